@@ -1,0 +1,92 @@
+import { parseArgs } from 'node:util';
+import { EngineError } from '../lib/engine/errors';
+
+export const USAGE = `Usage:
+  segment-lab run --input FILE.csv [options] --out LABELLED.csv [--report REPORT.json]
+  segment-lab run --input FILE.csv --recipe RECIPE.json --out LABELLED.csv
+
+Options for run:
+  --input FILE          CSV file to segment (required)
+  --columns a,b,c       feature columns (default: every numeric column that is not an id)
+  --scale METHOD        zscore (default) | minmax | none
+  --missing STRATEGY    median (default) | mean | drop
+  --k N                 the number of segments to label the output with
+  --k-range A..B        the k values to try and report (default 2..10, or just --k)
+  --n-init N            k-means restarts per k (default 10)
+  --seed N              random seed (default 0)
+  --recipe FILE.json    take every choice from a recipe downloaded from the page
+  --save-recipe FILE    write the recipe of this run
+  --out FILE            labelled CSV: every input row, in order, plus segment and status
+  --report FILE         JSON report: per k, inertia, silhouette, sizes, centres in original units
+  -h, --help            this text`;
+
+export interface RunArgs {
+	input: string;
+	columns?: string[];
+	scale?: string;
+	missing?: string;
+	k?: number;
+	kRange?: [number, number];
+	nInit?: number;
+	seed?: number;
+	recipe?: string;
+	saveRecipe?: string;
+	out?: string;
+	report?: string;
+}
+
+function usageError(message: string): never {
+	throw new EngineError('bad-parameter', message, 'Run `segment-lab --help` for the options.');
+}
+
+function int(name: string, v: string | undefined): number | undefined {
+	if (v === undefined) return undefined;
+	if (!/^\d+$/.test(v)) usageError(`--${name} must be a whole number, not "${v}".`);
+	return Number(v);
+}
+
+export function parseRunArgs(argv: string[]): RunArgs {
+	const { values } = parseArgs({
+		args: argv,
+		strict: true,
+		options: {
+			input: { type: 'string' },
+			columns: { type: 'string' },
+			scale: { type: 'string' },
+			missing: { type: 'string' },
+			k: { type: 'string' },
+			'k-range': { type: 'string' },
+			'n-init': { type: 'string' },
+			seed: { type: 'string' },
+			recipe: { type: 'string' },
+			'save-recipe': { type: 'string' },
+			out: { type: 'string' },
+			report: { type: 'string' }
+		}
+	});
+	if (!values.input) usageError('--input is required.');
+	let kRange: [number, number] | undefined;
+	if (values['k-range'] !== undefined) {
+		const m = /^(\d+)\.\.(\d+)$/.exec(values['k-range']);
+		if (!m) usageError(`--k-range must look like 2..10, not "${values['k-range']}".`);
+		kRange = [Number(m[1]), Number(m[2])];
+	}
+	const flags = ['columns', 'scale', 'missing', 'k', 'k-range', 'n-init', 'seed'] as const;
+	if (values.recipe && flags.some((f) => values[f] !== undefined)) {
+		usageError(`--recipe replaces ${flags.map((f) => `--${f}`).join(', ')}: give one or the other.`);
+	}
+	return {
+		input: values.input,
+		columns: values.columns?.split(',').map((s) => s.trim()).filter(Boolean),
+		scale: values.scale,
+		missing: values.missing,
+		k: int('k', values.k),
+		kRange,
+		nInit: int('n-init', values['n-init']),
+		seed: int('seed', values.seed),
+		recipe: values.recipe,
+		saveRecipe: values['save-recipe'],
+		out: values.out,
+		report: values.report
+	};
+}

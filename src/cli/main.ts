@@ -1,0 +1,93 @@
+/**
+ * The `segment-lab` command line: arguments and file I/O, then engine/analyse.ts — the same engine the page runs
+ * in its worker, so a Recipe gives the same labels here as in the browser.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { analyse } from '../lib/engine/analyse';
+import { parseCsv } from '../lib/engine/data/csv';
+import { fingerprint } from '../lib/engine/data/fingerprint';
+import { profileTable } from '../lib/engine/data/profile';
+import { EngineError, toErrorInfo } from '../lib/engine/errors';
+import { resultsCsv } from '../lib/engine/export/csv';
+import { runReport } from '../lib/engine/export/report';
+import { defaultRecipe, sourceDifferences, validateRecipe, type Recipe } from '../lib/engine/recipe';
+import type { Table } from '../lib/engine/types';
+import { parseRunArgs, USAGE, type RunArgs } from './args';
+
+export async function main(argv: string[]): Promise<number> {
+	const [command, ...rest] = argv;
+	if (!command || command === '-h' || command === '--help' || rest.includes('--help') || rest.includes('-h')) {
+		console.log(USAGE);
+		return command ? 0 : 1;
+	}
+	try {
+		if (command === 'run') return run(parseRunArgs(rest));
+		throw new EngineError('bad-parameter', `Unknown command "${command}".`, 'Run `segment-lab --help` for the commands.');
+	} catch (err) {
+		const info = toErrorInfo(err);
+		console.error(`segment-lab: ${info.message}`);
+		if (info.hint) console.error(info.hint);
+		return 2;
+	}
+}
+
+function readTable(path: string): Table {
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch (err) {
+		throw new EngineError('empty-file', `Cannot read "${path}": ${(err as Error).message}.`, 'Check the path given to --input.');
+	}
+	return parseCsv(text, basename(path));
+}
+
+export function recipeFromArgs(args: RunArgs, table: Table): Recipe {
+	const source = fingerprint(table);
+	if (args.recipe) {
+		const recipe = validateRecipe(JSON.parse(readFileSync(args.recipe, 'utf8')));
+		for (const d of sourceDifferences(recipe, source)) console.error(`segment-lab: note: ${d}.`);
+		return { ...recipe, source };
+	}
+	const recipe = defaultRecipe(source, profileTable(table));
+	if (args.columns) recipe.features = args.columns;
+	if (args.scale) recipe.prep.scale = args.scale as Recipe['prep']['scale'];
+	if (args.missing) recipe.prep.missing = args.missing as Recipe['prep']['missing'];
+	if (args.nInit !== undefined) recipe.algorithm.nInit = args.nInit;
+	if (args.seed !== undefined) recipe.seed = args.seed;
+	if (args.kRange) recipe.kRange = args.kRange;
+	else if (args.k !== undefined) recipe.kRange = [args.k, args.k];
+	if (args.k !== undefined) recipe.k = args.k;
+	return validateRecipe(recipe);
+}
+
+function run(args: RunArgs): number {
+	const table = readTable(args.input);
+	const recipe = recipeFromArgs(args, table);
+	const started = Date.now();
+	const result = analyse(table, recipe, {
+		onProgress: process.stderr.isTTY ? (p) => process.stderr.write(`\r${p.stage.padEnd(60).slice(0, 60)} ${Math.round(p.fraction * 100)}%`) : undefined
+	});
+	if (process.stderr.isTTY) process.stderr.write('\n');
+	const k = result.chosenK;
+	const idx = result.perK.findIndex((s) => s.k === k);
+	const summary = result.perK[idx];
+	console.log(
+		`${table.name}: ${result.rowsClustered} of ${result.rowCount} rows clustered on ${result.features.length} features; k = ${k}` +
+			`${recipe.k === null ? ' (best mean silhouette)' : ''}, silhouette ${summary.silhouette.toFixed(4)}, inertia ${summary.inertia.toFixed(4)}; ${Date.now() - started} ms.`
+	);
+	for (const note of result.notes) console.log(`note: ${note}`);
+	if (args.out) {
+		writeFileSync(args.out, resultsCsv(table, { rowIndex: result.rowIndex, status: result.status, labels: result.labels[idx] }));
+		console.log(`wrote ${args.out}`);
+	}
+	if (args.report) {
+		writeFileSync(args.report, JSON.stringify(runReport(result), null, 2) + '\n');
+		console.log(`wrote ${args.report}`);
+	}
+	if (args.saveRecipe) {
+		writeFileSync(args.saveRecipe, JSON.stringify({ ...recipe, k }, null, 2) + '\n');
+		console.log(`wrote ${args.saveRecipe}`);
+	}
+	return 0;
+}

@@ -1,0 +1,31 @@
+/** Saves a Blob as a file through a temporary object URL (no network involved). */
+export function saveBlob(blob: Blob, filename: string): void {
+	const url = URL.createObjectURL(blob);
+	const a = document.createElement('a');
+	a.href = url;
+	a.download = filename;
+	a.rel = 'noopener';
+	document.body.appendChild(a);
+	a.click();
+	a.remove();
+	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function baseName(name: string): string {
+	return name.replace(/\.[^.]+$/, '') || 'data';
+}
+
+export const fmt = {
+	num(v: number, digits = 3): string {
+		if (!Number.isFinite(v)) return '–';
+		const a = Math.abs(v);
+		if (a !== 0 && (a >= 1e6 || a < 1e-3)) return v.toExponential(2);
+		return v.toLocaleString('en', { maximumSignificantDigits: Math.max(digits, Math.min(7, Math.ceil(Math.log10(a + 1)) + 1)) });
+	},
+	int(v: number): string {
+		return v.toLocaleString('en');
+	},
+	pct(v: number, digits = 1): string {
+		return `${(v * 100).toFixed(digits)}%`;
+	}
+};

@@ -1,0 +1,162 @@
+/**
+ * The single entry point: Table + Recipe → results. The worker API and the command line both call this and
+ * nothing else of substance, which is what makes one Recipe give the same labels in the browser and in Node.
+ */
+import { kmeans } from './cluster/kmeans';
+import { fingerprint, type SourceFingerprint } from './data/fingerprint';
+import { EngineError } from './errors';
+import { sampledSilhouette } from './metrics/silhouette';
+import { prepare } from './prep/prepare';
+import { unscale } from './prep/scale';
+import { relabelBySize, segmentMeans } from './profile/segment-means';
+import { subProgress, throwIfAborted, type RunControl } from './progress';
+import { pca, pcaTransform } from './project/pca';
+import { deriveSeed } from './random';
+import type { Recipe } from './recipe';
+import type { FeatureMatrix, FittedPrep, Table } from './types';
+
+/** Silhouette is exact up to this many clustered rows; above it, a seeded sample of this size (and the page says so). */
+export const SILHOUETTE_SAMPLE = 10_000;
+
+export interface KSummary {
+	k: number;
+	inertia: number;
+	silhouette: number;
+	silhouetteSampleSize: number;
+	silhouetteExact: boolean;
+	/** Rows per segment, segment 0 the largest. */
+	sizes: number[];
+	/** Segment centres in original units (k × features). */
+	centers: number[][];
+	/** Mean of each feature per segment over present values, original units (k × features). */
+	means: number[][];
+	iterations: number;
+	converged: boolean;
+}
+
+export interface AnalysisResult {
+	recipe: Recipe;
+	source: SourceFingerprint;
+	features: string[];
+	rowCount: number;
+	rowsClustered: number;
+	/** Per table row: RowStatus code. */
+	status: Uint8Array;
+	/** Table row of each clustered row. */
+	rowIndex: Int32Array;
+	perK: KSummary[];
+	/** Per k (same order as perK), the segment (0-based) of each clustered row. */
+	labels: Int32Array[];
+	/** The chosen k: the recipe's, or the best mean silhouette. */
+	chosenK: number;
+	bestSilhouetteK: number;
+	pca: { coords: Float32Array; explainedRatio: number[]; components: number[][] };
+	fitted: FittedPrep;
+	notes: string[];
+}
+
+export function analyse(table: Table, recipe: Recipe, control: RunControl = {}): AnalysisResult {
+	const { onProgress, signal } = control;
+	const matrix = prepare(table, recipe);
+	const [kLo, kHi] = recipe.kRange;
+	if (kLo > matrix.rows) {
+		throw new EngineError(
+			'bad-parameter',
+			`k = ${kLo} is more segments than there are rows to cluster (${matrix.rows}).`,
+			`Choose a k range that starts below ${matrix.rows}.`
+		);
+	}
+	const ks: number[] = [];
+	for (let k = kLo; k <= Math.min(kHi, matrix.rows); k++) ks.push(k);
+	const perK: KSummary[] = [];
+	const labels: Int32Array[] = [];
+	const notes: string[] = [];
+	const span = 0.9 / ks.length;
+	ks.forEach((k, idx) => {
+		throwIfAborted(signal);
+		const { summary, labels: l } = clusterOneK(table, matrix, recipe, k, {
+			signal,
+			onProgress: subProgress(onProgress, idx * span, (idx + 1) * span)
+		});
+		perK.push(summary);
+		labels.push(l);
+	});
+	if (matrix.rows > SILHOUETTE_SAMPLE) {
+		notes.push(
+			`Silhouette is computed on a seeded random sample of ${SILHOUETTE_SAMPLE.toLocaleString('en')} of the ${matrix.rows.toLocaleString('en')} clustered rows (exact silhouette needs every pair of rows).`
+		);
+	}
+	const dropped = table.rowCount - matrix.rows;
+	if (dropped > 0) notes.push(`${dropped.toLocaleString('en')} row(s) with a missing feature value were not clustered; they stay in the export with status "dropped: missing value".`);
+	throwIfAborted(signal);
+	onProgress?.({ stage: 'Projecting onto principal components', fraction: 0.92 });
+	const proj = project(matrix);
+	const best = perK.reduce((a, b) => (b.silhouette > a.silhouette ? b : a), perK[0]);
+	const chosenK = recipe.k !== null && ks.includes(recipe.k) ? recipe.k : best.k;
+	onProgress?.({ stage: 'Done', fraction: 1 });
+	return {
+		recipe,
+		source: fingerprint(table),
+		features: [...recipe.features],
+		rowCount: table.rowCount,
+		rowsClustered: matrix.rows,
+		status: matrix.status,
+		rowIndex: matrix.rowIndex,
+		perK,
+		labels,
+		chosenK,
+		bestSilhouetteK: best.k,
+		pca: proj,
+		fitted: matrix.fitted,
+		notes
+	};
+}
+
+/** k-means for one k, relabelled by size, with silhouette and profiles. Seeded per k so k values can run anywhere. */
+export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe, k: number, control: RunControl = {}): { summary: KSummary; labels: Int32Array } {
+	const { data, rows, cols } = matrix;
+	const alg = recipe.algorithm;
+	const res = kmeans(data, rows, cols, k, { nInit: alg.nInit, maxIter: alg.maxIter, tol: alg.tol }, {
+		seed: deriveSeed(recipe.seed, k),
+		signal: control.signal,
+		onProgress: subProgress(control.onProgress, 0, 0.8)
+	});
+	const { labels, order } = relabelBySize(res.labels, k);
+	const centersScaled = new Float64Array(k * cols);
+	order.forEach((old, neu) => centersScaled.set(res.centers.subarray(old * cols, (old + 1) * cols), neu * cols));
+	const centersOrig = unscale(centersScaled, k, cols, matrix.fitted.scale);
+	control.onProgress?.({ stage: `Silhouette for k = ${k}`, fraction: 0.8 });
+	const sil = sampledSilhouette(data, rows, cols, labels, k, { sampleSize: SILHOUETTE_SAMPLE, seed: deriveSeed(recipe.seed, 0x5117) }, { signal: control.signal });
+	const sizes = new Array<number>(k).fill(0);
+	for (let i = 0; i < rows; i++) sizes[labels[i]]++;
+	const summary: KSummary = {
+		k,
+		inertia: res.inertia,
+		silhouette: sil.mean,
+		silhouetteSampleSize: sil.sampleSize,
+		silhouetteExact: sil.exact,
+		sizes,
+		centers: Array.from({ length: k }, (_, s) => Array.from(centersOrig.subarray(s * cols, (s + 1) * cols))),
+		means: segmentMeans(table, recipe.features, matrix.rowIndex, labels, k),
+		iterations: res.iterations,
+		converged: res.converged
+	};
+	control.onProgress?.({ stage: `k = ${k} done`, fraction: 1 });
+	return { summary, labels };
+}
+
+function project(matrix: FeatureMatrix): AnalysisResult['pca'] {
+	const nComp = Math.min(2, matrix.cols);
+	const model = pca(matrix.data, matrix.rows, matrix.cols, nComp);
+	const t = pcaTransform(model, matrix.data, matrix.rows, matrix.cols);
+	const coords = new Float32Array(matrix.rows * 2);
+	for (let i = 0; i < matrix.rows; i++) {
+		coords[2 * i] = t[i * nComp];
+		coords[2 * i + 1] = nComp > 1 ? t[i * nComp + 1] : 0;
+	}
+	return {
+		coords,
+		explainedRatio: Array.from(model.explainedVarianceRatio),
+		components: Array.from({ length: nComp }, (_, c) => Array.from(model.components.subarray(c * matrix.cols, (c + 1) * matrix.cols)))
+	};
+}

@@ -1,0 +1,64 @@
+import type { Column, ColumnKind } from '../types';
+
+const ID_NAME = /(^|[^a-z])(id|uuid|guid|key)$|^(id|uuid|guid)([^a-z]|$)|(customer|client|user|member|account|order|invoice)_?(no|num|number|code|id)$/i;
+const BOOLEAN_LEVELS = new Set(['true', 'false', 'yes', 'no', 'y', 'n', 't', 'f']);
+const DATE_LIKE = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}( \d{1,2}:\d{2}(:\d{2})?)?$/;
+
+/** How confident a column must be to count as numeric: blank cells aside, this share must parse as numbers. */
+export const NUMERIC_SHARE = 0.95;
+
+/**
+ * Infers what a column holds and says why. The reason is shown to the user next to the type so a wrong guess is
+ * easy to spot and override.
+ */
+export function inferKind(col: Column, rowCount: number): { kind: ColumnKind; reason: string } {
+	const present = rowCount - col.missing;
+	if (present === 0) return { kind: 'empty', reason: 'every cell is blank' };
+	if (col.distinct === 1 && col.distinctExact) return { kind: 'constant', reason: `every filled cell holds the same value ("${col.levels?.[0] ?? ''}")` };
+	const numericShare = (present - col.nonNumeric) / present;
+	const allDistinct = col.distinctExact ? col.distinct === present : col.distinct >= present * 0.99;
+	if (ID_NAME.test(col.name) && (allDistinct || col.distinct > 20)) {
+		return { kind: 'id', reason: `the name "${col.name}" marks an identifier` };
+	}
+	if (col.levels && col.distinct === 2 && col.levels.every((l) => BOOLEAN_LEVELS.has(l.toLowerCase()) || l === '0' || l === '1')) {
+		return { kind: 'boolean', reason: `two values only (${col.levels.join(', ')})` };
+	}
+	if (numericShare >= NUMERIC_SHARE) {
+		if (allDistinct && present > 20 && isIntegerSequenceLike(col)) {
+			return { kind: 'id', reason: 'whole numbers, all different and evenly spread like a running number' };
+		}
+		const bad = col.nonNumeric > 0 ? `; ${col.nonNumeric} non-numeric cell(s) are treated as missing` : '';
+		return { kind: 'numeric', reason: `${formatPct(numericShare)} of filled cells are numbers${bad}` };
+	}
+	if (col.levels && col.levels.length > 0 && sampleMatches(col.levels, DATE_LIKE) >= 0.95) {
+		return { kind: 'datetime', reason: 'values look like dates' };
+	}
+	if (allDistinct && present > 20) return { kind: 'id', reason: 'text values that are all different, like identifiers' };
+	return { kind: 'categorical', reason: `text values with ${col.distinctExact ? '' : 'at least '}${col.distinct.toLocaleString('en')} distinct levels` };
+}
+
+function isIntegerSequenceLike(col: Column): boolean {
+	const x = col.numbers;
+	let min = Infinity, max = -Infinity, count = 0;
+	for (let i = 0; i < x.length; i++) {
+		const v = x[i];
+		if (Number.isNaN(v)) continue;
+		if (!Number.isInteger(v)) return false;
+		if (v < min) min = v;
+		if (v > max) max = v;
+		count++;
+	}
+	// A running number fills most of its range; a measure that happens to be distinct (spend in cents) does not.
+	return count > 0 && (max - min + 1) <= count * 2;
+}
+
+function sampleMatches(levels: string[], re: RegExp): number {
+	const m = Math.min(levels.length, 200);
+	let hit = 0;
+	for (let i = 0; i < m; i++) if (re.test(levels[i].trim())) hit++;
+	return hit / m;
+}
+
+function formatPct(x: number): string {
+	return `${(x * 100).toFixed(x === 1 ? 0 : 1)}%`;
+}

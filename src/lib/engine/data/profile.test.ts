@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from './csv';
+import { parseNumber } from './number';
+import { profileTable } from './profile';
+
+describe('parseNumber', () => {
+	it('accepts decimal and scientific numbers only', () => {
+		expect(parseNumber(' 12 ')).toBe(12);
+		expect(parseNumber('-1.5e3')).toBe(-1500);
+		expect(parseNumber('.5')).toBe(0.5);
+		expect(parseNumber('12923.0')).toBe(12923);
+		for (const bad of ['', 'abc', '0x10', 'Infinity', 'NaN', '1,2', '1 2']) expect(parseNumber(bad)).toBeNaN();
+	});
+});
+
+describe('profileTable', () => {
+	const ids = Array.from({ length: 30 }, (_, i) => i + 1);
+	const text =
+		'customer_id,spend,region,empty,flag,const,code\n' +
+		ids.map((i) => `${i},${i * 10 + (i % 3)},${['N', 'S', 'E'][i % 3]},,${i % 2 ? 'yes' : 'no'},7,X${i}`).join('\n');
+	const p = profileTable(parseCsv(text, 'p.csv'));
+	const byName = Object.fromEntries(p.map((c) => [c.name, c]));
+
+	it('infers kinds with reasons', () => {
+		expect(byName.customer_id.kind).toBe('id');
+		expect(byName.spend.kind).toBe('numeric');
+		expect(byName.region.kind).toBe('categorical');
+		expect(byName.empty.kind).toBe('empty');
+		expect(byName.flag.kind).toBe('boolean');
+		expect(byName.const.kind).toBe('constant');
+		expect(byName.code.kind).toBe('id');
+		for (const c of p) expect(c.reason.length).toBeGreaterThan(5);
+	});
+
+	it('suggests only numeric columns as features', () => {
+		expect(p.filter((c) => c.suggestedFeature).map((c) => c.name)).toEqual(['spend']);
+	});
+
+	it('computes min, mean, max, median and sample sd by hand', () => {
+		const t = parseCsv('x\n1\n2\n\n4\n10\n', 's.csv');
+		const s = profileTable(t)[0];
+		expect(s.missing).toBe(0); // the blank line is skipped, not a missing cell
+		expect(s.stats).toEqual({ min: 1, max: 10, mean: 4.25, median: 3, std: Math.sqrt(((1 - 4.25) ** 2 + (2 - 4.25) ** 2 + (4 - 4.25) ** 2 + (10 - 4.25) ** 2) / 3) });
+		const t2 = parseCsv('x,y\n1,\n2,a\n,b\n', 'm.csv');
+		expect(profileTable(t2)[0].missing).toBe(1);
+	});
+
+	it('counts histogram bins over every present value', () => {
+		const h = byName.spend.histogram!;
+		expect(h.counts.reduce((a, b) => a + b, 0)).toBe(30);
+		expect(h.edges.length).toBe(h.counts.length + 1);
+	});
+
+	it('warns about heavy skew and missing share', () => {
+		const vals = Array.from({ length: 100 }, (_, i) => (i < 97 ? 1 : 1000));
+		const t = parseCsv('x,y\n' + vals.map((v, i) => `${v},${i < 40 ? '' : i}`).join('\n'), 'w.csv');
+		const [x, y] = profileTable(t);
+		expect(x.warnings.join(' ')).toMatch(/skewed/);
+		expect(y.warnings.join(' ')).toMatch(/40% missing/);
+	});
+});

@@ -1,0 +1,38 @@
+import { rowStatusLabel, type RowStatusCode, type Table } from '../types';
+
+/** What the export needs of a run: where each clustered row sits in the table and its segment (0-based). */
+export interface Assignment {
+	rowIndex: Int32Array;
+	status: Uint8Array;
+	labels: Int32Array;
+}
+
+/**
+ * The results file: every original row, in the original order, copied byte-for-byte from the source text, plus a
+ * `segment` column (1..k; blank when the row was not clustered) and a `status` column saying why. The file's own
+ * delimiter and line ending are kept.
+ */
+export function resultsCsv(table: Table, result: Assignment): string {
+	const { labels } = result;
+	const segmentOf = new Int32Array(table.rowCount).fill(-1);
+	for (let r = 0; r < result.rowIndex.length; r++) segmentOf[result.rowIndex[r]] = labels[r];
+	const { text, header, delimiter, newline, rowStart, rowEnd } = table.source;
+	const names = table.columns.map((c) => c.name);
+	const segName = freeName('segment', names);
+	const statusName = freeName('status', [...names, segName]);
+	const parts: string[] = [header + delimiter + segName + delimiter + statusName];
+	for (let i = 0; i < table.rowCount; i++) {
+		const s = segmentOf[i];
+		const status = rowStatusLabel[result.status[i] as RowStatusCode];
+		parts.push(text.slice(rowStart[i], rowEnd[i]) + delimiter + (s >= 0 ? String(s + 1) : '') + delimiter + status);
+	}
+	return parts.join(newline) + newline;
+}
+
+/** `base`, or `base_2`, `base_3`, … when the table already has a column of that name. */
+export function freeName(base: string, taken: string[]): string {
+	const set = new Set(taken);
+	let name = base;
+	for (let n = 2; set.has(name); n++) name = `${base}_${n}`;
+	return name;
+}

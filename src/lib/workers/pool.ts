@@ -1,0 +1,119 @@
+/**
+ * The only code that knows about threads. An EngineClient owns one engine worker: it replays the loaded file
+ * after a respawn, forwards progress through Comlink.proxy, and cancels by terminating the worker (the only way to
+ * stop synchronous numeric code at once); the next call respawns it lazily.
+ */
+import * as Comlink from 'comlink';
+import { EngineError, type ErrorInfo } from '../engine/errors';
+import type { ProgressFn } from '../engine/progress';
+import type { AnalysisResult } from '../engine/analyse';
+import type { Assignment } from '../engine/export/csv';
+import type { Recipe } from '../engine/recipe';
+import type { EngineApi, LoadInput, LoadSummary, Outcome } from './api';
+
+function proxied(fn: ProgressFn | undefined): ProgressFn | undefined {
+	return fn ? Comlink.proxy(fn) : undefined;
+}
+
+export interface CallOptions {
+	signal?: AbortSignal;
+	onProgress?: ProgressFn;
+}
+
+/** The worker URL must stay literal here so Vite bundles the worker in dev and in the build. */
+export function createEngineWorker(): Worker {
+	return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'segment-lab-engine' });
+}
+
+export class EngineCallError extends Error {
+	readonly info: ErrorInfo;
+	constructor(info: ErrorInfo) {
+		super(info.message);
+		this.info = info;
+	}
+}
+
+export class EngineClient {
+	private worker: Worker | null = null;
+	private remote: Comlink.Remote<EngineApi> | null = null;
+	private input: LoadInput | null = null;
+	private loaded = false;
+
+	constructor(private readonly spawn: () => Worker = createEngineWorker) {}
+
+	async load(input: LoadInput, opts: CallOptions = {}): Promise<LoadSummary> {
+		this.input = input;
+		this.loaded = false;
+		const summary = await this.call((r) => r.load(input, proxied(opts.onProgress)), opts, false);
+		this.loaded = true;
+		return summary;
+	}
+
+	analyse(recipe: Recipe, opts: CallOptions = {}): Promise<AnalysisResult> {
+		return this.call((r) => r.analyse(recipe, proxied(opts.onProgress)), opts);
+	}
+
+	/** The labelled results file. The assignment is copied, not transferred: the page keeps showing it. */
+	resultsCsv(assignment: Assignment, opts: CallOptions = {}): Promise<Blob> {
+		return this.call((r) => r.resultsCsv(assignment), opts);
+	}
+
+	/** Stops whatever runs now. The loaded file is replayed into a fresh worker on the next call. */
+	terminate(): void {
+		this.remote?.[Comlink.releaseProxy]();
+		this.worker?.terminate();
+		this.worker = null;
+		this.remote = null;
+		this.loaded = false;
+	}
+
+	private crashed: Promise<never> = new Promise(() => {});
+
+	private ensure(): Comlink.Remote<EngineApi> {
+		if (!this.remote) {
+			const worker = this.spawn();
+			// A worker that fails to start or throws outside a call would leave Comlink waiting forever.
+			this.crashed = new Promise((_, reject) => {
+				worker.addEventListener('error', (e) => {
+					e.preventDefault?.();
+					if (this.worker === worker) this.terminate();
+					reject(new EngineCallError({ code: 'internal', message: `The engine stopped unexpectedly${e.message ? `: ${e.message}` : ''}.`, hint: 'Try again; if the file is very large, this device may be out of memory.' }));
+				});
+			});
+			this.crashed.catch(() => {});
+			this.worker = worker;
+			this.remote = Comlink.wrap<EngineApi>(worker);
+		}
+		return this.remote;
+	}
+
+	private async call<T>(fn: (r: Comlink.Remote<EngineApi>) => Promise<Outcome<T>>, opts: CallOptions, needsData = true): Promise<T> {
+		const { signal } = opts;
+		if (signal?.aborted) throw new EngineCallError({ code: 'cancelled', message: 'The run was cancelled.', hint: '' });
+		const remote = this.ensure();
+		const work = (async () => {
+			if (needsData && !this.loaded) {
+				if (!this.input) throw new EngineError('internal', 'No data is loaded.', 'Load a file or the demo data first.');
+				const re = await remote.load(this.input);
+				if (!re.ok) return re as Outcome<T>;
+				this.loaded = true;
+			}
+			return fn(remote);
+		})();
+		let onAbort: (() => void) | undefined;
+		const aborted = new Promise<never>((_, reject) => {
+			onAbort = () => {
+				this.terminate();
+				reject(new EngineCallError({ code: 'cancelled', message: 'The run was cancelled.', hint: '' }));
+			};
+			signal?.addEventListener('abort', onAbort, { once: true });
+		});
+		try {
+			const out = await Promise.race([work, aborted, this.crashed]);
+			if (!out.ok) throw new EngineCallError(out.error);
+			return out.value;
+		} finally {
+			if (onAbort) signal?.removeEventListener('abort', onAbort);
+		}
+	}
+}
