@@ -1,0 +1,141 @@
+/**
+ * k-means starting centres: greedy k-means++ and random rows.
+ *
+ * Follows scikit-learn 1.2 `sklearn/cluster/_kmeans.py::_kmeans_plusplus` (Arthur & Vassilvitskii 2007, with the
+ * greedy "2 + ln k local trials" refinement): the first centre is a uniform row; each next centre is chosen among
+ * `nLocalTrials` candidates drawn with probability proportional to the squared distance to the closest centre so
+ * far, keeping the candidate that leaves the lowest potential (sum of closest squared distances).
+ */
+import type { Rng } from '../random';
+import { EngineError } from '../errors';
+
+/**
+ * Greedy k-means++ centres (k × cols, row-major copies of rows of X).
+ * Cost: one O(rows·cols) pass per candidate, plus an O(rows) cumulative sum per centre.
+ */
+export function kmeansPlusPlus(
+	X: Float64Array,
+	rows: number,
+	cols: number,
+	k: number,
+	rng: Rng,
+	nLocalTrials?: number
+): Float64Array {
+	checkK(rows, k);
+	// sklearn: n_local_trials = 2 + int(np.log(n_clusters))
+	const trials = nLocalTrials === undefined ? 2 + Math.floor(Math.log(k)) : Math.max(1, Math.floor(nLocalTrials));
+	const centers = new Float64Array(k * cols);
+	const first = rng.int(rows);
+	copyRow(X, first, cols, centers, 0);
+
+	let closest = new Float64Array(rows);
+	let candidate = new Float64Array(rows);
+	let best = new Float64Array(rows);
+	const cum = new Float64Array(rows);
+	let pot = distancesToRow(X, rows, cols, first, null, closest);
+
+	for (let c = 1; c < k; c++) {
+		// Inverse-CDF sampling: sklearn uses np.searchsorted(stable_cumsum(closest_dist_sq), u * pot).
+		let run = 0;
+		for (let i = 0; i < rows; i++) {
+			run += closest[i];
+			cum[i] = run;
+		}
+		let bestPot = Infinity;
+		let bestId = -1;
+		for (let t = 0; t < trials; t++) {
+			const id = searchLeft(cum, rng.next() * pot);
+			const p = distancesToRow(X, rows, cols, id, closest, candidate);
+			// Strict '<' keeps the first of equal potentials, like np.argmin.
+			if (p < bestPot) {
+				bestPot = p;
+				bestId = id;
+				const swap = best;
+				best = candidate;
+				candidate = swap;
+			}
+		}
+		copyRow(X, bestId, cols, centers, c);
+		pot = bestPot;
+		const swap = closest;
+		closest = best;
+		best = swap;
+	}
+	return centers;
+}
+
+/** k distinct rows chosen uniformly, in random order (sklearn's init='random': permutation(n)[:k]). */
+export function randomInit(X: Float64Array, rows: number, cols: number, k: number, rng: Rng): Float64Array {
+	checkK(rows, k);
+	const ids = rng.shuffle(rng.sampleIndices(rows, k));
+	const centers = new Float64Array(k * cols);
+	for (let c = 0; c < k; c++) copyRow(X, ids[c], cols, centers, c);
+	return centers;
+}
+
+function checkK(rows: number, k: number): void {
+	if (!Number.isInteger(k) || k < 1 || k > rows) {
+		throw new EngineError(
+			'bad-parameter',
+			`Cannot choose ${k} starting centres from ${rows} rows.`,
+			'Choose a whole number of clusters between 1 and the number of rows.'
+		);
+	}
+}
+
+function copyRow(X: Float64Array, row: number, cols: number, out: Float64Array, at: number): void {
+	const o = row * cols;
+	const p = at * cols;
+	for (let j = 0; j < cols; j++) out[p + j] = X[o + j];
+}
+
+/** First index i with cum[i] >= value (numpy searchsorted side='left'), clipped to the last index. */
+export function searchLeft(cum: Float64Array, value: number): number {
+	let lo = 0;
+	let hi = cum.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (cum[mid] < value) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo < cum.length ? lo : cum.length - 1;
+}
+
+/**
+ * out[i] = min(prev[i], ||X_i − X_row||²) (or just the distance when prev is null); returns the sum.
+ * Exact differences rather than sklearn's norm expansion: same values up to rounding, no cancellation.
+ */
+function distancesToRow(
+	X: Float64Array,
+	rows: number,
+	cols: number,
+	row: number,
+	prev: Float64Array | null,
+	out: Float64Array
+): number {
+	const c = X.slice(row * cols, row * cols + cols);
+	let total = 0;
+	if (cols === 8) {
+		const c0 = c[0], c1 = c[1], c2 = c[2], c3 = c[3], c4 = c[4], c5 = c[5], c6 = c[6], c7 = c[7];
+		for (let i = 0, o = 0; i < rows; i++, o += 8) {
+			const d0 = X[o] - c0, d1 = X[o + 1] - c1, d2 = X[o + 2] - c2, d3 = X[o + 3] - c3;
+			const d4 = X[o + 4] - c4, d5 = X[o + 5] - c5, d6 = X[o + 6] - c6, d7 = X[o + 7] - c7;
+			let s = d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3 + (d4 * d4 + d5 * d5 + d6 * d6 + d7 * d7);
+			if (prev !== null && prev[i] < s) s = prev[i];
+			out[i] = s;
+			total += s;
+		}
+		return total;
+	}
+	for (let i = 0, o = 0; i < rows; i++, o += cols) {
+		let s = 0;
+		for (let j = 0; j < cols; j++) {
+			const d = X[o + j] - c[j];
+			s += d * d;
+		}
+		if (prev !== null && prev[i] < s) s = prev[i];
+		out[i] = s;
+		total += s;
+	}
+	return total;
+}

@@ -1,0 +1,163 @@
+/**
+ * The hot loops of Lloyd's k-means. Like scikit-learn's `_k_means_lloyd.pyx` (which computes ‖c‖² − 2·x·c with
+ * GEMM and takes the first minimum), the nearest centre is found from dot products with precomputed centre norms;
+ * the ‖x‖² term is the same for every centre and is dropped. Plain JavaScript has no SIMD, so the speed comes
+ * from holding one row's features in locals across all centres: rows are stored padded to a stride of 4 or a
+ * multiple of 8 (zeros add nothing to dot products or sums), with one kernel per stride family.
+ */
+
+/** Padded stride for `cols` features: 4, or a multiple of 8. */
+export function paddedStride(cols: number): number {
+	return cols <= 4 ? 4 : Math.ceil(cols / 8) * 8;
+}
+
+/**
+ * A centred, padded copy of X (sklearn's KMeans.fit also subtracts the column means first, for accuracy of the
+ * norm expansion). Returns the copy, its stride and the means that were subtracted.
+ */
+export function centredPadded(X: Float64Array, rows: number, cols: number): { data: Float64Array; stride: number; mean: Float64Array } {
+	const stride = paddedStride(cols);
+	const mean = new Float64Array(cols);
+	for (let i = 0, o = 0; i < rows; i++, o += cols) for (let j = 0; j < cols; j++) mean[j] += X[o + j];
+	for (let j = 0; j < cols; j++) mean[j] /= rows;
+	const data = new Float64Array(rows * stride);
+	for (let i = 0, o = 0, p = 0; i < rows; i++, o += cols, p += stride) {
+		for (let j = 0; j < cols; j++) data[p + j] = X[o + j] - mean[j];
+	}
+	return { data, stride, mean };
+}
+
+/**
+ * Assigns each row to its nearest centre (first index on ties). When `sums` is given, also accumulates the
+ * per-cluster feature sums and counts for the update step (fused, as sklearn's lloyd_iter does).
+ * Centres are k × stride; `sums` is k × stride and `counts` length k, both zeroed by the caller.
+ */
+export function assignRows(
+	X: Float64Array,
+	rows: number,
+	stride: number,
+	centers: Float64Array,
+	k: number,
+	labels: Int32Array,
+	sums: Float64Array | null,
+	counts: Float64Array | null
+): void {
+	const norms = new Float64Array(k);
+	const c2 = new Float64Array(k * stride);
+	for (let c = 0; c < k; c++) {
+		let s = 0;
+		for (let j = 0; j < stride; j++) {
+			const v = centers[c * stride + j];
+			s += v * v;
+			c2[c * stride + j] = -2 * v; // exact scaling: norms[c] + x·c2 equals ‖c‖² − 2·x·c bit for bit
+		}
+		norms[c] = s;
+	}
+	if (stride === 8) assign8(X, rows, c2, norms, k, labels, sums, counts);
+	else if (stride === 4) assign4(X, rows, c2, norms, k, labels, sums, counts);
+	else assignWide(X, rows, stride, c2, norms, k, labels, sums, counts);
+}
+
+function assign8(
+	X: Float64Array, rows: number, C: Float64Array, norms: Float64Array, k: number,
+	labels: Int32Array, sums: Float64Array | null, counts: Float64Array | null
+): void {
+	for (let i = 0, o = 0; i < rows; i++, o += 8) {
+		const x0 = X[o], x1 = X[o + 1], x2 = X[o + 2], x3 = X[o + 3];
+		const x4 = X[o + 4], x5 = X[o + 5], x6 = X[o + 6], x7 = X[o + 7];
+		let best = Infinity;
+		let bi = 0;
+		for (let c = 0, p = 0; c < k; c++, p += 8) {
+			const s = norms[c] + (x0 * C[p] + x1 * C[p + 1] + x2 * C[p + 2] + x3 * C[p + 3] +
+				x4 * C[p + 4] + x5 * C[p + 5] + x6 * C[p + 6] + x7 * C[p + 7]);
+			if (s < best) {
+				best = s;
+				bi = c;
+			}
+		}
+		labels[i] = bi;
+		if (sums !== null) {
+			const q = bi * 8;
+			sums[q] += x0; sums[q + 1] += x1; sums[q + 2] += x2; sums[q + 3] += x3;
+			sums[q + 4] += x4; sums[q + 5] += x5; sums[q + 6] += x6; sums[q + 7] += x7;
+			counts![bi]++;
+		}
+	}
+}
+
+function assign4(
+	X: Float64Array, rows: number, C: Float64Array, norms: Float64Array, k: number,
+	labels: Int32Array, sums: Float64Array | null, counts: Float64Array | null
+): void {
+	for (let i = 0, o = 0; i < rows; i++, o += 4) {
+		const x0 = X[o], x1 = X[o + 1], x2 = X[o + 2], x3 = X[o + 3];
+		let best = Infinity;
+		let bi = 0;
+		for (let c = 0, p = 0; c < k; c++, p += 4) {
+			const s = norms[c] + (x0 * C[p] + x1 * C[p + 1] + x2 * C[p + 2] + x3 * C[p + 3]);
+			if (s < best) {
+				best = s;
+				bi = c;
+			}
+		}
+		labels[i] = bi;
+		if (sums !== null) {
+			const q = bi * 4;
+			sums[q] += x0; sums[q + 1] += x1; sums[q + 2] += x2; sums[q + 3] += x3;
+			counts![bi]++;
+		}
+	}
+}
+
+/** Strides 16, 24, …: eight features at a time held in locals, partial dot products kept per centre. */
+function assignWide(
+	X: Float64Array, rows: number, stride: number, C: Float64Array, norms: Float64Array, k: number,
+	labels: Int32Array, sums: Float64Array | null, counts: Float64Array | null
+): void {
+	const acc = new Float64Array(k);
+	for (let i = 0, o = 0; i < rows; i++, o += stride) {
+		for (let c = 0; c < k; c++) acc[c] = 0;
+		for (let j = 0; j < stride; j += 8) {
+			const b = o + j;
+			const x0 = X[b], x1 = X[b + 1], x2 = X[b + 2], x3 = X[b + 3];
+			const x4 = X[b + 4], x5 = X[b + 5], x6 = X[b + 6], x7 = X[b + 7];
+			for (let c = 0, p = j; c < k; c++, p += stride) {
+				acc[c] += x0 * C[p] + x1 * C[p + 1] + x2 * C[p + 2] + x3 * C[p + 3] +
+					x4 * C[p + 4] + x5 * C[p + 5] + x6 * C[p + 6] + x7 * C[p + 7];
+			}
+		}
+		let best = Infinity;
+		let bi = 0;
+		for (let c = 0; c < k; c++) {
+			const s = norms[c] + acc[c];
+			if (s < best) {
+				best = s;
+				bi = c;
+			}
+		}
+		labels[i] = bi;
+		if (sums !== null) {
+			const q = bi * stride;
+			for (let j = 0; j < stride; j++) sums[q + j] += X[o + j];
+			counts![bi]++;
+		}
+	}
+}
+
+/** Exact squared distance of each row to its labelled centre, summed (sklearn `_inertia`). */
+export function squaredDistances(
+	X: Float64Array, rows: number, stride: number, centers: Float64Array, labels: Int32Array, out: Float64Array | null
+): number {
+	let total = 0;
+	for (let i = 0, o = 0; i < rows; i++, o += stride) {
+		const p = labels[i] * stride;
+		let s = 0;
+		for (let j = 0; j < stride; j++) {
+			const d = X[o + j] - centers[p + j];
+			s += d * d;
+		}
+		if (out !== null) out[i] = s;
+		total += s;
+	}
+	return total;
+}

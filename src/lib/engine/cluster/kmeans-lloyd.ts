@@ -1,0 +1,154 @@
+/**
+ * One run of Lloyd's algorithm as a resumable state, shared by `kmeans` (which runs it to the end) and
+ * `kmeansSteps` (which yields after every iteration), so both reach the same final state bit for bit.
+ *
+ * Follows scikit-learn 1.2 `_kmeans.py::_kmeans_single_lloyd` and `_k_means_lloyd.pyx::lloyd_iter_chunked_dense`:
+ * each iteration assigns rows to the current centres and averages them into new centres (relocating empty
+ * clusters as `_k_means_common.pyx::_relocate_empty_clusters_dense` does); it stops when the labels did not change
+ * (strict convergence) or when the total squared centre shift is ≤ tol·mean(feature variance) (`_tolerance`);
+ * without strict convergence a last assignment pass makes the labels match the final centres.
+ */
+import { assignRows, squaredDistances } from './kmeans-kernels';
+
+export class LloydRun {
+	readonly labels: Int32Array;
+	/** Current centres, k × stride, in the centred space. */
+	centers: Float64Array;
+	iteration = 0;
+	done = false;
+	strict = false;
+	/** Total squared centre shift of the last iteration. */
+	shift = Infinity;
+	private next: Float64Array;
+	private labelsOld: Int32Array;
+	private readonly counts: Float64Array;
+
+	constructor(
+		private readonly X: Float64Array,
+		private readonly rows: number,
+		private readonly stride: number,
+		private readonly k: number,
+		initial: Float64Array,
+		private readonly maxIter: number,
+		private readonly tolScaled: number
+	) {
+		this.centers = initial.slice();
+		this.next = new Float64Array(initial.length);
+		this.labels = new Int32Array(rows);
+		this.labelsOld = new Int32Array(rows).fill(-1);
+		this.counts = new Float64Array(k);
+		if (maxIter < 1) this.finish();
+	}
+
+	/** One Lloyd iteration (plus the final relabelling when it ends the run). */
+	step(): void {
+		if (this.done) return;
+		const { X, rows, stride, k, counts, labels } = this;
+		const sums = this.next;
+		sums.fill(0);
+		counts.fill(0);
+		assignRows(X, rows, stride, this.centers, k, labels, sums, counts);
+		this.relocateEmpty(sums);
+		for (let c = 0; c < k; c++) {
+			// sklearn `_average_centers`: a cluster left with no weight keeps its (sum) values.
+			if (counts[c] > 0) {
+				const a = 1 / counts[c];
+				for (let j = 0, p = c * stride; j < stride; j++) sums[p + j] *= a;
+			}
+		}
+		let shift = 0;
+		for (let i = 0; i < sums.length; i++) {
+			const d = sums[i] - this.centers[i];
+			shift += d * d;
+		}
+		this.shift = shift;
+		this.next = this.centers;
+		this.centers = sums;
+		this.iteration++;
+		if (equal(labels, this.labelsOld)) {
+			this.strict = true;
+			this.done = true;
+		} else if (shift <= this.tolScaled || this.iteration >= this.maxIter) {
+			this.finish();
+		} else {
+			this.labelsOld.set(labels);
+		}
+	}
+
+	/** Whether the run stopped on its criterion rather than by reaching maxIter. */
+	get converged(): boolean {
+		return this.strict || (this.done && this.shift <= this.tolScaled);
+	}
+
+	/** Exact inertia of the current labels against the current centres. */
+	inertia(out: Float64Array | null = null): number {
+		return squaredDistances(this.X, this.rows, this.stride, this.centers, this.labels, out);
+	}
+
+	private finish(): void {
+		assignRows(this.X, this.rows, this.stride, this.centers, this.k, this.labels, null, null);
+		this.done = true;
+	}
+
+	/**
+	 * Empty clusters take the rows farthest from their (old) centres, largest distance first; the row's
+	 * contribution moves from its cluster's sum to the empty one. Labels are not changed, as in sklearn.
+	 */
+	private relocateEmpty(sums: Float64Array): void {
+		const { counts, k, stride, X } = this;
+		const empty: number[] = [];
+		for (let c = 0; c < k; c++) if (counts[c] === 0) empty.push(c);
+		if (empty.length === 0) return;
+		const dist = new Float64Array(this.rows);
+		squaredDistances(X, this.rows, stride, this.centers, this.labels, dist);
+		const far = largest(dist, empty.length);
+		for (let e = 0; e < empty.length; e++) {
+			const row = far[e];
+			const from = this.labels[row];
+			const to = empty[e];
+			for (let j = 0; j < stride; j++) {
+				sums[from * stride + j] -= X[row * stride + j];
+				sums[to * stride + j] = X[row * stride + j];
+			}
+			counts[to] = 1;
+			counts[from] -= 1;
+		}
+	}
+}
+
+/** Indices of the m largest values, largest first (ties: lower index first). */
+function largest(values: Float64Array, m: number): number[] {
+	const top: number[] = [];
+	for (let i = 0; i < values.length; i++) {
+		const v = values[i];
+		if (top.length === m && v <= values[top[m - 1]]) continue;
+		let at = top.length;
+		while (at > 0 && values[top[at - 1]] < v) at--;
+		top.splice(at, 0, i);
+		if (top.length > m) top.pop();
+	}
+	return top;
+}
+
+function equal(a: Int32Array, b: Int32Array): boolean {
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
+}
+
+/** sklearn `_tolerance`: tol × mean of the per-feature (population) variances. */
+export function scaledTolerance(X: Float64Array, rows: number, stride: number, cols: number, tol: number): number {
+	if (tol === 0) return 0;
+	let total = 0;
+	for (let j = 0; j < cols; j++) {
+		let m = 0;
+		for (let i = 0; i < rows; i++) m += X[i * stride + j];
+		m /= rows;
+		let v = 0;
+		for (let i = 0; i < rows; i++) {
+			const d = X[i * stride + j] - m;
+			v += d * d;
+		}
+		total += v / rows;
+	}
+	return (total / cols) * tol;
+}

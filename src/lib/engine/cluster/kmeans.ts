@@ -1,0 +1,172 @@
+/**
+ * k-means (Lloyd) with scikit-learn 1.2 semantics (`sklearn/cluster/_kmeans.py::KMeans`, algorithm='lloyd'):
+ * k-means++ or random starts, nInit restarts keeping the lowest inertia, tol scaled by the mean feature variance,
+ * strict convergence on unchanged labels, empty clusters relocated to far rows. Data are centred (and padded for
+ * the kernels) once per call, as sklearn centres X before fitting.
+ */
+import type { KMeansResult } from '../types';
+import type { ProgressFn } from '../progress';
+import { throttle, throwIfAborted } from '../progress';
+import { EngineError } from '../errors';
+import { Rng, deriveSeed } from '../random';
+import { kmeansPlusPlus, randomInit } from './kmeans-init';
+import { assignRows, centredPadded, squaredDistances } from './kmeans-kernels';
+import { LloydRun, scaledTolerance } from './kmeans-lloyd';
+
+export interface KMeansOptions {
+	/** Restarts (default 10); forced to 1 for explicit initial centres. */
+	nInit?: number;
+	/** Lloyd iterations per restart (default 300). */
+	maxIter?: number;
+	/** Relative tolerance on the total squared centre shift (default 1e-4). */
+	tol?: number;
+	/** 'k-means++' (default), 'random', or explicit k × cols starting centres. */
+	init?: 'k-means++' | 'random' | Float64Array;
+}
+
+export interface KMeansControl {
+	seed: number;
+	onProgress?: ProgressFn;
+	signal?: AbortSignal;
+}
+
+export interface KMeansStep {
+	iteration: number;
+	labels: Int32Array;
+	centers: Float64Array;
+	inertia: number;
+	centerShift: number;
+	converged: boolean;
+}
+
+export function kmeans(
+	X: Float64Array, rows: number, cols: number, k: number, options: KMeansOptions, control: KMeansControl
+): KMeansResult {
+	const maxIter = options.maxIter ?? 300;
+	const tol = options.tol ?? 1e-4;
+	const init = options.init ?? 'k-means++';
+	validate(X, rows, cols, k, maxIter, tol, init);
+	const nInit = init instanceof Float64Array ? 1 : Math.max(1, Math.floor(options.nInit ?? 10));
+	const report = throttle(control.onProgress);
+	const signal = control.signal;
+	throwIfAborted(signal);
+
+	const { data, stride, mean } = centredPadded(X, rows, cols);
+	const tolScaled = scaledTolerance(data, rows, stride, cols, tol);
+	let best: KMeansResult | null = null;
+	for (let r = 0; r < nInit; r++) {
+		const stage = `k-means, k = ${k}, restart ${r + 1} of ${nInit}`;
+		report?.({ stage, fraction: r / nInit });
+		let start: Float64Array;
+		if (init instanceof Float64Array) start = init;
+		else {
+			const rng = new Rng(deriveSeed(control.seed, r));
+			start = init === 'random' ? randomInit(X, rows, cols, k, rng) : kmeansPlusPlus(X, rows, cols, k, rng);
+		}
+		throwIfAborted(signal);
+		const run = new LloydRun(data, rows, stride, k, toPadded(start, k, cols, stride, mean), maxIter, tolScaled);
+		while (!run.done) {
+			run.step();
+			throwIfAborted(signal);
+			// Lloyd usually converges well before maxIter; the bar moves by iterations within the restart.
+			report?.({ stage, fraction: (r + Math.min(0.95, run.iteration / Math.min(maxIter, 50))) / nInit });
+		}
+		const inertia = run.inertia();
+		// Strict '<' keeps the earliest restart among equals, as sklearn does.
+		if (best === null || inertia < best.inertia) {
+			best = {
+				k,
+				labels: run.labels,
+				centers: fromPadded(run.centers, k, cols, stride, mean),
+				inertia,
+				iterations: run.iteration,
+				converged: run.converged,
+				bestRestart: r
+			};
+		}
+	}
+	report?.({ stage: `k-means, k = ${k}`, fraction: 1 });
+	return best!;
+}
+
+/** Nearest centre of every row (first on ties), its squared distance, and their sum. */
+export function assignNearest(
+	X: Float64Array, rows: number, cols: number, centers: Float64Array, k: number
+): { labels: Int32Array; sqDistances: Float64Array; inertia: number } {
+	if (centers.length !== k * cols) {
+		throw new EngineError('bad-parameter', `Expected ${k} centres of ${cols} values, got ${centers.length} values.`,
+			'Pass the centres of a model fitted on the same features.');
+	}
+	const { data, stride, mean } = centredPadded(X, rows, cols);
+	const c = toPadded(centers, k, cols, stride, mean);
+	const labels = new Int32Array(rows);
+	if (rows > 0) assignRows(data, rows, stride, c, k, labels, null, null);
+	const sqDistances = new Float64Array(rows);
+	const inertia = squaredDistances(data, rows, stride, c, labels, sqDistances);
+	return { labels, sqDistances, inertia };
+}
+
+/**
+ * Lloyd's iterations one at a time, for the teaching view. Each step yields fresh copies: the labels assigned
+ * in that iteration, the updated centres, the inertia of those labels against those centres, and whether the run
+ * has ended. The last step equals `kmeans(..., { init: initialCenters })`.
+ */
+export function* kmeansSteps(
+	X: Float64Array, rows: number, cols: number, k: number, initialCenters: Float64Array,
+	options: { maxIter?: number; tol?: number } = {}
+): Generator<KMeansStep> {
+	const maxIter = options.maxIter ?? 300;
+	const tol = options.tol ?? 1e-4;
+	validate(X, rows, cols, k, maxIter, tol, initialCenters);
+	const { data, stride, mean } = centredPadded(X, rows, cols);
+	const run = new LloydRun(data, rows, stride, k, toPadded(initialCenters, k, cols, stride, mean), maxIter,
+		scaledTolerance(data, rows, stride, cols, tol));
+	while (!run.done) {
+		run.step();
+		yield {
+			iteration: run.iteration,
+			labels: run.labels.slice(),
+			centers: fromPadded(run.centers, k, cols, stride, mean),
+			inertia: run.inertia(),
+			centerShift: run.shift,
+			converged: run.done
+		};
+	}
+}
+
+function toPadded(c: Float64Array, k: number, cols: number, stride: number, mean: Float64Array): Float64Array {
+	const out = new Float64Array(k * stride);
+	for (let i = 0; i < k; i++) for (let j = 0; j < cols; j++) out[i * stride + j] = c[i * cols + j] - mean[j];
+	return out;
+}
+
+function fromPadded(c: Float64Array, k: number, cols: number, stride: number, mean: Float64Array): Float64Array {
+	const out = new Float64Array(k * cols);
+	for (let i = 0; i < k; i++) for (let j = 0; j < cols; j++) out[i * cols + j] = c[i * stride + j] + mean[j];
+	return out;
+}
+
+function validate(
+	X: Float64Array, rows: number, cols: number, k: number, maxIter: number, tol: number,
+	init: 'k-means++' | 'random' | Float64Array
+): void {
+	const bad = (message: string, hint: string) => new EngineError('bad-parameter', message, hint);
+	if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 1 || cols < 1 || X.length !== rows * cols) {
+		throw bad(`k-means needs a non-empty table of numbers (got ${rows} rows × ${cols} columns, ${X.length} values).`,
+			'Choose at least one feature column and check that some rows remain after preparation.');
+	}
+	if (!Number.isInteger(k) || k < 1) throw bad(`The number of clusters must be a whole number of at least 1 (got ${k}).`, 'Choose k = 2 or more.');
+	if (k > rows) throw bad(`Cannot make ${k} clusters from ${rows} rows.`, `Choose k between 1 and ${rows}, or use more rows.`);
+	if (!(maxIter >= 1)) throw bad(`Maximum iterations must be at least 1 (got ${maxIter}).`, 'Use the default of 300.');
+	if (!(tol >= 0)) throw bad(`Tolerance must be zero or positive (got ${tol}).`, 'Use the default of 0.0001.');
+	for (let i = 0; i < X.length; i++) {
+		if (!Number.isFinite(X[i])) {
+			throw bad(`Row ${Math.floor(i / cols) + 1}, feature ${(i % cols) + 1} is ${X[i]}; k-means needs finite numbers.`,
+				'Impute or drop missing values in the preparation step before clustering.');
+		}
+	}
+	if (init instanceof Float64Array) {
+		if (init.length !== k * cols) throw bad(`Initial centres have ${init.length} values; expected k × features = ${k * cols}.`, 'Pass one centre per cluster with one value per feature.');
+		for (let i = 0; i < init.length; i++) if (!Number.isFinite(init[i])) throw bad('Initial centres contain a missing or infinite value.', 'Pass finite starting centres.');
+	}
+}
