@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
+/** @type {Record<string, string>} */
 const TYPES = {
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript; charset=utf-8',
@@ -19,7 +20,12 @@ const TYPES = {
 	'.webmanifest': 'application/manifest+json'
 };
 
-/** Serves `root` on 127.0.0.1:`port` (0 = any free port). Resolves to { url, close }. */
+/**
+ * Serves `root` on 127.0.0.1:`port` (0 = any free port).
+ * @param {string} root
+ * @param {number} [port]
+ * @returns {Promise<{ url: string, close: () => Promise<void> }>}
+ */
 export async function startStaticServer(root, port = 0) {
 	const base = resolve(root);
 	const server = createServer(async (req, res) => {
@@ -50,10 +56,10 @@ export async function startStaticServer(root, port = 0) {
 			res.writeHead(500).end(String(err));
 		}
 	});
-	await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
-	const address = server.address();
+	await /** @type {Promise<void>} */ (new Promise((ok) => server.listen(port, '127.0.0.1', () => ok())));
+	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
 	return {
 		url: `http://127.0.0.1:${address.port}/`,
-		close: () => new Promise((ok) => server.close(() => ok()))
+		close: () => /** @type {Promise<void>} */ (new Promise((ok) => server.close(() => ok())))
 	};
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from './data/csv';
+import { fingerprint, hashText } from './data/fingerprint';
+import { profileTable } from './data/profile';
+import { defaultRecipe, sourceDifferences, validateRecipe } from './recipe';
+
+const table = parseCsv('customer_id,a,b,c\nx1,1,2,u\nx2,3,4,v\nx3,5,7,u\n', 'r.csv');
+const recipe = defaultRecipe(fingerprint(table), profileTable(table));
+
+describe('Recipe', () => {
+	it('defaults to numeric features, the id column, z-score, k-means++ with 10 restarts, k 2..10 capped by rows', () => {
+		expect(recipe.features).toEqual(['a', 'b']);
+		expect(recipe.idColumn).toBe('customer_id');
+		expect(recipe.prep).toEqual({ missing: 'median', scale: 'zscore' });
+		expect(recipe.algorithm).toEqual({ name: 'kmeans', nInit: 10, maxIter: 300, tol: 1e-4 });
+		expect(recipe.kRange).toEqual([2, 2]);
+		expect(recipe.seed).toBe(0);
+	});
+
+	it('round-trips through JSON', () => {
+		expect(validateRecipe(JSON.parse(JSON.stringify(recipe)))).toEqual(recipe);
+	});
+
+	it('rejects malformed recipes with the field named', () => {
+		const bad = (patch: object) => () => validateRecipe({ ...recipe, ...patch });
+		expect(bad({ version: 2 })).toThrow(/version/);
+		expect(bad({ features: [] })).toThrow(/features/);
+		expect(bad({ kRange: [5, 3] })).toThrow(/kRange/);
+		expect(bad({ k: 9 })).toThrow(/"k"/);
+		expect(bad({ seed: -1 })).toThrow(/seed/);
+		expect(bad({ prep: { missing: 'zero', scale: 'zscore' } })).toThrow(/prep.missing/);
+		expect(() => validateRecipe('nope')).toThrow(/JSON object/);
+	});
+
+	it('fingerprints content, not just the name', () => {
+		expect(hashText('abc')).toBe(hashText('abc'));
+		expect(hashText('abc')).not.toBe(hashText('abd'));
+		const other = fingerprint(parseCsv('customer_id,a,b,c\nx1,1,2,u\nx2,3,4,v\nx3,5,8,u\n', 'r.csv'));
+		expect(sourceDifferences(recipe, other).join()).toMatch(/contents differ/);
+		expect(sourceDifferences(recipe, recipe.source)).toEqual([]);
+	});
+});

@@ -1,0 +1,89 @@
+/**
+ * End-to-end harness: the BUILT static site (build/) served on 127.0.0.1 and driven in Debian's Chromium through
+ * playwright-core. Every request and console error is recorded so tests can prove privacy and cleanliness.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startStaticServer } from '../../scripts/static-server.mjs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const BUILD_DIR = new URL('../../build', import.meta.url).pathname;
+
+export interface App {
+	browser: Browser;
+	context: BrowserContext;
+	page: Page;
+	url: string;
+	requests: { url: string; method: string; afterLoad: boolean }[];
+	consoleErrors: string[];
+	close(): Promise<void>;
+}
+
+export async function launchApp(opts: { path?: string } = {}): Promise<App> {
+	if (!existsSync(BUILD_DIR)) throw new Error('build/ is missing: run `npm run build` first (npm test does).');
+	if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH).`);
+	const server = await startStaticServer(BUILD_DIR, 0);
+	const browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+	});
+	const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+	const page = await context.newPage();
+	const requests: App['requests'] = [];
+	const consoleErrors: string[] = [];
+	let loaded = false;
+	// Requests from workers are seen at the context level.
+	context.on('request', (r) => requests.push({ url: r.url(), method: r.method(), afterLoad: loaded }));
+	page.on('console', (m) => {
+		if (m.type() === 'error') consoleErrors.push(m.text());
+	});
+	page.on('pageerror', (e) => consoleErrors.push(`uncaught: ${e.message}`));
+	await page.goto(server.url + (opts.path ?? ''));
+	await page.locator('main[data-hydrated="true"]').waitFor({ timeout: 30_000 });
+	loaded = true;
+	return {
+		browser,
+		context,
+		page,
+		url: server.url,
+		requests,
+		consoleErrors,
+		async close() {
+			await browser.close();
+			await server.close();
+		}
+	};
+}
+
+/** Requests that left the page's own origin (must be none), or sent anything but GET (must be none). */
+export function foreignRequests(app: App): string[] {
+	const origin = new URL(app.url).origin;
+	return app.requests
+		.filter((r) => !r.url.startsWith('blob:') && !r.url.startsWith('data:'))
+		.filter((r) => new URL(r.url).origin !== origin || r.method !== 'GET')
+		.map((r) => `${r.method} ${r.url}`);
+}
+
+/** A minimal CSV reader for checking downloads (RFC 4180 quotes). */
+export function readCsv(text: string): string[][] {
+	const rows: string[][] = [];
+	let row: string[] = [], cell = '', q = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (q) {
+			if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+			else if (c === '"') q = false;
+			else cell += c;
+		} else if (c === '"') q = true;
+		else if (c === ',') row.push(cell), (cell = '');
+		else if (c === '\n' || c === '\r') {
+			if (c === '\r' && text[i + 1] === '\n') i++;
+			row.push(cell);
+			rows.push(row);
+			row = [];
+			cell = '';
+		} else cell += c;
+	}
+	if (cell !== '' || row.length) rows.push([...row, cell]);
+	return rows;
+}

@@ -1,0 +1,134 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCustomers } from '../../scripts/demo/customers';
+import { main } from '../../src/cli/main';
+import { adjustedRandIndex } from '../../src/lib/engine/metrics/ari';
+import { foreignRequests, launchApp, readCsv, type App } from './harness';
+
+const DEMO = new URL('../../static/demo/customers.csv', import.meta.url).pathname;
+const WHOLESALE = new URL('../../static/demo/wholesale.csv', import.meta.url).pathname;
+
+describe('the demo flow, in the built site', () => {
+	let app: App;
+	let browserCsv = '';
+	let recipePath = '';
+	const dir = mkdtempSync(join(tmpdir(), 'segment-lab-e2e-'));
+
+	beforeAll(async () => {
+		app = await launchApp();
+	});
+	afterAll(async () => {
+		await app?.close();
+	});
+
+	it('loads the demo, profiles columns and pre-selects numeric features', async () => {
+		const { page } = app;
+		await page.getByRole('button', { name: 'Try the demo data' }).click();
+		await page.getByRole('heading', { name: /Columns/ }).waitFor();
+		await expect(page.getByLabel('Use customer_id as a feature').isChecked()).resolves.toBe(false);
+		await expect(page.getByLabel('Use total_purchases as a feature').isChecked()).resolves.toBe(true);
+		await expect(page.getByRole('row', { name: /customer_id/ }).textContent()).resolves.toMatch(/id-like/);
+		await expect(page.getByRole('row', { name: /email_open_rate/ }).textContent()).resolves.toMatch(/numeric/);
+	});
+
+	it('runs k-means for k = 2..10 and shows the evidence, k = 6 chosen by silhouette', async () => {
+		const { page } = app;
+		await page.getByRole('button', { name: 'Run' }).click();
+		await page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 120_000 });
+		await expect(page.getByLabel('Number of segments (k)').inputValue()).resolves.toBe('6');
+		await expect(page.getByRole('img', { name: /Elbow: inertia by k/ }).count()).resolves.toBe(1);
+		await expect(page.getByRole('img', { name: /Mean silhouette by k/ }).count()).resolves.toBe(1);
+		const scatter = page.getByRole('img', { name: /principal components/ });
+		await expect(scatter.getAttribute('aria-labelledby')).resolves.toBeTruthy();
+		await expect(page.getByText(/PC1 \(\d+\.\d% of variance\)/).count()).resolves.toBe(1);
+		const table = page.getByRole('table', { name: /Segment sizes/ });
+		await expect(table.getByRole('row').count()).resolves.toBe(7);
+	});
+
+	it('follows another k in every view', async () => {
+		const { page } = app;
+		await page.getByLabel('Number of segments (k)').fill('4');
+		await page.getByLabel('Number of segments (k)').press('Enter');
+		await page.getByRole('table', { name: /k = 4/ }).waitFor();
+		await expect(page.getByRole('table', { name: /k = 4/ }).getByRole('row').count()).resolves.toBe(5);
+		await expect(page.getByRole('img', { name: /k = 4/ }).count()).resolves.toBe(1);
+		await page.getByLabel('Number of segments (k)').fill('6');
+		await page.getByLabel('Number of segments (k)').press('Enter');
+		await page.getByRole('table', { name: /k = 6/ }).waitFor();
+	});
+
+	it('downloads every row in order with a segment that recovers the planted segments', async () => {
+		const { page } = app;
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
+		browserCsv = readFileSync((await download.path())!, 'utf8');
+		const original = readCsv(readFileSync(DEMO, 'utf8'));
+		const rows = readCsv(browserCsv);
+		expect(rows.length).toBe(original.length);
+		expect(rows[0]).toEqual([...original[0], 'segment', 'status']);
+		for (let i = 1; i < rows.length; i++) expect(rows[i].slice(0, -2)).toEqual(original[i]);
+		const seg = Int32Array.from(rows.slice(1), (r) => Number(r[r.length - 2]));
+		expect(Math.min(...seg)).toBe(1);
+		expect(Math.max(...seg)).toBe(6);
+		expect(adjustedRandIndex(seg, generateCustomers().truth)).toBeGreaterThanOrEqual(0.9);
+	});
+
+	it('downloads a recipe that gives the same labels on the command line', async () => {
+		const { page } = app;
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download recipe (JSON)' }).click()]);
+		recipePath = join(dir, 'recipe.json');
+		writeFileSync(recipePath, readFileSync((await download.path())!, 'utf8'));
+		const recipe = JSON.parse(readFileSync(recipePath, 'utf8'));
+		expect(recipe.k).toBe(6);
+		expect(recipe.source.name).toBe('customers.csv');
+		const out = join(dir, 'cli.csv');
+		const code = await main(['run', '--input', DEMO, '--recipe', recipePath, '--out', out]);
+		expect(code).toBe(0);
+		expect(readFileSync(out, 'utf8')).toBe(browserCsv);
+	});
+
+	it('made no request outside the page’s own origin and logged no errors', () => {
+		expect(foreignRequests(app)).toEqual([]);
+		expect(app.requests.filter((r) => r.afterLoad).every((r) => r.method === 'GET')).toBe(true);
+		expect(app.consoleErrors).toEqual([]);
+	});
+});
+
+describe('uploading and bad input', () => {
+	let app: App;
+	beforeAll(async () => {
+		app = await launchApp();
+	});
+	afterAll(async () => {
+		await app?.close();
+	});
+
+	async function upload(name: string, content: string | Buffer) {
+		await app.page.getByLabel('Upload data').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content) });
+	}
+
+	it.each([
+		['empty.csv', '', /is empty/],
+		['header.csv', 'a,b,c\n', /no data rows/],
+		['words.csv', 'name,city\nAnn,Porto\nBo,Lisbon\n', /no numeric column/],
+		['sheet.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0, 0, 0, 1, 2, 3, 0, 0, 0]), /not look like a text file/],
+		['notes.txt', 'Meeting notes\nCall the supplier\nOrder more paper\n', /not look like a delimited table/]
+	])('%s gets a specific message and the app stays usable', async (name, content, message) => {
+		await upload(name, content);
+		const alert = app.page.getByRole('alert');
+		await alert.waitFor();
+		await expect(alert.textContent()).resolves.toMatch(message);
+		await app.page.getByRole('button', { name: 'Dismiss' }).click();
+	});
+
+	it('uploads a real file through the input and segments it', async () => {
+		await upload('wholesale.csv', readFileSync(WHOLESALE));
+		await app.page.getByText('wholesale.csv').first().waitFor();
+		await app.page.getByRole('button', { name: 'Run' }).click();
+		await app.page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 60_000 });
+		await expect(app.page.getByRole('table', { name: /Segment sizes/ }).textContent()).resolves.toMatch(/Grocery/);
+		expect(app.consoleErrors).toEqual([]);
+		expect(foreignRequests(app)).toEqual([]);
+	});
+});
