@@ -135,20 +135,20 @@ function equal(a: Int32Array, b: Int32Array): boolean {
 	return true;
 }
 
-/** sklearn `_tolerance`: tol × mean of the per-feature (population) variances. */
+/** sklearn `_tolerance`: tol × mean of the per-feature (population) variances. Two row-wise passes. */
 export function scaledTolerance(X: Float64Array, rows: number, stride: number, cols: number, tol: number): number {
 	if (tol === 0) return 0;
-	let total = 0;
-	for (let j = 0; j < cols; j++) {
-		let m = 0;
-		for (let i = 0; i < rows; i++) m += X[i * stride + j];
-		m /= rows;
-		let v = 0;
-		for (let i = 0; i < rows; i++) {
-			const d = X[i * stride + j] - m;
-			v += d * d;
+	const m = new Float64Array(cols);
+	const v = new Float64Array(cols);
+	for (let i = 0, o = 0; i < rows; i++, o += stride) for (let j = 0; j < cols; j++) m[j] += X[o + j];
+	for (let j = 0; j < cols; j++) m[j] /= rows;
+	for (let i = 0, o = 0; i < rows; i++, o += stride) {
+		for (let j = 0; j < cols; j++) {
+			const d = X[o + j] - m[j];
+			v[j] += d * d;
 		}
-		total += v / rows;
 	}
+	let total = 0;
+	for (let j = 0; j < cols; j++) total += v[j] / rows;
 	return (total / cols) * tol;
 }

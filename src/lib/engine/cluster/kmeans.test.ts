@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kmeans, assignNearest, kmeansSteps } from './kmeans';
 import { EngineError } from '../errors';
+import { Rng } from '../random';
 import { loadCsv, reference, closeRel } from '../../../../tests/fixtures/sklearn/load';
 
 const seed = { seed: 42 };
@@ -75,6 +76,44 @@ describe('kmeans: exact small cases', () => {
 		expect(Array.from(r.labels)).toEqual([0, 0, 1]);
 		expect(Array.from(r.sqDistances).map((v) => Math.round(v * 1e9) / 1e9)).toEqual([0, 25, 1]);
 		expect(r.inertia).toBeCloseTo(26, 9);
+	});
+});
+
+describe('assignment kernels (strides 4, 8, 16, 24; odd row counts)', () => {
+	it.each([1, 3, 4, 5, 7, 8, 9, 13, 17])('assignNearest matches brute force with %i columns', (cols) => {
+		const rng = new Rng(cols);
+		const rows = 101;
+		const k = 6;
+		const X = Float64Array.from({ length: rows * cols }, () => rng.normal() * 3 + 10);
+		const C = Float64Array.from({ length: k * cols }, () => rng.normal() * 3 + 10);
+		const r = assignNearest(X, rows, cols, C, k);
+		let total = 0;
+		for (let i = 0; i < rows; i++) {
+			let best = Infinity;
+			let bi = -1;
+			for (let c = 0; c < k; c++) {
+				let d = 0;
+				for (let j = 0; j < cols; j++) d += (X[i * cols + j] - C[c * cols + j]) ** 2;
+				if (d < best) {
+					best = d;
+					bi = c;
+				}
+			}
+			expect(r.labels[i]).toBe(bi);
+			expect(Math.abs(r.sqDistances[i] - best)).toBeLessThan(1e-9 * best + 1e-12);
+			total += best;
+		}
+		expect(r.inertia).toBeCloseTo(total, 8);
+		// And a full run on the same data: the centres are the means of their clusters.
+		const km = kmeans(X, rows, cols, k, { nInit: 2 }, { seed: 5 });
+		for (let c = 0; c < k; c++) {
+			const members = Array.from(km.labels.keys()).filter((i) => km.labels[i] === c);
+			expect(members.length).toBeGreaterThan(0);
+			for (let j = 0; j < cols; j++) {
+				const m = members.reduce((s, i) => s + X[i * cols + j], 0) / members.length;
+				expect(Math.abs(km.centers[c * cols + j] - m)).toBeLessThan(1e-9);
+			}
+		}
 	});
 });
 
