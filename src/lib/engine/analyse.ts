@@ -7,7 +7,8 @@ import { fingerprint, type SourceFingerprint } from './data/fingerprint';
 import { EngineError } from './errors';
 import { sampledSilhouette } from './metrics/silhouette';
 import { prepare } from './prep/prepare';
-import { unscale } from './prep/scale';
+import { toFeatureUnits } from './prep/invert';
+import { statusNotes } from './prep/status-notes';
 import { relabelBySize, segmentMeans } from './profile/segment-means';
 import { subProgress, throwIfAborted, type RunControl } from './progress';
 import { pca, pcaTransform } from './project/pca';
@@ -86,8 +87,7 @@ export function analyse(table: Table, recipe: Recipe, control: RunControl = {}):
 			`Silhouette is computed on a seeded random sample of ${SILHOUETTE_SAMPLE.toLocaleString('en')} of the ${matrix.rows.toLocaleString('en')} clustered rows (exact silhouette needs every pair of rows).`
 		);
 	}
-	const dropped = table.rowCount - matrix.rows;
-	if (dropped > 0) notes.push(`${dropped.toLocaleString('en')} row(s) with a missing feature value were not clustered; they stay in the export with status "dropped: missing value".`);
+	notes.push(...statusNotes(matrix.status));
 	throwIfAborted(signal);
 	onProgress?.({ stage: 'Projecting onto principal components', fraction: 0.92 });
 	const proj = project(matrix);
@@ -124,7 +124,8 @@ export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe,
 	const { labels, order } = relabelBySize(res.labels, k);
 	const centersScaled = new Float64Array(k * cols);
 	order.forEach((old, neu) => centersScaled.set(res.centers.subarray(old * cols, (old + 1) * cols), neu * cols));
-	const centersOrig = unscale(centersScaled, k, cols, matrix.fitted.scale);
+	const centersOrig = toFeatureUnits(centersScaled, k, matrix.fitted);
+	const nf = matrix.fitted.features.length;
 	control.onProgress?.({ stage: `Silhouette for k = ${k}`, fraction: 0.8 });
 	const sil = sampledSilhouette(data, rows, cols, labels, k, { sampleSize: SILHOUETTE_SAMPLE, seed: deriveSeed(recipe.seed, 0x5117) }, { signal: control.signal });
 	const sizes = new Array<number>(k).fill(0);
@@ -136,7 +137,7 @@ export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe,
 		silhouetteSampleSize: sil.sampleSize,
 		silhouetteExact: sil.exact,
 		sizes,
-		centers: Array.from({ length: k }, (_, s) => Array.from(centersOrig.subarray(s * cols, (s + 1) * cols))),
+		centers: Array.from({ length: k }, (_, s) => Array.from(centersOrig.subarray(s * nf, (s + 1) * nf))),
 		means: segmentMeans(table, recipe.features, matrix.rowIndex, labels, k),
 		iterations: res.iterations,
 		converged: res.converged

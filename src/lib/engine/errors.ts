@@ -13,6 +13,7 @@ export type EngineErrorCode =
 	| 'bad-parameter'
 	| 'bad-recipe'
 	| 'recipe-mismatch'
+	| 'too-many-levels'
 	| 'cancelled'
 	| 'internal';
 

@@ -11,7 +11,9 @@ describe('Recipe', () => {
 	it('defaults to numeric features, the id column, z-score, k-means++ with 10 restarts, k 2..10 capped by rows', () => {
 		expect(recipe.features).toEqual(['a', 'b']);
 		expect(recipe.idColumn).toBe('customer_id');
-		expect(recipe.prep).toEqual({ missing: 'median', scale: 'zscore' });
+		expect(recipe.prep).toEqual({ missing: 'median', scale: 'zscore', outliers: { method: 'none', threshold: 1.5, action: 'flag' }, columns: {} });
+		expect(recipe.version).toBe(2);
+		expect(recipe.rfm).toBeNull();
 		expect(recipe.algorithm).toEqual({ name: 'kmeans', nInit: 10, maxIter: 300, tol: 1e-4 });
 		expect(recipe.kRange).toEqual([2, 2]);
 		expect(recipe.seed).toBe(0);
@@ -23,7 +25,7 @@ describe('Recipe', () => {
 
 	it('rejects malformed recipes with the field named', () => {
 		const bad = (patch: object) => () => validateRecipe({ ...recipe, ...patch });
-		expect(bad({ version: 2 })).toThrow(/version/);
+		expect(bad({ version: 3 })).toThrow(/version/);
 		expect(bad({ features: [] })).toThrow(/features/);
 		expect(bad({ kRange: [5, 3] })).toThrow(/kRange/);
 		expect(bad({ k: 9 })).toThrow(/"k"/);

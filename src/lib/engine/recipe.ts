@@ -4,12 +4,50 @@
  */
 import type { SourceFingerprint } from './data/fingerprint';
 import { EngineError } from './errors';
-import type { ColumnProfile } from './types';
+import { validateRfmSpec, type RfmSpec } from './prep/rfm-spec';
+import type { ColumnKind, ColumnProfile, MissingStrategy, OutlierAction, OutlierMethod, ScaleMethod } from './types';
+export type { MissingStrategy, ScaleMethod } from './types';
 
-export const RECIPE_VERSION = 1;
+/** 2 added per-column preparation, outlier rules, type overrides and RFM; version-1 recipes are upgraded on reading. */
+export const RECIPE_VERSION = 2;
 
-export type ScaleMethod = 'zscore' | 'minmax' | 'none';
-export type MissingStrategy = 'drop' | 'mean' | 'median';
+export const MISSING_STRATEGIES: MissingStrategy[] = ['drop', 'mean', 'median', 'mode', 'constant'];
+export const SCALE_METHODS: ScaleMethod[] = ['zscore', 'minmax', 'robust', 'none'];
+export const COLUMN_KINDS: ColumnKind[] = ['numeric', 'categorical', 'boolean', 'datetime', 'id', 'constant', 'empty'];
+
+/** Per-column preparation; anything left out follows the recipe-wide default. */
+export interface ColumnPrep {
+	missing?: MissingStrategy;
+	/** The replacement under missing = "constant" (a number, or a level for a categorical column). */
+	fillValue?: number | string;
+	/** log(1 + x), for skewed non-negative columns. */
+	log1p?: boolean;
+	/** Clip to these percentiles (0–100) of the column, fitted on the data. */
+	clip?: [number, number] | null;
+	scale?: ScaleMethod;
+	/** Multiplies the column's distances after scaling (default 1). */
+	weight?: number;
+	/** Allow one-hot encoding of a categorical column with more than MAX_LEVELS levels. */
+	allowManyLevels?: boolean;
+}
+
+export interface OutlierSpec {
+	method: OutlierMethod;
+	/** k in Q1 − k·IQR … Q3 + k·IQR, or |z| > k. */
+	threshold: number;
+	action: OutlierAction;
+}
+
+export interface PrepSpec {
+	/** Default for every feature. */
+	missing: MissingStrategy;
+	/** Default for every numeric feature. */
+	scale: ScaleMethod;
+	outliers: OutlierSpec;
+	columns: Record<string, ColumnPrep>;
+}
+
+export const NO_OUTLIERS: OutlierSpec = { method: 'none', threshold: 1.5, action: 'flag' };
 
 export interface KMeansSpec {
 	name: 'kmeans';
@@ -27,10 +65,11 @@ export interface Recipe {
 	features: string[];
 	/** A column that identifies rows (kept in exports, never a feature). */
 	idColumn: string | null;
-	prep: {
-		missing: MissingStrategy;
-		scale: ScaleMethod;
-	};
+	prep: PrepSpec;
+	/** Column types chosen by the user over the inferred ones. */
+	columnTypes: Record<string, ColumnKind>;
+	/** When set, the loaded file is a transaction log and the analysis runs on the customer table built from it. */
+	rfm: RfmSpec | null;
 	algorithm: AlgorithmSpec;
 	/** Inclusive range of k values to try. */
 	kRange: [number, number];
@@ -49,7 +88,9 @@ export function defaultRecipe(source: SourceFingerprint, profiles: ColumnProfile
 		source,
 		features,
 		idColumn: id ? id.name : null,
-		prep: { missing: 'median', scale: 'zscore' },
+		prep: { missing: 'median', scale: 'zscore', outliers: { ...NO_OUTLIERS }, columns: {} },
+		columnTypes: {},
+		rfm: null,
 		algorithm: { name: 'kmeans', nInit: 10, maxIter: 300, tol: 1e-4 },
 		kRange: [2, Math.min(10, Math.max(2, source.rows - 1))],
 		k: null,
@@ -59,17 +100,24 @@ export function defaultRecipe(source: SourceFingerprint, profiles: ColumnProfile
 
 /** Checks a Recipe's shape and values (a file can hold anything); throws a specific EngineError. */
 export function validateRecipe(value: unknown): Recipe {
-	const bad = (what: string, hint = 'Download a fresh recipe from Segment Lab, or fix the field named.') => {
+	const bad = (what: string, hint = 'Download a fresh recipe from Segment Lab, or fix the field named.'): never => {
 		throw new EngineError('bad-recipe', `The recipe is not valid: ${what}.`, hint);
 	};
 	if (!value || typeof value !== 'object') bad('it is not a JSON object');
-	const r = value as Record<string, unknown>;
-	if (r.version !== RECIPE_VERSION) bad(`its version is ${JSON.stringify(r.version)}, this Segment Lab reads version ${RECIPE_VERSION}`);
+	let r = value as Record<string, unknown>;
+	if (r.version === 1) r = upgradeV1(r);
+	if (r.version !== RECIPE_VERSION) bad(`its version is ${JSON.stringify(r.version)}, this Segment Lab reads versions 1 and ${RECIPE_VERSION}`);
 	if (!Array.isArray(r.features) || r.features.length === 0 || !r.features.every((f) => typeof f === 'string')) bad('"features" must be a non-empty list of column names');
 	if (r.idColumn !== null && typeof r.idColumn !== 'string') bad('"idColumn" must be a column name or null');
-	const prep = r.prep as Recipe['prep'] | undefined;
-	if (!prep || !['drop', 'mean', 'median'].includes(prep.missing)) bad('"prep.missing" must be drop, mean or median');
-	if (!['zscore', 'minmax', 'none'].includes(prep!.scale)) bad('"prep.scale" must be zscore, minmax or none');
+	validatePrep(r.prep, bad);
+	const types = r.columnTypes;
+	if (!types || typeof types !== 'object' || Array.isArray(types) || !Object.values(types).every((k) => COLUMN_KINDS.includes(k as ColumnKind))) {
+		bad(`"columnTypes" must map column names to one of ${COLUMN_KINDS.join(', ')}`);
+	}
+	if (r.rfm !== null) {
+		const problem = validateRfmSpec(r.rfm);
+		if (problem) bad(`"rfm" ${problem}`);
+	}
 	const alg = r.algorithm as AlgorithmSpec | undefined;
 	if (!alg || alg.name !== 'kmeans') bad('"algorithm.name" must be kmeans');
 	if (!isInt(alg!.nInit, 1, 1000)) bad('"algorithm.nInit" must be a whole number from 1 to 1000');
@@ -84,7 +132,39 @@ export function validateRecipe(value: unknown): Recipe {
 	if (!isInt(r.seed, 0, 2 ** 32 - 1)) bad('"seed" must be a whole number from 0 to 4294967295');
 	const src = r.source as SourceFingerprint | undefined;
 	if (!src || typeof src.name !== 'string' || !Array.isArray(src.columns) || typeof src.hash !== 'string') bad('"source" must describe the data file (name, rows, columns, hash)');
-	return value as Recipe;
+	return r as unknown as Recipe;
+}
+
+/** Version 1 had one missing strategy and one scaling for every column, and nothing else: same results in v2. */
+function upgradeV1(r: Record<string, unknown>): Record<string, unknown> {
+	const prep = (r.prep ?? {}) as Record<string, unknown>;
+	return { ...r, version: 2, prep: { ...prep, outliers: { ...NO_OUTLIERS }, columns: {} }, columnTypes: {}, rfm: null };
+}
+
+function validatePrep(value: unknown, bad: (what: string) => never): void {
+	const prep = value as PrepSpec | undefined;
+	const list = (xs: string[]) => xs.join(', ');
+	if (!prep || !MISSING_STRATEGIES.includes(prep.missing)) bad(`"prep.missing" must be one of ${list(MISSING_STRATEGIES)}`);
+	if (!SCALE_METHODS.includes(prep!.scale)) bad(`"prep.scale" must be one of ${list(SCALE_METHODS)}`);
+	const o = prep!.outliers;
+	if (!o || !['none', 'iqr', 'zscore'].includes(o.method) || !['flag', 'clip', 'setAside'].includes(o.action) || typeof o.threshold !== 'number' || !(o.threshold > 0)) {
+		bad('"prep.outliers" must be {method: none | iqr | zscore, threshold > 0, action: flag | clip | setAside}');
+	}
+	if (!prep!.columns || typeof prep!.columns !== 'object' || Array.isArray(prep!.columns)) bad('"prep.columns" must map column names to settings');
+	for (const [name, c] of Object.entries(prep!.columns)) {
+		const at = `"prep.columns.${name}`;
+		if (!c || typeof c !== 'object') bad(`${at}" must be an object`);
+		if (c.missing !== undefined && !MISSING_STRATEGIES.includes(c.missing)) bad(`${at}.missing" must be one of ${list(MISSING_STRATEGIES)}`);
+		if (c.scale !== undefined && !SCALE_METHODS.includes(c.scale)) bad(`${at}.scale" must be one of ${list(SCALE_METHODS)}`);
+		if (c.weight !== undefined && !(typeof c.weight === 'number' && c.weight > 0 && c.weight <= 100)) bad(`${at}.weight" must be a number above 0 and at most 100`);
+		if (c.fillValue !== undefined && typeof c.fillValue !== 'number' && typeof c.fillValue !== 'string') bad(`${at}.fillValue" must be a number or a text`);
+		if (c.log1p !== undefined && typeof c.log1p !== 'boolean') bad(`${at}.log1p" must be true or false`);
+		if (c.allowManyLevels !== undefined && typeof c.allowManyLevels !== 'boolean') bad(`${at}.allowManyLevels" must be true or false`);
+		const clip = c.clip;
+		if (clip != null && !(Array.isArray(clip) && clip.length === 2 && clip.every((v) => typeof v === 'number' && v >= 0 && v <= 100) && clip[0] < clip[1])) {
+			bad(`${at}.clip" must be null or [low, high] percentiles with 0 ≤ low < high ≤ 100`);
+		}
+	}
 }
 
 function isInt(v: unknown, lo: number, hi: number): boolean {

@@ -51,13 +51,17 @@ export interface NumericStats {
 	mean: number;
 	std: number;
 	median: number;
+	/** Fisher–Pearson moment coefficient g1 (the biased one, scipy.stats.skew's default); 0 for a constant column. */
+	skewness: number;
 }
 
 export interface ColumnProfile {
 	name: string;
 	index: number;
 	kind: ColumnKind;
-	/** Why the kind was inferred, in words. */
+	/** The kind inferred from the data (equals `kind` unless the user overrode it in the Recipe). */
+	inferredKind: ColumnKind;
+	/** Why the kind was inferred (or that the user chose it), in words. */
 	reason: string;
 	missing: number;
 	distinct: number;
@@ -70,38 +74,72 @@ export interface ColumnProfile {
 	warnings: string[];
 	/** Whether a new analysis should use this column as a feature by default. */
 	suggestedFeature: boolean;
+	/** Heavily right-skewed and never negative: log1p is worth suggesting. */
+	suggestLog1p: boolean;
 }
 
 /** Where each table row ended up after preparation. */
 export const RowStatus = {
 	clustered: 0,
-	droppedMissing: 1
+	droppedMissing: 1,
+	/** An outlier rule with action "set aside": not clustered, kept in the export. */
+	setAsideOutlier: 2,
+	/** An outlier rule with action "flag only": clustered, and marked in the export. */
+	flaggedOutlier: 3
 } as const;
 export type RowStatusCode = (typeof RowStatus)[keyof typeof RowStatus];
 
 export const rowStatusLabel: Record<RowStatusCode, string> = {
 	0: 'clustered',
-	1: 'dropped: missing value'
+	1: 'dropped: missing value',
+	2: 'set aside: outlier',
+	3: 'clustered, flagged: outlier'
 };
 
+export type ScaleMethod = 'zscore' | 'minmax' | 'robust' | 'none';
+export type MissingStrategy = 'drop' | 'mean' | 'median' | 'mode' | 'constant';
+export type OutlierMethod = 'none' | 'iqr' | 'zscore';
+export type OutlierAction = 'flag' | 'clip' | 'setAside';
+
 export interface ScaleParams {
-	method: 'zscore' | 'minmax' | 'none';
+	/** Per matrix column. */
+	methods: ScaleMethod[];
 	/** Subtracted from each column. */
 	center: Float64Array;
 	/** Each column is divided by this (1 where a column is constant). */
 	scale: Float64Array;
 }
 
-export interface ImputeParams {
-	/** Per feature: the value that replaced missing cells, or NaN when rows with a missing value were dropped. */
-	fill: Float64Array;
+/** What preparation fitted for one feature (a source column). Plain JSON-able values except where typed. */
+export interface FittedFeature {
+	name: string;
+	/** numeric: the column's numbers; categorical: one-hot indicators of `levels`. */
+	encoding: 'numeric' | 'categorical';
+	missing: MissingStrategy;
+	/** The value that replaced missing cells (a number, or a level for categorical), null under "drop". */
+	fill: number | string | null;
+	/** Clip bounds from the percentile transform, in the column's original units, or null. */
+	clip: [number, number] | null;
+	log1p: boolean;
+	/** Outlier bounds on the transformed values (before scaling), or null when no rule applies. */
+	outlierBounds: [number, number] | null;
+	/** One-hot levels in matrix order (categorical only). */
+	levels: string[] | null;
+	/** Index of this feature's first matrix column, and how many it has (1, or the number of levels). */
+	offset: number;
+	width: number;
 }
 
-/** Preparation parameters as fitted on the data: outputs, never silently refitted. */
+/** Preparation parameters as fitted on the data: outputs, never silently refitted (applyFittedPrep reuses them). */
 export interface FittedPrep {
 	features: string[];
-	impute: ImputeParams;
+	/** Name of every matrix column ("spend", or "region=North" for one-hot indicators). */
+	columns: string[];
+	perFeature: FittedFeature[];
+	outliers: { method: OutlierMethod; threshold: number; action: OutlierAction };
 	scale: ScaleParams;
+	/** Per matrix column, multiplied in after scaling (one-hot indicators carry weight/√2, see encode.ts). */
+	weights: Float64Array;
 }
 
 export interface FeatureMatrix {

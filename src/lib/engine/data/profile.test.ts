@@ -40,7 +40,10 @@ describe('profileTable', () => {
 		const t = parseCsv('x\n1\n2\n\n4\n10\n', 's.csv');
 		const s = profileTable(t)[0];
 		expect(s.missing).toBe(0); // the blank line is skipped, not a missing cell
-		expect(s.stats).toEqual({ min: 1, max: 10, mean: 4.25, median: 3, std: Math.sqrt(((1 - 4.25) ** 2 + (2 - 4.25) ** 2 + (4 - 4.25) ** 2 + (10 - 4.25) ** 2) / 3) });
+		const d = [1 - 4.25, 2 - 4.25, 4 - 4.25, 10 - 4.25];
+		const m2 = d.reduce((a, v) => a + v * v, 0) / 4, m3 = d.reduce((a, v) => a + v ** 3, 0) / 4;
+		expect(s.stats).toMatchObject({ min: 1, max: 10, mean: 4.25, median: 3, std: Math.sqrt((m2 * 4) / 3) });
+		expect(s.stats!.skewness).toBeCloseTo(m3 / m2 ** 1.5, 12);
 		const t2 = parseCsv('x,y\n1,\n2,a\n,b\n', 'm.csv');
 		expect(profileTable(t2)[0].missing).toBe(1);
 	});

@@ -1,39 +1,71 @@
-import type { Column, ColumnProfile, NumericStats, Table } from '../types';
+import type { Column, ColumnKind, ColumnProfile, NumericStats, Table } from '../types';
 import { inferKind } from './infer';
 
 const HIST_BINS = 20;
+/** |skewness| above this is called heavy (Bulmer 1979's rule of thumb calls > 1 highly skewed; 2 keeps the warning for real tails). */
+export const HEAVY_SKEW = 2;
+export const MISSING_WARN = 0.3;
 
-/** Profiles every column: inferred type with its reason, missing and distinct counts, stats, histogram, warnings. */
-export function profileTable(table: Table): ColumnProfile[] {
-	return table.columns.map((col, index) => profileColumn(col, index, table.rowCount));
+/**
+ * Profiles every column: inferred type with its reason (or the user's override from the Recipe), missing and
+ * distinct counts, stats, top values, histogram, warnings. Correlated pairs are added by correlation.ts.
+ */
+export function profileTable(table: Table, columnTypes: Record<string, ColumnKind> = {}): ColumnProfile[] {
+	return table.columns.map((col, index) => profileColumn(col, index, table.rowCount, columnTypes[col.name]));
 }
 
-export function profileColumn(col: Column, index: number, rowCount: number): ColumnProfile {
+export function profileColumn(col: Column, index: number, rowCount: number, override?: ColumnKind): ColumnProfile {
 	const { kind, reason } = inferKind(col, rowCount);
-	const stats = kind === 'numeric' || kind === 'boolean' || kind === 'id' ? numericStats(col.numbers) : null;
-	const warnings: string[] = [];
-	const missingShare = rowCount > 0 ? col.missing / rowCount : 0;
-	if (kind === 'id') warnings.push('Looks like an identifier: excluded from features, kept in exports.');
-	if (kind === 'constant') warnings.push('Constant: it cannot separate customers.');
-	if (missingShare > 0.3) warnings.push(`${(missingShare * 100).toFixed(0)}% missing: choose an imputation or leave the column out.`);
-	if (kind === 'numeric' && stats && stats.std > 0) {
-		const skew = skewness(col.numbers, stats.mean, stats.std);
-		if (Math.abs(skew) > 2) warnings.push(`Heavily skewed (skewness ${skew.toFixed(1)}): a log transform may help.`);
-	}
-	return {
+	const hasNumbers = col.missing + col.nonNumeric < rowCount && col.nonNumeric <= (rowCount - col.missing) * 0.05;
+	const stats = hasNumbers ? numericStats(col.numbers) : null;
+	const base: ColumnProfile = {
 		name: col.name,
 		index,
 		kind,
+		inferredKind: kind,
 		reason,
 		missing: col.missing,
 		distinct: col.distinct,
 		distinctExact: col.distinctExact,
 		stats: stats && Number.isFinite(stats.mean) ? stats : null,
 		top: topValues(col, 5),
-		histogram: kind === 'numeric' && stats ? histogram(col.numbers, stats.min, stats.max, HIST_BINS) : null,
-		warnings,
-		suggestedFeature: kind === 'numeric'
+		histogram: stats && Number.isFinite(stats.mean) ? histogram(col.numbers, stats.min, stats.max, HIST_BINS) : null,
+		warnings: [],
+		suggestedFeature: false,
+		suggestLog1p: false
 	};
+	return withKind(base, override ?? kind, rowCount);
+}
+
+/**
+ * The same profile under another kind (the user's override): the warnings and the default-feature suggestion
+ * follow the kind, the measurements do not change — cheap enough for the page to do on a click.
+ */
+export function withKind(p: ColumnProfile, kind: ColumnKind, rowCount: number): ColumnProfile {
+	const warnings: string[] = [];
+	const missingShare = rowCount > 0 ? p.missing / rowCount : 0;
+	if (kind === 'id') warnings.push('Looks like an identifier: excluded from features, kept in exports.');
+	if (kind === 'constant') warnings.push('Constant: it cannot separate customers.');
+	if (kind === 'empty') warnings.push('Empty: every cell is blank.');
+	if (missingShare > MISSING_WARN && kind !== 'empty') warnings.push(`${(missingShare * 100).toFixed(0)}% missing: choose an imputation or leave the column out.`);
+	const skew = p.stats?.skewness ?? 0;
+	const heavy = kind === 'numeric' && Math.abs(skew) > HEAVY_SKEW;
+	const suggestLog1p = heavy && skew > 0 && (p.stats?.min ?? -1) >= 0;
+	if (heavy) warnings.push(`Heavily skewed (skewness ${skew.toFixed(1)})${suggestLog1p ? ': a log transform (log1p) may help' : ''}.`);
+	const overridden = kind !== p.inferredKind;
+	return {
+		...p,
+		kind,
+		reason: overridden ? `set by you (inferred ${p.inferredKind}: ${baseReason(p)})` : baseReason(p),
+		warnings: [...warnings, ...p.warnings.filter((w) => w.startsWith('Strongly correlated'))],
+		suggestedFeature: kind === 'numeric' && p.stats !== null,
+		suggestLog1p
+	};
+}
+
+function baseReason(p: ColumnProfile): string {
+	const m = /^set by you \(inferred [a-z]+: (.*)\)$/.exec(p.reason);
+	return m ? m[1] : p.reason;
 }
 
 export function numericStats(x: Float64Array): NumericStats {
@@ -46,40 +78,34 @@ export function numericStats(x: Float64Array): NumericStats {
 		if (v < min) min = v;
 		if (v > max) max = v;
 	}
-	if (n === 0) return { min: NaN, max: NaN, mean: NaN, std: NaN, median: NaN };
+	if (n === 0) return { min: NaN, max: NaN, mean: NaN, std: NaN, median: NaN, skewness: NaN };
 	const mean = sum / n;
-	let ss = 0;
+	let m2 = 0, m3 = 0;
 	for (let i = 0; i < x.length; i++) {
 		const v = x[i];
-		if (!Number.isNaN(v)) ss += (v - mean) * (v - mean);
+		if (Number.isNaN(v)) continue;
+		const d = v - mean;
+		m2 += d * d;
+		m3 += d * d * d;
 	}
 	const present = new Float64Array(n);
 	for (let i = 0, j = 0; i < x.length; i++) if (!Number.isNaN(x[i])) present[j++] = x[i];
 	present.sort();
 	const median = n % 2 ? present[(n - 1) >> 1] : (present[n / 2 - 1] + present[n / 2]) / 2;
+	// g1 = m3 / m2^1.5 with population moments (scipy.stats.skew, bias=True); 0 when there is no spread.
+	const pm2 = m2 / n;
+	const skewness = pm2 > 1e-14 * Math.max(1, mean * mean) ? m3 / n / Math.pow(pm2, 1.5) : 0;
 	// Sample standard deviation (n − 1), as pandas' describe() reports it.
-	return { min, max, mean, std: n > 1 ? Math.sqrt(ss / (n - 1)) : 0, median };
+	return { min, max, mean, std: n > 1 ? Math.sqrt(m2 / (n - 1)) : 0, median, skewness };
 }
 
-function skewness(x: Float64Array, mean: number, std: number): number {
-	let n = 0, m3 = 0;
-	for (let i = 0; i < x.length; i++) {
-		const v = x[i];
-		if (Number.isNaN(v)) continue;
-		const d = (v - mean) / std;
-		m3 += d * d * d;
-		n++;
-	}
-	return n > 0 ? m3 / n : 0;
-}
-
-function histogram(x: Float64Array, min: number, max: number, bins: number): { edges: number[]; counts: number[] } {
+export function histogram(x: Float64Array, min: number, max: number, bins: number): { edges: number[]; counts: number[] } {
 	const counts = new Array<number>(bins).fill(0);
 	const width = max > min ? (max - min) / bins : 1;
 	for (let i = 0; i < x.length; i++) {
 		const v = x[i];
 		if (Number.isNaN(v)) continue;
-		counts[Math.min(bins - 1, Math.floor((v - min) / width))]++;
+		counts[Math.max(0, Math.min(bins - 1, Math.floor((v - min) / width)))]++;
 	}
 	return { edges: Array.from({ length: bins + 1 }, (_, i) => min + i * width), counts };
 }
@@ -88,6 +114,6 @@ function topValues(col: Column, m: number): { value: string; count: number }[] {
 	if (!col.codes || !col.levels) return [];
 	const counts = new Int32Array(col.levels.length);
 	for (let i = 0; i < col.codes.length; i++) if (col.codes[i] >= 0) counts[col.codes[i]]++;
-	const order = Array.from(counts.keys()).sort((a, b) => counts[b] - counts[a]).slice(0, m);
+	const order = Array.from(counts.keys()).sort((a, b) => counts[b] - counts[a] || a - b).slice(0, m);
 	return order.map((i) => ({ value: col.levels![i], count: counts[i] }));
 }

@@ -1,20 +1,48 @@
-import type { MissingStrategy } from '../recipe';
+import type { MissingStrategy } from '../types';
+import { median, sortedPresent } from './quantile';
 
 /**
- * The value that replaces missing cells of one column (NaN for "drop": rows with a missing value are set aside).
- * Mean and median are fitted on the present values, as scikit-learn's SimpleImputer does.
+ * The value that replaces missing cells of a numeric column, fitted on the present values as scikit-learn's
+ * SimpleImputer does: mean, median, most frequent (ties → the smallest value, as SimpleImputer), or a constant.
+ * null under "drop": rows with a missing value are not clustered. NaN when nothing is present to fit on.
  */
-export function fitFill(x: Float64Array, strategy: MissingStrategy): number {
-	if (strategy === 'drop') return NaN;
-	const present: number[] = [];
-	for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i])) present.push(x[i]);
-	if (present.length === 0) return NaN;
+export function fitFill(x: Float64Array, strategy: MissingStrategy, constant: number | string = 0): number | null {
+	if (strategy === 'drop') return null;
+	if (strategy === 'constant') {
+		const v = typeof constant === 'number' ? constant : Number(constant);
+		return Number.isFinite(v) ? v : NaN;
+	}
+	const sorted = sortedPresent(x);
+	const n = sorted.length;
+	if (n === 0) return NaN;
+	if (strategy === 'median') return median(sorted);
 	if (strategy === 'mean') {
 		let s = 0;
-		for (const v of present) s += v;
-		return s / present.length;
+		for (let i = 0; i < x.length; i++) if (x[i] === x[i]) s += x[i];
+		return s / n;
 	}
-	const sorted = Float64Array.from(present).sort();
-	const n = sorted.length;
-	return n % 2 ? sorted[(n - 1) >> 1] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+	let best = sorted[0], bestCount = 0;
+	for (let i = 0; i < n; ) {
+		let j = i;
+		while (j < n && sorted[j] === sorted[i]) j++;
+		if (j - i > bestCount) (best = sorted[i]), (bestCount = j - i);
+		i = j;
+	}
+	return best;
+}
+
+/** The fill level for a categorical column: the most frequent level (ties → the smallest, as SimpleImputer), or a constant text. */
+export function fitCategoricalFill(codes: Int32Array, levels: string[], strategy: MissingStrategy, constant: number | string = 'missing'): string | null {
+	if (strategy === 'drop') return null;
+	if (strategy === 'constant') return String(constant);
+	const counts = new Float64Array(levels.length);
+	for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) counts[codes[i]]++;
+	let best: string | null = null, bestCount = 0;
+	for (let l = 0; l < levels.length; l++) {
+		if (counts[l] > bestCount || (counts[l] === bestCount && counts[l] > 0 && best !== null && levels[l] < best)) {
+			best = levels[l];
+			bestCount = counts[l];
+		}
+	}
+	return best;
 }

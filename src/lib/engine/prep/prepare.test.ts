@@ -34,7 +34,7 @@ describe('prepare', () => {
 		const m = prepare(table, { features: ['a', 'b'], prep: { missing: 'median', scale: 'none' } });
 		expect(m.rows).toBe(4);
 		expect(Array.from(m.data)).toEqual([1, 10, 2, 30, 3, 30, 2, 40]);
-		expect(Array.from(m.fitted.impute.fill)).toEqual([2, 30]);
+		expect(m.fitted.perFeature.map((f) => f.fill)).toEqual([2, 30]);
 	});
 	it('drops rows with a missing value and keeps their place', () => {
 		const m = prepare(table, { features: ['a', 'b'], prep: { missing: 'drop', scale: 'zscore' } });

@@ -1,49 +1,54 @@
-import type { ScaleParams } from '../types';
+import type { ScaleMethod, ScaleParams } from '../types';
+import { median, quantileSorted } from './quantile';
 
 /**
- * Fits per-column scaling on a row-major matrix. z-score uses the population standard deviation (ddof = 0) as
- * scikit-learn's StandardScaler; min-max maps to [0, 1] as MinMaxScaler. A constant column gets scale 1, as
- * scikit-learn does, so it becomes all zeros instead of NaN.
+ * Fits per-column scaling on a row-major matrix, with scikit-learn's semantics: z-score uses the population
+ * standard deviation (StandardScaler, ddof = 0); min-max maps to [0, 1] (MinMaxScaler); robust subtracts the
+ * median and divides by the interquartile range (RobustScaler, linear percentiles). A column whose spread is
+ * (numerically) zero gets scale 1, as sklearn's `_handle_zeros_in_scale`, so it becomes constant, not NaN.
  */
-export function fitScale(X: Float64Array, rows: number, cols: number, method: ScaleParams['method']): ScaleParams {
+export function fitScale(X: Float64Array, rows: number, cols: number, methods: ScaleMethod | ScaleMethod[]): ScaleParams {
+	const m: ScaleMethod[] = Array.isArray(methods) ? [...methods] : new Array<ScaleMethod>(cols).fill(methods);
 	const center = new Float64Array(cols);
 	const scale = new Float64Array(cols).fill(1);
-	if (method === 'none' || rows === 0) return { method, center, scale };
-	if (method === 'zscore') {
-		for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) center[j] += X[i * cols + j];
-		for (let j = 0; j < cols; j++) center[j] /= rows;
-		const ss = new Float64Array(cols);
-		for (let i = 0; i < rows; i++) {
-			for (let j = 0; j < cols; j++) {
-				const d = X[i * cols + j] - center[j];
-				ss[j] += d * d;
-			}
-		}
-		for (let j = 0; j < cols; j++) {
-			const sd = Math.sqrt(ss[j] / rows);
-			scale[j] = sd > 10 * Number.EPSILON * Math.max(1, Math.abs(center[j])) ? sd : 1;
-		}
-	} else {
-		const lo = new Float64Array(cols).fill(Infinity);
-		const hi = new Float64Array(cols).fill(-Infinity);
-		for (let i = 0; i < rows; i++) {
-			for (let j = 0; j < cols; j++) {
-				const v = X[i * cols + j];
-				if (v < lo[j]) lo[j] = v;
-				if (v > hi[j]) hi[j] = v;
-			}
-		}
-		for (let j = 0; j < cols; j++) {
-			center[j] = lo[j];
-			scale[j] = hi[j] > lo[j] ? hi[j] - lo[j] : 1;
-		}
+	if (rows === 0) return { methods: m, center, scale };
+	const column = new Float64Array(rows);
+	for (let j = 0; j < cols; j++) {
+		if (m[j] === 'none') continue;
+		for (let i = 0; i < rows; i++) column[i] = X[i * cols + j];
+		const [c, s] = fitOne(column, m[j]);
+		center[j] = c;
+		scale[j] = s;
 	}
-	return { method, center, scale };
+	return { methods: m, center, scale };
+}
+
+function fitOne(x: Float64Array, method: ScaleMethod): [number, number] {
+	const n = x.length;
+	if (method === 'zscore') {
+		let mean = 0;
+		for (let i = 0; i < n; i++) mean += x[i];
+		mean /= n;
+		let ss = 0;
+		for (let i = 0; i < n; i++) ss += (x[i] - mean) * (x[i] - mean);
+		const sd = Math.sqrt(ss / n);
+		return [mean, sd > 10 * Number.EPSILON * Math.max(1, Math.abs(mean)) ? sd : 1];
+	}
+	if (method === 'minmax') {
+		let lo = Infinity, hi = -Infinity;
+		for (let i = 0; i < n; i++) {
+			if (x[i] < lo) lo = x[i];
+			if (x[i] > hi) hi = x[i];
+		}
+		return [lo, hi > lo ? hi - lo : 1];
+	}
+	const sorted = Float64Array.from(x).sort();
+	const iqr = quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25);
+	return [median(sorted), iqr > 10 * Number.EPSILON ? iqr : 1];
 }
 
 /** Applies fitted scaling in place. */
 export function applyScale(X: Float64Array, rows: number, cols: number, p: ScaleParams): void {
-	if (p.method === 'none') return;
 	for (let i = 0; i < rows; i++) {
 		const o = i * cols;
 		for (let j = 0; j < cols; j++) X[o + j] = (X[o + j] - p.center[j]) / p.scale[j];
