@@ -21,6 +21,10 @@ export interface Column {
 	distinct: number;
 	/** True when `distinct` is exact. */
 	distinctExact: boolean;
+	/** How formatted numbers were read ("12 formatted number(s): currency signs removed"), for the column's reason. */
+	formats?: string;
+	/** Spreadsheet error values (#N/A, #VALUE!, …) read as missing (already counted in `missing`). */
+	errorValues?: number;
 }
 
 /**
@@ -43,6 +47,45 @@ export interface Table {
 	source: SourceText;
 	/** Notes on what the parser did (renamed headers, skipped lines, decoding). Shown to the user. */
 	notes: string[];
+	/** How the file was read: format, text encoding, delimiter, sheet. Absent for tables built in code. */
+	format?: SourceFormat;
+	/** Input lines that did not become rows, and why (offsets into source.text). */
+	skipped?: SkippedRows;
+}
+
+export interface SourceFormat {
+	kind: 'delimited' | 'xlsx' | 'parquet' | 'json' | 'ndjson';
+	encoding?: string;
+	delimiter?: string;
+	decimal?: '.' | ',';
+	/** Sheets of a workbook, and the one that was read. */
+	sheets?: string[];
+	sheet?: string;
+	/** Whether the typed fast path read the file (clean numeric delimited text). */
+	fastPath?: boolean;
+}
+
+export type SkipReason = 'too-many-fields' | 'one-field' | 'unbalanced-quote' | 'conflict-marker' | 'repeated-header' | 'bad-record';
+
+/** Physical input lines by what became of them: always total = header + rows + blank + skipped. */
+export interface LineAccount {
+	total: number;
+	header: number;
+	rows: number;
+	blank: number;
+	skipped: number;
+}
+
+export interface SkippedRows {
+	/** Skipped records (a record may span several lines when a quoted field holds newlines). */
+	count: number;
+	byReason: Partial<Record<SkipReason, number>>;
+	/** Record i is source.text.slice(start[i], end[i]), starting on 1-based line line[i], skipped for reason[i]. */
+	start: Float64Array;
+	end: Float64Array;
+	line: Float64Array;
+	reason: SkipReason[];
+	lines: LineAccount;
 }
 
 export interface NumericStats {

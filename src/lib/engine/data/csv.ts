@@ -1,31 +1,36 @@
 /**
- * Delimited text → Table, with papaparse doing the tokenising (quotes, embedded delimiters and newlines,
- * delimiter detection). Every data row's position in the text is kept so exports can copy rows untouched.
+ * Delimited text → Table. Clean numeric files go through the typed fast path (fast-numeric.ts); anything else —
+ * quotes, text columns, formatted numbers, ragged or stray lines — through the quote-aware general path
+ * (delimited-rows.ts). Either way every data row's position in the text is kept so exports copy rows untouched,
+ * and every physical input line is accounted for as header, row, blank or skipped (with a reason).
  */
-import Papa from 'papaparse';
 import { EngineError } from '../errors';
 import type { RunControl } from '../progress';
-import { throwIfAborted, throttle } from '../progress';
-import type { Table } from '../types';
-import { buildColumns } from './columns';
+import { throttle, throwIfAborted } from '../progress';
+import type { Column, LineAccount, Table } from '../types';
 import { detectDelimiter } from './delimiter';
+import { isConflictMarker, readGeneralRows } from './delimited-rows';
+import { readNumericFast } from './fast-numeric';
 import { uniqueHeaders } from './headers';
-import { parseNumber } from './number';
+import { detectDecimalMark, type DecimalMark } from './number-format';
+import { numericColumn } from './numeric-column';
+import { SkipLog, skipNotes } from './skipped';
 import { looksBinary } from './sniff';
+import { RecordReader } from './tokenizer';
 
 export interface ParseOptions {
 	/** Force a delimiter instead of detecting it. */
 	delimiter?: string;
+	/** Force the decimal mark instead of detecting it. */
+	decimal?: DecimalMark;
+	/** Set false to always use the general path (tests compare the two). */
+	fastPath?: boolean;
 }
 
 export function parseCsv(text: string, name: string, options: ParseOptions = {}, control: RunControl = {}): Table {
 	if (text.length > 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 	if (text.trim().length === 0) {
-		throw new EngineError(
-			'empty-file',
-			`"${name}" is empty.`,
-			'Choose a file that has a header row and at least one row of data, or try the demo data.'
-		);
+		throw new EngineError('empty-file', `"${name}" is empty.`, 'Choose a file that has a header row and at least one row of data, or try the demo data.');
 	}
 	if (looksBinary(text)) {
 		throw new EngineError(
@@ -34,114 +39,112 @@ export function parseCsv(text: string, name: string, options: ParseOptions = {},
 			'Export the data as CSV (comma-separated values) from your spreadsheet or database and load that file.'
 		);
 	}
-	const onProgress = throttle(control.onProgress, 100);
-	const cells: string[][] = [];
-	const rowStart: number[] = [];
-	const rowEnd: number[] = [];
-	let header: string[] | null = null;
-	let headerText = '';
-	let ragged = 0;
-	const raggedLines: number[] = [];
-	let prevCursor = 0;
-	let lineNo = 0;
-	let newline = '\n';
-	let delimiter = ',';
-	let aborted = false;
-	const total = text.length;
-
-	Papa.parse<string[]>(text, {
-		delimiter: options.delimiter ?? detectDelimiter(text),
-		skipEmptyLines: false,
-		step: (res, parser) => {
-			if (lineNo === 0) {
-				newline = res.meta.linebreak || '\n';
-				delimiter = res.meta.delimiter || ',';
-			}
-			const cursor = res.meta.cursor;
-			let end = cursor;
-			if (text.startsWith(newline, end - newline.length)) end -= newline.length;
-			const start = prevCursor;
-			prevCursor = cursor;
-			lineNo++;
-			const row = res.data;
-			const blank = row.length === 1 && row[0].trim() === '';
-			if (blank) return;
-			if (header === null) {
-				header = row.map((h) => h.trim());
-				headerText = text.slice(start, end);
-				return;
-			}
-			if (row.length !== header.length) {
-				ragged++;
-				if (raggedLines.length < 5) raggedLines.push(lineNo);
-				// Short rows are padded, long rows keep their first columns: counted and reported, never silent.
-				while (row.length < header.length) row.push('');
-			}
-			cells.push(row);
-			rowStart.push(start);
-			rowEnd.push(end);
-			if ((cells.length & 4095) === 0) {
-				if (control.signal?.aborted) {
-					aborted = true;
-					parser.abort();
-					return;
-				}
-				onProgress?.({ stage: `Reading ${name}: ${cells.length.toLocaleString('en')} rows`, fraction: cursor / total });
-			}
+	throwIfAborted(control.signal);
+	const progress = { signal: control.signal, onProgress: throttle(control.onProgress, 100) };
+	const delimiter = options.delimiter ?? detectDelimiter(text);
+	const reader = new RecordReader(text, delimiter);
+	const fields: string[] = [];
+	const lead = new SkipLog();
+	let leadBlank = 0;
+	let rawHeader: string[] | null = null;
+	let headerText = '', headerLines = 0, newline = '\n';
+	while (reader.next(fields)) {
+		if (fields.length === 1 && fields[0].trim() === '' && !reader.quoted) leadBlank += reader.lines;
+		else if (isConflictMarker(fields[0]) || reader.unterminated) lead.add(reader.start, reader.end, reader.line, reader.lines, reader.unterminated ? 'unbalanced-quote' : 'conflict-marker');
+		else {
+			rawHeader = fields.map((h) => h.trim());
+			headerText = text.slice(reader.start, reader.end);
+			headerLines = reader.lines;
+			newline = text.slice(reader.end, reader.offset) || '\n';
+			break;
 		}
-	});
-	if (aborted) throwIfAborted(control.signal);
-	if (header === null) {
-		throw new EngineError('empty-file', `"${name}" has no rows.`, 'Choose a file with a header row and data rows.');
 	}
-	const rawHeader: string[] = header;
-	if (cells.length === 0) {
+	if (rawHeader === null) throw new EngineError('empty-file', `"${name}" has no rows.`, 'Choose a file with a header row and data rows.');
+	const { names, notes } = uniqueHeaders(rawHeader);
+	const firstLine = reader.line + headerLines;
+	const from = reader.offset;
+	let columns: Column[], rowStart: Float64Array, rowEnd: Float64Array, rows: number, decimal: DecimalMark = options.decimal ?? '.';
+	let fast = false;
+	let account: LineAccount;
+	let skips = lead;
+	const fastResult = options.fastPath === false ? null : readNumericFast(text, delimiter, names.length, from, progress, name);
+	if (fastResult && fastResult.rows > 0) {
+		fast = true;
+		({ rows, rowStart, rowEnd } = fastResult);
+		columns = names.map((nm, j) => numericColumn(nm, fastResult.columns[j], fastResult.missing[j]));
+		account = { total: 0, header: headerLines, rows, blank: leadBlank + fastResult.trailingBlankLines, skipped: lead.skippedLines };
+	} else {
+		if (!options.decimal) decimal = detectDecimalMark(sampleCells(text, delimiter, from, firstLine), delimiter);
+		const g = readGeneralRows(new RecordReader(text, delimiter, from, firstLine), text, names, rawHeader, decimal, progress, name);
+		({ rows, rowStart, rowEnd } = g);
+		columns = g.builders.map((b) => b.finish());
+		skips = mergeSkips(lead, g.skips);
+		account = { total: 0, header: headerLines, rows: g.rowLines, blank: leadBlank + g.blankLines, skipped: skips.skippedLines };
+		if (g.padded > 0) {
+			notes.push(
+				`${g.padded.toLocaleString('en')} row(s) had fewer fields than the header (first at line${g.paddedLines.length > 1 ? 's' : ''} ${g.paddedLines.join(', ')}); the missing fields were read as blanks.`
+			);
+		}
+	}
+	account.total = account.header + account.rows + account.blank + account.skipped;
+	const skipped = skips.finish(account);
+	if (rows === 0) {
 		throw new EngineError(
 			'header-only',
-			`"${name}" has a header row (${rawHeader.length} columns) but no data rows.`,
-			'Check that you exported the data and not only the column names.'
+			skipped.count > 0
+				? `"${name}" has a header row (${rawHeader.length} columns) but none of its ${skipped.count.toLocaleString('en')} other line(s) could be read as a data row.`
+				: `"${name}" has a header row (${rawHeader.length} columns) but no data rows.`,
+			skipped.count > 0 ? `Check the delimiter (read as "${showDelimiter(delimiter)}"): choose another in the Delimiter list, or fix the file.` : 'Check that you exported the data and not only the column names.'
 		);
 	}
-	if (rawHeader.length < 2 && !mostlyNumeric(cells)) {
+	if (rawHeader.length < 2 && !mostlyNumeric(columns[0], rows)) {
 		throw new EngineError(
 			'not-delimited',
 			`"${name}" does not look like a delimited table: every line is a single field of text (the first is "${headerText.slice(0, 40)}").`,
 			'Load a CSV file whose first line names the columns, separated by commas, semicolons, tabs or pipes.'
 		);
 	}
-	const { names, notes } = uniqueHeaders(rawHeader);
-	if (ragged > 0) {
-		notes.push(
-			`${ragged.toLocaleString('en')} row(s) had a different number of fields than the header (first at line${raggedLines.length > 1 ? 's' : ''} ${raggedLines.join(', ')}); short rows were padded with blanks and extra fields ignored.`
-		);
+	notes.push(...skipNotes(skipped, name));
+	const errorCols = columns.filter((c) => c.errorValues);
+	if (errorCols.length) {
+		const total = errorCols.reduce((s, c) => s + (c.errorValues ?? 0), 0);
+		notes.push(`${total.toLocaleString('en')} spreadsheet error value(s) (#N/A, #VALUE!, #DIV/0!, …) in ${errorCols.map((c) => `"${c.name}"`).join(', ')} were read as missing.`);
 	}
-	onProgress?.({ stage: 'Reading columns', fraction: 1 });
-	const columns = buildColumns(names, cells);
+	if (decimal === ',') notes.push(`Numbers in "${name}" use a decimal comma ("1.234,56"); they were read as 1234.56.`);
+	if (skipped.byReason['conflict-marker']) notes.push('The file contains an unresolved merge conflict: rows from both sides were kept. Resolve the conflict and load the file again to be sure.');
+	progress.onProgress?.({ stage: 'Reading columns', fraction: 1 });
 	return {
 		name,
-		rowCount: cells.length,
+		rowCount: rows,
 		columns,
 		notes,
-		source: {
-			text,
-			header: headerText,
-			delimiter,
-			newline,
-			rowStart: Float64Array.from(rowStart),
-			rowEnd: Float64Array.from(rowEnd)
-		}
+		format: { kind: 'delimited', delimiter, decimal, fastPath: fast },
+		skipped,
+		source: { text, header: headerText, delimiter, newline, rowStart, rowEnd }
 	};
 }
 
+function mergeSkips(lead: SkipLog, rest: SkipLog): SkipLog {
+	if (lead.count === 0) return rest;
+	lead.append(rest);
+	return lead;
+}
+
+/** Cells of the first 200 records, for deciding the decimal mark before the real pass. */
+function sampleCells(text: string, delimiter: string, from: number, firstLine: number): string[] {
+	const r = new RecordReader(text, delimiter, from, firstLine);
+	const out: string[] = [];
+	const f: string[] = [];
+	for (let k = 0; k < 200 && r.next(f); k++) out.push(...f);
+	return out;
+}
+
 /** A one-column file is fine when its cells are numbers; a page of prose is not a table. */
-function mostlyNumeric(cells: string[][]): boolean {
-	const m = Math.min(cells.length, 200);
-	let num = 0, filled = 0;
-	for (let i = 0; i < m; i++) {
-		const t = cells[i][0]?.trim() ?? '';
-		if (t === '') continue;
-		filled++;
-		if (!Number.isNaN(parseNumber(t))) num++;
-	}
-	return filled > 0 && num / filled >= 0.8;
+function mostlyNumeric(col: Column, rows: number): boolean {
+	const filled = rows - col.missing;
+	return filled > 0 && (filled - col.nonNumeric) / filled >= 0.8;
+}
+
+export function showDelimiter(d: string): string {
+	return d === '\t' ? 'tab' : d;
 }

@@ -1,0 +1,126 @@
+/**
+ * Builds one typed Column from text cells pushed one at a time, so a parser never holds the whole table as
+ * strings: numbers for every cell (formatted numbers included), dictionary codes while cheap, counts for the
+ * profile. Spreadsheet error values (#N/A, #VALUE!) count as missing and are reported.
+ */
+import type { Column } from '../types';
+import { DICTIONARY_CAP } from './columns';
+import { numericDistinct } from './numeric-column';
+import { parseNumber } from './number';
+import { describeFormats, isSpreadsheetError, parseFormatted, type DecimalMark } from './number-format';
+
+const EXACT_DISTINCT_LIMIT = 1_000_000;
+
+export class ColumnBuilder {
+	private numbers: Float64Array;
+	private codes: Int32Array | null;
+	private dict: Map<string, number> | null = new Map();
+	private levels: string[] | null = [];
+	private overflow: Set<string> | null = null;
+	private n = 0;
+	private missing = 0;
+	private nonNumeric = 0;
+	private errorValues = 0;
+	private formatted = 0;
+	private formatFlags = 0;
+
+	constructor(readonly name: string, private readonly decimal: DecimalMark = '.', capacity = 1024) {
+		this.numbers = new Float64Array(Math.max(16, capacity));
+		this.codes = new Int32Array(Math.max(16, capacity));
+	}
+
+	push(raw: string): void {
+		if (this.n === this.numbers.length) this.grow();
+		const i = this.n++;
+		const t = raw.trim();
+		if (t === '' || isSpreadsheetError(t)) {
+			if (t !== '') this.errorValues++;
+			this.numbers[i] = NaN;
+			this.missing++;
+			if (this.codes) this.codes[i] = -1;
+			return;
+		}
+		this.numbers[i] = this.number(t);
+		this.code(i, t);
+	}
+
+	private number(t: string): number {
+		const commaFile = this.decimal === ',' && (t.includes(',') || t.includes('.'));
+		let v = commaFile ? NaN : parseNumber(t);
+		if (Number.isNaN(v)) {
+			const [f, flags] = parseFormatted(t, this.decimal);
+			v = f;
+			if (Number.isNaN(v)) this.nonNumeric++;
+			else if (flags) (this.formatted++, (this.formatFlags |= flags));
+		}
+		return v;
+	}
+
+	private code(i: number, t: string): void {
+		if (this.dict && this.codes && this.levels) {
+			let code = this.dict.get(t);
+			if (code === undefined) {
+				if (this.levels.length >= DICTIONARY_CAP) {
+					this.overflow = new Set(this.levels);
+					this.overflow.add(t);
+					this.dict = this.codes = this.levels = null;
+					return;
+				}
+				code = this.levels.length;
+				this.dict.set(t, code);
+				this.levels.push(t);
+			}
+			this.codes[i] = code;
+		} else if (this.overflow && this.overflow.size < EXACT_DISTINCT_LIMIT && Number.isNaN(this.numbers[i])) {
+			// Past the dictionary, only text cells go in the Set; numbers are counted at the end from the typed array.
+			this.overflow.add(t);
+		}
+	}
+
+	private grow(): void {
+		const cap = this.numbers.length * 2;
+		const numbers = new Float64Array(cap);
+		numbers.set(this.numbers);
+		this.numbers = numbers;
+		if (this.codes) {
+			const codes = new Int32Array(cap);
+			codes.set(this.codes);
+			this.codes = codes;
+		}
+	}
+
+	get length(): number {
+		return this.n;
+	}
+
+	finish(): Column {
+		const n = this.n;
+		const numbers = this.numbers.subarray(0, n);
+		const codes = this.codes ? this.codes.subarray(0, n) : null;
+		let exact = this.levels !== null || (this.overflow !== null && this.overflow.size < EXACT_DISTINCT_LIMIT);
+		let distinct = this.levels ? this.levels.length : (this.overflow?.size ?? 0);
+		if (this.overflow) {
+			const numericCells = n - this.missing - this.nonNumeric;
+			if (this.nonNumeric === 0) {
+				const numeric = numericDistinct(numbers);
+				distinct = numeric.exact ? numeric.count : DICTIONARY_CAP + 1;
+				exact = numeric.exact;
+			} else if (numericCells > 0) {
+				exact = false; // text and numbers mixed past the dictionary: the Set holds the text only
+			}
+		}
+		const col: Column = {
+			name: this.name,
+			numbers,
+			codes,
+			levels: this.levels,
+			missing: this.missing,
+			nonNumeric: this.nonNumeric,
+			distinct,
+			distinctExact: exact
+		};
+		if (this.formatted > 0) col.formats = `${this.formatted.toLocaleString('en')} formatted number(s): ${describeFormats(this.formatFlags)}`;
+		if (this.errorValues > 0) col.errorValues = this.errorValues;
+		return col;
+	}
+}

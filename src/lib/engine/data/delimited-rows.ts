@@ -1,0 +1,104 @@
+/**
+ * The general path for delimited text: every record goes through the quote-aware RecordReader, lines that are not
+ * data are set aside with a reason (never silently), and good rows stream cell by cell into ColumnBuilders.
+ */
+import type { RunControl } from '../progress';
+import { throwIfAborted } from '../progress';
+import { ColumnBuilder } from './column-builder';
+import type { DecimalMark } from './number-format';
+import { SkipLog } from './skipped';
+import { maxRecords, RecordReader } from './tokenizer';
+
+export interface GeneralRows {
+	builders: ColumnBuilder[];
+	rowStart: Float64Array;
+	rowEnd: Float64Array;
+	rows: number;
+	rowLines: number;
+	blankLines: number;
+	skips: SkipLog;
+	/** Rows with fewer fields than the header (2 or more), padded with blanks: count and first line numbers. */
+	padded: number;
+	paddedLines: number[];
+}
+
+const CONFLICT = /^(<{7}|={7}|>{7})( |$)/;
+
+export function isConflictMarker(line: string): boolean {
+	return CONFLICT.test(line);
+}
+
+export function readGeneralRows(
+	reader: RecordReader,
+	text: string,
+	names: string[],
+	rawHeader: string[],
+	decimal: DecimalMark,
+	control: RunControl,
+	label: string
+): GeneralRows {
+	const ncols = names.length;
+	const guess = maxRecords(text, reader.offset);
+	const builders = names.map((nm) => new ColumnBuilder(nm, decimal, guess));
+	let rowStart = new Float64Array(guess);
+	let rowEnd = new Float64Array(guess);
+	const skips = new SkipLog();
+	const fields: string[] = [];
+	let rows = 0, rowLines = 0, blankLines = 0, padded = 0;
+	const paddedLines: number[] = [];
+	const headerKey = rawHeader.join('\u0000');
+	while (reader.next(fields)) {
+		const { start, end, line, lines } = reader;
+		if (reader.unterminated) {
+			skips.add(start, end, line, lines, 'unbalanced-quote');
+			continue;
+		}
+		if (fields.length === 1 && fields[0].trim() === '' && !reader.quoted) {
+			blankLines += lines;
+			continue;
+		}
+		if (!reader.quoted && isConflictMarker(fields[0])) {
+			skips.add(start, end, line, lines, 'conflict-marker');
+			continue;
+		}
+		if (fields.length > ncols) {
+			// Trailing empty fields (a delimiter at the end of the line) are harmless; text there is not.
+			let extra = false;
+			for (let k = ncols; k < fields.length; k++) if (fields[k].trim() !== '') extra = true;
+			if (extra) {
+				skips.add(start, end, line, lines, 'too-many-fields');
+				continue;
+			}
+		} else if (fields.length === 1 && ncols > 1) {
+			skips.add(start, end, line, lines, 'one-field');
+			continue;
+		} else if (fields.length < ncols) {
+			padded++;
+			if (paddedLines.length < 5) paddedLines.push(line);
+		}
+		if (fields.length === ncols && fields.join('\u0000') === headerKey) {
+			skips.add(start, end, line, lines, 'repeated-header');
+			continue;
+		}
+		for (let j = 0; j < ncols; j++) builders[j].push(j < fields.length ? fields[j] : '');
+		if (rows === rowStart.length) {
+			rowStart = grow(rowStart);
+			rowEnd = grow(rowEnd);
+		}
+		rowStart[rows] = start;
+		rowEnd[rows] = end;
+		rows++;
+		rowLines += lines;
+		if ((rows & 0xffff) === 0) {
+			throwIfAborted(control.signal);
+			control.onProgress?.({ stage: `Reading ${label}: ${rows.toLocaleString('en')} rows`, fraction: reader.offset / text.length });
+		}
+	}
+	return { builders, rowStart: rowStart.subarray(0, rows), rowEnd: rowEnd.subarray(0, rows), rows, rowLines, blankLines, skips, padded, paddedLines };
+}
+
+function grow(a: Float64Array): Float64Array<ArrayBuffer> {
+	const b = new Float64Array(a.length * 2);
+	b.set(a);
+	return b;
+}

@@ -1,0 +1,78 @@
+/**
+ * The log of input records that did not become rows. Only offsets are kept (the text is already in memory), so
+ * even a file where every line is bad costs a few numbers per line; the user can download them all as a CSV.
+ */
+import type { LineAccount, SkippedRows, SkipReason } from '../types';
+
+export const SKIP_REASON_TEXT: Record<SkipReason, string> = {
+	'too-many-fields': 'more fields than the header, with text in the extra fields (a note beside the data, or a delimiter inside an unquoted value)',
+	'one-field': 'a line with a single field in a file of several columns (a title, a note or a total, not a data row)',
+	'unbalanced-quote': 'a double quote that is never closed',
+	'conflict-marker': 'a merge-conflict marker (<<<<<<<, =======, >>>>>>>) left by version control',
+	'repeated-header': 'the header row repeated (files joined together)',
+	'bad-record': 'a record that could not be read'
+};
+
+export class SkipLog {
+	private start: number[] = [];
+	private end: number[] = [];
+	private line: number[] = [];
+	private reason: SkipReason[] = [];
+	private byReason: Partial<Record<SkipReason, number>> = {};
+	skippedLines = 0;
+
+	add(start: number, end: number, line: number, lines: number, reason: SkipReason): void {
+		this.start.push(start);
+		this.end.push(end);
+		this.line.push(line);
+		this.reason.push(reason);
+		this.byReason[reason] = (this.byReason[reason] ?? 0) + 1;
+		this.skippedLines += lines;
+	}
+
+	/** Adds another log's records after this one's (lines before the header, then the body). */
+	append(other: SkipLog): void {
+		for (let i = 0; i < other.reason.length; i++) this.add(other.start[i], other.end[i], other.line[i], 0, other.reason[i]);
+		this.skippedLines += other.skippedLines;
+	}
+
+	get count(): number {
+		return this.reason.length;
+	}
+
+	finish(lines: LineAccount): SkippedRows {
+		return {
+			count: this.reason.length,
+			byReason: this.byReason,
+			start: Float64Array.from(this.start),
+			end: Float64Array.from(this.end),
+			line: Float64Array.from(this.line),
+			reason: this.reason,
+			lines
+		};
+	}
+}
+
+/** One note per reason: how many records, the first line numbers, and what to do. */
+export function skipNotes(s: SkippedRows, name: string): string[] {
+	const notes: string[] = [];
+	for (const reason of Object.keys(s.byReason) as SkipReason[]) {
+		const first: number[] = [];
+		for (let i = 0; i < s.count && first.length < 5; i++) if (s.reason[i] === reason) first.push(s.line[i]);
+		const n = s.byReason[reason]!;
+		notes.push(
+			`Skipped ${n.toLocaleString('en')} line(s) of "${name}" (first at line${first.length > 1 ? 's' : ''} ${first.join(', ')}): ${SKIP_REASON_TEXT[reason]}. The other rows were kept; download the skipped lines to check them.`
+		);
+	}
+	return notes;
+}
+
+/** The skipped records as a CSV: line number, reason, and the original text (quoted), for the user to inspect. */
+export function skippedCsv(s: SkippedRows, text: string): string {
+	const out = ['line,reason,text'];
+	for (let i = 0; i < s.count; i++) {
+		const raw = text.slice(s.start[i], s.end[i]);
+		out.push(`${s.line[i]},${s.reason[i]},"${raw.replace(/"/g, '""')}"`);
+	}
+	return out.join('\n') + '\n';
+}
