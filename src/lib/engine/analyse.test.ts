@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateCustomers } from '../../../scripts/demo/customers';
-import { analyse } from './analyse';
+import { analyse, assembleResult, clusterOneK, prepareRun } from './analyse';
 import { parseCsv } from './data/csv';
 import { fingerprint } from './data/fingerprint';
 import { profileTable } from './data/profile';
@@ -54,6 +54,17 @@ describe('analyse', () => {
 		const again = analyse(table, { ...recipe, kRange: [6, 6] });
 		const i6 = result.perK.findIndex((s) => s.k === 6);
 		expect(Array.from(again.labels[0])).toEqual(Array.from(result.labels[i6]));
+	});
+
+	it('assembles the same result from k values run separately, in any order, or from a subset', () => {
+		const { matrix, base } = prepareRun(table, recipe);
+		const parts = [6, 2].map((k) => clusterOneK(table, matrix, recipe, k));
+		const r = assembleResult(recipe, base, parts);
+		expect(r.perK.map((s) => s.k)).toEqual([2, 6]);
+		expect(Array.from(r.labels[1])).toEqual(Array.from(result.labels[4]));
+		expect(r.perK[1]).toEqual(result.perK[4]);
+		expect(r.chosenK).toBe(6);
+		expect(() => assembleResult(recipe, base, [])).toThrow(/No value of k/);
 	});
 
 	it('projects on two principal components with their explained variance', () => {

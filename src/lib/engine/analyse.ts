@@ -56,64 +56,83 @@ export interface AnalysisResult {
 	notes: string[];
 }
 
+/** What a run knows before any k is clustered: where rows went, fitted preparation, notes, the projection. */
+export type RunBase = Pick<AnalysisResult, 'source' | 'features' | 'rowCount' | 'rowsClustered' | 'status' | 'rowIndex' | 'fitted' | 'notes' | 'pca'>;
+
+/** One k's outcome. */
+export interface KPart {
+	summary: KSummary;
+	labels: Int32Array;
+}
+
+/**
+ * Single-threaded composition of the run: prepare, every k, assemble. The worker pool runs the same pieces
+ * (prepareRun once per worker, clusterOneK per job, assembleResult on the page), so both paths agree exactly.
+ */
 export function analyse(table: Table, recipe: Recipe, control: RunControl = {}): AnalysisResult {
 	const { onProgress, signal } = control;
-	const matrix = prepare(table, recipe);
+	const { matrix, base } = prepareRun(table, recipe);
+	const ks = kValues(recipe, matrix.rows);
+	const span = 0.9 / ks.length;
+	const parts = ks.map((k, idx) => {
+		throwIfAborted(signal);
+		return clusterOneK(table, matrix, recipe, k, { signal, onProgress: subProgress(onProgress, idx * span, (idx + 1) * span) });
+	});
+	onProgress?.({ stage: 'Done', fraction: 1 });
+	return assembleResult(recipe, base, parts);
+}
+
+/** The k values a recipe asks for, capped by the rows there are; a range that starts too high is an error. */
+export function kValues(recipe: Recipe, rows: number): number[] {
 	const [kLo, kHi] = recipe.kRange;
-	if (kLo > matrix.rows) {
+	if (kLo > rows) {
 		throw new EngineError(
 			'bad-parameter',
-			`k = ${kLo} is more segments than there are rows to cluster (${matrix.rows}).`,
-			`Choose a k range that starts below ${matrix.rows}.`
+			`k = ${kLo} is more segments than there are rows to cluster (${rows}).`,
+			`Choose a k range that starts below ${rows}.`
 		);
 	}
 	const ks: number[] = [];
-	for (let k = kLo; k <= Math.min(kHi, matrix.rows); k++) ks.push(k);
-	const perK: KSummary[] = [];
-	const labels: Int32Array[] = [];
+	for (let k = kLo; k <= Math.min(kHi, rows); k++) ks.push(k);
+	return ks;
+}
+
+/** Prepares the features and computes everything that does not depend on k. */
+export function prepareRun(table: Table, recipe: Recipe): { matrix: FeatureMatrix; base: RunBase } {
+	const matrix = prepare(table, recipe);
 	const notes: string[] = [];
-	const span = 0.9 / ks.length;
-	ks.forEach((k, idx) => {
-		throwIfAborted(signal);
-		const { summary, labels: l } = clusterOneK(table, matrix, recipe, k, {
-			signal,
-			onProgress: subProgress(onProgress, idx * span, (idx + 1) * span)
-		});
-		perK.push(summary);
-		labels.push(l);
-	});
 	if (matrix.rows > SILHOUETTE_SAMPLE) {
 		notes.push(
 			`Silhouette is computed on a seeded random sample of ${SILHOUETTE_SAMPLE.toLocaleString('en')} of the ${matrix.rows.toLocaleString('en')} clustered rows (exact silhouette needs every pair of rows).`
 		);
 	}
 	notes.push(...statusNotes(matrix.status));
-	throwIfAborted(signal);
-	onProgress?.({ stage: 'Projecting onto principal components', fraction: 0.92 });
-	const proj = project(matrix);
-	const best = perK.reduce((a, b) => (b.silhouette > a.silhouette ? b : a), perK[0]);
-	const chosenK = recipe.k !== null && ks.includes(recipe.k) ? recipe.k : best.k;
-	onProgress?.({ stage: 'Done', fraction: 1 });
-	return {
-		recipe,
+	const base: RunBase = {
 		source: fingerprint(table),
 		features: [...recipe.features],
 		rowCount: table.rowCount,
 		rowsClustered: matrix.rows,
 		status: matrix.status,
 		rowIndex: matrix.rowIndex,
-		perK,
-		labels,
-		chosenK,
-		bestSilhouetteK: best.k,
-		pca: proj,
 		fitted: matrix.fitted,
-		notes
+		notes,
+		pca: project(matrix)
 	};
+	return { matrix, base };
+}
+
+/** Puts a run together from its base and the finished k values (any order, any subset: a cancelled sweep keeps what is done). */
+export function assembleResult(recipe: Recipe, base: RunBase, parts: KPart[]): AnalysisResult {
+	if (parts.length === 0) throw new EngineError('internal', 'No value of k has finished yet.', 'Run again and let at least one k finish.');
+	const sorted = [...parts].sort((a, b) => a.summary.k - b.summary.k);
+	const perK = sorted.map((p) => p.summary);
+	const best = perK.reduce((a, b) => (b.silhouette > a.silhouette ? b : a), perK[0]);
+	const chosenK = recipe.k !== null && perK.some((s) => s.k === recipe.k) ? recipe.k : best.k;
+	return { recipe, ...base, perK, labels: sorted.map((p) => p.labels), chosenK, bestSilhouetteK: best.k };
 }
 
 /** k-means for one k, relabelled by size, with silhouette and profiles. Seeded per k so k values can run anywhere. */
-export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe, k: number, control: RunControl = {}): { summary: KSummary; labels: Int32Array } {
+export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe, k: number, control: RunControl = {}): KPart {
 	const { data, rows, cols } = matrix;
 	const alg = recipe.algorithm;
 	const res = kmeans(data, rows, cols, k, { nInit: alg.nInit, maxIter: alg.maxIter, tol: alg.tol }, {
