@@ -10,6 +10,7 @@ import { fingerprint } from '../lib/engine/data/fingerprint';
 import { profileTable } from '../lib/engine/data/profile';
 import { EngineError, toErrorInfo } from '../lib/engine/errors';
 import { resultsCsv } from '../lib/engine/export/csv';
+import { buildCustomerTable } from '../lib/engine/prep/rfm-table';
 import { runReport } from '../lib/engine/export/report';
 import { defaultRecipe, sourceDifferences, validateRecipe, type Recipe } from '../lib/engine/recipe';
 import type { Table } from '../lib/engine/types';
@@ -62,8 +63,11 @@ export function recipeFromArgs(args: RunArgs, table: Table): Recipe {
 }
 
 function run(args: RunArgs): number {
-	const table = readTable(args.input);
-	const recipe = recipeFromArgs(args, table);
+	const loaded = readTable(args.input);
+	const recipe = recipeFromArgs(args, loaded);
+	// A recipe made on customer features built from a transaction log rebuilds them from the same log.
+	const table = recipe.rfm ? buildCustomerTable(loaded, recipe.rfm).table : loaded;
+	if (recipe.rfm) for (const note of table.notes) console.log(`note: ${note}`);
 	const started = Date.now();
 	const result = analyse(table, recipe, {
 		onProgress: process.stderr.isTTY ? (p) => process.stderr.write(`\r${p.stage.padEnd(60).slice(0, 60)} ${Math.round(p.fraction * 100)}%`) : undefined

@@ -29,8 +29,9 @@ describe('the demo flow, in the built site', () => {
 		await page.getByRole('heading', { name: /Columns/ }).waitFor();
 		await expect(page.getByLabel('Use customer_id as a feature').isChecked()).resolves.toBe(false);
 		await expect(page.getByLabel('Use total_purchases as a feature').isChecked()).resolves.toBe(true);
-		await expect(page.getByRole('row', { name: /customer_id/ }).textContent()).resolves.toMatch(/id-like/);
-		await expect(page.getByRole('row', { name: /email_open_rate/ }).textContent()).resolves.toMatch(/numeric/);
+		const columns = page.getByRole('table', { name: 'Column profiles' });
+		await expect(columns.getByRole('row', { name: /customer_id/ }).textContent()).resolves.toMatch(/id-like/);
+		await expect(columns.getByRole('row', { name: /email_open_rate/ }).textContent()).resolves.toMatch(/numeric/);
 	});
 
 	it('runs k-means for k = 2..10 and shows the evidence, k = 6 chosen by silhouette', async () => {

@@ -5,7 +5,13 @@
 import type { AnalysisResult, KSummary } from '$lib/engine/analyse';
 import type { ErrorInfo } from '$lib/engine/errors';
 import type { Progress } from '$lib/engine/progress';
-import { defaultRecipe, validateRecipe, type MissingStrategy, type Recipe, type ScaleMethod } from '$lib/engine/recipe';
+import { withKind } from '$lib/engine/data/profile';
+import type { PrepPreview } from '$lib/engine/prep/preview';
+import type { RfmSpec } from '$lib/engine/prep/rfm-spec';
+import { RFM_DEFAULT_FEATURES } from '$lib/engine/prep/rfm-table';
+import { defaultRecipe, validateRecipe, type ColumnPrep, type MissingStrategy, type OutlierSpec, type Recipe, type ScaleMethod } from '$lib/engine/recipe';
+import type { ColumnKind, ColumnProfile } from '$lib/engine/types';
+import type { LoadOptions } from '$lib/engine/data/load';
 import type { LoadSummary } from '$lib/workers/api';
 import { EngineCallError, EngineClient } from '$lib/workers/pool';
 
@@ -22,7 +28,21 @@ export class Workspace {
 	result = $state.raw<AnalysisResult | null>(null);
 	selectedK = $state<number | null>(null);
 
+	/** The preparation preview of one column, computed in the worker; the latest request wins. */
+	preview = $state.raw<PrepPreview | null>(null);
+	previewColumn = $state<string | null>(null);
+	previewError = $state<string | null>(null);
+	private previewSeq = 0;
+
 	private client: EngineClient | null = null;
+
+	/** Column profiles under the Recipe's type overrides (a relabel: no data needed). */
+	readonly profiles: ColumnProfile[] = $derived.by(() => {
+		const d = this.dataset;
+		if (!d) return [];
+		const types = this.draft?.columnTypes ?? {};
+		return d.profiles.map((p) => (types[p.name] && types[p.name] !== p.kind ? withKind(p, types[p.name], d.rows) : p));
+	});
 	private controller: AbortController | null = null;
 
 	readonly current: KSummary | null = $derived.by(() => {
@@ -43,8 +63,21 @@ export class Workspace {
 		this.client = client;
 	}
 
-	async loadFile(file: Blob, name: string): Promise<void> {
+	/** The last file chosen, so a different delimiter or sheet can re-read it. */
+	private lastFile: { file: Blob; name: string } | null = null;
+
+	/** Re-reads the last file with a forced delimiter or another sheet. */
+	reload(options: LoadOptions): Promise<void> {
+		return this.lastFile ? this.loadFile(this.lastFile.file, this.lastFile.name, options) : Promise.resolve();
+	}
+
+	async skippedBlob(): Promise<Blob | null> {
+		return this.client && this.dataset?.skipped ? this.client.skippedCsv() : null;
+	}
+
+	async loadFile(file: Blob, name: string, options: LoadOptions = {}): Promise<void> {
 		if (!this.client) return;
+		this.lastFile = { file, name };
 		this.cancel(false);
 		const controller = (this.controller = new AbortController());
 		this.phase = 'loading';
@@ -53,11 +86,10 @@ export class Workspace {
 		this.result = null;
 		this.progress = { stage: `Reading ${name}`, fraction: 0 };
 		try {
-			const summary = await this.client.load({ name, blob: file }, { signal: controller.signal, onProgress: (p) => (this.progress = p) });
-			this.dataset = summary;
-			this.draft = defaultRecipe(summary.source, summary.profiles);
+			const summary = await this.client.load({ name, blob: file, options }, { signal: controller.signal, onProgress: (p) => (this.progress = p) });
+			this.setDataset(summary);
 			this.phase = 'ready';
-			if (this.draft.features.length === 0) {
+			if (this.draft!.features.length === 0) {
 				this.error = {
 					code: 'no-numeric-column',
 					message: `"${name}" has no numeric column to cluster on.`,
@@ -94,6 +126,87 @@ export class Workspace {
 		}
 	}
 
+	private setDataset(summary: LoadSummary): void {
+		this.dataset = summary;
+		this.result = null;
+		this.preview = null;
+		this.previewColumn = null;
+		const recipe = defaultRecipe(summary.derivedFrom?.source ?? summary.source, summary.profiles);
+		if (summary.derivedFrom) {
+			recipe.rfm = summary.derivedFrom.spec;
+			recipe.features = RFM_DEFAULT_FEATURES.filter((f) => summary.profiles.some((p) => p.name === f));
+		}
+		this.draft = recipe;
+	}
+
+	/** Replaces the transaction log with one row per customer (recency, frequency, monetary, …), built in the worker. */
+	async buildCustomers(spec: RfmSpec): Promise<void> {
+		if (!this.client) return;
+		this.cancel(false);
+		this.phase = 'loading';
+		this.error = null;
+		this.progress = { stage: 'Building customer features', fraction: 0 };
+		try {
+			this.setDataset(await this.client.buildCustomers(spec));
+			this.notice = `Built customer features: ${this.dataset!.rows.toLocaleString('en')} customers.`;
+		} catch (err) {
+			this.fail(err, 'ready');
+		} finally {
+			this.phase = this.phase === 'loading' ? 'ready' : this.phase;
+			this.progress = null;
+		}
+	}
+
+	/** Back to the loaded transaction file. */
+	async useLoaded(): Promise<void> {
+		if (!this.client) return;
+		try {
+			this.setDataset(await this.client.useLoaded());
+			this.phase = 'ready';
+		} catch (err) {
+			this.fail(err, 'ready');
+		}
+	}
+
+	/** Recomputes the preview for a column (or the one shown). Errors are shown beside the preview, not as a page error. */
+	async refreshPreview(column: string | null = this.previewColumn): Promise<void> {
+		if (!this.client || !this.draft || !column) return;
+		this.previewColumn = column;
+		const seq = ++this.previewSeq;
+		const recipe = $state.snapshot(this.draft) as Recipe;
+		try {
+			const p = await this.client.preview(recipe, column);
+			if (seq === this.previewSeq) {
+				this.preview = p;
+				this.previewError = null;
+			}
+		} catch (err) {
+			if (seq === this.previewSeq) {
+				this.preview = null;
+				this.previewError = err instanceof EngineCallError ? `${err.info.message} ${err.info.hint}` : String(err);
+			}
+		}
+	}
+
+	setColumnType(name: string, kind: ColumnKind): void {
+		if (!this.draft) return;
+		const inferred = this.dataset?.profiles.find((p) => p.name === name)?.inferredKind;
+		if (kind === inferred) delete this.draft.columnTypes[name];
+		else this.draft.columnTypes[name] = kind;
+		if (!['numeric', 'categorical', 'boolean'].includes(kind)) this.toggleFeature(name, false);
+	}
+
+	setColumnPrep(name: string, patch: Partial<ColumnPrep>): void {
+		if (!this.draft) return;
+		const next: ColumnPrep = { ...(this.draft.prep.columns[name] ?? {}), ...patch };
+		for (const key of Object.keys(next) as (keyof ColumnPrep)[]) if (next[key] === undefined) delete next[key];
+		this.draft.prep.columns[name] = next;
+	}
+
+	setOutliers(patch: Partial<OutlierSpec>): void {
+		if (this.draft) this.draft.prep.outliers = { ...this.draft.prep.outliers, ...patch };
+	}
+
 	/** Stops the current load or run at once (the worker is terminated and respawned on the next call). */
 	cancel(userAsked = true): void {
 		if (!this.controller) return;
@@ -123,8 +236,9 @@ export class Workspace {
 				this.error = { code: 'recipe-mismatch', message: `The recipe uses column(s) this file does not have: ${missing.join(', ')}.`, hint: 'Load the file the recipe was made for.' };
 				return;
 			}
-			this.draft = { ...recipe, source: this.dataset.source };
-			this.notice = recipe.source.hash === this.dataset.source.hash ? 'Recipe applied.' : `Recipe applied. It was made on "${recipe.source.name}", whose contents differ from this file.`;
+			const source = this.dataset.derivedFrom?.source ?? this.dataset.source;
+			this.draft = { ...recipe, source };
+			this.notice = recipe.source.hash === source.hash ? 'Recipe applied.' : `Recipe applied. It was made on "${recipe.source.name}", whose contents differ from this file.`;
 		} catch (err) {
 			this.fail(err, this.phase);
 		}

@@ -4,14 +4,21 @@
  */
 import * as Comlink from 'comlink';
 import { analyse, type AnalysisResult } from '../engine/analyse';
-import { parseCsv } from '../engine/data/csv';
+import type { LoadOptions } from '../engine/data/load';
+import { skippedCsv } from '../engine/data/skipped';
 import { fingerprint, type SourceFingerprint } from '../engine/data/fingerprint';
-import { profileTable } from '../engine/data/profile';
+import { describeTable } from '../engine/data/describe';
+import type { CorrelationMatrix } from '../engine/prep/correlation';
+import { previewPrep, type PrepPreview } from '../engine/prep/preview';
+import { suggestRfm } from '../engine/prep/rfm-detect';
+import type { RfmSpec } from '../engine/prep/rfm-spec';
+import { buildCustomerTable } from '../engine/prep/rfm-table';
 import { EngineError, toErrorInfo, type ErrorInfo } from '../engine/errors';
 import { resultsCsv, type Assignment } from '../engine/export/csv';
 import type { ProgressFn } from '../engine/progress';
 import type { Recipe } from '../engine/recipe';
-import type { ColumnProfile, Table } from '../engine/types';
+import type { ColumnProfile, SourceFormat, Table } from '../engine/types';
+import { loadBlob } from './read-file';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -19,6 +26,8 @@ export interface LoadInput {
 	name: string;
 	/** A File or Blob from the page (read inside the worker). */
 	blob: Blob;
+	/** A forced delimiter, or the workbook sheet to read. */
+	options?: LoadOptions;
 }
 
 export interface LoadSummary {
@@ -26,9 +35,26 @@ export interface LoadSummary {
 	rows: number;
 	profiles: ColumnProfile[];
 	notes: string[];
+	/** How the file was read (format, encoding, delimiter, sheets) and how many lines were skipped. */
+	format: SourceFormat | null;
+	skipped: number;
+	/** Pearson correlations of the numeric columns (the heatmap). */
+	correlation: CorrelationMatrix;
+	/** When the table looks like a transaction log: a first guess at the "Build customer features" choices. */
+	transactions: RfmSpec | null;
+	/** Set when this is a customer table built from a transaction log. */
+	derivedFrom: { source: SourceFingerprint; spec: RfmSpec } | null;
+}
+
+/** What the page needs of a table; the same for a loaded file and for a derived customer table. */
+function summarise(t: Table, derivedFrom: LoadSummary['derivedFrom'] = null): LoadSummary {
+	const { profiles, correlation } = describeTable(t);
+	return { source: fingerprint(t), rows: t.rowCount, profiles, notes: t.notes, format: t.format ?? null, skipped: t.skipped?.count ?? 0, correlation, transactions: derivedFrom ? null : suggestRfm(profiles, t.rowCount), derivedFrom };
 }
 
 let table: Table | null = null;
+/** The table as loaded, kept while `table` is a customer table derived from it. */
+let loaded: Table | null = null;
 
 async function attempt<T>(fn: () => Promise<T> | T): Promise<Outcome<T>> {
 	try {
@@ -47,11 +73,11 @@ const api = {
 	async load(input: LoadInput, onProgress?: ProgressFn): Promise<Outcome<LoadSummary>> {
 		return attempt(async () => {
 			table = null;
+			loaded = null;
 			onProgress?.({ stage: `Reading ${input.name}`, fraction: 0 });
-			const text = await input.blob.text();
-			const t = parseCsv(text, input.name, {}, { onProgress });
-			table = t;
-			return { source: fingerprint(t), rows: t.rowCount, profiles: profileTable(t), notes: t.notes };
+			const t = await loadBlob(input.blob, input.name, input.options, onProgress);
+			table = loaded = t;
+			return summarise(t);
 		});
 	},
 
@@ -63,8 +89,41 @@ const api = {
 		return Comlink.transfer(out, buffers);
 	},
 
+	/** Each preparation step's effect on one column, computed here so the page never touches the data. */
+	async preview(recipe: Recipe, column: string): Promise<Outcome<PrepPreview>> {
+		return attempt(() => previewPrep(requireTable(), recipe, column));
+	},
+
+	/** Replaces the working table with one row per customer built from the loaded transaction log. */
+	async buildCustomers(spec: RfmSpec): Promise<Outcome<LoadSummary>> {
+		return attempt(() => {
+			if (!loaded) throw new EngineError('internal', 'No data is loaded in the engine.', 'Load a file or the demo data first.');
+			const built = buildCustomerTable(loaded, spec);
+			table = built.table;
+			return summarise(built.table, { source: fingerprint(loaded), spec });
+		});
+	},
+
+	/** Back to the loaded file itself. */
+	async useLoaded(): Promise<Outcome<LoadSummary>> {
+		return attempt(() => {
+			if (!loaded) throw new EngineError('internal', 'No data is loaded in the engine.', 'Load a file or the demo data first.');
+			table = loaded;
+			return summarise(loaded);
+		});
+	},
+
 	async resultsCsv(assignment: Assignment): Promise<Outcome<Blob>> {
 		return attempt(() => new Blob([resultsCsv(requireTable(), assignment)], { type: 'text/csv' }));
+	},
+
+	/** The loaded file's skipped lines (line, reason, original text) as a CSV the user can inspect. */
+	async skippedCsv(): Promise<Outcome<Blob>> {
+		return attempt(() => {
+			const t = loaded ?? requireTable();
+			if (!t.skipped) throw new EngineError('internal', 'No lines were skipped.', '');
+			return new Blob([skippedCsv(t.skipped, t.source.text)], { type: 'text/csv' });
+		});
 	}
 };
 

@@ -9,6 +9,8 @@ import type { ProgressFn } from '../engine/progress';
 import type { AnalysisResult } from '../engine/analyse';
 import type { Assignment } from '../engine/export/csv';
 import type { Recipe } from '../engine/recipe';
+import type { PrepPreview } from '../engine/prep/preview';
+import type { RfmSpec } from '../engine/prep/rfm-spec';
 import type { EngineApi, LoadInput, LoadSummary, Outcome } from './api';
 
 function proxied(fn: ProgressFn | undefined): ProgressFn | undefined {
@@ -38,12 +40,15 @@ export class EngineClient {
 	private remote: Comlink.Remote<EngineApi> | null = null;
 	private input: LoadInput | null = null;
 	private loaded = false;
+	/** The customer-table choices in force, replayed after the loaded file when a worker is respawned. */
+	private derive: RfmSpec | null = null;
 
 	constructor(private readonly spawn: () => Worker = createEngineWorker) {}
 
 	async load(input: LoadInput, opts: CallOptions = {}): Promise<LoadSummary> {
 		this.input = input;
 		this.loaded = false;
+		this.derive = null;
 		const summary = await this.call((r) => r.load(input, proxied(opts.onProgress)), opts, false);
 		this.loaded = true;
 		return summary;
@@ -53,9 +58,33 @@ export class EngineClient {
 		return this.call((r) => r.analyse(recipe, proxied(opts.onProgress)), opts);
 	}
 
+	/** Each preparation step's effect on one column (computed in the worker). */
+	preview(recipe: Recipe, column: string, opts: CallOptions = {}): Promise<PrepPreview> {
+		return this.call((r) => r.preview(recipe, column), opts);
+	}
+
+	/** Builds the customer table from the loaded transaction log; later calls work on it. */
+	async buildCustomers(spec: RfmSpec, opts: CallOptions = {}): Promise<LoadSummary> {
+		const summary = await this.call((r) => r.buildCustomers(spec), opts);
+		this.derive = spec;
+		return summary;
+	}
+
+	/** Back to the loaded file. */
+	async useLoaded(opts: CallOptions = {}): Promise<LoadSummary> {
+		const summary = await this.call((r) => r.useLoaded(), opts);
+		this.derive = null;
+		return summary;
+	}
+
 	/** The labelled results file. The assignment is copied, not transferred: the page keeps showing it. */
 	resultsCsv(assignment: Assignment, opts: CallOptions = {}): Promise<Blob> {
 		return this.call((r) => r.resultsCsv(assignment), opts);
+	}
+
+	/** The lines of the loaded file that were skipped, as a CSV (line, reason, text). */
+	skippedCsv(opts: CallOptions = {}): Promise<Blob> {
+		return this.call((r) => r.skippedCsv(), opts);
 	}
 
 	/** Stops whatever runs now. The loaded file is replayed into a fresh worker on the next call. */
@@ -96,6 +125,10 @@ export class EngineClient {
 				if (!this.input) throw new EngineError('internal', 'No data is loaded.', 'Load a file or the demo data first.');
 				const re = await remote.load(this.input);
 				if (!re.ok) return re as Outcome<T>;
+				if (this.derive) {
+					const d = await remote.buildCustomers(this.derive);
+					if (!d.ok) return d as Outcome<T>;
+				}
 				this.loaded = true;
 			}
 			return fn(remote);

@@ -1,0 +1,90 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { foreignRequests, launchApp, readCsv, type App } from './harness';
+
+const WHOLESALE = new URL('../../static/demo/wholesale.csv', import.meta.url).pathname;
+
+describe('preparation in the built site', () => {
+	let app: App;
+	let csv = '';
+	let preview = 0;
+	const dir = mkdtempSync(join(tmpdir(), 'segment-lab-prep-'));
+
+	beforeAll(async () => {
+		app = await launchApp();
+	});
+	afterAll(async () => {
+		await app?.close();
+	});
+
+	it('loads the wholesale demo and shows the preview of each step, computed in the worker', async () => {
+		const { page } = app;
+		await page.getByLabel('Demo dataset').selectOption('wholesale');
+		await page.getByRole('button', { name: 'Try the demo data' }).click();
+		await page.getByRole('heading', { name: 'Preparation' }).waitFor();
+		await page.getByLabel('Use Channel as a feature').uncheck();
+		await page.getByLabel('Use Region as a feature').uncheck();
+		await page.getByRole('listitem', { name: 'Step: Outliers' }).waitFor();
+		await expect(page.getByRole('listitem', { name: 'Step: Outliers' }).textContent()).resolves.toMatch(/no rows removed/);
+		await expect(page.getByRole('img', { name: /Fresh after: Missing values/ }).count()).resolves.toBe(1);
+	});
+
+	it('sets outliers aside by the IQR rule and log-transforms a skewed column; the preview counts the rows removed', async () => {
+		const { page } = app;
+		await page.getByLabel('Outlier rule').selectOption('iqr');
+		await page.getByLabel('Outlier threshold k').fill('3');
+		await page.getByLabel('Outlier threshold k').press('Tab');
+		await page.getByLabel('Outlier action').selectOption('setAside');
+		await page.getByLabel('Scaling for Milk').selectOption('robust');
+		await page.getByLabel('log1p for Delicassen').check();
+		const step = page.getByRole('listitem', { name: 'Step: Outliers' });
+		await page.waitForFunction(() => /\d+ rows removed/.test(document.querySelector('[aria-label="Step: Outliers"]')?.textContent ?? ''));
+		preview = Number((await step.textContent())!.match(/([\d,]+) rows removed/)![1].replace(/,/g, ''));
+		expect(preview).toBeGreaterThan(0);
+		expect(preview).toBeLessThan(440);
+		await expect(page.getByRole('status').filter({ hasText: /rows will be clustered/ }).textContent()).resolves.toMatch(new RegExp(`${440 - preview} of 440 rows`));
+	});
+
+	it('runs, and the export keeps every row in place with "set aside: outlier" for the rows set aside', async () => {
+		const { page } = app;
+		await page.getByLabel('Smallest k').fill('2');
+		await page.getByLabel('Smallest k').press('Tab');
+		await page.getByLabel('Largest k').fill('4');
+		await page.getByLabel('Largest k').press('Tab');
+		await page.getByRole('button', { name: 'Run' }).click();
+		await page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 60_000 });
+		await expect(page.getByText(/outlier row\(s\) were set aside/).count()).resolves.toBeGreaterThan(0);
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
+		csv = readFileSync((await download.path())!, 'utf8');
+		const original = readCsv(readFileSync(WHOLESALE, 'utf8').replace(/\r\n/g, '\n'));
+		const rows = readCsv(csv.replace(/\r\n/g, '\n')).filter((r) => r.length > 1);
+		expect(rows.length).toBe(original.filter((r) => r.length > 1).length);
+		const aside = rows.slice(1).filter((r) => r[r.length - 1] === 'set aside: outlier');
+		expect(aside.length).toBe(preview);
+		for (const r of aside) expect(r[r.length - 2]).toBe('');
+		for (let i = 1; i < rows.length; i++) expect(rows[i].slice(0, -2)).toEqual(original[i]);
+	});
+
+	it('downloads a version-2 recipe with the preparation that gives the same file on the command line', async () => {
+		const { page } = app;
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download recipe (JSON)' }).click()]);
+		const path = join(dir, 'recipe.json');
+		writeFileSync(path, readFileSync((await download.path())!, 'utf8'));
+		const recipe = JSON.parse(readFileSync(path, 'utf8'));
+		expect(recipe.version).toBe(2);
+		expect(recipe.prep.outliers).toEqual({ method: 'iqr', threshold: 3, action: 'setAside' });
+		expect(recipe.prep.columns.Delicassen).toEqual({ log1p: true });
+		expect(recipe.prep.columns.Milk).toEqual({ scale: 'robust' });
+		const out = join(dir, 'cli.csv');
+		expect(await main(['run', '--input', WHOLESALE, '--recipe', path, '--out', out])).toBe(0);
+		expect(readFileSync(out, 'utf8')).toBe(csv);
+	});
+
+	it('made no request outside the page’s own origin and logged no errors', () => {
+		expect(foreignRequests(app)).toEqual([]);
+		expect(app.consoleErrors).toEqual([]);
+	});
+});
