@@ -15,6 +15,7 @@ export type EngineErrorCode =
 	| 'recipe-mismatch'
 	| 'too-many-levels'
 	| 'cancelled'
+	| 'too-large'
 	| 'internal';
 
 export class EngineError extends Error {

@@ -1,0 +1,59 @@
+/**
+ * The one entry for reading a file's bytes into a Table, whatever the format: sniff the format from the bytes,
+ * decode text (UTF-8 / UTF-16 / Windows-1252), then the matching reader. Used by the worker and the command line.
+ */
+import type { RunControl } from '../progress';
+import { throwIfAborted } from '../progress';
+import type { Table } from '../types';
+import { parseCsv } from './csv';
+import { decodeText } from './decode';
+import { detectFormat } from './format';
+import { parseJson, parseNdjson } from './json';
+import { parseParquet } from './parquet';
+import { parseXlsx } from './xlsx';
+import { EngineError } from '../errors';
+
+export interface LoadOptions {
+	/** Delimited text: force this delimiter instead of detecting it. */
+	delimiter?: string;
+	/** Workbooks: the sheet to read (default: the first with data). */
+	sheet?: string;
+}
+
+/**
+ * The bytes come in a box the loader empties once they are decoded: a caller's local variable would keep the raw
+ * file alive beside its text and columns for the whole parse, adding a whole file size to the peak.
+ */
+export interface BytesBox {
+	bytes: Uint8Array | null;
+}
+
+export async function loadTable(box: BytesBox, name: string, options: LoadOptions = {}, control: RunControl = {}): Promise<Table> {
+	throwIfAborted(control.signal);
+	const format = sniff(box, name);
+	if (format === 'xlsx') return parseXlsx(take(box), name, options.sheet, control);
+	if (format === 'parquet') return parseParquet(take(box), name, control);
+	const decoded = decodeText(take(box), name);
+	const text = decoded.text;
+	let table: Table;
+	if (format === 'json') table = parseJson(text, name, control);
+	else if (format === 'ndjson') table = parseNdjson(text, name, control);
+	else table = parseCsv(text, name, { delimiter: options.delimiter }, control);
+	table.notes.unshift(...decoded.notes);
+	table.format = { ...(table.format ?? { kind: format }), encoding: decoded.encoding };
+	return table;
+}
+
+function sniff(box: BytesBox, name: string) {
+	if (!box.bytes || box.bytes.length === 0) {
+		throw new EngineError('empty-file', `"${name}" is empty (0 bytes).`, 'Choose a file that has a header row and at least one row of data, or try the demo data.');
+	}
+	return detectFormat(box.bytes, name);
+}
+
+/** Hands the bytes over and empties the box, so only the reader holds them. */
+function take(box: BytesBox): Uint8Array {
+	const b = box.bytes!;
+	box.bytes = null;
+	return b;
+}

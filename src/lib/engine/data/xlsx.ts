@@ -1,0 +1,34 @@
+/**
+ * Excel .xlsx through read-excel-file (maintained, no known advisories; the SheetJS `xlsx` 0.18.5 on the public
+ * registry has unfixed prototype-pollution and ReDoS advisories). Every sheet is read; the fullest, or the one asked
+ * for, becomes the table, and the sheet names are returned for the page's sheet picker.
+ */
+import readXlsxFile from 'read-excel-file/universal';
+import { EngineError } from '../errors';
+import type { RunControl } from '../progress';
+import type { Table } from '../types';
+import { tableFromRecords } from './records-table';
+
+export async function parseXlsx(bytes: Uint8Array, name: string, sheet: string | undefined, control: RunControl = {}): Promise<Table> {
+	let sheets: { sheet: string; data: unknown[][] }[];
+	try {
+		const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+		sheets = (await readXlsxFile(buffer as ArrayBuffer)) as { sheet: string; data: unknown[][] }[];
+	} catch (err) {
+		throw new EngineError('binary-file', `"${name}" could not be read as an Excel workbook: ${(err as Error).message}.`, 'Open it in your spreadsheet program, save it again as .xlsx (or export CSV), and load that.');
+	}
+	const names = sheets.map((s) => s.sheet);
+	// Unless asked, the sheet with the most filled cells: workbooks often open on a cover or notes sheet.
+	const filled = (s: { data: unknown[][] }) => s.data.reduce((n, r) => n + r.filter((c) => c !== null && c !== '').length, 0);
+	const chosen = sheets.find((s) => s.sheet === sheet) ?? [...sheets].sort((a, b) => filled(b) - filled(a))[0];
+	if (!chosen) throw new EngineError('empty-file', `"${name}" has no sheets.`, 'Choose a workbook with a sheet of data.');
+	// Leading blank rows (a title block left empty) are dropped; the first row with content is the header.
+	const data = chosen.data;
+	let h = 0;
+	while (h < data.length && data[h].every((c) => c === null || c === '')) h++;
+	if (h >= data.length) throw new EngineError('empty-file', `Sheet "${chosen.sheet}" of "${name}" is empty.`, names.length > 1 ? 'Pick another sheet in the Sheet list.' : 'Choose a workbook with data.');
+	const header = data[h].map((c) => (c === null ? '' : String(c)));
+	const body = data.slice(h + 1).filter((r) => r.some((c) => c !== null && c !== ''));
+	const notes = names.length > 1 ? [`"${name}" has ${names.length} sheets; showing "${chosen.sheet}". Pick another in the Sheet list.`] : [];
+	return tableFromRecords(name, header, body, { kind: 'xlsx', sheets: names, sheet: chosen.sheet }, control, notes);
+}
