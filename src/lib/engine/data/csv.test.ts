@@ -65,6 +65,44 @@ describe('parseCsv', () => {
 		expect(codeOf(() => parseCsv('Dear customer\nthank you for your order\nregards\n', 'letter.txt'))).toBe('not-delimited');
 	});
 
+	it('reads clean numeric files on the typed fast path and anything else on the general path', () => {
+		const fast = parseCsv('a,b\r\n1,2.5\r\n-3e2,\r\n\r\n', 'f.csv');
+		expect(fast.format?.fastPath).toBe(true);
+		expect(Array.from(fast.columns[0].numbers)).toEqual([1, -300]);
+		expect(fast.columns[1].missing).toBe(1);
+		expect(fast.skipped!.lines).toEqual({ total: 4, header: 1, rows: 2, blank: 1, skipped: 0 });
+		expect(fast.source.text.slice(fast.source.rowStart[1], fast.source.rowEnd[1])).toBe('-3e2,');
+		const general = parseCsv('a,b\n1,x\n2,y\n', 'g.csv');
+		expect(general.format?.fastPath).toBe(false);
+		expect(Array.from(general.columns[0].numbers)).toEqual([1, 2]);
+	});
+
+	it('reads decimal commas in semicolon files, and currency, thousands and percent signs', () => {
+		const t = parseCsv('id;amount;share\n1;1.234,56;12,5%\n2;€ 12,50;3%\n3;-7;0,5\n', 'de.csv');
+		expect(t.format?.decimal).toBe(',');
+		expect(Array.from(t.columns[1].numbers)).toEqual([1234.56, 12.5, -7]);
+		expect(Array.from(t.columns[2].numbers)).toEqual([12.5, 3, 0.5]);
+		expect(t.columns[1].formats).toMatch(/currency signs.*thousands separators.*decimal commas/);
+		const us = parseCsv('id,amount\n1,"$1,234"\n2,"(1,000.50)"\n3,12\n', 'us.csv');
+		expect(Array.from(us.columns[1].numbers)).toEqual([1234, -1000.5, 12]);
+		expect(us.columns[1].nonNumeric).toBe(0);
+	});
+
+	it('counts spreadsheet error values as missing and says so', () => {
+		const t = parseCsv('a,b\n1,#N/A\n2,#DIV/0!\n3,4\n', 'e.csv');
+		expect(t.columns[1].missing).toBe(2);
+		expect(t.columns[1].errorValues).toBe(2);
+		expect(t.columns[1].levels).toEqual(['4']);
+		expect(t.notes.join(' ')).toMatch(/2 spreadsheet error value/);
+	});
+
+	it('skips a never-closed quote on its own line only', () => {
+		const t = parseCsv('a,b\n1,"oops\n2,3\n4,5\n', 'q.csv');
+		expect(t.rowCount).toBe(2);
+		expect(t.skipped!.byReason).toEqual({ 'unbalanced-quote': 1 });
+		expect(t.skipped!.line[0]).toBe(2);
+	});
+
 	it('stops when cancelled', () => {
 		const c = new AbortController();
 		c.abort();
