@@ -11,7 +11,7 @@ export const NUMERIC_SHARE = 0.95;
  * Infers what a column holds and says why. The reason is shown to the user next to the type so a wrong guess is
  * easy to spot and override.
  */
-export function inferKind(col: Column, rowCount: number): { kind: ColumnKind; reason: string } {
+export function inferKind(col: Column, rowCount: number, sample: string[] | null = null): { kind: ColumnKind; reason: string } {
 	const present = rowCount - col.missing;
 	if (present === 0) return { kind: 'empty', reason: 'every cell is blank' };
 	if (col.distinct === 1 && col.distinctExact) return { kind: 'constant', reason: `every filled cell holds the same value ("${col.levels?.[0] ?? ''}")` };
@@ -30,7 +30,9 @@ export function inferKind(col: Column, rowCount: number): { kind: ColumnKind; re
 		const bad = col.nonNumeric > 0 ? `; ${col.nonNumeric} non-numeric cell(s) are treated as missing` : '';
 		return { kind: 'numeric', reason: `${formatPct(numericShare)} of filled cells are numbers${bad}` };
 	}
-	if (col.levels && col.levels.length > 0 && sampleMatches(col.levels, DATE_LIKE) >= 0.95) {
+	// Above the dictionary cap there are no levels: a sample of the cells (read back from the source) stands in.
+	const texts = col.levels ?? sample?.filter((t) => t !== '') ?? null;
+	if (texts && texts.length > 0 && sampleMatches(texts, DATE_LIKE) >= 0.95) {
 		return { kind: 'datetime', reason: 'values look like dates' };
 	}
 	if (allDistinct && present > 20) return { kind: 'id', reason: 'text values that are all different, like identifiers' };

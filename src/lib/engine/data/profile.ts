@@ -1,4 +1,5 @@
 import type { Column, ColumnKind, ColumnProfile, NumericStats, Table } from '../types';
+import { cellTexts } from './cell-text';
 import { inferKind } from './infer';
 
 const HIST_BINS = 20;
@@ -11,11 +12,23 @@ export const MISSING_WARN = 0.3;
  * distinct counts, stats, top values, histogram, warnings. Correlated pairs are added by correlation.ts.
  */
 export function profileTable(table: Table, columnTypes: Record<string, ColumnKind> = {}): ColumnProfile[] {
-	return table.columns.map((col, index) => profileColumn(col, index, table.rowCount, columnTypes[col.name]));
+	return table.columns.map((col, index) => {
+		// Text columns past the dictionary cap (timestamps, free text) are typed from a sample of their cells.
+		const sample = !col.levels && col.nonNumeric > 0 ? safeSample(table, col.name) : null;
+		return profileColumn(col, index, table.rowCount, columnTypes[col.name], sample);
+	});
 }
 
-export function profileColumn(col: Column, index: number, rowCount: number, override?: ColumnKind): ColumnProfile {
-	const { kind, reason } = inferKind(col, rowCount);
+function safeSample(table: Table, name: string): string[] | null {
+	try {
+		return cellTexts(table, name, 500);
+	} catch {
+		return null;
+	}
+}
+
+export function profileColumn(col: Column, index: number, rowCount: number, override?: ColumnKind, sample: string[] | null = null): ColumnProfile {
+	const { kind, reason } = inferKind(col, rowCount, sample);
 	const hasNumbers = col.missing + col.nonNumeric < rowCount && col.nonNumeric <= (rowCount - col.missing) * 0.05;
 	const stats = hasNumbers ? numericStats(col.numbers) : null;
 	const base: ColumnProfile = {
