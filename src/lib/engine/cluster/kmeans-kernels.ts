@@ -40,7 +40,8 @@ export function assignRows(
 	k: number,
 	labels: Int32Array,
 	sums: Float64Array | null,
-	counts: Float64Array | null
+	counts: Float64Array | null,
+	bestOut: Float64Array | null = null
 ): void {
 	const norms = new Float64Array(k);
 	const c2 = new Float64Array(k * stride);
@@ -53,9 +54,9 @@ export function assignRows(
 		}
 		norms[c] = s;
 	}
-	if (stride === 8) assign8(X, rows, c2, norms, k, labels, sums, counts);
-	else if (stride === 4) assign4(X, rows, c2, norms, k, labels, sums, counts);
-	else assignWide(X, rows, stride, c2, norms, k, labels, sums, counts);
+	if (stride === 8) assign8(X, rows, c2, norms, k, labels, sums, counts, bestOut);
+	else if (stride === 4) assign4(X, rows, c2, norms, k, labels, sums, counts, bestOut);
+	else assignWide(X, rows, stride, c2, norms, k, labels, sums, counts, bestOut);
 }
 
 /**
@@ -64,7 +65,7 @@ export function assignRows(
  */
 function assign8(
 	X: Float64Array, rows: number, C: Float64Array, norms: Float64Array, k: number,
-	labels: Int32Array, sums: Float64Array | null, counts: Float64Array | null
+	labels: Int32Array, sums: Float64Array | null, counts: Float64Array | null, bestOut: Float64Array | null
 ): void {
 	let i = 0;
 	for (let o = 0; i + 1 < rows; i += 2, o += 16) {
@@ -91,6 +92,10 @@ function assign8(
 		}
 		labels[i] = ix;
 		labels[i + 1] = iy;
+		if (bestOut !== null) {
+			bestOut[i] = bx;
+			bestOut[i + 1] = by;
+		}
 		if (sums !== null) {
 			let q = ix * 8;
 			sums[q] += x0; sums[q + 1] += x1; sums[q + 2] += x2; sums[q + 3] += x3;
@@ -102,12 +107,14 @@ function assign8(
 			counts![iy]++;
 		}
 	}
-	if (i < rows) assignWide(X.subarray(i * 8), rows - i, 8, C, norms, k, labels.subarray(i), sums, counts);
+	if (i < rows) {
+		assignWide(X.subarray(i * 8), rows - i, 8, C, norms, k, labels.subarray(i), sums, counts, bestOut && bestOut.subarray(i));
+	}
 }
 
 function assign4(
 	X: Float64Array, rows: number, C: Float64Array, norms: Float64Array, k: number,
-	labels: Int32Array, sums: Float64Array | null, counts: Float64Array | null
+	labels: Int32Array, sums: Float64Array | null, counts: Float64Array | null, bestOut: Float64Array | null
 ): void {
 	for (let i = 0, o = 0; i < rows; i++, o += 4) {
 		const x0 = X[o], x1 = X[o + 1], x2 = X[o + 2], x3 = X[o + 3];
@@ -121,6 +128,7 @@ function assign4(
 			}
 		}
 		labels[i] = bi;
+		if (bestOut !== null) bestOut[i] = best;
 		if (sums !== null) {
 			const q = bi * 4;
 			sums[q] += x0; sums[q + 1] += x1; sums[q + 2] += x2; sums[q + 3] += x3;
@@ -132,7 +140,7 @@ function assign4(
 /** Strides 16, 24, …: eight features at a time held in locals, partial dot products kept per centre. */
 function assignWide(
 	X: Float64Array, rows: number, stride: number, C: Float64Array, norms: Float64Array, k: number,
-	labels: Int32Array, sums: Float64Array | null, counts: Float64Array | null
+	labels: Int32Array, sums: Float64Array | null, counts: Float64Array | null, bestOut: Float64Array | null
 ): void {
 	const acc = new Float64Array(k);
 	for (let i = 0, o = 0; i < rows; i++, o += stride) {
@@ -156,6 +164,7 @@ function assignWide(
 			}
 		}
 		labels[i] = bi;
+		if (bestOut !== null) bestOut[i] = best;
 		if (sums !== null) {
 			const q = bi * stride;
 			for (let j = 0; j < stride; j++) sums[q + j] += X[o + j];

@@ -9,6 +9,7 @@
  * without strict convergence a last assignment pass makes the labels match the final centres.
  */
 import { assignRows, squaredDistances } from './kmeans-kernels';
+import { HamerlyBounds } from './kmeans-hamerly';
 
 export class LloydRun {
 	readonly labels: Int32Array;
@@ -22,6 +23,7 @@ export class LloydRun {
 	private next: Float64Array;
 	private labelsOld: Int32Array;
 	private readonly counts: Float64Array;
+	private bounds: HamerlyBounds | null = null;
 
 	constructor(
 		private readonly X: Float64Array,
@@ -30,7 +32,12 @@ export class LloydRun {
 		private readonly k: number,
 		initial: Float64Array,
 		private readonly maxIter: number,
-		private readonly tolScaled: number
+		private readonly tolScaled: number,
+		/**
+		 * Iteration from which Hamerly's bounds (identical results) take over, or null for never. Bounds cost a
+		 * pass to set up and pay off only once few rows change cluster, so long runs on large data benefit.
+		 */
+		private readonly accelerateFrom: number | null = null
 	) {
 		this.centers = initial.slice();
 		this.next = new Float64Array(initial.length);
@@ -47,7 +54,11 @@ export class LloydRun {
 		const sums = this.next;
 		sums.fill(0);
 		counts.fill(0);
-		assignRows(X, rows, stride, this.centers, k, labels, sums, counts);
+		if (this.bounds === null && this.accelerateFrom !== null && this.iteration >= this.accelerateFrom && k > 1) {
+			this.bounds = new HamerlyBounds(X, rows, stride, k);
+		}
+		if (this.bounds) this.bounds.assign(this.centers, labels, sums, counts);
+		else assignRows(X, rows, stride, this.centers, k, labels, sums, counts);
 		this.relocateEmpty(sums);
 		for (let c = 0; c < k; c++) {
 			// sklearn `_average_centers`: a cluster left with no weight keeps its (sum) values.
@@ -62,6 +73,7 @@ export class LloydRun {
 			shift += d * d;
 		}
 		this.shift = shift;
+		this.bounds?.moved(this.centers, sums, labels);
 		this.next = this.centers;
 		this.centers = sums;
 		this.iteration++;
@@ -73,6 +85,11 @@ export class LloydRun {
 		} else {
 			this.labelsOld.set(labels);
 		}
+	}
+
+	/** Rows for which Hamerly's bounds skipped the distance computations (0 when not accelerated). */
+	get skippedRows(): number {
+		return this.bounds?.skipped ?? 0;
 	}
 
 	/** Whether the run stopped on its criterion rather than by reaching maxIter. */
