@@ -1,0 +1,168 @@
+/**
+ * M-step of EM for Gaussian mixtures, as scikit-learn's `_estimate_gaussian_parameters` and
+ * `_compute_precision_cholesky` (`sklearn/mixture/_gaussian_mixture.py`): nₖ = Σ rᵢₖ + 10·ε, μₖ = Σ rᵢₖ xᵢ / nₖ,
+ * and the covariance per type with reg_covar added to its diagonal. 'full' and 'diag' accumulate centred
+ * products (as sklearn's full estimator does; sklearn's diag expands E[x²] − 2μE[x] + μ², which differs only by
+ * rounding), 'tied' uses sklearn's XᵀX − Σ nₖ μₖμₖᵀ form, 'spherical' is the mean of the diagonal variances.
+ */
+import type { CovarianceType } from './gmm-types';
+import { precisionCholesky } from './cholesky';
+
+const EPS10 = 10 * Number.EPSILON;
+
+export interface MStepOut {
+	/** Normalised weights. */
+	weights: Float64Array;
+	means: Float64Array;
+	covariances: Float64Array;
+	precisionsCholesky: Float64Array;
+	/** Components whose covariance needed more than reg_covar to be positive definite. */
+	jittered: number[];
+}
+
+export function mStep(
+	X: Float64Array, rows: number, d: number, k: number, type: CovarianceType, resp: Float64Array, regCovar: number,
+	XtX: Float64Array | null
+): MStepOut {
+	const nk = new Float64Array(k);
+	const means = new Float64Array(k * d);
+	for (let i = 0; i < rows; i++) {
+		const ro = i * k;
+		const xo = i * d;
+		for (let c = 0; c < k; c++) {
+			const r = resp[ro + c];
+			nk[c] += r;
+			const mo = c * d;
+			for (let j = 0; j < d; j++) means[mo + j] += r * X[xo + j];
+		}
+	}
+	for (let c = 0; c < k; c++) {
+		nk[c] += EPS10;
+		for (let j = 0; j < d; j++) means[c * d + j] /= nk[c];
+	}
+	let cov: Float64Array;
+	if (type === 'tied') cov = tiedCovariance(XtX!, nk, means, k, d, regCovar);
+	else if (type === 'full') cov = fullCovariances(X, rows, d, k, resp, nk, means, regCovar);
+	else {
+		const diag = diagCovariances(X, rows, d, k, resp, nk, means, regCovar);
+		if (type === 'diag') cov = diag;
+		else {
+			cov = new Float64Array(k);
+			for (let c = 0; c < k; c++) {
+				let s = 0;
+				for (let j = 0; j < d; j++) s += diag[c * d + j];
+				cov[c] = s / d;
+			}
+		}
+	}
+	let total = 0;
+	for (let c = 0; c < k; c++) total += nk[c];
+	const weights = nk.map((v) => v / total);
+	const { pc, jittered } = precisionsFromCovariances(cov, type, k, d, regCovar);
+	return { weights, means, covariances: cov, precisionsCholesky: pc, jittered };
+}
+
+function fullCovariances(
+	X: Float64Array, rows: number, d: number, k: number, resp: Float64Array, nk: Float64Array, means: Float64Array,
+	reg: number
+): Float64Array {
+	const cov = new Float64Array(k * d * d);
+	const diff = new Float64Array(d);
+	// Upper triangle packed by rows, accumulated per component (component-major keeps it in cache).
+	const acc = new Float64Array((d * (d + 1)) / 2);
+	for (let c = 0; c < k; c++) {
+		acc.fill(0);
+		const mu = means.subarray(c * d, c * d + d);
+		for (let i = 0; i < rows; i++) {
+			const r = resp[i * k + c];
+			// Exact zeros (underflowed responsibilities) add nothing.
+			if (r === 0) continue;
+			const xo = i * d;
+			for (let j = 0; j < d; j++) diff[j] = X[xo + j] - mu[j];
+			let p = 0;
+			for (let a = 0; a < d; a++) {
+				const ra = r * diff[a];
+				for (let b = a; b < d; b++) acc[p++] += ra * diff[b];
+			}
+		}
+		const co = c * d * d;
+		let p = 0;
+		for (let a = 0; a < d; a++) {
+			for (let b = a; b < d; b++) {
+				const v = acc[p++] / nk[c];
+				cov[co + a * d + b] = v;
+				cov[co + b * d + a] = v;
+			}
+			cov[co + a * d + a] += reg;
+		}
+	}
+	return cov;
+}
+
+function diagCovariances(
+	X: Float64Array, rows: number, d: number, k: number, resp: Float64Array, nk: Float64Array, means: Float64Array,
+	reg: number
+): Float64Array {
+	const v = new Float64Array(k * d);
+	for (let i = 0; i < rows; i++) {
+		const xo = i * d;
+		for (let c = 0; c < k; c++) {
+			const r = resp[i * k + c];
+			const mo = c * d;
+			for (let j = 0; j < d; j++) {
+				const t = X[xo + j] - means[mo + j];
+				v[mo + j] += r * t * t;
+			}
+		}
+	}
+	for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) v[c * d + j] = v[c * d + j] / nk[c] + reg;
+	return v;
+}
+
+function tiedCovariance(XtX: Float64Array, nk: Float64Array, means: Float64Array, k: number, d: number, reg: number): Float64Array {
+	const cov = XtX.slice();
+	let n = 0;
+	for (let c = 0; c < k; c++) n += nk[c];
+	for (let c = 0; c < k; c++) {
+		for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) cov[a * d + b] -= nk[c] * means[c * d + a] * means[c * d + b];
+	}
+	for (let t = 0; t < d * d; t++) cov[t] /= n;
+	for (let a = 0; a < d; a++) cov[a * d + a] += reg;
+	return cov;
+}
+
+/**
+ * Precision Cholesky factors for covariances. Where sklearn raises ("ill-defined empirical covariance"), a
+ * collapsed component gets its diagonal raised by 10×, 100×, … reg_covar until it factorises, and is reported.
+ */
+export function precisionsFromCovariances(
+	cov: Float64Array, type: CovarianceType, k: number, d: number, reg: number
+): { pc: Float64Array; jittered: number[] } {
+	const pc = new Float64Array(cov.length);
+	const jittered: number[] = [];
+	if (type === 'diag' || type === 'spherical') {
+		for (let t = 0; t < cov.length; t++) {
+			let v = cov[t];
+			if (!(v > 0)) {
+				v = Math.max(reg, Number.MIN_VALUE);
+				cov[t] = v;
+				const c = type === 'diag' ? Math.floor(t / d) : t;
+				if (!jittered.includes(c)) jittered.push(c);
+			}
+			pc[t] = 1 / Math.sqrt(v);
+		}
+		return { pc, jittered };
+	}
+	const blocks = type === 'tied' ? 1 : k;
+	for (let c = 0; c < blocks; c++) {
+		const off = c * d * d;
+		let extra = reg * 10;
+		while (!precisionCholesky(cov, d, pc, off)) {
+			if (!jittered.includes(c)) jittered.push(c);
+			for (let a = 0; a < d; a++) cov[off + a * d + a] += extra;
+			extra *= 10;
+			if (!Number.isFinite(extra)) throw new RangeError('covariance cannot be made positive definite');
+		}
+	}
+	return { pc, jittered };
+}
