@@ -1,0 +1,81 @@
+/**
+ * Per-cluster counts and centroids, shared by Davies–Bouldin and Calinski–Harabasz. Labels follow scikit-learn's
+ * LabelEncoder: only the clusters actually present count (an unused label value is not a cluster). Label −1
+ * means "not clustered" (noise, excluded rows) and is left out, as in the silhouette.
+ */
+import { EngineError } from '../errors';
+
+export interface Centroids {
+	/** Clusters present (L). */
+	nLabels: number;
+	/** Clustered rows (label ≠ −1). */
+	n: number;
+	/** Dense code 0..L-1 of each row (−1 for unclustered rows). */
+	code: Int32Array;
+	/** Rows per present cluster, length L. */
+	counts: Float64Array;
+	/** L × cols, row-major. */
+	centroids: Float64Array;
+	/** Mean of every clustered row, length cols. */
+	mean: Float64Array;
+}
+
+/** Checks shapes, labels and values, then computes the centroids (one pass over X). */
+export function clusterCentroids(
+	X: Float64Array, rows: number, cols: number, labels: Int32Array, k: number, metric: string
+): Centroids {
+	if (X.length !== rows * cols || labels.length !== rows || cols < 1) {
+		throw new EngineError('bad-parameter',
+			`${metric} needs ${rows} labels for ${rows} rows × ${cols} features (got ${labels.length} labels, ${X.length} values).`,
+			'Pass the labels of a clustering of this same feature matrix.');
+	}
+	const raw = new Float64Array(k);
+	for (let i = 0; i < rows; i++) {
+		const l = labels[i];
+		if (l === -1) continue;
+		if (l < 0 || l >= k) {
+			throw new EngineError('bad-parameter', `Row ${i + 1} has cluster label ${l}, outside 0…${k - 1} (or −1 for none).`,
+				'Pass labels from a clustering with the same k.');
+		}
+		for (let j = 0; j < cols; j++) {
+			if (!Number.isFinite(X[i * cols + j])) {
+				throw new EngineError('bad-parameter', `Row ${i + 1} has a missing or infinite value; ${metric} needs finite numbers.`,
+					'Impute or drop missing values first.');
+			}
+		}
+		raw[l]++;
+	}
+	const dense = new Int32Array(k).fill(-1);
+	let L = 0;
+	for (let c = 0; c < k; c++) if (raw[c] > 0) dense[c] = L++;
+	let n = 0;
+	for (let c = 0; c < k; c++) n += raw[c];
+	// sklearn's check_number_of_labels: 1 < n_labels < n_samples.
+	if (L < 2 || L > n - 1) {
+		throw new EngineError('bad-parameter',
+			`${metric} needs between 2 and ${Math.max(2, n - 1)} clusters among the ${n} clustered rows; found ${L}.`,
+			L < 2 ? 'Choose k ≥ 2, or check that the clustering produced more than one segment.' : 'Use fewer clusters than rows.');
+	}
+	const code = new Int32Array(rows);
+	const counts = new Float64Array(L);
+	const sums = new Float64Array(L * cols);
+	const total = new Float64Array(cols);
+	for (let i = 0; i < rows; i++) {
+		const l = labels[i];
+		if (l === -1) {
+			code[i] = -1;
+			continue;
+		}
+		const c = (code[i] = dense[l]);
+		counts[c]++;
+		for (let j = 0; j < cols; j++) {
+			const v = X[i * cols + j];
+			sums[c * cols + j] += v;
+			total[j] += v;
+		}
+	}
+	const centroids = new Float64Array(L * cols);
+	for (let c = 0; c < L; c++) for (let j = 0; j < cols; j++) centroids[c * cols + j] = sums[c * cols + j] / counts[c];
+	const mean = total.map((v) => v / n);
+	return { nLabels: L, n, code, counts, centroids, mean };
+}

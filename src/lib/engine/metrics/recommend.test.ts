@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { recommend, type KEvidence } from './recommend';
+import { silhouetteEstimate, tQuantile975 } from './silhouette-ci';
+import { silhouetteScore } from './silhouette';
+import { Rng } from '../random';
+
+const ev = (k: number, inertia: number, silhouette: number, daviesBouldin: number, calinskiHarabasz: number): KEvidence => ({ k, inertia, silhouette, daviesBouldin, calinskiHarabasz });
+
+describe('recommend', () => {
+	const curve = [ev(2, 1000, 0.4, 0.9, 300), ev(3, 500, 0.5, 0.7, 500), ev(4, 200, 0.62, 0.5, 800), ev(5, 180, 0.55, 0.6, 700), ev(6, 170, 0.5, 0.65, 650), ev(7, 165, 0.45, 0.7, 600)];
+	it('follows the metrics that agree and names them, with the knee and its sensitivity', () => {
+		const r = recommend(curve);
+		expect(r.k).toBe(4);
+		expect(r.agree).toEqual(['silhouette', 'daviesBouldin', 'calinskiHarabasz', 'knee']);
+		expect(r.knee).toEqual({ k: 4, sensitivity: 1 });
+		expect(r.reasons.find((x) => x.kind === 'knee')!.text).toMatch(/knee is at k = 4 \(Kneedle, sensitivity S = 1/);
+		expect(r.reasons.find((x) => x.kind === 'actionable')!.text).toMatch(/5–8 segments.*k = 5 has the best mean silhouette/);
+		expect(r.reasons.find((x) => x.kind === 'stability')!.text).toMatch(/not computed/);
+	});
+	it('explains disagreement and reports stability', () => {
+		const c = curve.map((e) => ({ ...e, calinskiHarabasz: e.k === 7 ? 2000 : e.calinskiHarabasz, stability: { meanAri: e.k === 4 ? 0.8 : 0.9, labels: Array.from({ length: e.k }, (_, i) => (i === 0 ? 'doubtful' as const : 'stable' as const)) } }));
+		const r = recommend(c);
+		expect(r.k).toBe(4);
+		expect(r.disagree).toContain('calinskiHarabasz');
+		expect(r.reasons.some((x) => x.kind === 'disagree' && /Calinski–Harabasz prefers k = 7/.test(x.text))).toBe(true);
+		expect(r.reasons.find((x) => x.kind === 'stability')!.text).toMatch(/mean ARI of 0.80; 3 of 4 segments are stable, 1 doubtful, 0 dissolving/);
+	});
+	it('ties go to the higher silhouette', () => {
+		const r = recommend([ev(2, 100, 0.3, 0.5, 10), ev(3, 90, 0.35, 0.9, 20)]);
+		expect(r.k).toBe(3);
+	});
+});
+
+describe('silhouette estimate', () => {
+	const rng = new Rng(3);
+	const n = 3000;
+	const X = Float64Array.from({ length: n * 2 }, (_, i) => rng.normal() + (Math.floor(i / 2) % 3) * 4);
+	const L = Int32Array.from({ length: n }, (_, i) => i % 3);
+	it('is exact below the threshold, with no interval', () => {
+		const s = silhouetteEstimate(X, n, 2, L, 3, { exactMax: 5000, sampleSize: 500, repeats: 5, seed: 1 });
+		expect(s.exact).toBe(true);
+		expect(s.ci).toBeNull();
+		expect(s.mean).toBeCloseTo(silhouetteScore(X, n, 2, L, 3), 12);
+	});
+	it('samples above it, says so, and its 95% interval covers the exact value', () => {
+		const s = silhouetteEstimate(X, n, 2, L, 3, { exactMax: 1000, sampleSize: 800, repeats: 6, seed: 1 });
+		expect(s.exact).toBe(false);
+		expect(s.repeats).toBe(6);
+		expect(s.sampleSize).toBe(800);
+		expect(s.sampleRows!.length).toBe(800);
+		const exact = silhouetteScore(X, n, 2, L, 3);
+		expect(s.ci![0]).toBeLessThanOrEqual(exact);
+		expect(s.ci![1]).toBeGreaterThanOrEqual(exact);
+		expect(s.mean).toBeCloseTo(s.sampleMeans.reduce((a, b) => a + b) / 6, 14);
+	});
+	it('t quantiles', () => {
+		expect(tQuantile975(4)).toBe(2.776);
+		expect(tQuantile975(100)).toBe(1.96);
+	});
+});

@@ -1,0 +1,151 @@
+/**
+ * The "Recommended k": every metric votes for its own best k, the recommendation is the k most metrics agree on
+ * (ties broken by the higher mean silhouette), and the reasons say which metrics agree, which disagree and why,
+ * where the elbow's knee is (Kneedle, sensitivity stated), how stable the segments are, and whether the count is
+ * one a team can act on (5–8 segments is the usual practical advice). Structured, so the page, the report and
+ * the command line all say the same thing.
+ */
+import { kneedle } from './knee';
+import type { GapPoint } from './gap';
+import { firstSEmax } from './gap';
+import type { StabilityLabel } from './stability';
+
+export type MetricKey = 'silhouette' | 'daviesBouldin' | 'calinskiHarabasz' | 'gap' | 'knee' | 'stability';
+
+/** What the recommendation reads of each k (KSummary has these fields). */
+export interface KEvidence {
+	k: number;
+	inertia: number;
+	silhouette: number;
+	silhouetteCi?: [number, number] | null;
+	daviesBouldin?: number;
+	calinskiHarabasz?: number;
+	gap?: GapPoint | null;
+	stability?: { meanAri: number; labels: StabilityLabel[] } | null;
+}
+
+export interface MetricVote {
+	metric: MetricKey;
+	name: string;
+	/** The k this metric prefers (null: no opinion, e.g. no knee found). */
+	k: number | null;
+	/** How this metric reads, and which direction is better. */
+	reading: string;
+}
+
+export interface Reason {
+	kind: 'agree' | 'disagree' | 'knee' | 'stability' | 'actionable' | 'caution';
+	text: string;
+}
+
+export interface Recommendation {
+	k: number;
+	votes: MetricVote[];
+	/** Metrics whose best k is the recommended one. */
+	agree: MetricKey[];
+	disagree: MetricKey[];
+	knee: { k: number | null; sensitivity: number };
+	reasons: Reason[];
+}
+
+export const KNEE_SENSITIVITY = 1;
+export const ACTIONABLE: [number, number] = [5, 8];
+
+export const METRIC_INFO: Record<MetricKey, { name: string; reading: string; why: string }> = {
+	silhouette: { name: 'Mean silhouette', reading: 'how much closer rows are to their own segment than to the next one (−1…1); higher is better', why: 'it rewards clean separation, and with one dominant split it often prefers few segments' },
+	daviesBouldin: { name: 'Davies–Bouldin', reading: 'average similarity of each segment to its closest neighbour; lower is better', why: 'it judges each segment by its worst-separated neighbour, so it favours a few compact, far-apart segments' },
+	calinskiHarabasz: { name: 'Calinski–Harabasz', reading: 'between-segment spread over within-segment spread; higher is better', why: 'it rewards roughly spherical segments of similar size and can keep rising with k on large data' },
+	gap: { name: 'Gap statistic', reading: 'how much tighter the segments are than in structureless reference data; the smallest k within one standard error of the first peak', why: 'it asks for evidence against fewer segments, so it leans toward small k' },
+	knee: { name: 'Elbow (inertia)', reading: 'within-segment sum of squares; lower is tighter, the knee is where another segment stops paying off', why: 'the knee marks diminishing returns, not an optimum' },
+	stability: { name: 'Stability (resampled ARI)', reading: 'agreement between the solution and its reclustered resamples (ARI); higher is better', why: 'simpler solutions are usually easier to reproduce, so it favours small k' }
+};
+
+const argBest = (ev: KEvidence[], f: (e: KEvidence) => number | undefined, higher: boolean): number | null => {
+	let best: KEvidence | null = null;
+	for (const e of ev) {
+		const v = f(e);
+		if (v === undefined || !Number.isFinite(v)) continue;
+		if (!best || (higher ? v > f(best)! : v < f(best)!)) best = e;
+	}
+	return best ? best.k : null;
+};
+
+/** Gap's choice by firstSEmax over k = 1 (when given) and the swept k values in order. */
+export function gapChoice(ev: KEvidence[], gapK1: GapPoint | null): number | null {
+	const pts = [...(gapK1 ? [gapK1] : []), ...ev.map((e) => e.gap).filter((g): g is GapPoint => !!g)].sort((a, b) => a.k - b.k);
+	if (pts.length < 2) return null;
+	return pts[firstSEmax(pts.map((p) => p.gap), pts.map((p) => p.se))].k;
+}
+
+export function recommend(evidence: KEvidence[], gapK1: GapPoint | null = null, sensitivity = KNEE_SENSITIVITY): Recommendation {
+	const ev = [...evidence].sort((a, b) => a.k - b.k);
+	const kneeK = ev.length >= 3 ? kneedle(ev.map((e) => e.k), ev.map((e) => e.inertia), { curve: 'convex', direction: 'decreasing', sensitivity }) : null;
+	const votes: MetricVote[] = [];
+	const vote = (metric: MetricKey, k: number | null) => votes.push({ metric, name: METRIC_INFO[metric].name, k, reading: METRIC_INFO[metric].reading });
+	vote('silhouette', argBest(ev, (e) => e.silhouette, true));
+	if (ev.some((e) => e.daviesBouldin !== undefined)) vote('daviesBouldin', argBest(ev, (e) => e.daviesBouldin, false));
+	if (ev.some((e) => e.calinskiHarabasz !== undefined)) vote('calinskiHarabasz', argBest(ev, (e) => e.calinskiHarabasz, true));
+	if (ev.some((e) => e.gap)) vote('gap', gapChoice(ev, gapK1));
+	vote('knee', kneeK);
+	if (ev.some((e) => e.stability)) vote('stability', argBest(ev, (e) => e.stability?.meanAri, true));
+
+	// Majority among the metrics that judge separation (stability is a check, not a vote: it favours small k).
+	const tally = new Map<number, number>();
+	for (const v of votes) if (v.k !== null && v.metric !== 'stability') tally.set(v.k, (tally.get(v.k) ?? 0) + 1);
+	const sil = new Map(ev.map((e) => [e.k, e.silhouette]));
+	let k = votes[0].k ?? ev[0].k;
+	let top = -1;
+	for (const [kk, n] of tally) {
+		// A k = 1 from the gap statistic has no silhouette; it can win only outright.
+		if (n > top || (n === top && (sil.get(kk) ?? -Infinity) > (sil.get(k) ?? -Infinity))) {
+			k = kk;
+			top = n;
+		}
+	}
+	if (!sil.has(k)) k = votes[0].k ?? ev[0].k;
+	const agree = votes.filter((v) => v.k === k).map((v) => v.metric);
+	const disagree = votes.filter((v) => v.k !== null && v.k !== k).map((v) => v.metric);
+	const reasons: Reason[] = [];
+	const names = (ms: MetricKey[]) => ms.map((m) => METRIC_INFO[m].name).join(', ');
+	if (agree.length) reasons.push({ kind: 'agree', text: `${names(agree)} ${agree.length === 1 ? 'prefers' : 'agree on'} k = ${k}.` });
+	for (const v of votes) {
+		if (v.k === null || v.k === k) continue;
+		reasons.push({ kind: 'disagree', text: `${v.name} prefers k = ${v.k}: ${METRIC_INFO[v.metric].why}.` });
+	}
+	const chosen = ev.find((e) => e.k === k)!;
+	if (chosen.silhouetteCi) {
+		const overlapping = ev.filter((e) => e.k !== k && e.silhouetteCi && e.silhouetteCi[1] >= chosen.silhouetteCi![0]).map((e) => e.k);
+		if (overlapping.length) reasons.push({ kind: 'caution', text: `The silhouette is estimated from samples; its 95% interval at k = ${k} overlaps k = ${overlapping.join(', ')}.` });
+	}
+	reasons.push({
+		kind: 'knee',
+		text: kneeK === null
+			? `The elbow curve has no clear knee (Kneedle, sensitivity S = ${sensitivity}).`
+			: `The elbow's knee is at k = ${kneeK} (Kneedle, sensitivity S = ${sensitivity}; larger S waits for a sharper bend).`
+	});
+	if (gapK1 && votes.find((v) => v.metric === 'gap')?.k === 1) {
+		reasons.push({ kind: 'caution', text: 'The gap statistic finds no evidence of more than one group: the segments may be a useful partition rather than natural clusters.' });
+	}
+	if (chosen.stability) {
+		const ls = chosen.stability.labels;
+		const count = (l: StabilityLabel) => ls.filter((x) => x === l).length;
+		reasons.push({
+			kind: 'stability',
+			text: `At k = ${k}, resampling gives a mean ARI of ${chosen.stability.meanAri.toFixed(2)}; ${count('stable')} of ${ls.length} segments are stable, ${count('doubtful')} doubtful, ${count('dissolving')} dissolving.`
+		});
+	} else {
+		reasons.push({ kind: 'stability', text: 'Stability was not computed: turn it on to check that the segments survive resampling.' });
+	}
+	const [lo, hi] = ACTIONABLE;
+	if (k < lo || k > hi) {
+		const inRange = ev.filter((e) => e.k >= lo && e.k <= hi).sort((a, b) => b.silhouette - a.silhouette)[0];
+		reasons.push({
+			kind: 'actionable',
+			text: `Teams can usually act on ${lo}–${hi} segments; k = ${k} is ${k < lo ? 'fewer' : 'more'}.` +
+				(inRange ? ` Within that range, k = ${inRange.k} has the best mean silhouette (${inRange.silhouette.toFixed(3)}).` : '')
+		});
+	} else {
+		reasons.push({ kind: 'actionable', text: `k = ${k} is within the ${lo}–${hi} segments teams can usually act on.` });
+	}
+	return { k, votes, agree, disagree, knee: { k: kneeK, sensitivity }, reasons };
+}
