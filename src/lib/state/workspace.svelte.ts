@@ -13,6 +13,7 @@ import { defaultRecipe, validateRecipe, type ColumnPrep, type MissingStrategy, t
 import type { ColumnKind, ColumnProfile } from '$lib/engine/types';
 import type { LoadOptions } from '$lib/engine/data/load';
 import type { LoadSummary } from '$lib/workers/api';
+import { poolSize, sweep } from '$lib/workers/engine-pool';
 import { EngineCallError, EngineClient } from '$lib/workers/pool';
 
 export type Phase = 'empty' | 'loading' | 'ready' | 'running' | 'done';
@@ -35,6 +36,8 @@ export class Workspace {
 	private previewSeq = 0;
 
 	private client: EngineClient | null = null;
+	/** Extra workers for parallel k values (none on a two-core machine: one core stays with the page). */
+	private helpers: EngineClient[] = [];
 
 	/** Column profiles under the Recipe's type overrides (a relabel: no data needed). */
 	readonly profiles: ColumnProfile[] = $derived.by(() => {
@@ -61,6 +64,7 @@ export class Workspace {
 	/** Must be called in the browser (onMount): workers do not exist during prerendering. */
 	attach(client = new EngineClient()): void {
 		this.client = client;
+		this.helpers = Array.from({ length: poolSize() - 1 }, () => new EngineClient());
 	}
 
 	/** The last file chosen, so a different delimiter or sheet can re-read it. */
@@ -105,19 +109,37 @@ export class Workspace {
 	}
 
 	async run(): Promise<void> {
-		if (!this.client || !this.draft) return;
+		if (!this.client || !this.draft || !this.dataset) return;
 		this.cancel(false);
 		const controller = (this.controller = new AbortController());
 		const recipe = $state.snapshot(this.draft) as Recipe;
+		const [lo, hi] = recipe.kRange;
+		const ks = Array.from({ length: Math.max(0, Math.min(hi, this.dataset.rows) - lo + 1) }, (_, i) => lo + i);
 		this.phase = 'running';
 		this.error = null;
 		this.notice = null;
 		this.progress = { stage: 'Preparing features', fraction: 0 };
+		for (const h of this.helpers) h.follow(this.client);
 		try {
-			const result = await this.client.analyse(recipe, { signal: controller.signal, onProgress: (p) => (this.progress = p) });
-			this.result = result;
-			this.selectedK = result.chosenK;
-			this.phase = 'done';
+			const out = await sweep(this.client, this.helpers, recipe, ks, {
+				signal: controller.signal,
+				onProgress: (p) => (this.progress = p),
+				// Charts fill in as each k finishes.
+				onPartial: (r) => {
+					this.result = r;
+					if (!r.perK.some((s) => s.k === this.selectedK)) this.selectedK = r.chosenK;
+				}
+			});
+			if (out.result) {
+				this.result = out.result;
+				if (!out.cancelled) this.selectedK = out.result.chosenK;
+				this.phase = 'done';
+			} else {
+				this.phase = this.result ? 'done' : 'ready';
+			}
+			if (out.cancelled && out.result) {
+				this.notice = `Cancelled. The finished values of k (${out.result.perK.map((s) => s.k).join(', ')}) are kept; press Run to start again.`;
+			}
 		} catch (err) {
 			this.fail(err, this.result ? 'done' : 'ready');
 		} finally {
@@ -212,7 +234,7 @@ export class Workspace {
 		if (!this.controller) return;
 		this.controller.abort();
 		this.controller = null;
-		if (userAsked) this.notice = 'Cancelled. Nothing was changed; press Run to start again.';
+		if (userAsked) this.notice = 'Cancelled. Press Run to start again.';
 	}
 
 	/** The Recipe of the shown result with the k the user is looking at: downloading it reproduces this view. */

@@ -3,7 +3,7 @@
  * once) and returns plain values: errors come back as data, typed arrays are transferred, not cloned.
  */
 import * as Comlink from 'comlink';
-import { analyse, type AnalysisResult } from '../engine/analyse';
+import { analyse, clusterOneK, kValues, prepareRun, type AnalysisResult, type KPart, type RunBase } from '../engine/analyse';
 import type { LoadOptions } from '../engine/data/load';
 import { skippedCsv } from '../engine/data/skipped';
 import { fingerprint, type SourceFingerprint } from '../engine/data/fingerprint';
@@ -17,7 +17,7 @@ import { EngineError, toErrorInfo, type ErrorInfo } from '../engine/errors';
 import { resultsCsv, type Assignment } from '../engine/export/csv';
 import type { ProgressFn } from '../engine/progress';
 import type { Recipe } from '../engine/recipe';
-import type { ColumnProfile, SourceFormat, Table } from '../engine/types';
+import type { ColumnProfile, FeatureMatrix, SourceFormat, Table } from '../engine/types';
 import { loadBlob } from './read-file';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
@@ -64,6 +64,20 @@ async function attempt<T>(fn: () => Promise<T> | T): Promise<Outcome<T>> {
 	}
 }
 
+/** The prepared matrix of the current table and preparation, reused by every job of a sweep in this worker. */
+let prepared: { table: Table; key: string; matrix: FeatureMatrix; base: RunBase } | null = null;
+
+function preparedFor(recipe: Recipe) {
+	const t = requireTable();
+	// Everything but the algorithm, k and seed shapes the matrix.
+	const key = JSON.stringify({ ...recipe, algorithm: null, k: null, kRange: null, seed: null });
+	if (!prepared || prepared.table !== t || prepared.key !== key) {
+		prepared = null; // release the old matrix before building the new one
+		prepared = { table: t, key, ...prepareRun(t, recipe) };
+	}
+	return prepared;
+}
+
 function requireTable(): Table {
 	if (!table) throw new EngineError('internal', 'No data is loaded in the engine.', 'Load a file or the demo data first.');
 	return table;
@@ -87,6 +101,30 @@ const api = {
 		const r = out.value;
 		const buffers = [r.status.buffer, r.rowIndex.buffer, r.pca.coords.buffer, ...r.labels.map((l) => l.buffer)] as ArrayBuffer[];
 		return Comlink.transfer(out, buffers);
+	},
+
+	/** The k-independent part of a run (preparation, row status, projection); the matrix stays here for clusterK. */
+	async runBase(recipe: Recipe, onProgress?: ProgressFn): Promise<Outcome<RunBase>> {
+		const out = await attempt(() => {
+			onProgress?.({ stage: 'Preparing features', fraction: 0 });
+			const { base, matrix } = preparedFor(recipe);
+			kValues(recipe, matrix.rows);
+			onProgress?.({ stage: 'Features ready', fraction: 1 });
+			// Copies go to the page; the cached originals stay usable here.
+			return { ...base, status: base.status.slice(), rowIndex: base.rowIndex.slice(), pca: { ...base.pca, coords: base.pca.coords.slice() } };
+		});
+		if (!out.ok) return out;
+		return Comlink.transfer(out, [out.value.status.buffer, out.value.rowIndex.buffer, out.value.pca.coords.buffer] as ArrayBuffer[]);
+	},
+
+	/** One k of a sweep on the cached matrix. */
+	async clusterK(recipe: Recipe, k: number, onProgress?: ProgressFn): Promise<Outcome<KPart>> {
+		const out = await attempt(() => {
+			const { matrix } = preparedFor(recipe);
+			return clusterOneK(requireTable(), matrix, recipe, k, { onProgress });
+		});
+		if (!out.ok) return out;
+		return Comlink.transfer(out, [out.value.labels.buffer as ArrayBuffer]);
 	},
 
 	/** Each preparation step's effect on one column, computed here so the page never touches the data. */

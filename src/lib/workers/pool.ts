@@ -6,7 +6,7 @@
 import * as Comlink from 'comlink';
 import { EngineError, type ErrorInfo } from '../engine/errors';
 import type { ProgressFn } from '../engine/progress';
-import type { AnalysisResult } from '../engine/analyse';
+import type { AnalysisResult, KPart, RunBase } from '../engine/analyse';
 import type { Assignment } from '../engine/export/csv';
 import type { Recipe } from '../engine/recipe';
 import type { PrepPreview } from '../engine/prep/preview';
@@ -45,6 +45,17 @@ export class EngineClient {
 
 	constructor(private readonly spawn: () => Worker = createEngineWorker) {}
 
+	/**
+	 * Makes this client hold the same data as `other` (the file and any customer table built from it). Nothing is
+	 * sent now: the data is replayed into this client's worker on its first call.
+	 */
+	follow(other: EngineClient): void {
+		if (this.input === other.input && this.derive === other.derive) return;
+		this.terminate();
+		this.input = other.input;
+		this.derive = other.derive;
+	}
+
 	async load(input: LoadInput, opts: CallOptions = {}): Promise<LoadSummary> {
 		this.input = input;
 		this.loaded = false;
@@ -56,6 +67,16 @@ export class EngineClient {
 
 	analyse(recipe: Recipe, opts: CallOptions = {}): Promise<AnalysisResult> {
 		return this.call((r) => r.analyse(recipe, proxied(opts.onProgress)), opts);
+	}
+
+	/** The k-independent part of a run; the prepared matrix stays in this worker for clusterK. */
+	runBase(recipe: Recipe, opts: CallOptions = {}): Promise<RunBase> {
+		return this.call((r) => r.runBase(recipe, proxied(opts.onProgress)), opts);
+	}
+
+	/** One k of a sweep. */
+	clusterK(recipe: Recipe, k: number, opts: CallOptions = {}): Promise<KPart> {
+		return this.call((r) => r.clusterK(recipe, k, proxied(opts.onProgress)), opts);
 	}
 
 	/** Each preparation step's effect on one column (computed in the worker). */
