@@ -8,6 +8,7 @@
  */
 import type { Rng } from '../random';
 import { EngineError } from '../errors';
+import { throwIfAborted } from '../progress';
 
 /**
  * Greedy k-means++ centres (k × cols, row-major copies of rows of X).
@@ -19,7 +20,8 @@ export function kmeansPlusPlus(
 	cols: number,
 	k: number,
 	rng: Rng,
-	nLocalTrials?: number
+	nLocalTrials?: number,
+	control: { signal?: AbortSignal } = {}
 ): Float64Array {
 	checkK(rows, k);
 	// sklearn: n_local_trials = 2 + int(np.log(n_clusters))
@@ -35,6 +37,7 @@ export function kmeansPlusPlus(
 	let pot = distancesToRow(X, rows, cols, first, null, closest);
 
 	for (let c = 1; c < k; c++) {
+		throwIfAborted(control.signal);
 		// Inverse-CDF sampling: sklearn uses np.searchsorted(stable_cumsum(closest_dist_sq), u * pot).
 		let run = 0;
 		for (let i = 0; i < rows; i++) {

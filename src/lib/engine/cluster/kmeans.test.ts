@@ -26,7 +26,21 @@ describe('kmeans: exact small cases', () => {
 		expect(r.inertia).toBeCloseTo(1, 12);
 		expect(r.iterations).toBe(3);
 		expect(r.converged).toBe(true);
-		expect(steps[2]).toMatchObject({ iteration: 3, converged: true, inertia: r.inertia });
+		expect(steps[2]).toMatchObject({ iteration: 3, converged: true, done: true, inertia: r.inertia });
+	});
+
+	it('stops at maxIter without claiming convergence, with labels matching the final centres', () => {
+		const X = new Float64Array([0, 1, 10, 11]);
+		const r = kmeans(X, 4, 1, 2, { init: new Float64Array([0, 1]), maxIter: 1 }, seed);
+		expect(r.iterations).toBe(1);
+		expect(r.converged).toBe(false);
+		// Centres after one update: 0 and 22/3; the final relabelling moves row 1 (value 1) to centre 0.
+		expect(Array.from(r.labels)).toEqual([0, 0, 1, 1]);
+		expect(r.inertia).toBeCloseTo(1 + (10 - 22 / 3) ** 2 + (11 - 22 / 3) ** 2, 12);
+		const steps = [...kmeansSteps(X, 4, 1, 2, new Float64Array([0, 1]), { maxIter: 1 })];
+		expect(steps).toHaveLength(1);
+		expect(steps[0]).toMatchObject({ converged: false, done: true, inertia: r.inertia });
+		expect(Array.from(steps[0].labels)).toEqual([0, 0, 1, 1]);
 	});
 
 	it('handles one row with k = 1', () => {

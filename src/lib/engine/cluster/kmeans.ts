@@ -40,12 +40,20 @@ export interface KMeansControl {
 }
 
 export interface KMeansStep {
+	/** 1-based iteration number. */
 	iteration: number;
+	/** Labels assigned in this iteration (after the final relabelling on the last step). */
 	labels: Int32Array;
+	/** Centres after this iteration's update, k × cols. */
 	centers: Float64Array;
+	/** Sum of squared distances of the rows to these centres under these labels. */
 	inertia: number;
+	/** Total squared centre movement in this iteration (sklearn's center_shift_tot). */
 	centerShift: number;
+	/** Whether the run has met its stopping criterion (labels unchanged or shift ≤ tol), as KMeansResult.converged. */
 	converged: boolean;
+	/** True on the last step: converged, or maxIter reached without converging. */
+	done: boolean;
 }
 
 export function kmeans(
@@ -70,7 +78,7 @@ export function kmeans(
 		if (init instanceof Float64Array) start = init;
 		else {
 			const rng = new Rng(deriveSeed(control.seed, r));
-			start = init === 'random' ? randomInit(X, rows, cols, k, rng) : kmeansPlusPlus(X, rows, cols, k, rng);
+			start = init === 'random' ? randomInit(X, rows, cols, k, rng) : kmeansPlusPlus(X, rows, cols, k, rng, undefined, { signal });
 		}
 		throwIfAborted(signal);
 		const run = new LloydRun(data, rows, stride, k, toPadded(start, k, cols, stride, mean), maxIter, tolScaled,
@@ -103,9 +111,16 @@ export function kmeans(
 export function assignNearest(
 	X: Float64Array, rows: number, cols: number, centers: Float64Array, k: number
 ): { labels: Int32Array; sqDistances: Float64Array; inertia: number } {
-	if (centers.length !== k * cols) {
-		throw new EngineError('bad-parameter', `Expected ${k} centres of ${cols} values, got ${centers.length} values.`,
+	if (!Number.isInteger(k) || k < 1 || centers.length !== k * cols || X.length !== rows * cols) {
+		throw new EngineError('bad-parameter',
+			`Expected ${k} centres of ${cols} values and ${rows} × ${cols} data, got ${centers.length} and ${X.length} values.`,
 			'Pass the centres of a model fitted on the same features.');
+	}
+	for (let i = 0; i < X.length; i++) {
+		if (!Number.isFinite(X[i])) {
+			throw new EngineError('bad-parameter', `Row ${Math.floor(i / cols) + 1} has a missing or infinite value (${X[i]}).`,
+				'Impute or drop missing values the same way as for the fitted model before assigning segments.');
+		}
 	}
 	const { data, stride, mean } = centredPadded(X, rows, cols);
 	const c = toPadded(centers, k, cols, stride, mean);
@@ -139,7 +154,8 @@ export function* kmeansSteps(
 			centers: fromPadded(run.centers, k, cols, stride, mean),
 			inertia: run.inertia(),
 			centerShift: run.shift,
-			converged: run.done
+			converged: run.converged,
+			done: run.done
 		};
 	}
 }
