@@ -28,7 +28,7 @@ export function inferKind(col: Column, rowCount: number, sample: string[] | null
 			return { kind: 'id', reason: 'whole numbers, all different and evenly spread like a running number' };
 		}
 		const bad = col.nonNumeric > 0 ? `; ${col.nonNumeric} non-numeric cell(s) are treated as missing` : '';
-		return { kind: 'numeric', reason: `${formatPct(numericShare)} of filled cells are numbers${bad}` };
+		return { kind: 'numeric', reason: `${formatPct(numericShare)} of filled cells are numbers${bad}${col.formats ? `; ${col.formats}` : ''}${col.errorValues ? `; ${col.errorValues} spreadsheet error value(s) read as missing` : ''}` };
 	}
 	// Above the dictionary cap there are no levels: a sample of the cells (read back from the source) stands in.
 	const texts = col.levels ?? sample?.filter((t) => t !== '') ?? null;
