@@ -43,11 +43,12 @@ describe('dbscan: hand-worked cases', () => {
 		expect(() => dbscan(X, 8, 1, 1, 0)).toThrow(/minPts/);
 		expect(() => dbscan(new Float64Array([NaN]), 1, 1, 1, 1)).toThrow(/finite/);
 	});
-	it('the step form labels one point per step and ends with the same labels', () => {
+	it('the step form expands one core point per step and ends with the same labels', () => {
 		const steps = [...dbscanSteps(X, 8, 1, 1.5, 3)];
-		expect(steps.length).toBe(7);
-		expect(steps.map((s) => s.point).slice(0, 1)).toEqual([1]);
-		expect(Array.from(steps[6].labels)).toEqual(Array.from(dbscan(X, 8, 1, 1.5, 3).labels));
+		expect(steps.length).toBe(5);
+		expect(steps[0]).toMatchObject({ point: 1, cluster: 0, added: 2 });
+		expect(steps.reduce((s, t) => s + t.added, 0)).toBe(5);
+		expect(Array.from(steps[4].labels)).toEqual(Array.from(dbscan(X, 8, 1, 1.5, 3).labels));
 	});
 });
 

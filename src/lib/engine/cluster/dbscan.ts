@@ -6,9 +6,9 @@
  *   search through core points;
  * - a border point (not core, within eps of a core point) joins the first cluster that reaches it, which is the
  *   lowest-numbered cluster among its core neighbours; everything else is noise (-1).
- * Unlike sklearn we do not hold every neighbourhood in memory (O(n·average neighbours), unbounded for a large
+ * Unlike sklearn we do not hold every neighbourhood in memory (O(n·average neighbours), up to n² for a large
  * eps): a first pass counts neighbours with a k-d tree (stopping at minPts), a second lists the neighbours of
- * each core point once, when the search expands it. The labels are the same.
+ * each core point once, when the search expands it. Memory stays O(n); the labels are the same.
  */
 import type { RunControl } from '../progress';
 import { throttle, throwIfAborted } from '../progress';
@@ -42,23 +42,20 @@ export function dbscan(
 }
 
 export interface DbscanStep {
-	/** The point just labelled (its neighbourhood was expanded when it is core). */
+	/** The core point whose neighbourhood was just expanded. */
 	point: number;
 	cluster: number;
-	isCore: boolean;
+	/** Points this expansion labelled (newly reached core and border points). */
+	added: number;
 	/** Live labels (-1 = not yet reached or noise); copy to keep. */
 	labels: Int32Array;
 	core: Uint8Array;
 }
 
-/** One labelled point per step, for the teaching page; after the last step, `labels` equals `dbscan`'s. */
+/** One core-point expansion per step, for the teaching page; after the last step, `labels` equals `dbscan`'s. */
 export function* dbscanSteps(X: Float64Array, rows: number, cols: number, eps: number, minPts: number): Generator<DbscanStep> {
 	const run = new DbscanRun(X, rows, cols, eps, minPts, {});
-	while (run.step()) {
-		if (run.lastPoint >= 0) {
-			yield { point: run.lastPoint, cluster: run.labels[run.lastPoint], isCore: run.core[run.lastPoint] === 1, labels: run.labels, core: run.core };
-		}
-	}
+	while (run.step()) yield { point: run.lastPoint, cluster: run.labels[run.lastPoint], added: run.lastAdded, labels: run.labels, core: run.core };
 }
 
 /** The search state of sklearn's `dbscan_inner`: a scan over points in index order and a depth-first stack. */
@@ -68,6 +65,7 @@ class DbscanRun {
 	/** Next index the outer scan will look at. */
 	scanned = 0;
 	lastPoint = -1;
+	lastAdded = 0;
 	private tree: KDTree;
 	private r2: number;
 	private stack: Int32Array;
@@ -89,7 +87,8 @@ class DbscanRun {
 		this.tree = new KDTree(X, rows, cols);
 		this.labels = new Int32Array(rows).fill(-1);
 		this.core = new Uint8Array(rows);
-		this.stack = new Int32Array(Math.max(16, rows));
+		// Each core point is stacked at most once.
+		this.stack = new Int32Array(rows);
 		const report = throttle(control.onProgress);
 		const { data, position } = this.tree;
 		for (let i = 0; i < rows; i++) {
@@ -103,37 +102,36 @@ class DbscanRun {
 		}
 	}
 
-	/** Labels one point (or finds none left); false when finished. */
+	/**
+	 * Expands one core point; false when no cluster is left to grow. Points are labelled when first reached and
+	 * only core points are stacked: sklearn stacks every unlabelled neighbour and labels on pop, which gives the
+	 * same labels (a cluster is the connected set of its core points whatever the order, and a border point
+	 * keeps the first cluster that reaches it) without a stack that can grow to the sum of all neighbourhoods.
+	 */
 	step(): boolean {
-		this.lastPoint = -1;
 		if (this.top === 0) {
 			// Outer loop of dbscan_inner: the next unlabelled core point starts a new cluster.
 			while (this.scanned < this.rows && (this.labels[this.scanned] !== -1 || !this.core[this.scanned])) this.scanned++;
 			if (this.scanned === this.rows) return false;
 			this.cluster++;
+			this.labels[this.scanned] = this.cluster;
 			this.stack[this.top++] = this.scanned;
 		}
 		const i = this.stack[--this.top];
-		if (this.labels[i] !== -1) return true;
-		this.labels[i] = this.cluster;
-		this.lastPoint = i;
-		if (this.core[i]) {
-			const { data, index, position, cols } = this.tree;
-			const n = this.tree.within(data, position[i] * cols, this.r2, this.buf);
-			const buf = this.buf.buf;
-			for (let t = 0; t < n; t++) {
-				const v = index[buf[t]];
-				if (this.labels[v] === -1) {
-					// A point can be pushed once per core neighbour: grow the stack when needed.
-					if (this.top === this.stack.length) {
-						const bigger = new Int32Array(2 * this.stack.length);
-						bigger.set(this.stack);
-						this.stack = bigger;
-					}
-					this.stack[this.top++] = v;
-				}
+		const { data, index, position, cols } = this.tree;
+		const n = this.tree.within(data, position[i] * cols, this.r2, this.buf);
+		const buf = this.buf.buf;
+		let added = 0;
+		for (let t = 0; t < n; t++) {
+			const v = index[buf[t]];
+			if (this.labels[v] === -1) {
+				this.labels[v] = this.cluster;
+				added++;
+				if (this.core[v]) this.stack[this.top++] = v;
 			}
 		}
+		this.lastPoint = i;
+		this.lastAdded = added;
 		return true;
 	}
 

@@ -151,3 +151,20 @@ describe('linkage steps and micro-clusters', () => {
 		expect(avg.Z[(avg.leaves - 2) * 4 + 3]).toBe(rows);
 	});
 });
+
+describe('Float32 distance storage (used above 10,000 rows for complete / average)', () => {
+	// Rounding to Float32 can turn distinct near-equal distances into ties (iris, measured to 0.1 cm, has many), so
+	// low merges may be taken in another order; the upper tree and the partitions for k = 2..10 stay the same.
+	it('gives the same partitions and upper merge heights within 1e-6 relative', async () => {
+		const { pdistCondensed } = await import('./condensed');
+		const { nnChainLinkage } = await import('./linkage-nnchain');
+		const { sortAndLabel } = await import('./linkage-label');
+		const { X, rows, cols } = loadData('iris');
+		for (const m of ['complete', 'average'] as const) {
+			const Z64 = linkage(X, rows, cols, m);
+			const Z32 = sortAndLabel(nnChainLinkage(Float32Array.from(pdistCondensed(X, rows, cols)), rows, m), rows);
+			for (let r = rows - 20; r < rows - 1; r++) expect(Math.abs(Z32[r * 4 + 2] - Z64[r * 4 + 2])).toBeLessThanOrEqual(1e-6 * Z64[r * 4 + 2]);
+			for (let k = 2; k <= 10; k++) expect(samePartition(cutTree(Z32, rows, k), cutTree(Z64, rows, k))).toBe(true);
+		}
+	});
+});
