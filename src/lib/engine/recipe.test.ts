@@ -42,3 +42,24 @@ describe('Recipe', () => {
 		expect(sourceDifferences(recipe, recipe.source)).toEqual([]);
 	});
 });
+
+describe('Recipe versions', () => {
+	it('reads a version-1 recipe as version 2 with the same preparation', () => {
+		const v1 = { ...JSON.parse(JSON.stringify(recipe)), version: 1, prep: { missing: 'mean', scale: 'minmax' } };
+		delete v1.columnTypes;
+		delete v1.rfm;
+		const v2 = validateRecipe(v1);
+		expect(v2.version).toBe(2);
+		expect(v2.prep).toEqual({ missing: 'mean', scale: 'minmax', outliers: { method: 'none', threshold: 1.5, action: 'flag' }, columns: {} });
+		expect(v2.columnTypes).toEqual({});
+		expect(v2.rfm).toBeNull();
+	});
+	it('checks per-column settings, types and the RFM spec', () => {
+		const bad = (patch: object) => () => validateRecipe({ ...recipe, ...patch });
+		expect(bad({ prep: { ...recipe.prep, columns: { a: { weight: 0 } } } })).toThrow(/prep.columns.a.weight/);
+		expect(bad({ prep: { ...recipe.prep, columns: { a: { clip: [90, 10] } } } })).toThrow(/clip/);
+		expect(bad({ prep: { ...recipe.prep, outliers: { method: 'mad', threshold: 3, action: 'flag' } } })).toThrow(/outliers/);
+		expect(bad({ columnTypes: { a: 'money' } })).toThrow(/columnTypes/);
+		expect(bad({ rfm: { customer: 'c', date: 'd', amount: null, quantity: null, price: null, invoice: null, referenceDate: null, cancelPrefix: 'C', negativeIsReturn: true, returns: 'exclude' } })).toThrow(/quantity/);
+	});
+});

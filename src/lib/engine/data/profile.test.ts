@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv';
 import { parseNumber } from './number';
-import { profileTable } from './profile';
+import { profileTable, withKind } from './profile';
 
 describe('parseNumber', () => {
 	it('accepts decimal and scientific numbers only', () => {
@@ -60,5 +60,34 @@ describe('profileTable', () => {
 		const [x, y] = profileTable(t);
 		expect(x.warnings.join(' ')).toMatch(/skewed/);
 		expect(y.warnings.join(' ')).toMatch(/40% missing/);
+	});
+});
+
+describe('profile: overrides and suggestions', () => {
+	it('re-types a column on the user’s word and keeps the inferred kind and reason', () => {
+		const t = parseCsv('code,v\n' + Array.from({ length: 30 }, (_, i) => `${i % 4},${i}`).join('\n'), 'o.csv');
+		const [code] = profileTable(t, { code: 'categorical' });
+		expect(code.inferredKind).toBe('numeric');
+		expect(code.kind).toBe('categorical');
+		expect(code.reason).toMatch(/^set by you \(inferred numeric: /);
+		expect(code.suggestedFeature).toBe(false);
+		const back = withKind(code, 'numeric', 30);
+		expect(back.reason).not.toMatch(/set by you/);
+		expect(back.suggestedFeature).toBe(true);
+	});
+	it('suggests log1p only for heavy right skew without negative values, and types timestamps as dates', () => {
+		const vals = Array.from({ length: 100 }, (_, i) => (i < 95 ? i % 5 : 500 + i));
+		const t = parseCsv('pos,neg,when\n' + vals.map((v, i) => `${v},${-v},2011-0${1 + (i % 9)}-0${1 + (i % 9)} 10:00:00`).join('\n'), 'k.csv');
+		const [pos, neg, when] = profileTable(t);
+		expect(pos.suggestLog1p).toBe(true);
+		expect(neg.suggestLog1p).toBe(false);
+		expect(when.kind).toBe('datetime');
+		expect(pos.stats!.skewness).toBeGreaterThan(2);
+	});
+	it('profiles an empty and a one-row table without failing', () => {
+		const [e, x] = profileTable(parseCsv('e,x\n,1\n', 'one.csv'));
+		expect(e.kind).toBe('empty');
+		expect(e.warnings.join()).toMatch(/Empty/);
+		expect(x.stats).toMatchObject({ min: 1, max: 1, std: 0, skewness: 0 });
 	});
 });

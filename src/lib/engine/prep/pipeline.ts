@@ -125,7 +125,8 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 		else columns.push(w.f.name);
 	}
 	const rows = keep.length;
-	if (rows < 2) {
+	// Fitting needs rows to cluster; applying to new customers ("score new customers") may prepare one, or none.
+	if (fitting && rows < 2) {
 		throw new EngineError(
 			'too-few-rows',
 			`Only ${rows} row(s) are left to cluster after preparation (missing values and outliers).`,
