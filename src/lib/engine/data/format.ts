@@ -26,7 +26,7 @@ export function detectFormat(bytes: Uint8Array, name: string): FileFormat {
 	}
 	if (startsWith(bytes, [0x50, 0x41, 0x52, 0x31])) return 'parquet';
 	for (const k of KNOWN_BINARY) {
-		if (startsWith(bytes, k.magic)) throw new EngineError('binary-file', `"${name}" is ${k.what}, not a table Segment Lab can read.`, k.hint);
+		if (startsWith(bytes, k.magic)) throw new EngineError('binary-file', `"${name}" does not look like a text file: it is ${k.what}, not a table Segment Lab can read.`, k.hint);
 	}
 	if (looksBinaryBytes(bytes)) {
 		throw new EngineError(
