@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { analyse } from '../lib/engine/analyse';
-import { parseCsv } from '../lib/engine/data/csv';
+import { loadTable } from '../lib/engine/data/load';
 import { fingerprint } from '../lib/engine/data/fingerprint';
 import { profileTable } from '../lib/engine/data/profile';
 import { EngineError, toErrorInfo } from '../lib/engine/errors';
@@ -23,7 +23,7 @@ export async function main(argv: string[]): Promise<number> {
 		return command ? 0 : 1;
 	}
 	try {
-		if (command === 'run') return run(parseRunArgs(rest));
+		if (command === 'run') return await run(parseRunArgs(rest));
 		throw new EngineError('bad-parameter', `Unknown command "${command}".`, 'Run `segment-lab --help` for the commands.');
 	} catch (err) {
 		const info = toErrorInfo(err);
@@ -33,14 +33,17 @@ export async function main(argv: string[]): Promise<number> {
 	}
 }
 
-function readTable(path: string): Table {
-	let text: string;
+/** Any format the page reads (CSV dialects and encodings, .xlsx, Parquet, JSON, NDJSON), through the same loader. */
+async function readTable(path: string): Promise<Table> {
+	let bytes: Uint8Array;
 	try {
-		text = readFileSync(path, 'utf8');
+		bytes = readFileSync(path);
 	} catch (err) {
 		throw new EngineError('empty-file', `Cannot read "${path}": ${(err as Error).message}.`, 'Check the path given to --input.');
 	}
-	return parseCsv(text, basename(path));
+	const table = await loadTable({ bytes }, basename(path));
+	for (const note of table.notes) console.error(`segment-lab: note: ${note}`);
+	return table;
 }
 
 export function recipeFromArgs(args: RunArgs, table: Table): Recipe {
@@ -62,8 +65,8 @@ export function recipeFromArgs(args: RunArgs, table: Table): Recipe {
 	return validateRecipe(recipe);
 }
 
-function run(args: RunArgs): number {
-	const loaded = readTable(args.input);
+async function run(args: RunArgs): Promise<number> {
+	const loaded = await readTable(args.input);
 	const recipe = recipeFromArgs(args, loaded);
 	// A recipe made on customer features built from a transaction log rebuilds them from the same log.
 	const table = recipe.rfm ? buildCustomerTable(loaded, recipe.rfm).table : loaded;
