@@ -11,7 +11,7 @@ import { toFeatureUnits } from './prep/invert';
 import { statusNotes } from './prep/status-notes';
 import { relabelBySize, segmentMeans } from './profile/segment-means';
 import { subProgress, throwIfAborted, type RunControl } from './progress';
-import { pca, pcaTransform } from './project/pca';
+import { pcaView, scorePair, type PcaView } from './project/pca-view';
 import { deriveSeed } from './random';
 import type { Recipe } from './recipe';
 import type { FeatureMatrix, FittedPrep, Table } from './types';
@@ -51,7 +51,11 @@ export interface AnalysisResult {
 	/** The chosen k: the recipe's, or the best mean silhouette. */
 	chosenK: number;
 	bestSilhouetteK: number;
-	pca: { coords: Float32Array; explainedRatio: number[]; components: number[][] };
+	/**
+	 * PCA of the prepared features: coords = scores on PC1 and PC2 (rows × 2); explained variance and ratio of
+	 * every component (scree); components, loadings (biplot) and scores (rows × dims) of the first dims ≤ 6.
+	 */
+	pca: PcaView & { coords: Float32Array };
 	fitted: FittedPrep;
 	notes: string[];
 }
@@ -166,17 +170,6 @@ export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe,
 }
 
 function project(matrix: FeatureMatrix): AnalysisResult['pca'] {
-	const nComp = Math.min(2, matrix.cols);
-	const model = pca(matrix.data, matrix.rows, matrix.cols, nComp);
-	const t = pcaTransform(model, matrix.data, matrix.rows, matrix.cols);
-	const coords = new Float32Array(matrix.rows * 2);
-	for (let i = 0; i < matrix.rows; i++) {
-		coords[2 * i] = t[i * nComp];
-		coords[2 * i + 1] = nComp > 1 ? t[i * nComp + 1] : 0;
-	}
-	return {
-		coords,
-		explainedRatio: Array.from(model.explainedVarianceRatio),
-		components: Array.from({ length: nComp }, (_, c) => Array.from(model.components.subarray(c * matrix.cols, (c + 1) * matrix.cols)))
-	};
+	const view = pcaView(matrix.data, matrix.rows, matrix.cols);
+	return { ...view, coords: scorePair(view, 0, 1) };
 }
