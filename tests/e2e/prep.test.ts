@@ -29,7 +29,7 @@ describe('preparation in the built site', () => {
 		await page.getByLabel('Use Region as a feature').uncheck();
 		await page.getByRole('listitem', { name: 'Step: Outliers' }).waitFor();
 		await expect(page.getByRole('listitem', { name: 'Step: Outliers' }).textContent()).resolves.toMatch(/no rows removed/);
-		await expect(page.getByRole('img', { name: /Fresh after: Missing values/ }).count()).resolves.toBe(1);
+		await page.getByRole('img', { name: /Fresh after: Missing values/ }).waitFor();
 	});
 
 	it('sets outliers aside by the IQR rule and log-transforms a skewed column; the preview counts the rows removed', async () => {
@@ -56,6 +56,8 @@ describe('preparation in the built site', () => {
 		await page.getByLabel('Largest k').press('Tab');
 		await page.getByRole('button', { name: 'Run' }).click();
 		await page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 60_000 });
+		// Charts fill in as each k finishes: wait for the whole sweep before reading the results.
+		await expect.poll(() => page.getByRole('button', { name: 'Run' }).isEnabled(), { timeout: 60_000 }).toBe(true);
 		await expect(page.getByText(/outlier row\(s\) were set aside/).count()).resolves.toBeGreaterThan(0);
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
 		csv = readFileSync((await download.path())!, 'utf8');

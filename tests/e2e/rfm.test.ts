@@ -50,6 +50,8 @@ describe('Build customer features from the retail transactions, in the built sit
 		await page.getByLabel('Largest k').press('Tab');
 		await page.getByRole('button', { name: 'Run' }).click();
 		await page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 120_000 });
+		// Charts fill in as each k finishes: wait for the whole sweep before reading the results.
+		await expect.poll(() => page.getByRole('button', { name: 'Run' }).isEnabled(), { timeout: 120_000 }).toBe(true);
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
 		csv = readFileSync((await download.path())!, 'utf8');
 		const rows = readCsv(csv).filter((r) => r.length > 1);
