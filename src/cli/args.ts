@@ -11,13 +11,17 @@ Options for run:
   --scale METHOD        zscore (default) | minmax | none
   --missing STRATEGY    median (default) | mean | drop
   --k N                 the number of segments to label the output with
-  --k-range A..B        the k values to try and report (default 2..10, or just --k)
+  --k-range A..B        the k values to try and report (default 2..10, up to 30; or just --k)
+  --metrics LIST        default: silhouette, Davies–Bouldin, Calinski–Harabasz; "all" adds the gap
+                        statistic and stability (B = 20 each unless --gap-b / --stability-b say otherwise)
+  --gap-b N             gap statistic with N uniform reference sets (Tibshirani et al. 2001; clusGap rule)
+  --stability-b N       stability with N bootstrap resamples (ARI and per-segment Jaccard, Hennig 2007)
   --n-init N            k-means restarts per k (default 10)
   --seed N              random seed (default 0)
   --recipe FILE.json    take every choice from a recipe downloaded from the page
   --save-recipe FILE    write the recipe of this run
   --out FILE            labelled CSV: every input row, in order, plus segment and status
-  --report FILE         JSON report: per k, inertia, silhouette, sizes, centres in original units
+  --report FILE         JSON report: per k every metric, sizes, centres in original units; the recommended k and its reasons
   -h, --help            this text`;
 
 export interface RunArgs {
@@ -29,6 +33,9 @@ export interface RunArgs {
 	kRange?: [number, number];
 	nInit?: number;
 	seed?: number;
+	metricsAll?: boolean;
+	gapB?: number;
+	stabilityB?: number;
 	recipe?: string;
 	saveRecipe?: string;
 	out?: string;
@@ -58,6 +65,9 @@ export function parseRunArgs(argv: string[]): RunArgs {
 			'k-range': { type: 'string' },
 			'n-init': { type: 'string' },
 			seed: { type: 'string' },
+			metrics: { type: 'string' },
+			'gap-b': { type: 'string' },
+			'stability-b': { type: 'string' },
 			recipe: { type: 'string' },
 			'save-recipe': { type: 'string' },
 			out: { type: 'string' },
@@ -71,6 +81,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
 		if (!m) usageError(`--k-range must look like 2..10, not "${values['k-range']}".`);
 		kRange = [Number(m[1]), Number(m[2])];
 	}
+	if (values.metrics !== undefined && values.metrics !== 'all' && values.metrics !== 'default') usageError(`--metrics must be "all" or "default", not "${values.metrics}".`);
 	const flags = ['columns', 'scale', 'missing', 'k', 'k-range', 'n-init', 'seed'] as const;
 	if (values.recipe && flags.some((f) => values[f] !== undefined)) {
 		usageError(`--recipe replaces ${flags.map((f) => `--${f}`).join(', ')}: give one or the other.`);
@@ -84,6 +95,9 @@ export function parseRunArgs(argv: string[]): RunArgs {
 		kRange,
 		nInit: int('n-init', values['n-init']),
 		seed: int('seed', values.seed),
+		metricsAll: values.metrics === 'all',
+		gapB: int('gap-b', values['gap-b']),
+		stabilityB: int('stability-b', values['stability-b']),
 		recipe: values.recipe,
 		saveRecipe: values['save-recipe'],
 		out: values.out,

@@ -15,6 +15,28 @@ import { runReport } from '../lib/engine/export/report';
 import { defaultRecipe, sourceDifferences, validateRecipe, type Recipe } from '../lib/engine/recipe';
 import type { Table } from '../lib/engine/types';
 import { parseRunArgs, USAGE, type RunArgs } from './args';
+import { DEFAULT_B } from '../lib/engine/evidence';
+import type { AnalysisResult } from '../lib/engine/analyse';
+
+/** Every metric per k, one line per k. */
+export function metricsTable(result: AnalysisResult): string {
+	const gap = result.perK.some((s) => s.gap);
+	const stab = result.perK.some((s) => s.stability);
+	const head = ['k', 'inertia', 'silhouette', 'davies_bouldin', 'calinski_harabasz', ...(gap ? ['gap', 'gap_se'] : []), ...(stab ? ['stability_ari', 'segments_stable'] : [])];
+	const rows = [head];
+	if (result.gapK1) rows.push(['1', '', '', '', '', result.gapK1.gap.toFixed(4), result.gapK1.se.toFixed(4), ...(stab ? ['', ''] : [])]);
+	for (const s of result.perK) {
+		rows.push([
+			String(s.k), s.inertia.toPrecision(6),
+			s.silhouette.toFixed(4) + (s.silhouetteCi ? ` ±${((s.silhouetteCi[1] - s.silhouetteCi[0]) / 2).toFixed(4)}` : ''),
+			s.daviesBouldin.toFixed(4), s.calinskiHarabasz.toPrecision(6),
+			...(gap ? [s.gap ? s.gap.gap.toFixed(4) : '', s.gap ? s.gap.se.toFixed(4) : ''] : []),
+			...(stab ? [s.stability ? s.stability.meanAri.toFixed(3) : '', s.stability ? `${s.stability.labels.filter((l) => l === 'stable').length}/${s.k}` : ''] : [])
+		]);
+	}
+	const w = head.map((_, j) => Math.max(...rows.map((r) => (r[j] ?? '').length)));
+	return rows.map((r) => r.map((c, j) => c.padStart(w[j])).join('  ')).join('\n');
+}
 
 export async function main(argv: string[]): Promise<number> {
 	const [command, ...rest] = argv;
@@ -48,10 +70,15 @@ async function readTable(path: string): Promise<Table> {
 
 export function recipeFromArgs(args: RunArgs, table: Table): Recipe {
 	const source = fingerprint(table);
+	// --metrics all / --gap-b / --stability-b: evidence on request (also on top of a recipe).
+	const gapB = args.gapB ?? (args.metricsAll ? DEFAULT_B : undefined);
+	const stabilityB = args.stabilityB ?? (args.metricsAll ? DEFAULT_B : undefined);
+	const withEvidence = (r: Recipe): Recipe =>
+		gapB === undefined && stabilityB === undefined ? r : validateRecipe({ ...r, evidence: { ...r.evidence, ...(gapB !== undefined && { gapB }), ...(stabilityB !== undefined && { stabilityB }) } });
 	if (args.recipe) {
 		const recipe = validateRecipe(JSON.parse(readFileSync(args.recipe, 'utf8')));
 		for (const d of sourceDifferences(recipe, source)) console.error(`segment-lab: note: ${d}.`);
-		return { ...recipe, source };
+		return withEvidence({ ...recipe, source });
 	}
 	const recipe = defaultRecipe(source, profileTable(table));
 	if (args.columns) recipe.features = args.columns;
@@ -62,7 +89,7 @@ export function recipeFromArgs(args: RunArgs, table: Table): Recipe {
 	if (args.kRange) recipe.kRange = args.kRange;
 	else if (args.k !== undefined) recipe.kRange = [args.k, args.k];
 	if (args.k !== undefined) recipe.k = args.k;
-	return validateRecipe(recipe);
+	return withEvidence(validateRecipe(recipe));
 }
 
 async function run(args: RunArgs): Promise<number> {
@@ -84,6 +111,10 @@ async function run(args: RunArgs): Promise<number> {
 			`${recipe.k === null ? ' (best mean silhouette)' : ''}, silhouette ${summary.silhouette.toFixed(4)}, inertia ${summary.inertia.toFixed(4)}; ${Date.now() - started} ms.`
 	);
 	for (const note of result.notes) console.log(`note: ${note}`);
+	console.log(metricsTable(result));
+	const rec = result.recommendation;
+	console.log(`recommended k = ${rec.k}`);
+	for (const r of rec.reasons) console.log(`  - ${r.text}`);
 	if (args.out) {
 		writeFileSync(args.out, resultsCsv(table, { rowIndex: result.rowIndex, status: result.status, labels: result.labels[idx] }));
 		console.log(`wrote ${args.out}`);

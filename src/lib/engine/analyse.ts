@@ -5,7 +5,9 @@
 import { kmeans } from './cluster/kmeans';
 import { fingerprint, type SourceFingerprint } from './data/fingerprint';
 import { EngineError } from './errors';
-import { sampledSilhouette } from './metrics/silhouette';
+import { gapAtOne, kMetrics, silhouetteNote, type KMetrics } from './evidence';
+import type { GapPoint } from './metrics/gap';
+import { recommend, type Recommendation } from './metrics/recommend';
 import { prepare } from './prep/prepare';
 import { toFeatureUnits } from './prep/invert';
 import { statusNotes } from './prep/status-notes';
@@ -16,15 +18,10 @@ import { deriveSeed } from './random';
 import type { Recipe } from './recipe';
 import type { FeatureMatrix, FittedPrep, Table } from './types';
 
-/** Silhouette is exact up to this many clustered rows; above it, a seeded sample of this size (and the page says so). */
-export const SILHOUETTE_SAMPLE = 10_000;
-
-export interface KSummary {
+/** One k: inertia, every metric of evidence.ts (silhouette with its sampling, DB, CH, gap, stability), the segments. */
+export interface KSummary extends KMetrics {
 	k: number;
 	inertia: number;
-	silhouette: number;
-	silhouetteSampleSize: number;
-	silhouetteExact: boolean;
 	/** Rows per segment, segment 0 the largest. */
 	sizes: number[];
 	/** Segment centres in original units (k × features). */
@@ -51,6 +48,10 @@ export interface AnalysisResult {
 	/** The chosen k: the recipe's, or the best mean silhouette. */
 	chosenK: number;
 	bestSilhouetteK: number;
+	/** The recommended k, the metrics that agree and disagree, and why (metrics/recommend.ts). */
+	recommendation: Recommendation;
+	/** Gap statistic at k = 1 (when requested), so the firstSEmax rule can find "no structure". */
+	gapK1: GapPoint | null;
 	/**
 	 * PCA of the prepared features: coords = scores on PC1 and PC2 (rows × 2); explained variance and ratio of
 	 * every component (scree); components, loadings (biplot) and scores (rows × dims) of the first dims ≤ 6.
@@ -61,7 +62,7 @@ export interface AnalysisResult {
 }
 
 /** What a run knows before any k is clustered: where rows went, fitted preparation, notes, the projection. */
-export type RunBase = Pick<AnalysisResult, 'source' | 'features' | 'rowCount' | 'rowsClustered' | 'status' | 'rowIndex' | 'fitted' | 'notes' | 'pca'>;
+export type RunBase = Pick<AnalysisResult, 'source' | 'features' | 'rowCount' | 'rowsClustered' | 'status' | 'rowIndex' | 'fitted' | 'notes' | 'pca' | 'gapK1'>;
 
 /** One k's outcome. */
 export interface KPart {
@@ -105,11 +106,8 @@ export function kValues(recipe: Recipe, rows: number): number[] {
 export function prepareRun(table: Table, recipe: Recipe): { matrix: FeatureMatrix; base: RunBase } {
 	const matrix = prepare(table, recipe);
 	const notes: string[] = [];
-	if (matrix.rows > SILHOUETTE_SAMPLE) {
-		notes.push(
-			`Silhouette is computed on a seeded random sample of ${SILHOUETTE_SAMPLE.toLocaleString('en')} of the ${matrix.rows.toLocaleString('en')} clustered rows (exact silhouette needs every pair of rows).`
-		);
-	}
+	const silNote = silhouetteNote(matrix.rows);
+	if (silNote) notes.push(silNote);
 	notes.push(...statusNotes(matrix.status));
 	const base: RunBase = {
 		source: fingerprint(table),
@@ -120,7 +118,8 @@ export function prepareRun(table: Table, recipe: Recipe): { matrix: FeatureMatri
 		rowIndex: matrix.rowIndex,
 		fitted: matrix.fitted,
 		notes,
-		pca: project(matrix)
+		pca: project(matrix),
+		gapK1: gapAtOne(matrix, recipe)
 	};
 	return { matrix, base };
 }
@@ -132,7 +131,8 @@ export function assembleResult(recipe: Recipe, base: RunBase, parts: KPart[]): A
 	const perK = sorted.map((p) => p.summary);
 	const best = perK.reduce((a, b) => (b.silhouette > a.silhouette ? b : a), perK[0]);
 	const chosenK = recipe.k !== null && perK.some((s) => s.k === recipe.k) ? recipe.k : best.k;
-	return { recipe, ...base, perK, labels: sorted.map((p) => p.labels), chosenK, bestSilhouetteK: best.k };
+	const recommendation = recommend(perK, base.gapK1);
+	return { recipe, ...base, perK, labels: sorted.map((p) => p.labels), chosenK, bestSilhouetteK: best.k, recommendation };
 }
 
 /** k-means for one k, relabelled by size, with silhouette and profiles. Seeded per k so k values can run anywhere. */
@@ -149,16 +149,14 @@ export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe,
 	order.forEach((old, neu) => centersScaled.set(res.centers.subarray(old * cols, (old + 1) * cols), neu * cols));
 	const centersOrig = toFeatureUnits(centersScaled, k, matrix.fitted);
 	const nf = matrix.fitted.features.length;
-	control.onProgress?.({ stage: `Silhouette for k = ${k}`, fraction: 0.8 });
-	const sil = sampledSilhouette(data, rows, cols, labels, k, { sampleSize: SILHOUETTE_SAMPLE, seed: deriveSeed(recipe.seed, 0x5117) }, { signal: control.signal });
+	control.onProgress?.({ stage: `Metrics for k = ${k}`, fraction: 0.8 });
+	const metrics = kMetrics(matrix, recipe, k, labels, res.inertia, { signal: control.signal, onProgress: subProgress(control.onProgress, 0.8, 1) });
 	const sizes = new Array<number>(k).fill(0);
 	for (let i = 0; i < rows; i++) sizes[labels[i]]++;
 	const summary: KSummary = {
 		k,
 		inertia: res.inertia,
-		silhouette: sil.mean,
-		silhouetteSampleSize: sil.sampleSize,
-		silhouetteExact: sil.exact,
+		...metrics,
 		sizes,
 		centers: Array.from({ length: k }, (_, s) => Array.from(centersOrig.subarray(s * nf, (s + 1) * nf))),
 		means: segmentMeans(table, recipe.features, matrix.rowIndex, labels, k),

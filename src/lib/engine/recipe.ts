@@ -58,6 +58,15 @@ export interface KMeansSpec {
 
 export type AlgorithmSpec = KMeansSpec;
 
+/** Evidence beyond the default metrics, on request (each costs B reclusterings per k). */
+export interface EvidenceSpec {
+	/** Reference sets for the gap statistic; null or 0 = not computed. */
+	gapB?: number | null;
+	/** Resamples for stability; null or 0 = not computed. */
+	stabilityB?: number | null;
+	stabilityScheme?: 'bootstrap' | 'subsample';
+}
+
 export interface Recipe {
 	version: typeof RECIPE_VERSION;
 	source: SourceFingerprint;
@@ -71,6 +80,8 @@ export interface Recipe {
 	/** When set, the loaded file is a transaction log and the analysis runs on the customer table built from it. */
 	rfm: RfmSpec | null;
 	algorithm: AlgorithmSpec;
+	/** Gap statistic and stability settings; absent = neither (silhouette, Davies–Bouldin, Calinski–Harabasz always). */
+	evidence?: EvidenceSpec;
 	/** Inclusive range of k values to try. */
 	kRange: [number, number];
 	/** The chosen k; null = the k with the best mean silhouette. */
@@ -123,6 +134,14 @@ export function validateRecipe(value: unknown): Recipe {
 	if (!isInt(alg!.nInit, 1, 1000)) bad('"algorithm.nInit" must be a whole number from 1 to 1000');
 	if (!isInt(alg!.maxIter, 1, 100000)) bad('"algorithm.maxIter" must be a whole number from 1 to 100000');
 	if (typeof alg!.tol !== 'number' || !(alg!.tol >= 0)) bad('"algorithm.tol" must be a number ≥ 0');
+	const ev = r.evidence as EvidenceSpec | undefined;
+	if (ev !== undefined) {
+		if (!ev || typeof ev !== 'object') bad('"evidence" must be an object');
+		if (ev.gapB != null && !isInt(ev.gapB, 0, 500)) bad('"evidence.gapB" must be null or a whole number from 0 to 500');
+		if (ev.stabilityB != null && !isInt(ev.stabilityB, 0, 500)) bad('"evidence.stabilityB" must be null or a whole number from 0 to 500');
+		if (ev.gapB === 1) bad('"evidence.gapB" must be at least 2 (the standard error needs two reference sets)');
+		if (ev.stabilityScheme !== undefined && ev.stabilityScheme !== 'bootstrap' && ev.stabilityScheme !== 'subsample') bad('"evidence.stabilityScheme" must be bootstrap or subsample');
+	}
 	const kr = r.kRange as unknown;
 	if (!Array.isArray(kr) || kr.length !== 2 || !isInt(kr[0], 1, MAX_K) || !isInt(kr[1], 1, MAX_K) || kr[0] > kr[1]) {
 		bad(`"kRange" must be [from, to] with 1 ≤ from ≤ to ≤ ${MAX_K}`);

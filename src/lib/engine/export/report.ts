@@ -11,6 +11,15 @@ export function runReport(result: AnalysisResult) {
 		rowsClustered: result.rowsClustered,
 		chosenK: result.chosenK,
 		bestSilhouetteK: result.bestSilhouetteK,
+		recommendation: {
+			k: result.recommendation.k,
+			agree: result.recommendation.agree,
+			disagree: result.recommendation.disagree,
+			votes: result.recommendation.votes.map((v) => ({ metric: v.metric, k: v.k })),
+			knee: result.recommendation.knee,
+			reasons: result.recommendation.reasons
+		},
+		gapAtK1: result.gapK1,
 		pcaExplainedVarianceRatio: result.pca.explainedRatio,
 		notes: result.notes,
 		perK: result.perK.map((s) => ({
@@ -19,11 +28,18 @@ export function runReport(result: AnalysisResult) {
 			silhouette: s.silhouette,
 			silhouetteSampleSize: s.silhouetteSampleSize,
 			silhouetteExact: s.silhouetteExact,
+			silhouetteRepeats: s.silhouetteRepeats,
+			silhouetteCi95: s.silhouetteCi,
+			daviesBouldin: s.daviesBouldin,
+			calinskiHarabasz: s.calinskiHarabasz,
+			gap: s.gap && { gap: s.gap.gap, se: s.gap.se, logW: s.gap.logW, expectedLogW: s.gap.expectedLogW, B: s.gap.B },
+			stability: s.stability && { B: s.stability.B, scheme: s.stability.scheme, meanAri: s.stability.meanAri, ari: s.stability.ari, jaccard: s.stability.jaccard, labels: s.stability.labels },
 			iterations: s.iterations,
 			converged: s.converged,
 			segments: s.sizes.map((size, i) => ({
 				segment: i + 1,
 				size,
+				...(s.stability ? { jaccard: s.stability.jaccard[i], stability: s.stability.labels[i] } : {}),
 				center: Object.fromEntries(result.features.map((f, j) => [f, s.centers[i][j]])),
 				mean: Object.fromEntries(result.features.map((f, j) => [f, s.means[i][j]]))
 			}))

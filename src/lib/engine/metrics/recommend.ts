@@ -51,13 +51,20 @@ export interface Recommendation {
 export const KNEE_SENSITIVITY = 1;
 export const ACTIONABLE: [number, number] = [5, 8];
 
-export const METRIC_INFO: Record<MetricKey, { name: string; reading: string; why: string }> = {
-	silhouette: { name: 'Mean silhouette', reading: 'how much closer rows are to their own segment than to the next one (−1…1); higher is better', why: 'it rewards clean separation, and with one dominant split it often prefers few segments' },
-	daviesBouldin: { name: 'Davies–Bouldin', reading: 'average similarity of each segment to its closest neighbour; lower is better', why: 'it judges each segment by its worst-separated neighbour, so it favours a few compact, far-apart segments' },
-	calinskiHarabasz: { name: 'Calinski–Harabasz', reading: 'between-segment spread over within-segment spread; higher is better', why: 'it rewards roughly spherical segments of similar size and can keep rising with k on large data' },
-	gap: { name: 'Gap statistic', reading: 'how much tighter the segments are than in structureless reference data; the smallest k within one standard error of the first peak', why: 'it asks for evidence against fewer segments, so it leans toward small k' },
-	knee: { name: 'Elbow (inertia)', reading: 'within-segment sum of squares; lower is tighter, the knee is where another segment stops paying off', why: 'the knee marks diminishing returns, not an optimum' },
-	stability: { name: 'Stability (resampled ARI)', reading: 'agreement between the solution and its reclustered resamples (ARI); higher is better', why: 'simpler solutions are usually easier to reproduce, so it favours small k' }
+/** `why` explains a disagreement: [when the metric prefers fewer segments, when it prefers more]. */
+export const METRIC_INFO: Record<MetricKey, { name: string; reading: string; why: [string, string] }> = {
+	silhouette: { name: 'Mean silhouette', reading: 'how much closer rows are to their own segment than to the next one (−1…1); higher is better',
+		why: ['with one dominant split it rewards the coarse separation over finer segments', 'the finer segments are cleanly separated, which it rewards even when the others see little gain'] },
+	daviesBouldin: { name: 'Davies–Bouldin', reading: 'average similarity of each segment to its closest neighbour; lower is better',
+		why: ['it judges each segment by its worst-separated neighbour, so it favours a few compact, far-apart segments', 'splitting removed a poorly separated pair, which improves its worst-case view'] },
+	calinskiHarabasz: { name: 'Calinski–Harabasz', reading: 'between-segment spread over within-segment spread; higher is better',
+		why: ['it rewards roughly spherical segments of similar size, and the finer split breaks that', 'it tends to keep rising with k on large data and for roughly spherical segments'] },
+	gap: { name: 'Gap statistic', reading: 'how much tighter the segments are than in structureless reference data; the smallest k within one standard error of the first peak',
+		why: ['it asks for evidence against fewer segments before adding one', 'the data keep getting tighter than uniform reference data as k grows (common with many rows), so its first peak comes late'] },
+	knee: { name: 'Elbow (inertia)', reading: 'within-segment sum of squares; lower is tighter, the knee is where another segment stops paying off',
+		why: ['the knee marks where returns start to diminish, not an optimum', 'the knee marks where returns start to diminish, not an optimum'] },
+	stability: { name: 'Stability (resampled ARI)', reading: 'agreement between the solution and its reclustered resamples (ARI); higher is better',
+		why: ['simpler solutions are usually easier to reproduce, so it favours small k', 'this finer solution reproduces better under resampling than the coarser ones'] }
 };
 
 const argBest = (ev: KEvidence[], f: (e: KEvidence) => number | undefined, higher: boolean): number | null => {
@@ -110,7 +117,7 @@ export function recommend(evidence: KEvidence[], gapK1: GapPoint | null = null, 
 	if (agree.length) reasons.push({ kind: 'agree', text: `${names(agree)} ${agree.length === 1 ? 'prefers' : 'agree on'} k = ${k}.` });
 	for (const v of votes) {
 		if (v.k === null || v.k === k) continue;
-		reasons.push({ kind: 'disagree', text: `${v.name} prefers k = ${v.k}: ${METRIC_INFO[v.metric].why}.` });
+		reasons.push({ kind: 'disagree', text: `${v.name} prefers k = ${v.k}: ${METRIC_INFO[v.metric].why[v.k < k ? 0 : 1]}.` });
 	}
 	const chosen = ev.find((e) => e.k === k)!;
 	if (chosen.silhouetteCi) {
