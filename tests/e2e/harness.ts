@@ -3,7 +3,7 @@
  * playwright-core. Every request and console error is recorded so tests can prove privacy and cleanliness.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,7 +19,8 @@ export interface App {
 	close(): Promise<void>;
 }
 
-export async function launchApp(opts: { path?: string } = {}): Promise<App> {
+/** `context` adds browser-context options (touch, reduced motion, viewport) to the defaults. */
+export async function launchApp(opts: { path?: string; context?: BrowserContextOptions } = {}): Promise<App> {
 	if (!existsSync(BUILD_DIR)) throw new Error('build/ is missing: run `npm run build` first (npm test does).');
 	if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH).`);
 	const server = await startStaticServer(BUILD_DIR, 0);
@@ -27,7 +28,7 @@ export async function launchApp(opts: { path?: string } = {}): Promise<App> {
 		executablePath: CHROMIUM,
 		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
 	});
-	const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+	const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 }, ...opts.context });
 	const page = await context.newPage();
 	const requests: App['requests'] = [];
 	const consoleErrors: string[] = [];

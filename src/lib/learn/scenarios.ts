@@ -1,7 +1,7 @@
 /** Ready-made lessons: where k-means works, where it fails, and what does better. Each is a shareable query. */
 export const SCENARIOS: { title: string; query: string }[] = [
 	{ title: 'k-means finds round blobs', query: 'shape=blobs&seed=1&alg=kmeans&k=4&init=kmeans%2B%2B&step=0' },
-	{ title: 'A bad random start: k-means gets stuck', query: 'shape=blobs&seed=3&alg=kmeans&k=4&init=random&step=0' },
+	{ title: 'A bad random start: k-means gets stuck', query: 'shape=blobs&seed=17&alg=kmeans&k=4&init=random&step=0' },
 	{ title: 'k-means cuts rings in half', query: 'shape=rings&seed=1&alg=kmeans&k=2&init=kmeans%2B%2B&step=0' },
 	{ title: 'k-means cuts across two moons', query: 'shape=moons&seed=1&alg=kmeans&k=2&init=kmeans%2B%2B&step=0' },
 	{ title: 'DBSCAN follows the moons', query: 'shape=moons&seed=1&alg=dbscan&eps=0.1&minPts=5&step=0' },
