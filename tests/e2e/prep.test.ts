@@ -59,6 +59,9 @@ describe('preparation in the built site', () => {
 		// Charts fill in as each k finishes: wait for the whole sweep before reading the results.
 		await expect.poll(() => page.getByRole('button', { name: 'Run' }).isEnabled(), { timeout: 60_000 }).toBe(true);
 		await expect(page.getByText(/outlier row\(s\) were set aside/).count()).resolves.toBeGreaterThan(0);
+		// The rows set aside are a group of their own beside the segments.
+		const asideRow = page.getByRole('table', { name: /Segment sizes/ }).getByRole('row', { name: /Set aside \(outliers\)/ });
+		await expect(asideRow.textContent()).resolves.toMatch(new RegExp(`Set aside \\(outliers\\)${preview}not clustered`));
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
 		csv = readFileSync((await download.path())!, 'utf8');
 		const original = readCsv(readFileSync(WHOLESALE, 'utf8').replace(/\r\n/g, '\n'));

@@ -11,6 +11,7 @@ import { recommend, type Recommendation } from './metrics/recommend';
 import { prepare } from './prep/prepare';
 import { toFeatureUnits } from './prep/invert';
 import { statusNotes } from './prep/status-notes';
+import { asideGroup, type AsideGroup } from './profile/aside-group';
 import { relabelBySize, segmentMeans } from './profile/segment-means';
 import { subProgress, throwIfAborted, type RunControl } from './progress';
 import { pcaView, scorePair, type PcaView } from './project/pca-view';
@@ -58,11 +59,13 @@ export interface AnalysisResult {
 	 */
 	pca: PcaView & { coords: Float32Array };
 	fitted: FittedPrep;
+	/** Outliers set aside by preparation: not clustered, shown as a group of their own. */
+	aside: AsideGroup;
 	notes: string[];
 }
 
 /** What a run knows before any k is clustered: where rows went, fitted preparation, notes, the projection. */
-export type RunBase = Pick<AnalysisResult, 'source' | 'features' | 'rowCount' | 'rowsClustered' | 'status' | 'rowIndex' | 'fitted' | 'notes' | 'pca' | 'gapK1'>;
+export type RunBase = Pick<AnalysisResult, 'source' | 'features' | 'rowCount' | 'rowsClustered' | 'status' | 'rowIndex' | 'fitted' | 'aside' | 'notes' | 'pca' | 'gapK1'>;
 
 /** One k's outcome. */
 export interface KPart {
@@ -117,6 +120,7 @@ export function prepareRun(table: Table, recipe: Recipe): { matrix: FeatureMatri
 		status: matrix.status,
 		rowIndex: matrix.rowIndex,
 		fitted: matrix.fitted,
+		aside: asideGroup(table, recipe.features, matrix.status),
 		notes,
 		pca: project(matrix),
 		gapK1: gapAtOne(matrix, recipe)
