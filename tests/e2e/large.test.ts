@@ -14,24 +14,38 @@ import { foreignRequests, launchApp, type App } from './harness';
 const bigPath = join(mkdtempSync(join(tmpdir(), 'segment-lab-big-')), 'big-200k.csv');
 writeFileSync(bigPath, generateCustomers(7, 40).csv);
 
-async function observeLongTasks(app: App) {
+/**
+ * Long tasks are recorded only while the app works (loading, running, drawing), not while the test types into
+ * the form: Playwright's role and label queries run script on the page's main thread and would be counted as
+ * the page's own. During the measured windows the test clicks through the DOM and waits on CSS selectors.
+ */
+async function measure(app: App, work: () => Promise<void>): Promise<number[]> {
 	await app.page.evaluate(() => {
-		const w = window as unknown as { __longTasks: number[] };
+		const w = window as unknown as { __longTasks: number[]; __observer?: PerformanceObserver };
 		w.__longTasks = [];
-		new PerformanceObserver((list) => {
+		w.__observer?.disconnect();
+		w.__observer = new PerformanceObserver((list) => {
 			for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-		}).observe({ type: 'longtask' });
+		});
+		w.__observer.observe({ type: 'longtask' });
 	});
+	await work();
+	await app.page.waitForTimeout(300);
+	return app.page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
 }
-const longTasks = (app: App) => app.page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+
+const clickButton = (app: App, text: string) =>
+	app.page.evaluate((t) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === t)!.click(), text);
 
 describe('a 200,000-row customer file', () => {
 	let app: App;
+	let loadTasks: number[] = [];
 	beforeAll(async () => {
 		app = await launchApp();
-		await observeLongTasks(app);
-		await app.page.getByLabel('Upload data').setInputFiles(bigPath);
-		await app.page.getByRole('heading', { name: /Columns/ }).waitFor({ timeout: 60_000 });
+		loadTasks = await measure(app, async () => {
+			await app.page.locator('input[type="file"]').first().setInputFiles(bigPath);
+			await app.page.waitForSelector('#columns-heading', { timeout: 60_000 });
+		});
 	});
 	afterAll(async () => {
 		await app?.close();
@@ -44,12 +58,15 @@ describe('a 200,000-row customer file', () => {
 		await page.getByLabel('Largest k').press('Tab');
 		await page.getByLabel('Restarts').fill('3');
 		await page.getByLabel('Restarts').press('Tab');
-		await page.getByRole('button', { name: 'Run' }).click();
-		await page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 170_000 });
+		const runTasks = await measure(app, async () => {
+			await clickButton(app, 'Run');
+			await page.waitForSelector('progress', { state: 'attached' });
+			await page.waitForSelector('progress', { state: 'detached', timeout: 170_000 });
+		});
 		await expect(page.getByText(/random sample of 10,000/).count()).resolves.toBeGreaterThan(0);
-		await page.waitForTimeout(300);
-		const tasks = await longTasks(app);
-		console.log(`long tasks during load + run + draw of 200,000 rows: ${tasks.length}, longest ${Math.max(0, ...tasks).toFixed(0)} ms`);
+		const tasks = [...loadTasks, ...runTasks];
+		const fmt = (t: number[]) => `${t.length} (longest ${Math.max(0, ...t).toFixed(0)} ms)`;
+		console.log(`long tasks with 200,000 rows: loading ${fmt(loadTasks)}, running and drawing ${fmt(runTasks)}`);
 		expect(Math.max(0, ...tasks)).toBeLessThan(100);
 	});
 

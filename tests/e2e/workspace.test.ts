@@ -38,6 +38,8 @@ describe('the demo flow, in the built site', () => {
 		const { page } = app;
 		await page.getByRole('button', { name: 'Run' }).click();
 		await page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 120_000 });
+		// Results fill in as each k finishes; the recommendation is final when the sweep is.
+		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 120_000 });
 		await expect(page.getByLabel('Number of segments (k)').inputValue()).resolves.toBe('6');
 		await expect(page.getByRole('img', { name: /Elbow: inertia by k/ }).count()).resolves.toBe(1);
 		await expect(page.getByRole('img', { name: /Mean silhouette by k/ }).count()).resolves.toBe(1);
@@ -113,7 +115,8 @@ describe('uploading and bad input', () => {
 		['empty.csv', '', /is empty/],
 		['header.csv', 'a,b,c\n', /no data rows/],
 		['words.csv', 'name,city\nAnn,Porto\nBo,Lisbon\n', /no numeric column/],
-		['sheet.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0, 0, 0, 1, 2, 3, 0, 0, 0]), /not look like a text file/],
+		['image.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]), /not a table|not look like a text file/],
+		['broken.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0, 0, 0, 1, 2, 3, 0, 0, 0]), /could not be read/],
 		['notes.txt', 'Meeting notes\nCall the supplier\nOrder more paper\n', /not look like a delimited table/]
 	])('%s gets a specific message and the app stays usable', async (name, content, message) => {
 		await upload(name, content);
