@@ -249,10 +249,17 @@ export class Workspace {
 		return this.client.resultsCsv({ rowIndex: r.rowIndex, status: r.status, labels });
 	}
 
-	applyRecipe(value: unknown): void {
+	async applyRecipe(value: unknown): Promise<void> {
 		try {
 			const recipe = validateRecipe(value);
 			if (!this.dataset) throw new Error('Load the data file first, then the recipe.');
+			// A recipe made on customer features rebuilds them from this transaction log first (and vice versa).
+			const current = this.dataset.derivedFrom?.spec ?? null;
+			if (JSON.stringify(recipe.rfm) !== JSON.stringify(current)) {
+				if (recipe.rfm) await this.buildCustomers(recipe.rfm);
+				else await this.useLoaded();
+				if (this.error || !this.dataset) return;
+			}
 			const missing = recipe.features.filter((f) => !this.dataset!.profiles.some((p) => p.name === f));
 			if (missing.length) {
 				this.error = { code: 'recipe-mismatch', message: `The recipe uses column(s) this file does not have: ${missing.join(', ')}.`, hint: 'Load the file the recipe was made for.' };
