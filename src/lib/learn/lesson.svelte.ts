@@ -420,6 +420,7 @@ function metricsOf(l: Lesson): Metric[] {
 		for (let i = 0; i < l.points.rows; i++) if (f.labels[i] >= 0 && r.lesson.core[i]) cores++;
 		out.push({ label: 'Clusters', value: String(f.clusters), help: 'Clusters found so far. DBSCAN finds the number itself.' });
 		out.push({ label: 'Points reached', value: `${f.reached} of ${l.points.rows}`, help: 'Points given a cluster so far.' });
+		out.push({ label: 'Core points expanded', value: `${Math.min(s, r.lesson.expanded.length)} of ${r.lesson.expanded.length}`, help: 'Each step looks around one core point and pulls its neighbours into the cluster.' });
 		out.push({ label: 'Core points', value: String(cores), help: 'Reached points with at least minPts neighbours within eps.' });
 		out.push({ label: 'Noise', value: f.finished ? String(l.points.rows - f.reached) : '—', help: 'Points no cluster reaches; known only at the end.' });
 		out.push(silMetric);
