@@ -15,6 +15,7 @@ import type { LoadOptions } from '$lib/engine/data/load';
 import type { LoadSummary } from '$lib/workers/api';
 import { poolSize, sweep } from '$lib/workers/engine-pool';
 import { EngineCallError, EngineClient } from '$lib/workers/pool';
+import type { ProjectionInput } from '$lib/workers/api-projection';
 
 export type Phase = 'empty' | 'loading' | 'ready' | 'running' | 'done';
 
@@ -36,6 +37,8 @@ export class Workspace {
 	private previewSeq = 0;
 
 	private client: EngineClient | null = null;
+	/** Coordinates the projection view adds to the results CSV (one value per clustered row; NaN = not embedded). */
+	projectionColumns = $state.raw<{ name: string; values: Float32Array }[] | null>(null);
 	/** Extra workers for parallel k values (none on a two-core machine: one core stays with the page). */
 	private helpers: EngineClient[] = [];
 
@@ -246,7 +249,13 @@ export class Workspace {
 	async resultsBlob(): Promise<Blob | null> {
 		const r = this.result, labels = this.labels;
 		if (!this.client || !r || !labels) return null;
-		return this.client.resultsCsv({ rowIndex: r.rowIndex, status: r.status, labels });
+		return this.client.resultsCsv({ rowIndex: r.rowIndex, status: r.status, labels, extra: this.projectionColumns ?? undefined });
+	}
+
+	/** The prepared matrix, row ids and original feature values of the shown result, for the projection view. */
+	async projectionInput(): Promise<ProjectionInput | null> {
+		if (!this.client || !this.result) return null;
+		return this.client.projectionInput(this.result.recipe);
 	}
 
 	async applyRecipe(value: unknown): Promise<void> {

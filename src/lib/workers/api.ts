@@ -15,6 +15,7 @@ import type { RfmSpec } from '../engine/prep/rfm-spec';
 import { buildCustomerTable } from '../engine/prep/rfm-table';
 import { EngineError, toErrorInfo, type ErrorInfo } from '../engine/errors';
 import { resultsCsv, type Assignment } from '../engine/export/csv';
+import { projectionApi } from './api-projection';
 import type { ProgressFn } from '../engine/progress';
 import type { Recipe } from '../engine/recipe';
 import type { ColumnProfile, FeatureMatrix, SourceFormat, Table } from '../engine/types';
@@ -84,6 +85,8 @@ function requireTable(): Table {
 }
 
 const api = {
+	...projectionApi(requireTable),
+
 	async load(input: LoadInput, onProgress?: ProgressFn): Promise<Outcome<LoadSummary>> {
 		return attempt(async () => {
 			table = null;
@@ -99,7 +102,7 @@ const api = {
 		const out = await attempt(() => analyse(requireTable(), recipe, { onProgress }));
 		if (!out.ok) return out;
 		const r = out.value;
-		const buffers = [r.status.buffer, r.rowIndex.buffer, r.pca.coords.buffer, ...r.labels.map((l) => l.buffer)] as ArrayBuffer[];
+		const buffers = [r.status.buffer, r.rowIndex.buffer, r.pca.coords.buffer, r.pca.scores.buffer, ...r.labels.map((l) => l.buffer)] as ArrayBuffer[];
 		return Comlink.transfer(out, buffers);
 	},
 

@@ -12,6 +12,7 @@ import type { Recipe } from '../engine/recipe';
 import type { PrepPreview } from '../engine/prep/preview';
 import type { RfmSpec } from '../engine/prep/rfm-spec';
 import type { EngineApi, LoadInput, LoadSummary, Outcome } from './api';
+import type { ProjectionInput } from './api-projection';
 
 function proxied(fn: ProgressFn | undefined): ProgressFn | undefined {
 	return fn ? Comlink.proxy(fn) : undefined;
@@ -96,6 +97,11 @@ export class EngineClient {
 		const summary = await this.call((r) => r.useLoaded(), opts);
 		this.derive = null;
 		return summary;
+	}
+
+	/** The prepared matrix, ids and original feature values for the projection view (transferred, not cloned). */
+	projectionInput(recipe: Recipe, opts: CallOptions = {}): Promise<ProjectionInput> {
+		return this.call((r) => r.projectionInput(recipe), opts);
 	}
 
 	/** The labelled results file. The assignment is copied, not transferred: the page keeps showing it. */

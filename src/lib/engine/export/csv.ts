@@ -5,6 +5,8 @@ export interface Assignment {
 	rowIndex: Int32Array;
 	status: Uint8Array;
 	labels: Int32Array;
+	/** Optional extra columns (e.g. projected coordinates), one value per clustered row; NaN is written blank. */
+	extra?: { name: string; values: ArrayLike<number> }[];
 }
 
 /**
@@ -20,11 +22,21 @@ export function resultsCsv(table: Table, result: Assignment): string {
 	const names = table.columns.map((c) => c.name);
 	const segName = freeName('segment', names);
 	const statusName = freeName('status', [...names, segName]);
-	const parts: string[] = [header + delimiter + segName + delimiter + statusName];
+	const extra = result.extra ?? [];
+	const extraNames: string[] = [];
+	for (const e of extra) extraNames.push(freeName(e.name, [...names, segName, statusName, ...extraNames]));
+	const clusteredRow = new Int32Array(extra.length ? table.rowCount : 0).fill(-1);
+	for (let r = 0; r < (extra.length ? result.rowIndex.length : 0); r++) clusteredRow[result.rowIndex[r]] = r;
+	const parts: string[] = [header + delimiter + segName + delimiter + statusName + extraNames.map((x) => delimiter + x).join('')];
 	for (let i = 0; i < table.rowCount; i++) {
 		const s = segmentOf[i];
 		const status = rowStatusLabel[result.status[i] as RowStatusCode];
-		parts.push(text.slice(rowStart[i], rowEnd[i]) + delimiter + (s >= 0 ? String(s + 1) : '') + delimiter + status);
+		let line = text.slice(rowStart[i], rowEnd[i]) + delimiter + (s >= 0 ? String(s + 1) : '') + delimiter + status;
+		for (const e of extra) {
+			const v = clusteredRow[i] >= 0 ? e.values[clusteredRow[i]] : NaN;
+			line += delimiter + (Number.isFinite(v) ? String(v) : '');
+		}
+		parts.push(line);
 	}
 	return parts.join(newline) + newline;
 }

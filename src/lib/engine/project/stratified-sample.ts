@@ -5,6 +5,9 @@
  */
 import type { Rng } from '../random';
 
+/** Above this many rows t-SNE and UMAP embed a stratified sample of this size (and the page says so). */
+export const EMBED_MAX_ROWS = 20_000;
+
 export function stratifiedSample(strata: Int32Array | null, n: number, m: number, rng: Rng): Int32Array {
 	if (m >= n) return Int32Array.from({ length: n }, (_, i) => i);
 	if (!strata) return rng.sampleIndices(n, m);

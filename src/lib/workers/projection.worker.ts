@@ -1,0 +1,4 @@
+import * as Comlink from 'comlink';
+import api from './projection-api';
+
+Comlink.expose(api);
