@@ -4,15 +4,14 @@
  * Run: npx tsx bench/dbscan.bench.ts   (or npm run bench)
  */
 import { dbscan } from '../src/lib/engine/cluster/dbscan';
-import { bestOf, blobs, cached, line, python, readI32 } from './engine-bench-util';
+import { blobs, cached, interleaved, line, python, readI32 } from './engine-bench-util';
 
 const n = 100_000;
 const cols = 4;
 const eps = 0.5;
 const minPts = 10;
 const { path, X } = cached(`dbscan_${n}x${cols}.f64`, () => blobs(n, cols, 10, 11, 0.05));
-const ref = python('dbscan', path, cols, eps, minPts, 3);
-const ours = bestOf(3, () => dbscan(X, n, cols, eps, minPts));
+const { ours, ref } = interleaved(3, () => dbscan(X, n, cols, eps, minPts), () => python('dbscan', path, cols, eps, minPts, 1));
 const sk = readI32(path + '.sk_labels');
 let same = 0;
 for (let i = 0; i < n; i++) if (sk[i] === ours.out.labels[i]) same++;

@@ -65,6 +65,27 @@ export function bestOf<T>(reps: number, f: () => T): { ms: number; out: T } {
 	return { ms, out };
 }
 
+/**
+ * Times ours and the reference alternately (`rounds` times each, best kept): this machine is shared, and
+ * alternating keeps both sides under the same background load. `reference` runs the Python side once
+ * (repeats = 1) and returns its JSON.
+ */
+export function interleaved<T>(
+	rounds: number, ours: () => T, reference: () => Record<string, number>
+): { ours: { ms: number; out: T }; ref: Record<string, number> } {
+	let best = { ms: Infinity, out: undefined as unknown as T };
+	let ref: Record<string, number> | null = null;
+	for (let r = 0; r < rounds; r++) {
+		const x = reference();
+		if (ref === null || x.ms < ref.ms) ref = x;
+		const t = performance.now();
+		const out = ours();
+		const ms = performance.now() - t;
+		if (ms < best.ms) best = { ms, out };
+	}
+	return { ours: best, ref: ref! };
+}
+
 export function line(what: string, ours: number, ref: number, target: number): string {
 	const ratio = ours / ref;
 	return `${what.padEnd(44)} ours ${ours.toFixed(0).padStart(7)} ms   reference ${ref.toFixed(0).padStart(7)} ms   ratio ${ratio.toFixed(2)} (target ≤ ${target}) ${ratio <= target ? 'ok' : 'SLOWER'}`;

@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { gmmFromInitialParams } from '../src/lib/engine/cluster/gmm';
-import { bestOf, blobs, cached, line, python } from './engine-bench-util';
+import { blobs, cached, interleaved, line, python } from './engine-bench-util';
 
 const n = 100_000;
 const cols = 8;
@@ -25,8 +25,9 @@ init.set(means, k);
 init.set(precisions, k + k * cols);
 writeFileSync(path + '.init', Buffer.from(init.buffer));
 
-const ref = python('gmm', path, cols, k, iters, 2);
-const ours = bestOf(2, () => gmmFromInitialParams(X, n, cols, { weights, means, precisions }, { covarianceType: 'full', maxIter: iters, tol: 0 }));
+const { ours, ref } = interleaved(2,
+	() => gmmFromInitialParams(X, n, cols, { weights, means, precisions }, { covarianceType: 'full', maxIter: iters, tol: 0 }),
+	() => python('gmm', path, cols, k, iters, 1));
 const r = ours.out;
 console.log(`GMM full ${n} × ${cols}, k = ${k}: ${r.iterations} iterations (sklearn ${ref.nIter}); lower bound ${r.lowerBound.toFixed(6)} ` +
 	`(sklearn ${ref.lowerBound.toFixed(6)}), relative difference ${Math.abs((r.lowerBound - ref.lowerBound) / ref.lowerBound).toExponential(2)}`);

@@ -4,13 +4,12 @@
  * Run: npx tsx bench/hierarchical.bench.ts   (or npm run bench)
  */
 import { linkage } from '../src/lib/engine/cluster/hierarchical';
-import { bestOf, blobs, cached, line, python, readF64 } from './engine-bench-util';
+import { blobs, cached, interleaved, line, python, readF64 } from './engine-bench-util';
 
 const n = 10_000;
 const cols = 8;
 const { path, X } = cached(`ward_${n}x${cols}.f64`, () => blobs(n, cols, 10, 7, 0, 2));
-const ref = python('ward', path, cols, 2);
-const ours = bestOf(2, () => linkage(X, n, cols, 'ward'));
+const { ours, ref } = interleaved(2, () => linkage(X, n, cols, 'ward'), () => python('ward', path, cols, 1));
 const Z = readF64(path + '.scipy_Z');
 let worst = 0;
 for (let r = 0; r < n - 1; r++) worst = Math.max(worst, Math.abs(ours.out[r * 4 + 2] - Z[r * 4 + 2]) / Math.max(Z[r * 4 + 2], 1e-300));

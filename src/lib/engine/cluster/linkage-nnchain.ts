@@ -19,8 +19,8 @@ export function nnChainLinkage(
 	const Z = new Float64Array(Math.max(0, n - 1) * 4);
 	const size = new Int32Array(n).fill(1);
 	const chain = new Int32Array(n);
-	// rowBase[i] + j is the condensed index of (i, j) for i < j.
-	const rowBase = new Float64Array(n);
+	// rowBase[i] + j is the condensed index of (i, j) for i < j (fits Int32 up to 46,000 rows).
+	const rowBase = new Int32Array(n);
 	for (let i = 0; i < n; i++) rowBase[i] = n * i - (i * (i + 1)) / 2 - i - 1;
 	const at = (a: number, b: number) => (a < b ? rowBase[a] + b : rowBase[b] + a);
 	const report = throttle(control.onProgress);
@@ -87,11 +87,14 @@ export function nnChainLinkage(
 		size[x] = 0;
 		size[y] = nx + ny;
 		const dxy = currentMin;
+		// Lance–Williams update of every distance to the merged cluster, which lives on at index y.
+		const bx = rowBase[x];
+		const by = rowBase[y];
 		for (let i = 0; i < n; i++) {
 			const ni = size[i];
 			if (ni === 0 || i === y) continue;
-			const ix = at(i, x);
-			const iy = at(i, y);
+			const ix = i < x ? rowBase[i] + x : bx + i;
+			const iy = i < y ? rowBase[i] + y : by + i;
 			const dxi = D[ix];
 			const dyi = D[iy];
 			let v: number;
