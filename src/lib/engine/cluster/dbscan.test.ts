@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dbscan, dbscanSteps } from './dbscan';
 import { kDistance, suggestEps } from './k-distance';
 import { KDTree } from './kdtree';
+import { kthNearestDist2 } from './kdtree-knn';
 import { EngineError } from '../errors';
 import { Rng } from '../random';
 import { loadData, scipyReference } from '../../../../tests/fixtures/scipy/load';
@@ -88,7 +89,7 @@ describe('k-d tree and k-distance', () => {
 			expect(Array.from(out.buf.subarray(0, m), (p) => t.index[p]).sort((a, b) => a - b)).toEqual(
 				d2.map((v, i) => (v <= r2 ? i : -1)).filter((i) => i >= 0));
 			const sorted = d2.slice().sort((a, b) => a - b);
-			expect(t.kthDist2(X, q * d, 6, new Float64Array(6))).toBe(sorted[5]);
+			expect(kthNearestDist2(t, X, q * d, 6, new Float64Array(6))).toBe(sorted[5]);
 		}
 	});
 	it('counts the point itself, as sklearn NearestNeighbors.kneighbors(X) does', () => {

@@ -8,7 +8,8 @@
  */
 import type { RunControl } from '../progress';
 import { subProgress } from '../progress';
-import { kmeans } from './kmeans';
+import { kmeans, assignNearest } from './kmeans';
+import { Rng, deriveSeed } from '../random';
 import { linkage, LINKAGE_MAX_ROWS, type Linkage } from './hierarchical';
 import { wardVectorLinkage } from './linkage-ward';
 import { sortAndLabel } from './linkage-label';
@@ -41,22 +42,32 @@ export function hierarchicalOnMicroClusters(
 ): HierarchicalResult {
 	checkMatrix(X, rows, cols, 'Hierarchical clustering');
 	const m = Math.min(rows, Math.max(2, Math.floor(options.microClusters ?? 500)));
-	const km = kmeans(X, rows, cols, m, { nInit: 1, maxIter: options.maxIter ?? 30 }, {
-		seed: options.seed, signal: control.signal, onProgress: subProgress(control.onProgress, 0, 0.8)
+	// The centres come from k-means on a seeded sample of at most 50 rows per micro-cluster (25,000 by default),
+	// then every row goes to its nearest centre: about 4× cheaper than k-means on 100,000 rows, and the
+	// micro-clusters only need to cover the data, not to be optimal.
+	const sampleSize = Math.min(rows, 50 * m);
+	const sample = new Rng(deriveSeed(options.seed, 1)).sampleIndices(rows, sampleSize);
+	const S = new Float64Array(sampleSize * cols);
+	for (let t = 0; t < sampleSize; t++) S.set(X.subarray(sample[t] * cols, sample[t] * cols + cols), t * cols);
+	const fitted = kmeans(S, sampleSize, cols, m, { nInit: 1, maxIter: options.maxIter ?? 30 }, {
+		seed: options.seed, signal: control.signal, onProgress: subProgress(control.onProgress, 0, 0.7)
 	});
-	// k-means relocates empty clusters, but keep only occupied ones in case two centres coincide.
+	const km = { centers: fitted.centers, labels: assignNearest(X, rows, cols, fitted.centers, m).labels };
+	// Keep only occupied micro-clusters (a centre may attract no row of the full data).
 	const counts = new Float64Array(m);
 	for (let i = 0; i < rows; i++) counts[km.labels[i]]++;
 	const keep = new Int32Array(m).fill(-1);
 	let used = 0;
 	for (let c = 0; c < m; c++) if (counts[c] > 0) keep[c] = used++;
+	// Centres are recomputed as the means of all their rows, so weighted Ward continues exactly from this partition.
 	const centres = new Float64Array(used * cols);
 	const sizes = new Float64Array(used);
-	for (let c = 0; c < m; c++) {
-		if (keep[c] < 0) continue;
-		centres.set(km.centers.subarray(c * cols, c * cols + cols), keep[c] * cols);
-		sizes[keep[c]] = counts[c];
+	for (let i = 0; i < rows; i++) {
+		const c = keep[km.labels[i]];
+		sizes[c]++;
+		for (let j = 0; j < cols; j++) centres[c * cols + j] += X[i * cols + j];
 	}
+	for (let c = 0; c < used; c++) for (let j = 0; j < cols; j++) centres[c * cols + j] /= sizes[c];
 	const leafOfRow = new Int32Array(rows);
 	for (let i = 0; i < rows; i++) leafOfRow[i] = keep[km.labels[i]];
 	const rest = { signal: control.signal, onProgress: subProgress(control.onProgress, 0.8, 1) };

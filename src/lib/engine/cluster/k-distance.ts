@@ -12,6 +12,7 @@ import { throttle, throwIfAborted } from '../progress';
 import { EngineError } from '../errors';
 import { checkMatrix } from './check-matrix';
 import { KDTree } from './kdtree';
+import { kthNearestDist2 } from './kdtree-knn';
 import { kneedle } from '../metrics/knee';
 
 /** Each row's distance to its k-th nearest row (itself first), sorted ascending. */
@@ -30,7 +31,7 @@ export function kDistance(X: Float64Array, rows: number, cols: number, k: number
 			throwIfAborted(control.signal);
 			report?.({ stage: 'k-distances', fraction: i / rows });
 		}
-		out[i] = Math.sqrt(tree.kthDist2(X, i * cols, k, heap));
+		out[i] = Math.sqrt(kthNearestDist2(tree, X, i * cols, k, heap));
 	}
 	report?.({ stage: 'k-distances', fraction: 1 });
 	return out.sort();

@@ -18,12 +18,15 @@ export class KDTree {
 	readonly index: Int32Array;
 	/** Tree position of each original row. */
 	readonly position: Int32Array;
-	private start: Int32Array;
-	private end: Int32Array;
-	private left: Int32Array;
-	private lo: Float64Array;
-	private hi: Float64Array;
-	private stack = new Int32Array(256);
+	/** Node v covers tree positions [start[v], end[v]); its children are left[v] and left[v] + 1 (-1: leaf). */
+	readonly start: Int32Array;
+	readonly end: Int32Array;
+	readonly left: Int32Array;
+	/** Bounding box of node v: lo / hi[v·cols + f]. */
+	readonly lo: Float64Array;
+	readonly hi: Float64Array;
+	/** Traversal stack shared by the queries (depth ≈ log2(rows / leafSize), far below 256). */
+	readonly stack = new Int32Array(256);
 	private nodes = 0;
 
 	constructor(X: Float64Array, rows: number, cols: number, leafSize = 16) {
@@ -90,7 +93,7 @@ export class KDTree {
 	}
 
 	/** Squared distance from point q (offset qo in Q) to node v's box: [min, max]. */
-	private minDist2(Q: Float64Array, qo: number, v: number): number {
+	minDist2(Q: Float64Array, qo: number, v: number): number {
 		const cols = this.cols;
 		let s = 0;
 		for (let f = 0; f < cols; f++) {
@@ -103,7 +106,7 @@ export class KDTree {
 		return s;
 	}
 
-	private maxDist2(Q: Float64Array, qo: number, v: number): number {
+	maxDist2(Q: Float64Array, qo: number, v: number): number {
 		const cols = this.cols;
 		let s = 0;
 		for (let f = 0; f < cols; f++) {
@@ -186,55 +189,9 @@ export class KDTree {
 		}
 		return n;
 	}
-
-	/** Squared distance to the k-th nearest point of Q[qo..] (a point in the tree counts as its own first). */
-	kthDist2(Q: Float64Array, qo: number, k: number, heap: Float64Array): number {
-		const { data, cols, stack } = this;
-		// heap[0..k) is a max-heap of the k smallest squared distances so far.
-		heap.fill(Infinity, 0, k);
-		let top = 0;
-		stack[top++] = 0;
-		while (top > 0) {
-			const v = stack[--top];
-			if (this.minDist2(Q, qo, v) >= heap[0]) continue;
-			const c = this.left[v];
-			if (c >= 0) {
-				// Visit the nearer child first (pushed last) so the bound tightens sooner.
-				const near = this.minDist2(Q, qo, c) <= this.minDist2(Q, qo, c + 1) ? c : c + 1;
-				stack[top++] = near === c ? c + 1 : c;
-				stack[top++] = near;
-				continue;
-			}
-			for (let p = this.start[v]; p < this.end[v]; p++) {
-				const po = p * cols;
-				let s = 0;
-				for (let f = 0; f < cols; f++) {
-					const d = Q[qo + f] - data[po + f];
-					s += d * d;
-				}
-				if (s < heap[0]) siftDown(heap, k, s);
-			}
-		}
-		return heap[0];
-	}
 }
 
-/** Replaces the max of a k-element max-heap with x. */
-function siftDown(heap: Float64Array, k: number, x: number): void {
-	let i = 0;
-	for (;;) {
-		const l = 2 * i + 1;
-		if (l >= k) break;
-		const r = l + 1;
-		const c = r < k && heap[r] > heap[l] ? r : l;
-		if (heap[c] <= x) break;
-		heap[i] = heap[c];
-		i = c;
-	}
-	heap[i] = x;
-}
-
-/** Hoare-style quickselect of idx[a..b] on feature f so that position m holds the median (Floyd–Rivest-free). */
+/** Hoare-partition quickselect of idx[a..b] on feature f, leaving position m at its sorted place. */
 function quickselect(X: Float64Array, idx: Int32Array, cols: number, f: number, a: number, b: number, m: number): void {
 	while (b > a) {
 		const pivot = X[idx[(a + b) >> 1] * cols + f];
