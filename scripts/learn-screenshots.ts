@@ -12,11 +12,11 @@ const SHOTS: { file: string; query: string }[] = [
 	{ file: 'learn-gmm.png', query: 'shape=anisotropic&seed=1&alg=gmm&k=3&step=6' }
 ];
 
-const app = await launchApp({ path: '/learn', context: { viewport: { width: 1600, height: 1000 }, reducedMotion: 'reduce' } });
+const app = await launchApp({ path: 'learn', context: { viewport: { width: 1600, height: 1000 }, reducedMotion: 'reduce' } });
 try {
 	const { page } = app;
 	for (const s of SHOTS) {
-		await page.goto(`${app.url}/learn?${s.query}`);
+		await page.goto(`${app.url}learn?${s.query}`);
 		await page.locator('main[data-hydrated="true"]').waitFor();
 		await page.locator('[data-animating="false"]').waitFor();
 		await page.waitForTimeout(300);

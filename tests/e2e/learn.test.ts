@@ -134,6 +134,28 @@ describe('Learn mode', () => {
 		await page.getByLabel('Shape').waitFor();
 	});
 
+	it('steps k-means and DBSCAN on the workspace data, in its PCA plane, handed over in memory', async () => {
+		const { page } = app;
+		await page.goto(app.url);
+		await page.locator('main[data-hydrated="true"]').waitFor();
+		await page.getByRole('button', { name: 'Try the demo data' }).click();
+		await page.getByRole('button', { name: 'Run' }).click();
+		await page.getByRole('button', { name: 'Learn step by step with this data' }).click({ timeout: 120_000 });
+		await page.getByText(/Distances are measured in all \d+ prepared features/).waitFor();
+		expect(new URL(page.url()).searchParams.get('data')).toBe('own');
+		const before = await snapshot(page);
+		await page.getByRole('button', { name: 'Step forward' }).click();
+		const after = await snapshot(page);
+		expect(after.frame).not.toBe(before.frame);
+		expect(after.numbers).toMatch(/Inertia/);
+		await page.getByLabel('DBSCAN').check();
+		await page.getByRole('button', { name: 'Step forward' }).click();
+		await expect(snapshot(page)).resolves.toMatchObject({ numbers: expect.stringMatching(/Points reached/) });
+		// Reloading loses the in-memory data on purpose: the page says so and offers the toy shapes.
+		await page.reload();
+		await page.getByText('There is no dataset loaded in this tab').waitFor();
+	});
+
 	it('passes axe-core with no violations, for every algorithm', async () => {
 		const { page } = app;
 		for (const q of ['alg=kmeans&step=2', 'alg=dbscan&step=5', 'alg=agglo&n=100&step=50', 'alg=gmm&step=3', 'alg=kmeans&init=manual']) {

@@ -276,8 +276,10 @@ export class Lesson {
 				const m = s - 1;
 				const a = L.Z[4 * m], b = L.Z[4 * m + 1];
 				const ma = members(L, a), mb = members(L, b);
-				ring = ma.concat(mb);
-				const ca = centroid(xy, ma), cb = centroid(xy, mb), cm = centroid(xy, ring);
+				const both = ma.concat(mb);
+				// Ringing every point of two large clusters would hide the picture: the gliding markers show those.
+				if (both.length <= 40) ring = both;
+				const ca = centroid(xy, ma), cb = centroid(xy, mb), cm = centroid(xy, both);
 				// Both halves glide to the merged centre: the merge is animated.
 				markers.push({ key: `m${s}a`, x: cm[0], y: cm[1], colour: colour[ma[0]], shape: 'merge', from: ca });
 				markers.push({ key: `m${s}b`, x: cm[0], y: cm[1], colour: colour[mb[0]], shape: 'merge', from: cb });
@@ -386,7 +388,7 @@ function explain(l: Lesson): { title: string; text: string } {
 		const h = L.Z[4 * (s - 1) + 2];
 		return {
 			title: `Merge ${s}: ${L.rows - s} clusters left`,
-			text: `The two closest clusters (ringed) merge at distance ${fmt(h)}; the dendrogram grows by one link. Cutting the tree with the horizontal line keeps the ${c.cut} clusters below it — move the cut to recolour the points.${c.linkage === 'single' ? ' Single linkage follows chains of close points, so it can trace moons and rings.' : ''}`
+			text: `The two closest clusters merge (the two black circles glide together) at distance ${fmt(h)}; the dendrogram grows by one link. Cutting the tree with the horizontal line keeps the ${c.cut} clusters below it — move the cut to recolour the points.${c.linkage === 'single' ? ' Single linkage follows chains of close points, so it can trace moons and rings.' : ''}`
 		};
 	}
 	const f = r.frames[s];

@@ -62,7 +62,7 @@ export function toyShape(shape: ToyShape, n: number, seed: number): ToyData {
 			for (let i = 0; i < rows; i++) {
 				const c = centres[i % 3];
 				const x = c[0] + 0.22 * rng.normal(), y = c[1] + 0.22 * rng.normal();
-				put(i, 1.05 * (0.6 * x - 0.64 * y) + 0.15, 1.05 * (-0.41 * x + 0.85 * y) + 0.15);
+				put(i, 0.75 * (0.6 * x - 0.64 * y) + 0.1, 0.75 * (-0.41 * x + 0.85 * y) - 0.08);
 			}
 			break;
 		}
