@@ -1,0 +1,231 @@
+/**
+ * The projection view in the built site: PCA scatter with hover and legend toggles, SVG/PNG downloads, t-SNE in
+ * a worker that animates, pauses, resumes and cancels with no main-thread task over 100 ms, and a 200,000-point
+ * scatter that pans with every frame under 33 ms (requestAnimationFrame timings, printed).
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCustomers } from '../../scripts/demo/customers';
+import { foreignRequests, launchApp, type App } from './harness';
+
+async function observeLongTasks(app: App) {
+	await app.page.evaluate(() => {
+		const w = window as unknown as { __longTasks: number[]; __ltObserver?: PerformanceObserver };
+		w.__longTasks = [];
+		w.__ltObserver?.disconnect();
+		w.__ltObserver = new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+		});
+		w.__ltObserver.observe({ type: 'longtask' });
+	});
+}
+const longTasks = (app: App) => app.page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+
+/** Pixels of the scatter canvas with exactly this colour. */
+function countColour(app: App, hex: string) {
+	return app.page.evaluate((hex) => {
+		const c = document.querySelector('.projection canvas') as HTMLCanvasElement;
+		const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+		const v = parseInt(hex.slice(1), 16);
+		const [r, g, b] = [v >> 16, (v >> 8) & 255, v & 255];
+		let n = 0;
+		for (let i = 0; i < d.length; i += 4) if (d[i] === r && d[i + 1] === g && d[i + 2] === b && d[i + 3] > 0) n++;
+		return n;
+	}, hex);
+}
+
+/** A cheap fingerprint of the canvas, to see it change between frames. */
+function canvasHash(app: App) {
+	return app.page.evaluate(() => {
+		const c = document.querySelector('.projection canvas') as HTMLCanvasElement;
+		const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+		let h = 0;
+		for (let i = 0; i < d.length; i += 4) h = (Math.imul(h, 31) + d[i] + d[i + 1] * 7 + d[i + 2] * 13 + d[i + 3]) | 0;
+		return h;
+	});
+}
+
+async function runDemo(app: App) {
+	const { page } = app;
+	await page.getByRole('button', { name: 'Try the demo data' }).click();
+	await page.getByRole('heading', { name: /Columns/ }).waitFor();
+	await page.getByLabel('Largest k').fill('4');
+	await page.getByLabel('Largest k').press('Tab');
+	await page.getByRole('button', { name: 'Run' }).click();
+	await page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 120_000 });
+	await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 120_000 });
+}
+
+describe('projection view on the demo data', () => {
+	let app: App;
+	const dir = mkdtempSync(join(tmpdir(), 'segment-lab-proj-'));
+	beforeAll(async () => {
+		app = await launchApp();
+		await runDemo(app);
+	});
+	afterAll(async () => {
+		await app?.close();
+	});
+
+	it('shows the PCA scatter with a scree chart; hovering a point shows its row', async () => {
+		const { page } = app;
+		const scatter = page.getByRole('img', { name: /principal components 1 and 2/ });
+		await scatter.waitFor();
+		await expect(page.getByRole('img', { name: /Scree chart/ }).count()).resolves.toBe(1);
+		await page.getByRole('status').filter({ hasText: /./ }).count();
+		// Sweep the pointer over the plot until the tooltip shows a row.
+		const box = (await scatter.boundingBox())!;
+		let tip = '';
+		for (let fy = 0.15; fy < 0.85 && !tip; fy += 0.05) {
+			for (let fx = 0.1; fx < 0.78 && !tip; fx += 0.03) {
+				await page.mouse.move(box.x + fx * box.width, box.y + fy * box.height);
+				if ((await page.getByRole('tooltip').count()) > 0) tip = (await page.getByRole('tooltip').textContent()) ?? '';
+			}
+		}
+		console.log(`hover tooltip: ${tip}`);
+		expect(tip).toMatch(/ID C\d+/);
+		expect(tip).toMatch(/Segment \d/);
+		expect(tip).toMatch(/total_purchases: /);
+	});
+
+	it('hides and shows a segment from the legend', async () => {
+		const { page } = app;
+		await page.mouse.move(0, 0);
+		const key = page.getByRole('button', { name: /^Segment 1 \(/ });
+		await expect(key.getAttribute('aria-pressed')).resolves.toBe('true');
+		const before = await countColour(app, '#0072B2');
+		expect(before).toBeGreaterThan(0);
+		await key.click();
+		await expect(key.getAttribute('aria-pressed')).resolves.toBe('false');
+		await page.waitForTimeout(100);
+		expect(await countColour(app, '#0072B2')).toBe(0);
+		await key.click();
+		await page.waitForTimeout(100);
+		expect(await countColour(app, '#0072B2')).toBe(before);
+	});
+
+	it('downloads the chart as a valid SVG and a valid PNG', async () => {
+		const { page } = app;
+		const [svgDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download chart (SVG)' }).click()]);
+		const svgPath = join(dir, 'chart.svg');
+		await svgDl.saveAs(svgPath);
+		const svg = readFileSync(svgPath, 'utf8');
+		expect(svg.startsWith('<?xml')).toBe(true);
+		const parsed = await page.evaluate((text) => {
+			const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+			return { error: doc.querySelector('parsererror') !== null, root: doc.documentElement.nodeName, images: doc.querySelectorAll('image').length, texts: doc.querySelectorAll('text').length };
+		}, svg);
+		expect(parsed).toMatchObject({ error: false, root: 'svg', images: 1 });
+		expect(parsed.texts).toBeGreaterThan(10);
+		const [pngDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download chart (PNG)' }).click()]);
+		const pngPath = join(dir, 'chart.png');
+		await pngDl.saveAs(pngPath);
+		const png = readFileSync(pngPath);
+		expect(Array.from(png.subarray(0, 8))).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+		expect(png.readUInt32BE(16)).toBeGreaterThan(700); // IHDR width at 2× scale
+		const [screeDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Scree (PNG)' }).click()]);
+		await screeDl.saveAs(join(dir, 'scree.png'));
+		expect(Array.from(readFileSync(join(dir, 'scree.png')).subarray(0, 4))).toEqual([0x89, 0x50, 0x4e, 0x47]);
+	});
+
+	it('runs t-SNE in a worker: it animates, pauses, resumes and cancels, with no main-thread task over 100 ms', async () => {
+		const { page } = app;
+		await observeLongTasks(app);
+		await page.getByLabel('t-SNE').check();
+		await page.getByRole('button', { name: 'Run t-SNE' }).click();
+		const status = page.getByRole('status').filter({ hasText: /t-SNE|neighbours|Paused/ });
+		await page.getByText(/t-SNE: iteration \d+/).waitFor({ timeout: 60_000 });
+		const iteration = async () => Number((await status.textContent())!.match(/iteration ([\d,]+)/)![1].replace(/,/g, ''));
+		const h1 = await canvasHash(app);
+		const i1 = await iteration();
+		await page.waitForTimeout(1500);
+		const i2 = await iteration();
+		const h2 = await canvasHash(app);
+		console.log(`t-SNE iterations seen: ${i1} → ${i2}`);
+		expect(i2).toBeGreaterThan(i1);
+		expect(h2).not.toBe(h1);
+
+		await page.getByRole('button', { name: 'Pause' }).click();
+		await page.getByText(/Paused at iteration/).waitFor();
+		await page.waitForTimeout(400);
+		const p1 = await canvasHash(app);
+		const t1 = await status.textContent();
+		await page.waitForTimeout(1000);
+		expect(await status.textContent()).toBe(t1);
+		expect(await canvasHash(app)).toBe(p1);
+
+		await page.getByRole('button', { name: 'Resume' }).click();
+		await page.getByText(/t-SNE: iteration \d+/).waitFor();
+		const r1 = await iteration();
+		await page.waitForTimeout(1000);
+		expect(await iteration()).toBeGreaterThan(r1);
+
+		await page.getByRole('button', { name: 'Cancel t-SNE' }).click();
+		await page.getByText(/Cancelled/).waitFor();
+		await expect(page.getByRole('button', { name: 'Run t-SNE' }).count()).resolves.toBe(1);
+		const tasks = await longTasks(app);
+		console.log(`long tasks while t-SNE ran: ${tasks.length}, longest ${Math.max(0, ...tasks).toFixed(0)} ms`);
+		expect(Math.max(0, ...tasks)).toBeLessThan(100);
+		expect(app.consoleErrors).toEqual([]);
+		expect(foreignRequests(app)).toEqual([]);
+	});
+});
+
+describe('a 200,000-point scatter', () => {
+	let app: App;
+	const bigPath = join(mkdtempSync(join(tmpdir(), 'segment-lab-proj-big-')), 'big-200k.csv');
+	beforeAll(async () => {
+		writeFileSync(bigPath, generateCustomers(7, 40).csv);
+		app = await launchApp();
+		await app.page.getByLabel('Upload data').setInputFiles(bigPath);
+		await app.page.getByRole('heading', { name: /Columns/ }).waitFor({ timeout: 60_000 });
+		await app.page.getByLabel('Largest k').fill('3');
+		await app.page.getByLabel('Largest k').press('Tab');
+		await app.page.getByLabel('Restarts').fill('1');
+		await app.page.getByLabel('Restarts').press('Tab');
+		await app.page.getByRole('button', { name: 'Run' }).click();
+		await app.page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 170_000 });
+		await app.page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
+	});
+	afterAll(async () => {
+		await app?.close();
+	});
+
+	it('pans with every frame under 33 ms (requestAnimationFrame timings)', async () => {
+		const { page } = app;
+		const scatter = page.getByRole('img', { name: /principal components 1 and 2/ });
+		await scatter.waitFor();
+		await expect(page.getByText(/200,000 points/).count()).resolves.toBeGreaterThan(0);
+		const box = (await scatter.boundingBox())!;
+		await page.evaluate(() => {
+			const w = window as unknown as { __frames: number[]; __stop: boolean };
+			w.__frames = [];
+			w.__stop = false;
+			let last = performance.now();
+			const loop = (t: number) => {
+				w.__frames.push(t - last);
+				last = t;
+				if (!w.__stop) requestAnimationFrame(loop);
+			};
+			requestAnimationFrame(loop);
+		});
+		const hash0 = await canvasHash(app);
+		const cx = box.x + box.width * 0.4, cy = box.y + box.height * 0.5;
+		await page.mouse.move(cx, cy);
+		await page.mouse.down();
+		for (let s = 1; s <= 60; s++) await page.mouse.move(cx + Math.sin(s / 8) * 120, cy + Math.cos(s / 10) * 60 - 60);
+		await page.mouse.up();
+		const frames = await page.evaluate(() => {
+			const w = window as unknown as { __frames: number[]; __stop: boolean };
+			w.__stop = true;
+			return w.__frames.slice(1);
+		});
+		const sorted = [...frames].sort((a, b) => a - b);
+		const max = sorted.at(-1)!, p95 = sorted[Math.floor(sorted.length * 0.95)];
+		console.log(`pan of a 200,000-point scatter: ${frames.length} frames, median ${sorted[sorted.length >> 1].toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${max.toFixed(1)} ms`);
+		expect(await canvasHash(app)).not.toBe(hash0);
+		expect(max).toBeLessThan(33);
+	});
+});
