@@ -1,5 +1,6 @@
 import type { Column, ColumnKind, ColumnProfile, NumericStats, Table } from '../types';
 import { cellTexts } from './cell-text';
+import { medianInPlace, presentValues } from '../prep/quantile';
 import { inferKind } from './infer';
 
 const HIST_BINS = 20;
@@ -101,10 +102,7 @@ export function numericStats(x: Float64Array): NumericStats {
 		m2 += d * d;
 		m3 += d * d * d;
 	}
-	const present = new Float64Array(n);
-	for (let i = 0, j = 0; i < x.length; i++) if (!Number.isNaN(x[i])) present[j++] = x[i];
-	present.sort();
-	const median = n % 2 ? present[(n - 1) >> 1] : (present[n / 2 - 1] + present[n / 2]) / 2;
+	const median = medianInPlace(presentValues(x));
 	// g1 = m3 / m2^1.5 with population moments (scipy.stats.skew, bias=True); 0 when there is no spread.
 	const pm2 = m2 / n;
 	const skewness = pm2 > 1e-14 * Math.max(1, mean * mean) ? m3 / n / Math.pow(pm2, 1.5) : 0;

@@ -1,5 +1,5 @@
 import type { MissingStrategy } from '../types';
-import { median, sortedPresent } from './quantile';
+import { medianInPlace, presentValues, sortedPresent } from './quantile';
 
 /**
  * The value that replaces missing cells of a numeric column, fitted on the present values as scikit-learn's
@@ -12,15 +12,18 @@ export function fitFill(x: Float64Array, strategy: MissingStrategy, constant: nu
 		const v = typeof constant === 'number' ? constant : Number(constant);
 		return Number.isFinite(v) ? v : NaN;
 	}
-	const sorted = sortedPresent(x);
-	const n = sorted.length;
-	if (n === 0) return NaN;
-	if (strategy === 'median') return median(sorted);
+	if (strategy === 'median') return medianInPlace(presentValues(x));
 	if (strategy === 'mean') {
+		let n = 0;
+		for (let i = 0; i < x.length; i++) if (x[i] === x[i]) n++;
+		if (n === 0) return NaN;
 		let s = 0;
 		for (let i = 0; i < x.length; i++) if (x[i] === x[i]) s += x[i];
 		return s / n;
 	}
+	const sorted = sortedPresent(x);
+	const n = sorted.length;
+	if (n === 0) return NaN;
 	let best = sorted[0], bestCount = 0;
 	for (let i = 0; i < n; ) {
 		let j = i;

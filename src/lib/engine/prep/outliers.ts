@@ -1,5 +1,5 @@
 import type { OutlierMethod } from '../types';
-import { quantileSorted, sortedPresent } from './quantile';
+import { presentValues, quantilesInPlace } from './quantile';
 
 /**
  * Univariate outlier bounds over the rows in `use`:
@@ -9,10 +9,10 @@ import { quantileSorted, sortedPresent } from './quantile';
  */
 export function fitOutlierBounds(x: Float64Array, use: Uint8Array, method: OutlierMethod, k: number): [number, number] | null {
 	if (method === 'none') return null;
-	const s = sortedPresent(x, use);
+	const s = presentValues(x, use);
 	if (s.length === 0) return null;
 	if (method === 'iqr') {
-		const q1 = quantileSorted(s, 0.25), q3 = quantileSorted(s, 0.75);
+		const [q1, q3] = quantilesInPlace(s, [0.25, 0.75]);
 		return [q1 - k * (q3 - q1), q3 + k * (q3 - q1)];
 	}
 	let mean = 0;

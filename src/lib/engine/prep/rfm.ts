@@ -13,7 +13,7 @@
  */
 import { EngineError } from '../errors';
 import type { Table } from '../types';
-import { cellTexts } from '../data/cell-text';
+import { cellTextsOf } from '../data/cell-text';
 import { dayOf, detectDayOrder, isoDay, parseDateTime } from '../data/dates';
 import { parseNumber } from '../data/number';
 import type { RfmSpec } from './rfm-spec';
@@ -49,15 +49,20 @@ export function computeRfm(table: Table, spec: RfmSpec): RfmFigures {
 	col(spec.customer);
 	col(spec.date);
 	const amountCol = col(spec.amount), qtyCol = col(spec.quantity), priceCol = col(spec.price);
-	const ids = cellTexts(table, spec.customer);
-	const dateText = cellTexts(table, spec.date);
-	const invoices = spec.invoice ? cellTexts(table, col(spec.invoice)!.name) : null;
+	if (spec.invoice) col(spec.invoice);
+	const [ids, dateText, invoiceText] = cellTextsOf(table, [spec.customer, spec.date, ...(spec.invoice ? [spec.invoice] : [])]);
+	const invoices = spec.invoice ? invoiceText : null;
 	const order = detectDayOrder(dateText.slice(0, 5000));
 	const n = table.rowCount;
 	const when = new Float64Array(n);
 	let lastDay = -Infinity;
+	// Lines of one invoice share a timestamp: parse each distinct text once.
+	const parsed = new Map<string, number>();
 	for (let i = 0; i < n; i++) {
-		when[i] = dateText[i] === '' ? NaN : parseDateTime(dateText[i], order);
+		const d = dateText[i];
+		let v = parsed.get(d);
+		if (v === undefined) parsed.set(d, (v = d === '' ? NaN : parseDateTime(d, order)));
+		when[i] = v;
 		if (when[i] === when[i] && dayOf(when[i]) > lastDay) lastDay = dayOf(when[i]);
 	}
 	if (lastDay === -Infinity) {

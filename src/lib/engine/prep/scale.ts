@@ -1,5 +1,5 @@
 import type { ScaleMethod, ScaleParams } from '../types';
-import { median, quantileSorted } from './quantile';
+import { medianInPlace, quantilesInPlace } from './quantile';
 
 /**
  * Fits per-column scaling on a row-major matrix, with scikit-learn's semantics: z-score uses the population
@@ -42,9 +42,10 @@ function fitOne(x: Float64Array, method: ScaleMethod): [number, number] {
 		}
 		return [lo, hi > lo ? hi - lo : 1];
 	}
-	const sorted = Float64Array.from(x).sort();
-	const iqr = quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25);
-	return [median(sorted), iqr > 10 * Number.EPSILON ? iqr : 1];
+	const work = Float64Array.from(x);
+	const [q1, q3] = quantilesInPlace(work, [0.25, 0.75]);
+	const iqr = q3 - q1;
+	return [medianInPlace(work), iqr > 10 * Number.EPSILON ? iqr : 1];
 }
 
 /** Applies fitted scaling in place. */

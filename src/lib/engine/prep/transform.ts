@@ -1,10 +1,10 @@
 import { EngineError } from '../errors';
-import { quantileSorted, sortedPresent } from './quantile';
+import { presentValues, quantilesInPlace } from './quantile';
 
 /** Percentile clip bounds of a column over the rows in `use` (linear percentiles, as np.percentile). */
 export function fitClip(x: Float64Array, use: Uint8Array, pct: [number, number]): [number, number] {
-	const s = sortedPresent(x, use);
-	return [quantileSorted(s, pct[0] / 100), quantileSorted(s, pct[1] / 100)];
+	const [lo, hi] = quantilesInPlace(presentValues(x, use), [pct[0] / 100, pct[1] / 100]);
+	return [lo, hi];
 }
 
 /** Clamps every value into [lo, hi] in place (NaN stays NaN). */
