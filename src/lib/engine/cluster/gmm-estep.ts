@@ -5,6 +5,7 @@
  * mean of the per-row log-likelihoods, which is sklearn's lower bound for GaussianMixture.
  */
 import type { CovarianceType } from './gmm-types';
+import { logProbTriangular8 } from './gmm-kernels8';
 
 const LOG_2PI = Math.log(2 * Math.PI);
 
@@ -37,7 +38,7 @@ export function eStep(
 	for (let c = 0; c < k; c++) {
 		const base = -0.5 * d * LOG_2PI + logDet[c] + Math.log(weights[c]);
 		const mu = means.subarray(c * d, c * d + d);
-		if (triangular) logProbTriangular(X, rows, d, k, c, mu, pc, type === 'full' ? c * d * d : 0, base, resp);
+		if (triangular) (d <= 8 ? logProbTriangular8 : logProbTriangular)(X, rows, d, k, c, mu, pc, type === 'full' ? c * d * d : 0, base, resp);
 		else logProbScaled(X, rows, d, k, c, mu, type === 'diag' ? pc.subarray(c * d, c * d + d) : new Float64Array(d).fill(pc[c]), base, resp);
 	}
 	let total = 0;

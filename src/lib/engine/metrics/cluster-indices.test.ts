@@ -66,3 +66,15 @@ describe('NMI: worked by hand', () => {
 		expect(normalizedMutualInfo(I([0, 0, 0]), I([0, 1, 2]))).toBe(0);
 	});
 });
+
+import { compareSolutions } from './compare';
+describe('compareSolutions', () => {
+	it('matches rows through the table row and skips rows missing from either run', () => {
+		// Run A clustered table rows 0..3, run B rows 1..4 (row 0 dropped, row 4 added).
+		const c = compareSolutions(I([0, 1, 2, 3]), I([0, 0, 1, 1]), 2, I([1, 2, 3, 4]), I([1, 0, 0, 0]), 2);
+		expect(c.rows).toBe(3);
+		expect(c.table).toEqual([[0, 1], [2, 0]]);
+		expect(c.ari).toBe(adjustedRandIndex(I([0, 1, 1]), I([1, 0, 0])));
+		expect(c.nmi).toBeCloseTo(1, 15);
+	});
+});
