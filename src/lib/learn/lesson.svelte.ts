@@ -278,7 +278,7 @@ export class Lesson {
 				const ma = members(L, a), mb = members(L, b);
 				const both = ma.concat(mb);
 				// Ringing every point of two large clusters would hide the picture: the gliding markers show those.
-				if (both.length <= 40) ring = both;
+				if (both.length <= 12) ring = both;
 				const ca = centroid(xy, ma), cb = centroid(xy, mb), cm = centroid(xy, both);
 				// Both halves glide to the merged centre: the merge is animated.
 				markers.push({ key: `m${s}a`, x: cm[0], y: cm[1], colour: colour[ma[0]], shape: 'merge', from: ca });

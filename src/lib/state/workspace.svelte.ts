@@ -16,6 +16,7 @@ import type { LoadSummary } from '$lib/workers/api';
 import { poolSize, sweep } from '$lib/workers/engine-pool';
 import { EngineCallError, EngineClient } from '$lib/workers/pool';
 import type { ProjectionInput } from '$lib/workers/api-projection';
+import { RunHistory } from './history.svelte';
 
 export type Phase = 'empty' | 'loading' | 'ready' | 'running' | 'done';
 
@@ -29,6 +30,8 @@ export class Workspace {
 	draft = $state<Recipe | null>(null);
 	result = $state.raw<AnalysisResult | null>(null);
 	selectedK = $state<number | null>(null);
+	/** The last few runs of this dataset, for "Compare two solutions". */
+	readonly history = new RunHistory();
 
 	/** The preparation preview of one column, computed in the worker; the latest request wins. */
 	preview = $state.raw<PrepPreview | null>(null);
@@ -135,6 +138,7 @@ export class Workspace {
 			});
 			if (out.result) {
 				this.result = out.result;
+				this.history.add(out.result);
 				if (!out.cancelled) this.selectedK = out.result.chosenK;
 				this.phase = 'done';
 			} else {
@@ -154,6 +158,7 @@ export class Workspace {
 	private setDataset(summary: LoadSummary): void {
 		this.dataset = summary;
 		this.result = null;
+		this.history.clear();
 		this.preview = null;
 		this.previewColumn = null;
 		const recipe = defaultRecipe(summary.derivedFrom?.source ?? summary.source, summary.profiles);
