@@ -30,6 +30,8 @@ export class Workspace {
 	draft = $state<Recipe | null>(null);
 	result = $state.raw<AnalysisResult | null>(null);
 	selectedK = $state<number | null>(null);
+	/** The last few runs of this dataset, for "Compare two solutions". */
+	readonly history = new RunHistory();
 
 	/** The preparation preview of one column, computed in the worker; the latest request wins. */
 	preview = $state.raw<PrepPreview | null>(null);
@@ -136,6 +138,7 @@ export class Workspace {
 			});
 			if (out.result) {
 				this.result = out.result;
+				this.history.add(out.result);
 				if (!out.cancelled) this.selectedK = out.result.chosenK;
 				this.phase = 'done';
 			} else {
@@ -155,6 +158,7 @@ export class Workspace {
 	private setDataset(summary: LoadSummary): void {
 		this.dataset = summary;
 		this.result = null;
+		this.history.clear();
 		this.preview = null;
 		this.previewColumn = null;
 		const recipe = defaultRecipe(summary.derivedFrom?.source ?? summary.source, summary.profiles);
