@@ -8,8 +8,8 @@ export const USAGE = `Usage:
 Options for run:
   --input FILE          CSV file to segment (required)
   --columns a,b,c       feature columns (default: every numeric column that is not an id)
-  --scale METHOD        zscore (default) | minmax | none
-  --missing STRATEGY    median (default) | mean | drop
+  --scale METHOD        zscore (default) | minmax | robust | none
+  --missing STRATEGY    median (default) | mean | mode | drop
   --k N                 the number of segments to label the output with
   --k-range A..B        the k values to try and report (default 2..10, up to 30; or just --k)
   --metrics LIST        default: silhouette, Davies–Bouldin, Calinski–Harabasz; "all" adds the gap

@@ -32,6 +32,14 @@ describe('preparation in the built site', () => {
 		await page.getByLabel('Demo dataset').selectOption('wholesale');
 		await page.getByRole('button', { name: 'Try the demo data' }).click();
 		await page.getByRole('heading', { name: 'Preparation' }).waitFor();
+		// Profile: a correlation heatmap with a text alternative naming the strongly correlated pair.
+		const heatmap = page.getByRole('img', { name: /Correlation heatmap/ });
+		await expect(heatmap.getAttribute('aria-labelledby')).resolves.toBeTruthy();
+		await expect(page.locator('svg[role="img"] desc').filter({ hasText: /Grocery and Detergents_Paper, r = 0\.92/ }).count()).resolves.toBe(1);
+		// A type override: Region as categorical is one-hot encoded (3 levels) in the preparation table.
+		await page.getByLabel('Type of Region').selectOption('categorical');
+		await expect(page.getByRole('table', { name: 'Preparation per feature' }).getByRole('row', { name: /Region/ }).textContent()).resolves.toMatch(/one-hot, 3 levels/);
+		await page.getByLabel('Type of Region').selectOption('numeric');
 		await page.getByLabel('Use Channel as a feature').uncheck();
 		await page.getByLabel('Use Region as a feature').uncheck();
 		await page.getByRole('listitem', { name: 'Step: Outliers' }).waitFor();
