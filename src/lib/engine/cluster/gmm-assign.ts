@@ -45,22 +45,30 @@ export function nParameters(model: Pick<GmmModel, 'k' | 'cols' | 'covarianceType
  */
 export function describeDegenerate(model: GmmModel, rows: number, reg: number, jittered: Set<number>): string[] {
 	const { k, cols: d, covarianceType: type } = model;
-	const out: string[] = [];
-	for (let c = 0; c < k; c++) {
-		const reasons: string[] = [];
-		if (model.weights[c] * rows < 2) reasons.push(`almost no rows (weight ${model.weights[c].toExponential(2)})`);
+	const pc = model.precisionsCholesky;
+	const covarianceIssues = (c: number): string[] => {
 		// Variances along the factor's pivots: 1 / U_jj² for full / tied, the variances for diag / spherical.
 		const vars: number[] = [];
-		const pc = model.precisionsCholesky;
 		for (let j = 0; j < d; j++) {
 			const u = type === 'full' ? pc[c * d * d + j * d + j] : type === 'tied' ? pc[j * d + j] : type === 'diag' ? pc[c * d + j] : pc[c];
 			vars.push(1 / (u * u));
 		}
-		const largest = Math.max(...vars);
 		const smallest = Math.min(...vars);
-		if (smallest <= Math.max(1e-3 * largest, 10 * reg)) reasons.push(`a near-singular covariance (smallest variance ${smallest.toExponential(2)})`);
-		if (jittered.has(c)) reasons.push('needed extra regularisation to stay positive definite');
-		if (reasons.length) out.push(`Component ${c + 1}${type === 'tied' && reasons.length === 1 && !reasons[0].startsWith('almost') ? ' (shared covariance)' : ''}: ${reasons.join('; ')}.`);
+		const out: string[] = [];
+		if (smallest <= Math.max(1e-3 * Math.max(...vars), 10 * reg)) out.push(`a near-singular covariance (smallest variance ${smallest.toExponential(2)})`);
+		if (jittered.has(c)) out.push('needed extra regularisation to stay positive definite');
+		return out;
+	};
+	const out: string[] = [];
+	for (let c = 0; c < k; c++) {
+		const reasons: string[] = [];
+		if (model.weights[c] * rows < 2) reasons.push(`almost no rows (weight ${model.weights[c].toExponential(2)})`);
+		if (type !== 'tied') reasons.push(...covarianceIssues(c));
+		if (reasons.length) out.push(`Component ${c + 1}: ${reasons.join('; ')}.`);
+	}
+	if (type === 'tied') {
+		const shared = covarianceIssues(0);
+		if (shared.length) out.push(`Shared covariance: ${shared.join('; ')}.`);
 	}
 	return out;
 }

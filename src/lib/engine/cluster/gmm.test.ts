@@ -62,6 +62,8 @@ describe('gmm: hand-worked and edge cases', () => {
 		const l = Array.from(r.labels);
 		expect(l).toEqual([l[0], l[0], l[0], 1 - l[0], 1 - l[0], 1 - l[0]]);
 		expect(Number.isFinite(r.logLikelihood)).toBe(true);
+		const tied = gmm(X, 6, 2, 2, { covarianceType: 'tied' }, { seed: 3 });
+		expect(tied.degenerate.some((m) => m.startsWith('Shared covariance: a near-singular'))).toBe(true);
 	});
 	it('is deterministic for a seed and validates parameters', () => {
 		const { X, rows, cols } = loadData('iris');
