@@ -15,6 +15,7 @@ import { runReport } from '../lib/engine/export/report';
 import { defaultRecipe, sourceDifferences, validateRecipe, type Recipe } from '../lib/engine/recipe';
 import type { Table } from '../lib/engine/types';
 import { parseRunArgs, USAGE, type RunArgs } from './args';
+import { projectCommand, PROJECT_USAGE } from './project';
 import { DEFAULT_B } from '../lib/engine/evidence';
 import type { AnalysisResult } from '../lib/engine/analyse';
 
@@ -41,11 +42,12 @@ export function metricsTable(result: AnalysisResult): string {
 export async function main(argv: string[]): Promise<number> {
 	const [command, ...rest] = argv;
 	if (!command || command === '-h' || command === '--help' || rest.includes('--help') || rest.includes('-h')) {
-		console.log(USAGE);
+		console.log(command === 'project' ? `Usage:\n${PROJECT_USAGE}` : `${USAGE}\n\n${PROJECT_USAGE}`);
 		return command ? 0 : 1;
 	}
 	try {
 		if (command === 'run') return await run(parseRunArgs(rest));
+		if (command === 'project') return await projectCommand(rest);
 		throw new EngineError('bad-parameter', `Unknown command "${command}".`, 'Run `segment-lab --help` for the commands.');
 	} catch (err) {
 		const info = toErrorInfo(err);
