@@ -29,8 +29,12 @@ export class PointGrid {
 		this.ch = (y1 - y0) / size * (1 + 1e-9);
 		const cell = new Int32Array(n);
 		const start = new Int32Array(size * size + 1);
+		const fx = 1 / this.cw, fy = 1 / this.ch, top = size - 1;
 		for (let i = 0; i < n; i++) {
-			const c = this.cellOf(coords[2 * i], coords[2 * i + 1]);
+			let cx = ((coords[2 * i] - x0) * fx) | 0, cy = ((coords[2 * i + 1] - y0) * fy) | 0;
+			if (cx > top) cx = top;
+			if (cy > top) cy = top;
+			const c = cy * size + cx;
 			cell[i] = c;
 			start[c + 1]++;
 		}
@@ -40,13 +44,6 @@ export class PointGrid {
 		for (let i = 0; i < n; i++) items[fill[cell[i]]++] = i;
 		this.cellStart = start;
 		this.items = items;
-	}
-
-	private cellOf(x: number, y: number): number {
-		const s = this.size;
-		const cx = Math.min(s - 1, Math.max(0, Math.floor((x - this.x0) / this.cw)));
-		const cy = Math.min(s - 1, Math.max(0, Math.floor((y - this.y0) / this.ch)));
-		return cy * s + cx;
 	}
 
 	/**
