@@ -26,7 +26,7 @@ async function generate(): Promise<void> {
 		for (let j = 0; j < COLS; j++) line[j] = (100 + 30 * rng.normal()).toFixed(4);
 		buf += line.join(',') + '\n';
 		if (buf.length > 1 << 20) {
-			if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+			if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
 			buf = '';
 		}
 	}
