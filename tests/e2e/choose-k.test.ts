@@ -46,7 +46,7 @@ describe('choosing k, in the built site', () => {
 		for (const name of ['Elbow: inertia by k', 'Mean silhouette by k', 'Davies–Bouldin by k', 'Calinski–Harabasz by k']) {
 			await expect(page.getByRole('img', { name: new RegExp(name) }).count()).resolves.toBe(1);
 		}
-		const plot = page.getByRole('img', { name: /Silhouette plot, k = 6/ });
+		const plot = page.getByRole('img', { name: /Silhouette plot for 6 segments/ });
 		await expect(plot.count()).resolves.toBe(1);
 		await expect(page.getByRole('list', { name: 'Negative silhouettes per segment' }).getByRole('listitem').count()).resolves.toBe(6);
 	});
@@ -55,10 +55,10 @@ describe('choosing k, in the built site', () => {
 		const { page } = app;
 		await page.getByLabel('Number of segments (k)').fill('4');
 		await page.getByLabel('Number of segments (k)').press('Enter');
-		await page.getByRole('img', { name: /Silhouette plot, k = 4/ }).waitFor();
+		await page.getByRole('img', { name: /Silhouette plot for 4 segments/ }).waitFor();
 		await page.getByRole('button', { name: 'Accept k = 6' }).click();
 		await page.getByRole('table', { name: /Segment sizes.*k = 6/ }).waitFor();
-		await expect(page.getByRole('img', { name: /Silhouette plot, k = 6/ }).count()).resolves.toBe(1);
+		await expect(page.getByRole('img', { name: /Silhouette plot for 6 segments/ }).count()).resolves.toBe(1);
 	});
 
 	it('computes stability on request and labels every segment', async () => {

@@ -19,22 +19,44 @@ export interface SilhouetteInput {
 	start: Int32Array;
 }
 
-/** Sum of distances from each sorted row to each cluster: m × nLabels, row-major. */
+/**
+ * Sum of distances from each sorted row to each cluster: m × nLabels, row-major. `rows` limits the outer loop to
+ * [from, to) (pairs i < j with i in range), so workers can split the triangle and add their sums.
+ */
 export function clusterDistanceSums(
 	input: SilhouetteInput,
-	control: { onProgress?: ProgressFn; signal?: AbortSignal; stage?: string } = {}
+	control: { onProgress?: ProgressFn; signal?: AbortSignal; stage?: string; rows?: [number, number] } = {}
 ): Float64Array {
 	const { Y, m, stride, lab, nLabels: L, start } = input;
 	const sums = new Float64Array(m * L);
-	const totalPairs = (m * (m - 1)) / 2 || 1;
+	const [iFrom, iTo] = control.rows ?? [0, m];
+	const totalPairs = pairsBetween(m, iFrom, iTo) || 1;
 	let donePairs = 0;
-	for (let i = 0; i < m; i++) {
+	for (let i = iFrom; i < iTo; i++) {
 		if ((i & 63) === 0) {
 			throwIfAborted(control.signal);
 			control.onProgress?.({ stage: control.stage ?? 'silhouette', fraction: donePairs / totalPairs });
 		}
 		const li = lab[i];
 		const o = i * stride;
+		// Two rows of one cluster at a time: each loaded row j serves both, and one write to sums per j.
+		if (stride === 8 && i + 1 < iTo && lab[i + 1] === li) {
+			const o2 = o + 8;
+			let d = 0;
+			for (let t = 0; t < 8; t++) d += (Y[o + t] - Y[o2 + t]) ** 2;
+			d = Math.sqrt(d);
+			sums[i * L + li] += d;
+			sums[(i + 1) * L + li] += d;
+			for (let l = 0; l < L; l++) {
+				const from = Math.max(i + 2, start[l]);
+				const to = start[l + 1];
+				if (from >= to) continue;
+				block8x2(Y, o, from, to, sums, L, li, l, i);
+			}
+			donePairs += 2 * m - 3 - 2 * i;
+			i++;
+			continue;
+		}
 		for (let l = 0; l < L; l++) {
 			const from = Math.max(i + 1, start[l]);
 			const to = start[l + 1];
@@ -48,6 +70,45 @@ export function clusterDistanceSums(
 		donePairs += m - 1 - i;
 	}
 	return sums;
+}
+
+/** Rows pairs (i, i+1) of cluster li against rows from..to of cluster l. */
+function block8x2(Y: Float64Array, o: number, from: number, to: number, sums: Float64Array, L: number, li: number, l: number, i: number): void {
+	const a0 = Y[o], a1 = Y[o + 1], a2 = Y[o + 2], a3 = Y[o + 3], a4 = Y[o + 4], a5 = Y[o + 5], a6 = Y[o + 6], a7 = Y[o + 7];
+	const b0 = Y[o + 8], b1 = Y[o + 9], b2 = Y[o + 10], b3 = Y[o + 11], b4 = Y[o + 12], b5 = Y[o + 13], b6 = Y[o + 14], b7 = Y[o + 15];
+	let accA = 0, accB = 0;
+	for (let j = from, p = from * 8, q = from * L + li; j < to; j++, p += 8, q += L) {
+		const y0 = Y[p], y1 = Y[p + 1], y2 = Y[p + 2], y3 = Y[p + 3], y4 = Y[p + 4], y5 = Y[p + 5], y6 = Y[p + 6], y7 = Y[p + 7];
+		let e0 = y0 - a0, e1 = y1 - a1, e2 = y2 - a2, e3 = y3 - a3, e4 = y4 - a4, e5 = y5 - a5, e6 = y6 - a6, e7 = y7 - a7;
+		const dA = Math.sqrt(e0 * e0 + e1 * e1 + e2 * e2 + e3 * e3 + (e4 * e4 + e5 * e5 + e6 * e6 + e7 * e7));
+		e0 = y0 - b0; e1 = y1 - b1; e2 = y2 - b2; e3 = y3 - b3; e4 = y4 - b4; e5 = y5 - b5; e6 = y6 - b6; e7 = y7 - b7;
+		const dB = Math.sqrt(e0 * e0 + e1 * e1 + e2 * e2 + e3 * e3 + (e4 * e4 + e5 * e5 + e6 * e6 + e7 * e7));
+		accA += dA;
+		accB += dB;
+		sums[q] += dA + dB;
+	}
+	sums[i * L + l] += accA;
+	sums[(i + 1) * L + l] += accB;
+}
+
+/** Pairs (i, j), i < j, with i in [from, to). */
+export function pairsBetween(m: number, from: number, to: number): number {
+	const upto = (r: number) => r * m - (r * (r + 1)) / 2;
+	return upto(to) - upto(from);
+}
+
+/** Splits the outer rows into `parts` ranges with about equal numbers of pairs. */
+export function splitRows(m: number, parts: number): [number, number][] {
+	const total = pairsBetween(m, 0, m);
+	const out: [number, number][] = [];
+	let from = 0;
+	for (let p = 1; p <= parts; p++) {
+		let to = from;
+		while (to < m && (p === parts || pairsBetween(m, 0, to) < (total * p) / parts)) to++;
+		out.push([from, p === parts ? m : to]);
+		from = p === parts ? m : to;
+	}
+	return out;
 }
 
 function block8(Y: Float64Array, o: number, from: number, to: number, sums: Float64Array, L: number, li: number): number {

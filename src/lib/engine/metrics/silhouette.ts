@@ -88,10 +88,32 @@ function clusteredRows(X: Float64Array, rows: number, cols: number, labels: Int3
 	return Int32Array.from(members);
 }
 
+/**
+ * The sorted, padded kernel input for `members` (e.g. to split the pair loop across workers with
+ * clusterDistanceSums' `rows` option and finish with silhouetteFromSums); `pos[t]` is member t's sorted row.
+ */
+export function silhouetteInput(
+	X: Float64Array, rows: number, cols: number, labels: Int32Array, k: number, members: Int32Array | null = null
+): { input: SilhouetteInput; pos: Int32Array } {
+	return sortedInput(X, cols, labels, k, members ?? clusteredRows(X, rows, cols, labels, k));
+}
+
 /** Silhouette of `members` (row indices) against each other, in the order of `members`. */
 function silhouetteOf(
 	X: Float64Array, cols: number, labels: Int32Array, k: number, members: Int32Array, control: MetricControl
 ): Float64Array {
+	const { input, pos } = sortedInput(X, cols, labels, k, members);
+	const m = members.length;
+	const report = throttle(control.onProgress);
+	const sums = clusterDistanceSums(input, { onProgress: report, signal: control.signal, stage: `silhouette on ${m} rows` });
+	const sorted = silhouetteFromSums(sums, input);
+	report?.({ stage: `silhouette on ${m} rows`, fraction: 1 });
+	const out = new Float64Array(m);
+	for (let t = 0; t < m; t++) out[t] = sorted[pos[t]];
+	return out;
+}
+
+function sortedInput(X: Float64Array, cols: number, labels: Int32Array, k: number, members: Int32Array): { input: SilhouetteInput; pos: Int32Array } {
 	const m = members.length;
 	// Re-encode to the clusters present (sklearn's LabelEncoder) and bucket rows by cluster.
 	const count = new Int32Array(k);
@@ -120,14 +142,7 @@ function silhouetteOf(
 		lab[at] = l;
 		for (let j = 0; j < cols; j++) Y[at * stride + j] = X[r * cols + j];
 	}
-	const input: SilhouetteInput = { Y, m, stride, lab, nLabels: L, start };
-	const report = throttle(control.onProgress);
-	const sums = clusterDistanceSums(input, { onProgress: report, signal: control.signal, stage: `silhouette on ${m} rows` });
-	const sorted = silhouetteFromSums(sums, input);
-	report?.({ stage: `silhouette on ${m} rows`, fraction: 1 });
-	const out = new Float64Array(m);
-	for (let t = 0; t < m; t++) out[t] = sorted[pos[t]];
-	return out;
+	return { input: { Y, m, stride, lab, nLabels: L, start }, pos };
 }
 
 function mean(values: Float64Array): number {
