@@ -8,6 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 import { kmeans } from '../src/lib/engine/cluster/kmeans';
 import { calinskiHarabasz } from '../src/lib/engine/metrics/calinski-harabasz';
 import { daviesBouldin } from '../src/lib/engine/metrics/davies-bouldin';
@@ -34,6 +36,13 @@ const time = <T>(f: () => T) => { const t = performance.now(); const out = f(); 
 const show = (what: string, ms: number, refMs?: number, note = '') =>
 	console.log(`${what.padEnd(52)} ${ms.toFixed(0).padStart(7)} ms${refMs !== undefined ? `   scikit-learn ${refMs.toFixed(0).padStart(7)} ms   ratio ${(ms / refMs).toFixed(2)}` : ''}${note ? `   ${note}` : ''}`);
 
+/** The worker script is TypeScript: bundled once to plain JavaScript with esbuild (tsx's own dependency). */
+function workerScript(): string {
+	const out = join(dataDir, 'silhouette-worker.mjs');
+	buildSync({ entryPoints: [fileURLToPath(new URL('./silhouette-worker.ts', import.meta.url))], bundle: true, platform: 'node', format: 'esm', outfile: out });
+	return out;
+}
+
 async function twoWorkers(X: Float64Array, n: number, L: Int32Array): Promise<number> {
 	const { input } = silhouetteInput(X, n, COLS, L, 6);
 	const share = <T extends Float64Array | Int32Array>(a: T): ArrayBufferLike => {
@@ -43,7 +52,7 @@ async function twoWorkers(X: Float64Array, n: number, L: Int32Array): Promise<nu
 	};
 	const Y = share(input.Y), lab = share(input.lab), start = share(input.start);
 	const parts = await Promise.all(splitRows(input.m, 2).map((rows) => new Promise<Float64Array>((resolve, reject) => {
-		const w = new Worker(new URL('./silhouette-worker.ts', import.meta.url), { workerData: { Y, m: input.m, stride: input.stride, lab, nLabels: input.nLabels, start, rows }, execArgv: ['--import', 'tsx'] });
+		const w = new Worker(workerScript(), { workerData: { Y, m: input.m, stride: input.stride, lab, nLabels: input.nLabels, start, rows } });
 		w.once('message', (s) => { resolve(s); w.terminate(); });
 		w.once('error', reject);
 	})));
