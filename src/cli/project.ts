@@ -18,6 +18,7 @@ import { tsne } from '../lib/engine/project/tsne';
 import { umapSteps } from '../lib/engine/project/umap';
 import { Rng } from '../lib/engine/random';
 import { defaultRecipe, validateRecipe, type Recipe } from '../lib/engine/recipe';
+import { withRepulsionHelper } from './tsne-threads';
 
 export const PROJECT_USAGE = `  segment-lab project --input FILE.csv --method pca|tsne|umap [options] --out COORDS.csv
 
@@ -90,7 +91,9 @@ export async function projectCommand(argv: string[]): Promise<number> {
 		}
 		const onProgress = process.stderr.isTTY ? (p: { stage: string; fraction: number }) => process.stderr.write(`\r${p.stage.padEnd(50)} ${Math.round(p.fraction * 100)}%`) : undefined;
 		if (method === 'tsne') {
-			coords = tsne(data, rows.length, m.cols, { perplexity: num('perplexity', v.perplexity, false) ?? 30, nIter: num('iterations', v.iterations) ?? 1000 }, { seed, onProgress });
+			const opts = { perplexity: num('perplexity', v.perplexity, false) ?? 30, nIter: num('iterations', v.iterations) ?? 1000 };
+			// Two threads (this one and a shared-memory helper): the same positions as one thread, bit for bit.
+			coords = await withRepulsionHelper(rows.length, (shared) => tsne(data, rows.length, m.cols, opts, { seed, onProgress, shared }).slice());
 			names = ['tsne_x', 'tsne_y'];
 		} else {
 			const gen = umapSteps(data, rows.length, m.cols, { nNeighbors: num('neighbors', v.neighbors) ?? 15 }, { seed });

@@ -5,6 +5,7 @@
  */
 import { QuadTree, repulsion } from './bh-quadtree';
 import type { SparseP } from './tsne-affinities';
+import { sharedSplit, type SharedRepulsion } from './tsne-shared';
 
 /** Attraction for rows [from, to): pos[2i..] = Σ_j p_ij (y_i − y_j) / (1 + ‖y_i − y_j‖²). */
 export function attraction(P: SparseP, Y: Float64Array, from: number, to: number, pos: Float64Array): void {
@@ -25,23 +26,27 @@ export function attraction(P: SparseP, Y: Float64Array, from: number, to: number
 	}
 }
 
-/** Work buffers for one embedding size, reused every iteration. */
+/** Work buffers for one embedding size, reused every iteration; optionally a helper thread for half the repulsion. */
 export class TsneGradient {
 	readonly tree: QuadTree;
 	readonly pos: Float64Array;
 	readonly neg: Float64Array;
-	constructor(readonly n: number) {
+	constructor(readonly n: number, private readonly shared: SharedRepulsion | null = null) {
 		this.tree = new QuadTree(n);
 		this.pos = new Float64Array(2 * n);
-		this.neg = new Float64Array(2 * n);
+		this.neg = shared ? shared.mem.neg : new Float64Array(2 * n);
 	}
 
-	/** Writes the full gradient into grad (n × 2). */
+	/** Writes the full gradient into grad (n × 2). With a helper, Y must be the shared positions. */
 	compute(P: SparseP, Y: Float64Array, exaggeration: number, theta: number, grad: Float64Array): void {
-		const { n, pos, neg, tree } = this;
+		const { n, pos, neg, tree, shared } = this;
+		shared?.start(theta);
 		tree.build(Y, n);
-		const sumQ = Math.max(repulsion(tree, theta, 0, n, neg), 2.220446049250313e-16);
+		const split = sharedSplit(n);
+		let sumQ = repulsion(tree, theta, 0, split, neg);
 		attraction(P, Y, 0, n, pos);
+		sumQ += shared ? shared.finish() : repulsion(tree, theta, split, n, neg);
+		sumQ = Math.max(sumQ, 2.220446049250313e-16);
 		const a = 4 * exaggeration, b = 4 / sumQ;
 		for (let t = 0; t < 2 * n; t++) grad[t] = a * pos[t] - b * neg[t];
 	}

@@ -17,6 +17,7 @@ import { Rng } from '../random';
 import { pca, pcaTransform } from './pca';
 import { jointP, type SparseP } from './tsne-affinities';
 import { TsneGradient } from './tsne-gradient';
+import type { SharedRepulsion } from './tsne-shared';
 import { knnGraph } from './vp-tree';
 
 export interface TsneOptions {
@@ -44,6 +45,8 @@ export interface TsneFrame {
 
 export interface TsneControl {
 	seed: number;
+	/** A helper thread for half of the repulsion (tsne-shared.ts); positions then live in its shared memory. */
+	shared?: SharedRepulsion;
 	signal?: AbortSignal;
 	onProgress?: ProgressFn;
 }
@@ -101,9 +104,11 @@ export function* tsneSteps(X: Float64Array, rows: number, cols: number, options:
 	control.onProgress?.({ stage: 't-SNE: nearest neighbours', fraction: 0 });
 	const P = tsneAffinities(X, rows, cols, o.perplexity, rng);
 	throwIfAborted(control.signal);
-	const Y = tsneInit(X, rows, cols, o.init, rng);
+	const init = tsneInit(X, rows, cols, o.init, rng);
+	const Y = control.shared ? control.shared.mem.Y : init;
+	if (control.shared) Y.set(init);
 	const lr = o.learningRate === 'auto' ? Math.max(rows / o.earlyExaggeration / 4, 50) : o.learningRate;
-	const gradient = new TsneGradient(rows);
+	const gradient = new TsneGradient(rows, control.shared ?? null);
 	const grad = new Float64Array(2 * rows);
 	const update = new Float64Array(2 * rows);
 	const gains = new Float64Array(2 * rows);
