@@ -107,6 +107,31 @@ describe('projection view on the demo data', () => {
 		expect(await countColour(app, '#0072B2')).toBe(before);
 	});
 
+	it('colours by a feature with a sequential legend, and compares a brushed region with the rest', async () => {
+		const { page } = app;
+		const before = await canvasHash(app);
+		await page.getByLabel('Colour by').selectOption('total_purchases');
+		await page.waitForTimeout(150);
+		expect(await canvasHash(app)).not.toBe(before);
+		expect(await countColour(app, '#0072B2')).toBe(0);
+		await page.getByLabel('Select a region').check();
+		const scatter = page.getByRole('img', { name: /principal components 1 and 2/ });
+		await scatter.scrollIntoViewIfNeeded();
+		const box = (await scatter.boundingBox())!;
+		await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.05);
+		await page.mouse.down();
+		await page.mouse.move(box.x + box.width * 0.45, box.y + box.height * 0.6, { steps: 8 });
+		await page.mouse.up();
+		const table = page.getByRole('table', { name: /Selected region/ });
+		await table.waitFor();
+		const caption = (await table.locator('caption').textContent())!;
+		console.log(caption);
+		expect(caption).toMatch(/Selected region: [\d,]+ rows against the other [\d,]+/);
+		await expect(table.getByRole('row', { name: /total_purchases/ }).count()).resolves.toBe(1);
+		await page.getByLabel('Pan and zoom').check();
+		await page.getByLabel('Colour by').selectOption('');
+	});
+
 	it('downloads the chart as a valid SVG and a valid PNG', async () => {
 		const { page } = app;
 		const [svgDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download chart (SVG)' }).click()]);
