@@ -73,7 +73,7 @@ export async function projectCommand(argv: string[]): Promise<number> {
 	const m = prepare(table, recipe);
 	const started = Date.now();
 	let coords: Float32Array | Float64Array;
-	let rows = Int32Array.from({ length: m.rows }, (_, i) => i);
+	let rows: Int32Array = Int32Array.from({ length: m.rows }, (_, i) => i);
 	let names: [string, string];
 	if (method === 'pca') {
 		const view = pcaView(m.data, m.rows, m.cols, 2);

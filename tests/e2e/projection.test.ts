@@ -156,6 +156,19 @@ describe('projection view on the demo data', () => {
 		expect(Array.from(readFileSync(join(dir, 'scree.png')).subarray(0, 4))).toEqual([0x89, 0x50, 0x4e, 0x47]);
 	});
 
+	it('adds the shown coordinates to the results CSV when asked', async () => {
+		const { page } = app;
+		await page.getByLabel('Add these coordinates to the results CSV').check();
+		const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
+		const path = join(dir, 'results.csv');
+		await dl.saveAs(path);
+		const lines = readFileSync(path, 'utf8').trim().split('\n');
+		expect(lines[0].split(',').slice(-2)).toEqual(['pc1', 'pc2']);
+		expect(lines.length).toBe(5001);
+		expect(Number(lines[1].split(',').at(-1))).not.toBeNaN();
+		await page.getByLabel('Add these coordinates to the results CSV').uncheck();
+	});
+
 	it('runs t-SNE in a worker: it animates, pauses, resumes and cancels, with no main-thread task over 100 ms', async () => {
 		const { page } = app;
 		await observeLongTasks(app);
