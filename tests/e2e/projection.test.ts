@@ -210,6 +210,18 @@ describe('projection view on the demo data', () => {
 		expect(app.consoleErrors).toEqual([]);
 		expect(foreignRequests(app)).toEqual([]);
 	});
+
+	it('re-runs the clustering on the first two principal components and says so', async () => {
+		const { page } = app;
+		await page.getByLabel('PCA').check();
+		await page.getByLabel('Cluster on the first').fill('2');
+		await page.getByRole('button', { name: /Run on 2 components/ }).click();
+		await page.getByText('These segments were found on the first 2 principal components.').waitFor({ timeout: 120_000 });
+		await expect(page.getByText(/Clustered on the first 2 principal components/).count()).resolves.toBe(1);
+		await page.getByRole('button', { name: 'Run again on all features' }).click();
+		await page.getByLabel('Cluster on the first').waitFor({ timeout: 120_000 });
+		expect(app.consoleErrors).toEqual([]);
+	});
 });
 
 describe('a 200,000-point scatter', () => {

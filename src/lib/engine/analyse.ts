@@ -15,6 +15,7 @@ import { asideGroup, type AsideGroup } from './profile/aside-group';
 import { relabelBySize, segmentMeans } from './profile/segment-means';
 import { subProgress, throwIfAborted, type RunControl } from './progress';
 import { pcaView, scorePair, type PcaView } from './project/pca-view';
+import { pcaFeatures, toPreparedSpace } from './project/pca-features';
 import { deriveSeed } from './random';
 import type { Recipe } from './recipe';
 import type { FeatureMatrix, FittedPrep, Table } from './types';
@@ -107,8 +108,16 @@ export function kValues(recipe: Recipe, rows: number): number[] {
 
 /** Prepares the features and computes everything that does not depend on k. */
 export function prepareRun(table: Table, recipe: Recipe): { matrix: FeatureMatrix; base: RunBase } {
-	const matrix = prepare(table, recipe);
+	const prepared = prepare(table, recipe);
 	const notes: string[] = [];
+	// The projection view shows PCA of the prepared features whatever is clustered on.
+	const pcaOfFeatures = project(prepared);
+	let matrix = prepared;
+	if (recipe.pcaComponents != null) {
+		const r = pcaFeatures(prepared, recipe.pcaComponents);
+		matrix = r.matrix;
+		notes.push(`Clustered on the first ${matrix.cols} principal components of the prepared features (${(r.kept * 100).toFixed(1)}% of their variance).`);
+	}
 	const silNote = silhouetteNote(matrix.rows);
 	if (silNote) notes.push(silNote);
 	notes.push(...statusNotes(matrix.status));
@@ -122,7 +131,7 @@ export function prepareRun(table: Table, recipe: Recipe): { matrix: FeatureMatri
 		fitted: matrix.fitted,
 		aside: asideGroup(table, recipe.features, matrix.status),
 		notes,
-		pca: project(matrix),
+		pca: pcaOfFeatures,
 		gapK1: gapAtOne(matrix, recipe)
 	};
 	return { matrix, base };
@@ -151,7 +160,7 @@ export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe,
 	const { labels, order } = relabelBySize(res.labels, k);
 	const centersScaled = new Float64Array(k * cols);
 	order.forEach((old, neu) => centersScaled.set(res.centers.subarray(old * cols, (old + 1) * cols), neu * cols));
-	const centersOrig = toFeatureUnits(centersScaled, k, matrix.fitted);
+	const centersOrig = toFeatureUnits(toPreparedSpace(matrix, centersScaled, k), k, matrix.fitted);
 	const nf = matrix.fitted.features.length;
 	control.onProgress?.({ stage: `Metrics for k = ${k}`, fraction: 0.8 });
 	const metrics = kMetrics(matrix, recipe, k, labels, res.inertia, { signal: control.signal, onProgress: subProgress(control.onProgress, 0.8, 1) });

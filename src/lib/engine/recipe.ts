@@ -82,6 +82,8 @@ export interface Recipe {
 	algorithm: AlgorithmSpec;
 	/** Gap statistic and stability settings; absent = neither (silhouette, Davies–Bouldin, Calinski–Harabasz always). */
 	evidence?: EvidenceSpec;
+	/** Cluster on the scores of the first m principal components of the prepared features; absent or null = on the features. */
+	pcaComponents?: number | null;
 	/** Inclusive range of k values to try. */
 	kRange: [number, number];
 	/** The chosen k; null = the k with the best mean silhouette. */
@@ -142,6 +144,7 @@ export function validateRecipe(value: unknown): Recipe {
 		if (ev.gapB === 1) bad('"evidence.gapB" must be at least 2 (the standard error needs two reference sets)');
 		if (ev.stabilityScheme !== undefined && ev.stabilityScheme !== 'bootstrap' && ev.stabilityScheme !== 'subsample') bad('"evidence.stabilityScheme" must be bootstrap or subsample');
 	}
+	if (r.pcaComponents != null && !isInt(r.pcaComponents, 1, 10000)) bad('"pcaComponents" must be null or a whole number of components (at least 1)');
 	const kr = r.kRange as unknown;
 	if (!Array.isArray(kr) || kr.length !== 2 || !isInt(kr[0], 1, MAX_K) || !isInt(kr[1], 1, MAX_K) || kr[0] > kr[1]) {
 		bad(`"kRange" must be [from, to] with 1 ≤ from ≤ to ≤ ${MAX_K}`);
