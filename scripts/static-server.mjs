@@ -24,9 +24,10 @@ const TYPES = {
  * Serves `root` on 127.0.0.1:`port` (0 = any free port).
  * @param {string} root
  * @param {number} [port]
+ * @param {Record<string, string>} [headers] extra response headers (e.g. COOP/COEP for a cross-origin-isolated page)
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export async function startStaticServer(root, port = 0) {
+export async function startStaticServer(root, port = 0, headers = {}) {
 	const base = resolve(root);
 	const server = createServer(async (req, res) => {
 		try {
@@ -50,7 +51,7 @@ export async function startStaticServer(root, port = 0) {
 				return;
 			}
 			const body = await readFile(file);
-			res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+			res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...headers });
 			res.end(body);
 		} catch (err) {
 			res.writeHead(500).end(String(err));

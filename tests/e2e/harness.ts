@@ -20,10 +20,13 @@ export interface App {
 }
 
 /** `context` adds browser-context options (touch, reduced motion, viewport) to the defaults. */
-export async function launchApp(opts: { path?: string; context?: BrowserContextOptions } = {}): Promise<App> {
+/** Headers that make the page cross-origin isolated (shared memory, so t-SNE can use a second thread). */
+export const ISOLATION_HEADERS = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
+
+export async function launchApp(opts: { path?: string; context?: BrowserContextOptions; headers?: Record<string, string> } = {}): Promise<App> {
 	if (!existsSync(BUILD_DIR)) throw new Error('build/ is missing: run `npm run build` first (npm test does).');
 	if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH).`);
-	const server = await startStaticServer(BUILD_DIR, 0);
+	const server = await startStaticServer(BUILD_DIR, 0, opts.headers);
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
 		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']

@@ -9,6 +9,7 @@ import { EngineError, toErrorInfo, type ErrorInfo } from '../engine/errors';
 import { Rng } from '../engine/random';
 import { EMBED_MAX_ROWS, stratifiedSample } from '../engine/project/stratified-sample';
 import { tsneSteps, type TsneOptions } from '../engine/project/tsne';
+import { SharedRepulsion, sharedTsneMemory } from '../engine/project/tsne-shared';
 import { umapSteps, type UmapOptions } from '../engine/project/umap';
 
 export interface EmbedRequest {
@@ -52,6 +53,33 @@ function toF32(Y: Float64Array): Float32Array {
 	const out = new Float32Array(Y.length);
 	for (let i = 0; i < Y.length; i++) out[i] = Y[i];
 	return out;
+}
+
+/**
+ * A second thread for t-SNE's repulsion when shared memory is available (a cross-origin-isolated page: served
+ * with COOP/COEP headers); null otherwise, and for small inputs where it would not pay. Same positions either way.
+ */
+async function startHelper(n: number): Promise<{ shared: SharedRepulsion; close(): void } | null> {
+	if (n < 2000 || typeof SharedArrayBuffer === 'undefined' || !(globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated) return null;
+	try {
+		const mem = sharedTsneMemory(n);
+		const worker = new Worker(new URL('./tsne-helper.worker.ts', import.meta.url), { type: 'module', name: 'segment-lab-tsne-helper' });
+		await new Promise<void>((resolve, reject) => {
+			worker.onmessage = () => resolve();
+			worker.onerror = (e) => reject(e);
+			worker.postMessage({ buffer: mem.buffer, n });
+		});
+		const shared = new SharedRepulsion(mem);
+		return {
+			shared,
+			close() {
+				shared.stop();
+				worker.terminate();
+			}
+		};
+	} catch {
+		return null;
+	}
 }
 
 /** Pulls a step generator to the end in ~40 ms slices, showing a frame at most every 100 ms; honours pause. */
@@ -102,8 +130,15 @@ const api = {
 			};
 			let run: { Y: Float64Array; iterations: number };
 			if (req.method === 'tsne') {
-				const gen = tsneSteps(data, n, cols, req.tsne ?? {}, { seed: req.seed });
-				run = await drive(gen, (f) => send(f.iteration, f.nIter, f.Y, f.exaggerating ? 'early exaggeration' : 'settling'));
+				const helper = await startHelper(n);
+				try {
+					const gen = tsneSteps(data, n, cols, req.tsne ?? {}, { seed: req.seed, shared: helper?.shared });
+					const threads = helper ? ', 2 threads' : '';
+					run = await drive(gen, (f) => send(f.iteration, f.nIter, f.Y, (f.exaggerating ? 'early exaggeration' : 'settling') + threads));
+					run.Y = run.Y.slice();
+				} finally {
+					helper?.close();
+				}
 			} else if (req.method === 'umap') {
 				const gen = umapSteps(data, n, cols, req.umap ?? {}, { seed: req.seed });
 				run = await drive(gen, (f) => send(f.iteration, f.nIter, f.read(), 'optimising'));
