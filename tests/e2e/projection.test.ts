@@ -173,7 +173,7 @@ describe('projection view on the demo data', () => {
 		const { page } = app;
 		await observeLongTasks(app);
 		await page.getByLabel('t-SNE').check();
-		await page.getByRole('button', { name: 'Run t-SNE' }).click();
+		await page.getByRole('button', { name: 'Compute t-SNE' }).click();
 		const status = page.getByRole('status').filter({ hasText: /t-SNE|neighbours|Paused/ });
 		await page.getByText(/t-SNE: iteration \d+/).waitFor({ timeout: 60_000 });
 		const iteration = async () => Number((await status.textContent())!.match(/iteration ([\d,]+)/)![1].replace(/,/g, ''));
@@ -203,7 +203,7 @@ describe('projection view on the demo data', () => {
 
 		await page.getByRole('button', { name: 'Cancel t-SNE' }).click();
 		await page.getByText(/Cancelled/).waitFor();
-		await expect(page.getByRole('button', { name: 'Run t-SNE' }).count()).resolves.toBe(1);
+		await expect(page.getByRole('button', { name: 'Compute t-SNE' }).count()).resolves.toBe(1);
 		const tasks = await longTasks(app);
 		console.log(`long tasks while t-SNE ran: ${tasks.length}, longest ${Math.max(0, ...tasks).toFixed(0)} ms`);
 		expect(Math.max(0, ...tasks)).toBeLessThan(100);
@@ -215,10 +215,10 @@ describe('projection view on the demo data', () => {
 		const { page } = app;
 		await page.getByLabel('PCA').check();
 		await page.getByLabel('Cluster on the first').fill('2');
-		await page.getByRole('button', { name: /Run on 2 components/ }).click();
+		await page.getByRole('button', { name: /Re-cluster on 2 components/ }).click();
 		await page.getByText('These segments were found on the first 2 principal components.').waitFor({ timeout: 120_000 });
 		await expect(page.getByText(/Clustered on the first 2 principal components/).count()).resolves.toBe(1);
-		await page.getByRole('button', { name: 'Run again on all features' }).click();
+		await page.getByRole('button', { name: 'Re-cluster on all features' }).click();
 		await page.getByLabel('Cluster on the first').waitFor({ timeout: 120_000 });
 		expect(app.consoleErrors).toEqual([]);
 	});
@@ -239,7 +239,7 @@ describe('t-SNE on a cross-origin-isolated page (COOP/COEP)', () => {
 		expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 		await page.getByLabel('t-SNE').check();
 		const t0 = Date.now();
-		await page.getByRole('button', { name: 'Run t-SNE' }).click();
+		await page.getByRole('button', { name: 'Compute t-SNE' }).click();
 		await page.getByText(/2 threads/).waitFor({ timeout: 60_000 });
 		await page.getByText(/t-SNE finished after 1,000 iterations/).waitFor({ timeout: 170_000 });
 		console.log(`t-SNE of the 5,000-row demo in Chromium, 2 threads: ${((Date.now() - t0) / 1000).toFixed(1)} s from click to finish`);
