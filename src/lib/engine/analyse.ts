@@ -13,6 +13,7 @@ import { toFeatureUnits } from './prep/invert';
 import { statusNotes } from './prep/status-notes';
 import { asideGroup, type AsideGroup } from './profile/aside-group';
 import { relabelBySize, segmentMeans } from './profile/segment-means';
+import { segmentProfile, type SegmentProfile } from './profile/segment-profile';
 import { subProgress, throwIfAborted, type RunControl } from './progress';
 import { pcaView, scorePair, type PcaView } from './project/pca-view';
 import { pcaFeatures, toPreparedSpace } from './project/pca-features';
@@ -32,6 +33,10 @@ export interface KSummary extends KMetrics {
 	means: number[][];
 	iterations: number;
 	converged: boolean;
+	/** Per-segment statistics, distinguishing features, tests, names and personas (profile/segment-profile.ts). */
+	profile?: SegmentProfile;
+	/** Segment centres in the space that was clustered (prepared, or principal-component scores), k × cols: the model file and scoring use these. */
+	modelCenters?: number[][];
 }
 
 export interface AnalysisResult {
@@ -174,7 +179,9 @@ export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe,
 		centers: Array.from({ length: k }, (_, s) => Array.from(centersOrig.subarray(s * nf, (s + 1) * nf))),
 		means: segmentMeans(table, recipe.features, matrix.rowIndex, labels, k),
 		iterations: res.iterations,
-		converged: res.converged
+		converged: res.converged,
+		profile: segmentProfile(table, recipe.features, matrix.rowIndex, labels, k),
+		modelCenters: Array.from({ length: k }, (_, s) => Array.from(centersScaled.subarray(s * cols, (s + 1) * cols)))
 	};
 	control.onProgress?.({ stage: `k = ${k} done`, fraction: 1 });
 	return { summary, labels };

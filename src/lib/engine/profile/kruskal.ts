@@ -1,0 +1,86 @@
+/**
+ * Kruskal–Wallis H test across groups (Kruskal & Wallis 1952), with the tie correction, and its p-value from the
+ * χ² distribution with g − 1 degrees of freedom, as scipy.stats.kruskal computes it.
+ */
+
+/** H statistic and p-value for values[i] in group groups[i] (0..g−1; negative = left out). NaN values are left out. */
+export function kruskalWallis(values: Float64Array, groups: Int32Array, g: number): { h: number; p: number; df: number } {
+	const idx: number[] = [];
+	for (let i = 0; i < values.length; i++) if (groups[i] >= 0 && groups[i] < g && !Number.isNaN(values[i])) idx.push(i);
+	const n = idx.length;
+	const present = new Set<number>();
+	for (const i of idx) present.add(groups[i]);
+	const df = present.size - 1;
+	if (n < 2 || df < 1) return { h: NaN, p: NaN, df: Math.max(0, df) };
+	idx.sort((a, b) => values[a] - values[b]);
+	const rankSum = new Float64Array(g);
+	const count = new Float64Array(g);
+	let ties = 0;
+	for (let s = 0; s < n; ) {
+		let e = s + 1;
+		while (e < n && values[idx[e]] === values[idx[s]]) e++;
+		const rank = (s + 1 + e) / 2; // average of ranks s+1..e
+		const t = e - s;
+		if (t > 1) ties += t * t * t - t;
+		for (let j = s; j < e; j++) {
+			rankSum[groups[idx[j]]] += rank;
+			count[groups[idx[j]]]++;
+		}
+		s = e;
+	}
+	let h = 0;
+	for (let c = 0; c < g; c++) if (count[c] > 0) h += (rankSum[c] * rankSum[c]) / count[c];
+	h = (12 / (n * (n + 1))) * h - 3 * (n + 1);
+	const correction = 1 - ties / (n * n * n - n);
+	if (correction <= 0) return { h: NaN, p: NaN, df };
+	h /= correction;
+	return { h, p: chiSquareSurvival(h, df), df };
+}
+
+/** P(X > x) for X ~ χ²(df): the regularised upper incomplete gamma Q(df/2, x/2). */
+export function chiSquareSurvival(x: number, df: number): number {
+	if (!(x > 0)) return 1;
+	return gammaQ(df / 2, x / 2);
+}
+
+/** Regularised upper incomplete gamma Q(a, x): series below a + 1, continued fraction above (Numerical Recipes §6.2). */
+export function gammaQ(a: number, x: number): number {
+	if (x <= 0) return 1;
+	const lnPre = a * Math.log(x) - x - logGamma(a);
+	if (x < a + 1) {
+		let sum = 1 / a, term = sum, ap = a;
+		for (let n = 0; n < 1000; n++) {
+			ap++;
+			term *= x / ap;
+			sum += term;
+			if (Math.abs(term) < Math.abs(sum) * 1e-15) break;
+		}
+		return Math.max(0, 1 - sum * Math.exp(lnPre));
+	}
+	const tiny = 1e-300;
+	let b = x + 1 - a, c = 1 / tiny, d = 1 / b, h = d;
+	for (let i = 1; i < 1000; i++) {
+		const an = -i * (i - a);
+		b += 2;
+		d = an * d + b;
+		if (Math.abs(d) < tiny) d = tiny;
+		c = b + an / c;
+		if (Math.abs(c) < tiny) c = tiny;
+		d = 1 / d;
+		const del = d * c;
+		h *= del;
+		if (Math.abs(del - 1) < 1e-15) break;
+	}
+	return Math.exp(lnPre) * h;
+}
+
+/** ln Γ(x), Lanczos approximation (g = 7, n = 9), accurate to about 1e-15 for x > 0. */
+export function logGamma(x: number): number {
+	const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+	if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+	x -= 1;
+	let a = c[0];
+	const t = x + 7.5;
+	for (let i = 1; i < 9; i++) a += c[i] / (x + i);
+	return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+}

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { generateCustomers, PLANTED } from '../../../../scripts/demo/customers';
+import { clusterOneK, prepareRun } from '../analyse';
+import { parseCsv } from '../data/csv';
+import { fingerprint } from '../data/fingerprint';
+import { profileTable } from '../data/profile';
+import { defaultRecipe } from '../recipe';
+import { chiSquareSurvival, kruskalWallis } from './kruskal';
+import { segmentProfile } from './segment-profile';
+import { traitOf } from './naming';
+
+describe('kruskalWallis', () => {
+	it('matches scipy.stats.kruskal on a hand case with ties', () => {
+		// scipy 1.10 (Debian): stats.kruskal([1, 2, 3, 3], [3, 4, 5, 6]) -> H = 4.2875, p = 0.0383935805371.
+		const r = kruskalWallis(Float64Array.from([1, 2, 3, 3, 3, 4, 5, 6]), Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1]), 2);
+		expect(r.h).toBeCloseTo(4.2875, 10);
+		expect(r.p).toBeCloseTo(0.0383935805371, 10);
+	});
+	it('chi-square survival matches known values', () => {
+		expect(chiSquareSurvival(3.841458820694124, 1)).toBeCloseTo(0.05, 10);
+		expect(chiSquareSurvival(11.070497693516351, 5)).toBeCloseTo(0.05, 10);
+		expect(chiSquareSurvival(0, 3)).toBe(1);
+	});
+});
+
+describe('naming vocabulary', () => {
+	it('reads business meaning from column names', () => {
+		expect(traitOf('days_since_last_purchase', 1).concept).toBe('recency');
+		expect(traitOf('account_age_days', -1).word).toBe('new');
+		expect(traitOf('customer_support_tickets', 2).concept).toBe('support');
+		expect(traitOf('avg_order_value', -1).concept).toBe('monetary');
+		expect(traitOf('total_purchases', 1).word).toBe('frequent');
+		expect(traitOf('email_open_rate', 1).word).toBe('engaged');
+		expect(traitOf('x1', 1).word).toBe('high x1');
+	});
+});
+
+describe('segment profiles on the demo', () => {
+	const table = parseCsv(readFileSync(new URL('../../../../static/demo/customers.csv', import.meta.url), 'utf8'), 'customers.csv');
+	const recipe = defaultRecipe(fingerprint(table), profileTable(table));
+	const { matrix } = prepareRun(table, recipe);
+	const part = clusterOneK(table, matrix, recipe, 6);
+	const profile = segmentProfile(table, recipe.features, matrix.rowIndex, part.labels, 6);
+
+	it('names every planted segment after its planted traits, uniquely', () => {
+		const truth = generateCustomers().truth;
+		const names = profile.personas.map((p) => p.name);
+		expect(new Set(names).size).toBe(6);
+		// Each planted segment: the persona of the segment holding most of its rows.
+		const expected: Record<string, RegExp> = {
+			Champions: /total_purchases \+|avg_order_value \+/,
+			'Loyal regulars': /account_age_days \+|total_purchases \+|days_since_last_purchase −/,
+			'New customers': /account_age_days −/,
+			Lapsed: /days_since_last_purchase \+/,
+			'Bargain hunters': /avg_order_value −/,
+			'Support-heavy': /customer_support_tickets \+/
+		};
+		const seen: string[] = [];
+		PLANTED.forEach((planted, pi) => {
+			const counts = new Array(6).fill(0);
+			for (let r = 0; r < truth.length; r++) if (truth[r] === pi) counts[part.labels[r]]++;
+			const seg = counts.indexOf(Math.max(...counts));
+			const persona = profile.personas[seg];
+			seen.push(`${planted.name} -> ${persona.reason} [${persona.action}]`);
+			expect(persona.reason, planted.name).toMatch(expected[planted.name]);
+		});
+		console.log(seen.join('\n'));
+		expect(profile.tests.every((t) => t.p < 1e-6)).toBe(true);
+	});
+});
