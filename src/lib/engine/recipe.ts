@@ -89,6 +89,8 @@ export interface Recipe {
 	/** The chosen k; null = the k with the best mean silhouette. */
 	k: number | null;
 	seed: number;
+	/** Segment names the user chose, per k ("6": one name per segment, "" = the automatic name). Absent = automatic names. */
+	segmentNames?: Record<string, string[]>;
 }
 
 export const MAX_K = 30;
@@ -152,6 +154,10 @@ export function validateRecipe(value: unknown): Recipe {
 	const range = kr as [number, number];
 	if (r.k !== null && !(isInt(r.k, range[0], range[1]))) bad(`"k" must be null or a whole number within kRange (${range[0]}..${range[1]})`);
 	if (!isInt(r.seed, 0, 2 ** 32 - 1)) bad('"seed" must be a whole number from 0 to 4294967295');
+	const names = r.segmentNames as unknown;
+	if (names !== undefined && (!names || typeof names !== 'object' || Array.isArray(names) || !Object.entries(names).every(([k, v]) => /^\d+$/.test(k) && Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length <= 200)))) {
+		bad('"segmentNames" must map k ("6") to a list of names (texts of at most 200 characters)');
+	}
 	const src = r.source as SourceFingerprint | undefined;
 	if (!src || typeof src.name !== 'string' || !Array.isArray(src.columns) || typeof src.hash !== 'string') bad('"source" must describe the data file (name, rows, columns, hash)');
 	return r as unknown as Recipe;

@@ -1,0 +1,74 @@
+/**
+ * CSV-injection neutralisation (OWASP "CSV Injection"): a cell that begins with = + - @, a tab or a carriage
+ * return can run as a formula when the file is opened in a spreadsheet. Such a cell is prefixed with a single
+ * quote and quoted, unless it is a plain number (−12.5 stays a number). Every other cell keeps its bytes.
+ */
+
+const PLAIN_NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$/;
+const TRIGGERS = '=+-@\t\r';
+
+/** True when a cell's text would be read as a formula. */
+export function isDangerous(cell: string): boolean {
+	return cell.length > 0 && TRIGGERS.includes(cell[0]) && !PLAIN_NUMBER.test(cell.trim());
+}
+
+/** A value we write ourselves (a segment name): neutralised, then quoted when it holds the delimiter, a quote or a line break. */
+export function safeCell(value: string, delimiter: string): string {
+	if (isDangerous(value)) return `"'${value.replace(/"/g, '""')}"`;
+	if (value.includes(delimiter) || /["\r\n]/.test(value)) return `"${value.replace(/"/g, '""')}"`;
+	return value;
+}
+
+/**
+ * One original row (its text without the line ending) with only its dangerous cells rewritten. Rows without any
+ * trigger character are returned as they are (the common case, and byte-for-byte).
+ */
+export function neutraliseRow(row: string, delimiter: string): string {
+	let hit = false;
+	for (let i = 0; i < row.length; i++) {
+		if (TRIGGERS.includes(row[i]) && row[i] !== delimiter) {
+			hit = true;
+			break;
+		}
+	}
+	if (!hit) return row;
+	let out = '';
+	let pos = 0;
+	let changed = false;
+	while (pos <= row.length) {
+		let end: number;
+		let value: string;
+		if (row[pos] === '"') {
+			// Quoted field: "" is an escaped quote; the field ends at the closing quote (then the delimiter).
+			let j = pos + 1;
+			value = '';
+			while (j < row.length) {
+				if (row[j] === '"') {
+					if (row[j + 1] === '"') {
+						value += '"';
+						j += 2;
+						continue;
+					}
+					break;
+				}
+				value += row[j++];
+			}
+			end = row.indexOf(delimiter, j + 1);
+			if (end < 0) end = row.length;
+		} else {
+			end = row.indexOf(delimiter, pos);
+			if (end < 0) end = row.length;
+			value = row.slice(pos, end);
+		}
+		const raw = row.slice(pos, end);
+		if (isDangerous(value)) {
+			out += `"'${value.replace(/"/g, '""')}"`;
+			changed = true;
+		} else out += raw;
+		if (end >= row.length) break;
+		out += delimiter;
+		pos = end + delimiter.length;
+		if (pos === row.length) break;
+	}
+	return changed ? out : row;
+}
