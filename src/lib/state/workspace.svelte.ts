@@ -67,6 +67,31 @@ export class Workspace {
 		return r.labels[r.perK.indexOf(cur)];
 	});
 
+	/** Segment names the user typed, per k ("" = the automatic name); they travel with the Recipe as segmentNames. */
+	customNames = $state<Record<string, string[]>>({});
+
+	/** The names of the shown segments: the user's where given, else the automatic ones (profile/naming.ts). */
+	readonly segmentNames: string[] = $derived.by(() => {
+		const cur = this.current;
+		if (!cur) return [];
+		const custom = this.customNames[String(cur.k)] ?? [];
+		return cur.sizes.map((_, s) => custom[s]?.trim() || cur.profile?.personas[s]?.name || `Segment ${s + 1}`);
+	});
+
+	/** Renames segment s of the shown k; an empty name goes back to the automatic one. */
+	renameSegment(s: number, name: string): void {
+		const cur = this.current;
+		if (!cur) return;
+		const key = String(cur.k);
+		const list = [...(this.customNames[key] ?? new Array<string>(cur.sizes.length).fill(''))];
+		while (list.length < cur.sizes.length) list.push('');
+		list[s] = name.trim().slice(0, 200);
+		const next = { ...this.customNames, [key]: list };
+		if (list.every((x) => !x)) delete next[key];
+		this.customNames = next;
+		if (this.draft) this.draft.segmentNames = Object.keys(next).length ? $state.snapshot(next) : undefined;
+	}
+
 	/** Must be called in the browser (onMount): workers do not exist during prerendering. */
 	attach(client = new EngineClient()): void {
 		this.client = client;
@@ -119,6 +144,7 @@ export class Workspace {
 		this.cancel(false);
 		const controller = (this.controller = new AbortController());
 		const recipe = $state.snapshot(this.draft) as Recipe;
+		this.customNames = { ...(recipe.segmentNames ?? {}) };
 		const [lo, hi] = recipe.kRange;
 		const ks = Array.from({ length: Math.max(0, Math.min(hi, this.dataset.rows) - lo + 1) }, (_, i) => lo + i);
 		this.phase = 'running';
@@ -167,6 +193,7 @@ export class Workspace {
 			recipe.features = RFM_DEFAULT_FEATURES.filter((f) => summary.profiles.some((p) => p.name === f));
 		}
 		this.draft = recipe;
+		this.customNames = {};
 	}
 
 	/** Replaces the transaction log with one row per customer (recency, frequency, monetary, …), built in the worker. */
@@ -248,13 +275,15 @@ export class Workspace {
 	/** The Recipe of the shown result with the k the user is looking at: downloading it reproduces this view. */
 	resultRecipe(): Recipe | null {
 		if (!this.result || !this.current) return null;
-		return { ...this.result.recipe, k: this.current.k };
+		const names = $state.snapshot(this.customNames);
+		const { segmentNames: _old, ...recipe } = this.result.recipe;
+		return { ...recipe, k: this.current.k, ...(Object.keys(names).length ? { segmentNames: names } : {}) };
 	}
 
 	async resultsBlob(): Promise<Blob | null> {
 		const r = this.result, labels = this.labels;
 		if (!this.client || !r || !labels) return null;
-		return this.client.resultsCsv({ rowIndex: r.rowIndex, status: r.status, labels, extra: this.projectionColumns ?? undefined });
+		return this.client.resultsCsv({ rowIndex: r.rowIndex, status: r.status, labels, names: $state.snapshot(this.segmentNames), extra: this.projectionColumns ?? undefined });
 	}
 
 	/** The prepared matrix, row ids and original feature values of the shown result, for the projection view. */
