@@ -26,7 +26,7 @@ describe('choosing k, in the built site', () => {
 
 	it('fills the charts in as each k finishes, then recommends k = 6 and names its evidence', async () => {
 		const { page } = app;
-		await page.getByRole('button', { name: 'Run' }).click();
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		const seen = new Set<number>();
 		const t0 = Date.now();
 		for (;;) {

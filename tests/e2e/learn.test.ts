@@ -139,7 +139,7 @@ describe('Learn mode', () => {
 		await page.goto(app.url);
 		await page.locator('main[data-hydrated="true"]').waitFor();
 		await page.getByRole('button', { name: 'Try the demo data' }).click();
-		await page.getByRole('button', { name: 'Run' }).click();
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await page.getByRole('button', { name: 'Learn step by step with this data' }).click({ timeout: 120_000 });
 		await page.getByText(/Distances are measured in all \d+ prepared features/).waitFor();
 		expect(new URL(page.url()).searchParams.get('data')).toBe('own');

@@ -69,10 +69,10 @@ describe('preparation in the built site', () => {
 		await page.getByLabel('Smallest k').press('Tab');
 		await page.getByLabel('Largest k').fill('4');
 		await page.getByLabel('Largest k').press('Tab');
-		await page.getByRole('button', { name: 'Run' }).click();
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 60_000 });
 		// Charts fill in as each k finishes: wait for the whole sweep before reading the results.
-		await expect.poll(() => page.getByRole('button', { name: 'Run' }).isEnabled(), { timeout: 60_000 }).toBe(true);
+		await expect.poll(() => page.getByRole('button', { name: 'Run', exact: true }).isEnabled(), { timeout: 60_000 }).toBe(true);
 		await expect(page.getByText(/outlier row\(s\) were set aside/).count()).resolves.toBeGreaterThan(0);
 		// The rows set aside are a group of their own beside the segments.
 		const asideRow = page.getByRole('table', { name: /Segment sizes/ }).getByRole('row', { name: /Set aside \(outliers\)/ });

@@ -53,7 +53,7 @@ async function runDemo(app: App) {
 	await page.getByRole('heading', { name: /Columns/ }).waitFor();
 	await page.getByLabel('Largest k').fill('4');
 	await page.getByLabel('Largest k').press('Tab');
-	await page.getByRole('button', { name: 'Run' }).click();
+	await page.getByRole('button', { name: 'Run', exact: true }).click();
 	await page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 120_000 });
 	await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 120_000 });
 }
@@ -259,7 +259,7 @@ describe('a 200,000-point scatter', () => {
 		await app.page.getByLabel('Largest k').press('Tab');
 		await app.page.getByLabel('Restarts').fill('1');
 		await app.page.getByLabel('Restarts').press('Tab');
-		await app.page.getByRole('button', { name: 'Run' }).click();
+		await app.page.getByRole('button', { name: 'Run', exact: true }).click();
 		await app.page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 170_000 });
 		await app.page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
 	});

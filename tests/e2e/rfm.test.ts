@@ -55,14 +55,14 @@ describe('Build customer features from the retail transactions, in the built sit
 		const { page } = app;
 		await page.getByLabel('Largest k').fill('4');
 		await page.getByLabel('Largest k').press('Tab');
-		await page.getByRole('button', { name: 'Run' }).click();
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 120_000 });
 		// Charts fill in as each k finishes: wait for the whole sweep before reading the results.
-		await expect.poll(() => page.getByRole('button', { name: 'Run' }).isEnabled(), { timeout: 120_000 }).toBe(true);
+		await expect.poll(() => page.getByRole('button', { name: 'Run', exact: true }).isEnabled(), { timeout: 120_000 }).toBe(true);
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
 		csv = readFileSync((await download.path())!, 'utf8');
 		const rows = readCsv(csv).filter((r) => r.length > 1);
-		expect(rows[0].slice(0, 13)).toEqual(['customer_id', 'recency_days', 'frequency', 'monetary', 'tenure_days', 'avg_order_value', 'r_score', 'f_score', 'm_score', 'rfm_score', 'rfm_segment', 'segment', 'status']);
+		expect(rows[0].slice(0, 14)).toEqual(['customer_id', 'recency_days', 'frequency', 'monetary', 'tenure_days', 'avg_order_value', 'r_score', 'f_score', 'm_score', 'rfm_score', 'rfm_segment', 'segment', 'segment_name', 'status']);
 		const ref = readCsv(readFileSync(REFERENCE, 'utf8')).filter((r) => r.length > 1).slice(1);
 		expect(rows.length - 1).toBe(ref.length);
 		ref.forEach(([id, rec, freq, mon, ten, aov, r, f, m], i) => {
@@ -70,7 +70,7 @@ describe('Build customer features from the retail transactions, in the built sit
 			expect([row[0], row[1], row[2], row[4], row[6], row[7], row[8]]).toEqual([id, rec, freq, ten, r, f, m]);
 			expect(Math.abs(Number(row[3]) - Number(mon))).toBeLessThanOrEqual(1e-9);
 			expect(Math.abs(Number(row[5]) - Number(aov))).toBeLessThanOrEqual(1e-9);
-			expect(row[12]).toBe('clustered');
+			expect(row[13]).toBe('clustered');
 		});
 	});
 

@@ -36,7 +36,7 @@ describe('the demo flow, in the built site', () => {
 
 	it('runs k-means for k = 2..10 and shows the evidence, k = 6 chosen by silhouette', async () => {
 		const { page } = app;
-		await page.getByRole('button', { name: 'Run' }).click();
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 120_000 });
 		// Results fill in as each k finishes; the recommendation is final when the sweep is.
 		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 120_000 });
@@ -69,9 +69,9 @@ describe('the demo flow, in the built site', () => {
 		const original = readCsv(readFileSync(DEMO, 'utf8'));
 		const rows = readCsv(browserCsv);
 		expect(rows.length).toBe(original.length);
-		expect(rows[0]).toEqual([...original[0], 'segment', 'status']);
-		for (let i = 1; i < rows.length; i++) expect(rows[i].slice(0, -2)).toEqual(original[i]);
-		const seg = Int32Array.from(rows.slice(1), (r) => Number(r[r.length - 2]));
+		expect(rows[0]).toEqual([...original[0], 'segment', 'segment_name', 'status']);
+		for (let i = 1; i < rows.length; i++) expect(rows[i].slice(0, -3)).toEqual(original[i]);
+		const seg = Int32Array.from(rows.slice(1), (r) => Number(r[r.length - 3]));
 		expect(Math.min(...seg)).toBe(1);
 		expect(Math.max(...seg)).toBe(6);
 		expect(adjustedRandIndex(seg, generateCustomers().truth)).toBeGreaterThanOrEqual(0.9);
@@ -129,7 +129,7 @@ describe('uploading and bad input', () => {
 	it('uploads a real file through the input and segments it', async () => {
 		await upload('wholesale.csv', readFileSync(WHOLESALE));
 		await app.page.getByText('wholesale.csv').first().waitFor();
-		await app.page.getByRole('button', { name: 'Run' }).click();
+		await app.page.getByRole('button', { name: 'Run', exact: true }).click();
 		await app.page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 60_000 });
 		await expect(app.page.getByRole('table', { name: /Segment sizes/ }).textContent()).resolves.toMatch(/Grocery/);
 		expect(app.consoleErrors).toEqual([]);
