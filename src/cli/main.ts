@@ -10,6 +10,7 @@ import { fingerprint } from '../lib/engine/data/fingerprint';
 import { profileTable } from '../lib/engine/data/profile';
 import { EngineError, toErrorInfo } from '../lib/engine/errors';
 import { resultsCsv } from '../lib/engine/export/csv';
+import { segmentNamesFor } from '../lib/engine/profile/naming';
 import { buildCustomerTable } from '../lib/engine/prep/rfm-table';
 import { runReport } from '../lib/engine/export/report';
 import { defaultRecipe, sourceDifferences, validateRecipe, type Recipe } from '../lib/engine/recipe';
@@ -118,7 +119,8 @@ async function run(args: RunArgs): Promise<number> {
 	console.log(`recommended k = ${rec.k}`);
 	for (const r of rec.reasons) console.log(`  - ${r.text}`);
 	if (args.out) {
-		writeFileSync(args.out, resultsCsv(table, { rowIndex: result.rowIndex, status: result.status, labels: result.labels[idx] }));
+		const names = segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k);
+		writeFileSync(args.out, resultsCsv(table, { rowIndex: result.rowIndex, status: result.status, labels: result.labels[idx], names }));
 		console.log(`wrote ${args.out}`);
 	}
 	if (args.report) {

@@ -9,7 +9,7 @@ import { withKind } from '$lib/engine/data/profile';
 import type { PrepPreview } from '$lib/engine/prep/preview';
 import type { RfmSpec } from '$lib/engine/prep/rfm-spec';
 import { RFM_DEFAULT_FEATURES } from '$lib/engine/prep/rfm-table';
-import { defaultRecipe, validateRecipe, type ColumnPrep, type MissingStrategy, type OutlierSpec, type Recipe, type ScaleMethod } from '$lib/engine/recipe';
+import { defaultRecipe, hasK, validateRecipe, type ColumnPrep, type MissingStrategy, type OutlierSpec, type Recipe, type ScaleMethod } from '$lib/engine/recipe';
 import type { ColumnKind, ColumnProfile } from '$lib/engine/types';
 import type { LoadOptions } from '$lib/engine/data/load';
 import type { LoadSummary } from '$lib/workers/api';
@@ -17,6 +17,7 @@ import { poolSize, sweep } from '$lib/workers/engine-pool';
 import { EngineCallError, EngineClient } from '$lib/workers/pool';
 import type { ProjectionInput } from '$lib/workers/api-projection';
 import { RunHistory } from './history.svelte';
+import { segmentNamesFor } from '$lib/engine/profile/naming';
 
 export type Phase = 'empty' | 'loading' | 'ready' | 'running' | 'done';
 
@@ -74,8 +75,7 @@ export class Workspace {
 	readonly segmentNames: string[] = $derived.by(() => {
 		const cur = this.current;
 		if (!cur) return [];
-		const custom = this.customNames[String(cur.k)] ?? [];
-		return cur.sizes.map((_, s) => custom[s]?.trim() || cur.profile?.personas[s]?.name || `Segment ${s + 1}`);
+		return segmentNamesFor(cur.sizes, cur.profile?.personas, this.customNames, cur.k);
 	});
 
 	/** Renames segment s of the shown k; an empty name goes back to the automatic one. */
@@ -146,7 +146,8 @@ export class Workspace {
 		const recipe = $state.snapshot(this.draft) as Recipe;
 		this.customNames = { ...(recipe.segmentNames ?? {}) };
 		const [lo, hi] = recipe.kRange;
-		const ks = Array.from({ length: Math.max(0, Math.min(hi, this.dataset.rows) - lo + 1) }, (_, i) => lo + i);
+		// DBSCAN has no k: one job that finds its own number of segments.
+		const ks = hasK(recipe.algorithm) ? Array.from({ length: Math.max(0, Math.min(hi, this.dataset.rows) - lo + 1) }, (_, i) => lo + i) : [0];
 		this.phase = 'running';
 		this.error = null;
 		this.notice = null;

@@ -128,3 +128,9 @@ function suggestAction(traits: Trait[]): { action: Action; why: string } {
 	if (traits.length === 0 || traits.every((t) => t.concept === null)) return { action: 'investigate', why: 'The column names do not say what these traits mean: look at the profile before acting.' };
 	return { action: 'retain', why: 'A steady group: keep the relationship going with regular, relevant contact.' };
 }
+
+/** The names of a run's segments at k: the Recipe's (user-edited) where given, else the automatic ones. */
+export function segmentNamesFor(sizes: number[], personas: Persona[] | undefined, custom: Record<string, string[]> | undefined, k: number): string[] {
+	const mine = custom?.[String(k)] ?? [];
+	return sizes.map((_, s) => mine[s]?.trim() || personas?.[s]?.name || `Segment ${s + 1}`);
+}
