@@ -16,7 +16,15 @@ Options for run:
                         statistic and stability (B = 20 each unless --gap-b / --stability-b say otherwise)
   --gap-b N             gap statistic with N uniform reference sets (Tibshirani et al. 2001; clusGap rule)
   --stability-b N       stability with N bootstrap resamples (ARI and per-segment Jaccard, Hennig 2007)
-  --n-init N            k-means restarts per k (default 10)
+  --algorithm NAME      kmeans (default) | minibatch | ward | complete | average | single | dbscan | gmm
+                        (ward … single: agglomerative clustering with that linkage, one tree cut at every k;
+                        above 20,000 rows (30,000 for single) it links 500 k-means micro-clusters and says so)
+  --n-init N            restarts per k: k-means (default 10), mini-batch (3), gmm (1)
+  --eps X               DBSCAN neighbourhood radius in prepared (scaled) units (default: the knee of the
+                        k-distance curve); DBSCAN finds its own number of clusters, noise rows get segment -1
+  --min-pts N           DBSCAN points within eps for a core point, the point itself included (default 5)
+  --covariance TYPE     gmm: full (default) | diag | spherical | tied
+  --batch-size N        minibatch: rows per step (default 1024)
   --seed N              random seed (default 0)
   --recipe FILE.json    take every choice from a recipe downloaded from the page
   --save-recipe FILE    write the recipe of this run
@@ -32,6 +40,11 @@ export interface RunArgs {
 	k?: number;
 	kRange?: [number, number];
 	nInit?: number;
+	algorithm?: string;
+	eps?: number;
+	minPts?: number;
+	covariance?: string;
+	batchSize?: number;
 	seed?: number;
 	metricsAll?: boolean;
 	gapB?: number;
@@ -64,6 +77,11 @@ export function parseRunArgs(argv: string[]): RunArgs {
 			k: { type: 'string' },
 			'k-range': { type: 'string' },
 			'n-init': { type: 'string' },
+			algorithm: { type: 'string' },
+			eps: { type: 'string' },
+			'min-pts': { type: 'string' },
+			covariance: { type: 'string' },
+			'batch-size': { type: 'string' },
 			seed: { type: 'string' },
 			metrics: { type: 'string' },
 			'gap-b': { type: 'string' },
@@ -82,7 +100,15 @@ export function parseRunArgs(argv: string[]): RunArgs {
 		kRange = [Number(m[1]), Number(m[2])];
 	}
 	if (values.metrics !== undefined && values.metrics !== 'all' && values.metrics !== 'default') usageError(`--metrics must be "all" or "default", not "${values.metrics}".`);
-	const flags = ['columns', 'scale', 'missing', 'k', 'k-range', 'n-init', 'seed'] as const;
+	const flags = ['columns', 'scale', 'missing', 'k', 'k-range', 'n-init', 'seed', 'algorithm', 'eps', 'min-pts', 'covariance', 'batch-size'] as const;
+	const algorithms = ['kmeans', 'minibatch', 'ward', 'complete', 'average', 'single', 'dbscan', 'gmm'];
+	if (values.algorithm !== undefined && !algorithms.includes(values.algorithm)) usageError(`--algorithm must be one of ${algorithms.join(', ')}, not "${values.algorithm}".`);
+	if (values.covariance !== undefined && !['full', 'diag', 'spherical', 'tied'].includes(values.covariance)) usageError(`--covariance must be full, diag, spherical or tied, not "${values.covariance}".`);
+	let eps: number | undefined;
+	if (values.eps !== undefined) {
+		eps = Number(values.eps);
+		if (!(eps > 0) || !Number.isFinite(eps)) usageError(`--eps must be a number above 0, not "${values.eps}".`);
+	}
 	if (values.recipe && flags.some((f) => values[f] !== undefined)) {
 		usageError(`--recipe replaces ${flags.map((f) => `--${f}`).join(', ')}: give one or the other.`);
 	}
@@ -94,6 +120,11 @@ export function parseRunArgs(argv: string[]): RunArgs {
 		k: int('k', values.k),
 		kRange,
 		nInit: int('n-init', values['n-init']),
+		algorithm: values.algorithm,
+		eps,
+		minPts: int('min-pts', values['min-pts']),
+		covariance: values.covariance,
+		batchSize: int('batch-size', values['batch-size']),
 		seed: int('seed', values.seed),
 		metricsAll: values.metrics === 'all',
 		gapB: int('gap-b', values['gap-b']),

@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { analyse } from '../lib/engine/analyse';
+import { analyse, prepareRun } from '../lib/engine/analyse';
 import { loadTable } from '../lib/engine/data/load';
 import { fingerprint } from '../lib/engine/data/fingerprint';
 import { profileTable } from '../lib/engine/data/profile';
@@ -13,7 +13,9 @@ import { resultsCsv } from '../lib/engine/export/csv';
 import { segmentNamesFor } from '../lib/engine/profile/naming';
 import { buildCustomerTable } from '../lib/engine/prep/rfm-table';
 import { runReport } from '../lib/engine/export/report';
-import { defaultRecipe, sourceDifferences, validateRecipe, type Recipe } from '../lib/engine/recipe';
+import { defaultRecipe, DEFAULT_ALGORITHMS, sourceDifferences, validateRecipe, type AlgorithmSpec, type CovarianceKind, type Recipe } from '../lib/engine/recipe';
+import { kDistance, suggestEps } from '../lib/engine/cluster/k-distance';
+import { algorithmReport } from '../lib/engine/algorithm-report';
 import type { Table } from '../lib/engine/types';
 import { parseRunArgs, USAGE, type RunArgs } from './args';
 import { projectCommand, PROJECT_USAGE } from './project';
@@ -87,12 +89,38 @@ export function recipeFromArgs(args: RunArgs, table: Table): Recipe {
 	if (args.columns) recipe.features = args.columns;
 	if (args.scale) recipe.prep.scale = args.scale as Recipe['prep']['scale'];
 	if (args.missing) recipe.prep.missing = args.missing as Recipe['prep']['missing'];
-	if (args.nInit !== undefined) recipe.algorithm.nInit = args.nInit;
+	recipe.algorithm = algorithmFromArgs(args, table, recipe);
 	if (args.seed !== undefined) recipe.seed = args.seed;
 	if (args.kRange) recipe.kRange = args.kRange;
 	else if (args.k !== undefined) recipe.kRange = [args.k, args.k];
 	if (args.k !== undefined) recipe.k = args.k;
 	return withEvidence(validateRecipe(recipe));
+}
+
+/** --algorithm and its parameters; DBSCAN without --eps takes the knee of the k-distance curve. */
+function algorithmFromArgs(args: RunArgs, table: Table, recipe: Recipe): AlgorithmSpec {
+	const name = args.algorithm ?? 'kmeans';
+	const nInit = args.nInit !== undefined ? { nInit: args.nInit } : {};
+	switch (name) {
+		case 'minibatch':
+			return { ...DEFAULT_ALGORITHMS.minibatch, ...nInit, ...(args.batchSize !== undefined ? { batchSize: args.batchSize } : {}) };
+		case 'ward': case 'complete': case 'average': case 'single':
+			return { name: 'hierarchical', linkage: name };
+		case 'gmm':
+			return { ...DEFAULT_ALGORITHMS.gmm, ...nInit, ...(args.covariance ? { covariance: args.covariance as CovarianceKind } : {}) };
+		case 'dbscan': {
+			const minPts = args.minPts ?? DEFAULT_ALGORITHMS.dbscan.minPts;
+			let eps = args.eps;
+			if (eps === undefined) {
+				const { matrix } = prepareRun(table, validateRecipe(recipe));
+				eps = suggestEps(kDistance(matrix.data, matrix.rows, matrix.cols, Math.min(minPts, matrix.rows)));
+				console.error(`segment-lab: note: no --eps given; using ${eps.toPrecision(4)}, the knee of the ${minPts}-distance curve.`);
+			}
+			return { name: 'dbscan', eps, minPts };
+		}
+		default:
+			return { ...DEFAULT_ALGORITHMS.kmeans, ...nInit };
+	}
 }
 
 async function run(args: RunArgs): Promise<number> {
@@ -124,7 +152,7 @@ async function run(args: RunArgs): Promise<number> {
 		console.log(`wrote ${args.out}`);
 	}
 	if (args.report) {
-		writeFileSync(args.report, JSON.stringify(runReport(result), null, 2) + '\n');
+		writeFileSync(args.report, JSON.stringify({ ...runReport(result), algorithmOutputs: algorithmReport(result) }, null, 2) + '\n');
 		console.log(`wrote ${args.report}`);
 	}
 	if (args.saveRecipe) {

@@ -2,7 +2,7 @@
  * The single entry point: Table + Recipe → results. The worker API and the command line both call this and
  * nothing else of substance, which is what makes one Recipe give the same labels in the browser and in Node.
  */
-import { kmeans } from './cluster/kmeans';
+import { centroidsOf, clusterAtK, hierarchyNote, UNCERTAIN_BELOW, type DbscanOutput, type GmmOutput, type HierarchyOutput } from './cluster-k';
 import { fingerprint, type SourceFingerprint } from './data/fingerprint';
 import { EngineError } from './errors';
 import { gapAtOne, kMetrics, silhouetteNote, type KMetrics } from './evidence';
@@ -17,8 +17,7 @@ import { segmentProfile, type SegmentProfile } from './profile/segment-profile';
 import { subProgress, throwIfAborted, type RunControl } from './progress';
 import { pcaView, scorePair, type PcaView } from './project/pca-view';
 import { pcaFeatures, toPreparedSpace } from './project/pca-features';
-import { deriveSeed } from './random';
-import type { Recipe } from './recipe';
+import { hasK, type AlgorithmName, type Recipe } from './recipe';
 import type { FeatureMatrix, FittedPrep, Table } from './types';
 
 /** One k: inertia, every metric of evidence.ts (silhouette with its sampling, DB, CH, gap, stability), the segments. */
@@ -37,6 +36,13 @@ export interface KSummary extends KMetrics {
 	profile?: SegmentProfile;
 	/** Segment centres in the space that was clustered (prepared, or principal-component scores), k × cols: the model file and scoring use these. */
 	modelCenters?: number[][];
+	algorithm?: AlgorithmName;
+	/** Hierarchical: the tree height at which cutting leaves these k clusters. */
+	cutHeight?: number;
+	/** DBSCAN: eps, minPts, noise count, core flags, the k-distance curve and its suggested eps. Noise rows have segment −1. */
+	dbscan?: DbscanOutput;
+	/** Gaussian mixture: log-likelihood, BIC, AIC, degenerate components, membership probabilities (rows × k). */
+	gmm?: GmmOutput;
 }
 
 export interface AnalysisResult {
@@ -68,6 +74,8 @@ export interface AnalysisResult {
 	/** Outliers set aside by preparation: not clustered, shown as a group of their own. */
 	aside: AsideGroup;
 	notes: string[];
+	/** Hierarchical runs: the one tree every k was cut from (the dendrogram). */
+	hierarchy?: HierarchyOutput;
 }
 
 /** What a run knows before any k is clustered: where rows went, fitted preparation, notes, the projection. */
@@ -77,6 +85,7 @@ export type RunBase = Pick<AnalysisResult, 'source' | 'features' | 'rowCount' | 
 export interface KPart {
 	summary: KSummary;
 	labels: Int32Array;
+	hierarchy?: HierarchyOutput;
 }
 
 /**
@@ -98,6 +107,8 @@ export function analyse(table: Table, recipe: Recipe, control: RunControl = {}):
 
 /** The k values a recipe asks for, capped by the rows there are; a range that starts too high is an error. */
 export function kValues(recipe: Recipe, rows: number): number[] {
+	// DBSCAN finds its own number of clusters: one job, whatever the k range says.
+	if (!hasK(recipe.algorithm)) return [0];
 	const [kLo, kHi] = recipe.kRange;
 	if (kLo > rows) {
 		throw new EngineError(
@@ -150,30 +161,39 @@ export function assembleResult(recipe: Recipe, base: RunBase, parts: KPart[]): A
 	const best = perK.reduce((a, b) => (b.silhouette > a.silhouette ? b : a), perK[0]);
 	const chosenK = recipe.k !== null && perK.some((s) => s.k === recipe.k) ? recipe.k : best.k;
 	const recommendation = recommend(perK, base.gapK1);
-	return { recipe, ...base, perK, labels: sorted.map((p) => p.labels), chosenK, bestSilhouetteK: best.k, recommendation };
+	const hierarchy = sorted.find((p) => p.hierarchy)?.hierarchy;
+	const note = hierarchy ? hierarchyNote(hierarchy, base.rowsClustered) : null;
+	const notes = note ? [...base.notes, note] : base.notes;
+	return { recipe, ...base, notes, perK, labels: sorted.map((p) => p.labels), chosenK, bestSilhouetteK: best.k, recommendation, ...(hierarchy ? { hierarchy } : {}) };
 }
 
-/** k-means for one k, relabelled by size, with silhouette and profiles. Seeded per k so k values can run anywhere. */
+/**
+ * The recipe's algorithm for one k (clusterAtK), relabelled by size, with metrics and profiles. Seeded by
+ * (seed, k) so k values can run anywhere. Metrics of a DBSCAN run leave noise rows out (label −1).
+ */
 export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe, k: number, control: RunControl = {}): KPart {
 	const { data, rows, cols } = matrix;
-	const alg = recipe.algorithm;
-	const res = kmeans(data, rows, cols, k, { nInit: alg.nInit, maxIter: alg.maxIter, tol: alg.tol }, {
-		seed: deriveSeed(recipe.seed, k),
-		signal: control.signal,
-		onProgress: subProgress(control.onProgress, 0, 0.8)
-	});
+	const res = clusterAtK(data, rows, cols, recipe.algorithm, k, recipe.seed, { signal: control.signal, onProgress: subProgress(control.onProgress, 0, 0.8) });
+	k = res.k;
 	const { labels, order } = relabelBySize(res.labels, k);
-	const centersScaled = new Float64Array(k * cols);
-	order.forEach((old, neu) => centersScaled.set(res.centers.subarray(old * cols, (old + 1) * cols), neu * cols));
+	const own = centroidsOf(data, rows, cols, labels, k);
+	let centersScaled = own.centers;
+	if (res.centers) {
+		centersScaled = new Float64Array(k * cols);
+		order.forEach((old, neu) => centersScaled.set(res.centers!.subarray(old * cols, (old + 1) * cols), neu * cols));
+	}
+	const inertia = res.inertia ?? own.inertia;
 	const centersOrig = toFeatureUnits(toPreparedSpace(matrix, centersScaled, k), k, matrix.fitted);
 	const nf = matrix.fitted.features.length;
 	control.onProgress?.({ stage: `Metrics for k = ${k}`, fraction: 0.8 });
-	const metrics = kMetrics(matrix, recipe, k, labels, res.inertia, { signal: control.signal, onProgress: subProgress(control.onProgress, 0.8, 1) });
+	const metrics = k >= 2
+		? kMetrics(matrix, res.dbscan ? { ...recipe, evidence: undefined } : recipe, k, labels, inertia, { signal: control.signal, onProgress: subProgress(control.onProgress, 0.8, 1) })
+		: noMetrics();
 	const sizes = new Array<number>(k).fill(0);
-	for (let i = 0; i < rows; i++) sizes[labels[i]]++;
+	for (let i = 0; i < rows; i++) if (labels[i] >= 0) sizes[labels[i]]++;
 	const summary: KSummary = {
 		k,
-		inertia: res.inertia,
+		inertia,
 		...metrics,
 		sizes,
 		centers: Array.from({ length: k }, (_, s) => Array.from(centersOrig.subarray(s * nf, (s + 1) * nf))),
@@ -181,10 +201,38 @@ export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe,
 		iterations: res.iterations,
 		converged: res.converged,
 		profile: segmentProfile(table, recipe.features, matrix.rowIndex, labels, k),
-		modelCenters: Array.from({ length: k }, (_, s) => Array.from(centersScaled.subarray(s * cols, (s + 1) * cols)))
+		modelCenters: Array.from({ length: k }, (_, s) => Array.from(centersScaled.subarray(s * cols, (s + 1) * cols))),
+		algorithm: recipe.algorithm.name,
+		...(res.cutHeight !== undefined ? { cutHeight: res.cutHeight } : {}),
+		...(res.dbscan ? { dbscan: res.dbscan } : {}),
+		...(res.gmm ? { gmm: reorderProbs(res.gmm, order, rows, k) } : {})
 	};
 	control.onProgress?.({ stage: `k = ${k} done`, fraction: 1 });
-	return { summary, labels };
+	return { summary, labels, ...(res.hierarchy ? { hierarchy: res.hierarchy } : {}) };
+}
+
+/** Membership probabilities in the relabelled segment order, and the count of uncertain rows. */
+function reorderProbs(g: GmmOutput, order: number[], rows: number, k: number): GmmOutput {
+	const probs = new Float32Array(rows * k);
+	let uncertain = 0;
+	for (let i = 0; i < rows; i++) {
+		let max = 0;
+		for (let s = 0; s < k; s++) {
+			const p = g.probs[i * k + order[s]];
+			probs[i * k + s] = p;
+			if (p > max) max = p;
+		}
+		if (max < UNCERTAIN_BELOW) uncertain++;
+	}
+	return { ...g, probs, uncertain };
+}
+
+/** A single cluster (DBSCAN can find one) has no silhouette, Davies–Bouldin or Calinski–Harabasz. */
+function noMetrics(): KMetrics {
+	return {
+		silhouette: NaN, silhouetteSampleSize: 0, silhouetteExact: true, silhouetteRepeats: 0, silhouetteCi: null,
+		silhouetteValues: new Float32Array(0), silhouetteRows: null, daviesBouldin: NaN, calinskiHarabasz: NaN, gap: null, stability: null
+	};
 }
 
 function project(matrix: FeatureMatrix): AnalysisResult['pca'] {

@@ -25,7 +25,7 @@ function blobsCsv(n: number): string {
 describe('the sweep with every metric', () => {
 	const table = parseCsv(blobsCsv(400), 'blobs.csv');
 	const recipe = { ...defaultRecipe(fingerprint(table), profileTable(table)), kRange: [2, 6] as [number, number] };
-	recipe.algorithm.nInit = 3;
+	recipe.algorithm = { name: 'kmeans', nInit: 3, maxIter: 300, tol: 1e-4 };
 	const withAll = validateRecipe({ ...recipe, evidence: { gapB: 10, stabilityB: 5 } });
 	const result = analyse(table, withAll);
 

@@ -5,6 +5,7 @@
  * k gives the same numbers in whichever worker runs it.
  */
 import { kmeans } from './cluster/kmeans';
+import { centroidsOf, clusterAtK } from './cluster-k';
 import { calinskiHarabasz } from './metrics/calinski-harabasz';
 import { daviesBouldin } from './metrics/davies-bouldin';
 import { gapAtK, gapFrame, totalSS, type GapFrame, type GapPoint, type WithinSS } from './metrics/gap';
@@ -49,8 +50,12 @@ export function silhouetteNote(rows: number): string | null {
 /** The recipe's algorithm as "cluster these rows into k": used to recluster resamples and reference data. */
 function clusterer(recipe: Recipe): { labels: ClusterLabels; withinSS: WithinSS } {
 	const alg = recipe.algorithm;
-	const run = (Z: Float64Array, rows: number, cols: number, k: number, seed: number) =>
-		kmeans(Z, rows, cols, k, { nInit: alg.nInit, maxIter: alg.maxIter, tol: alg.tol }, { seed });
+	const run = (Z: Float64Array, rows: number, cols: number, k: number, seed: number): { labels: Int32Array; inertia: number } => {
+		if (alg.name === 'kmeans') return kmeans(Z, rows, cols, k, { nInit: alg.nInit, maxIter: alg.maxIter, tol: alg.tol }, { seed });
+		// The same algorithm on the resample or reference set (clusterAtK derives its own per-k seed from this one).
+		const r = clusterAtK(Z, rows, cols, alg, k, seed);
+		return { labels: r.labels, inertia: r.inertia ?? centroidsOf(Z, rows, cols, r.labels, r.k).inertia };
+	};
 	return { labels: (Z, r, c, k, s) => run(Z, r, c, k, s).labels, withinSS: (Z, r, c, k, s) => run(Z, r, c, k, s).inertia };
 }
 

@@ -56,7 +56,62 @@ export interface KMeansSpec {
 	tol: number;
 }
 
-export type AlgorithmSpec = KMeansSpec;
+/** Mini-batch k-means (scikit-learn MiniBatchKMeans) for large row counts. */
+export interface MiniBatchSpec {
+	name: 'minibatch';
+	batchSize: number;
+	nInit: number;
+	maxIter: number;
+	reassignmentRatio: number;
+}
+
+export type LinkageMethod = 'ward' | 'complete' | 'average' | 'single';
+export const LINKAGE_METHODS: LinkageMethod[] = ['ward', 'complete', 'average', 'single'];
+
+/** Agglomerative clustering: one tree, cut at every k. */
+export interface HierarchicalSpec {
+	name: 'hierarchical';
+	linkage: LinkageMethod;
+}
+
+/** DBSCAN has no k: eps and minPts decide the clusters; noise rows get segment −1. */
+export interface DbscanSpec {
+	name: 'dbscan';
+	eps: number;
+	/** Points within eps needed for a core point, the point itself included (scikit-learn's min_samples). */
+	minPts: number;
+}
+
+export type CovarianceKind = 'full' | 'diag' | 'spherical' | 'tied';
+export const COVARIANCE_KINDS: CovarianceKind[] = ['full', 'diag', 'spherical', 'tied'];
+
+/** Gaussian mixture fitted by EM (scikit-learn GaussianMixture). */
+export interface GmmSpec {
+	name: 'gmm';
+	covariance: CovarianceKind;
+	nInit: number;
+	maxIter: number;
+	tol: number;
+	regCovar: number;
+}
+
+export type AlgorithmSpec = KMeansSpec | MiniBatchSpec | HierarchicalSpec | DbscanSpec | GmmSpec;
+export type AlgorithmName = AlgorithmSpec['name'];
+export const ALGORITHM_NAMES: AlgorithmName[] = ['kmeans', 'minibatch', 'hierarchical', 'dbscan', 'gmm'];
+
+/** Defaults of every algorithm: scikit-learn 1.2's (KMeans, MiniBatchKMeans, AgglomerativeClustering, DBSCAN, GaussianMixture). */
+export const DEFAULT_ALGORITHMS: { [N in AlgorithmName]: Extract<AlgorithmSpec, { name: N }> } = {
+	kmeans: { name: 'kmeans', nInit: 10, maxIter: 300, tol: 1e-4 },
+	minibatch: { name: 'minibatch', batchSize: 1024, nInit: 3, maxIter: 100, reassignmentRatio: 0.01 },
+	hierarchical: { name: 'hierarchical', linkage: 'ward' },
+	dbscan: { name: 'dbscan', eps: 0.5, minPts: 5 },
+	gmm: { name: 'gmm', covariance: 'full', nInit: 1, maxIter: 100, tol: 1e-3, regCovar: 1e-6 }
+};
+
+/** Whether the algorithm clusters for a given k (everything but DBSCAN). */
+export function hasK(alg: AlgorithmSpec): boolean {
+	return alg.name !== 'dbscan';
+}
 
 /** Evidence beyond the default metrics, on request (each costs B reclusterings per k). */
 export interface EvidenceSpec {
@@ -106,7 +161,7 @@ export function defaultRecipe(source: SourceFingerprint, profiles: ColumnProfile
 		prep: { missing: 'median', scale: 'zscore', outliers: { ...NO_OUTLIERS }, columns: {} },
 		columnTypes: {},
 		rfm: null,
-		algorithm: { name: 'kmeans', nInit: 10, maxIter: 300, tol: 1e-4 },
+		algorithm: { ...DEFAULT_ALGORITHMS.kmeans },
 		kRange: [2, Math.min(10, Math.max(2, source.rows - 1))],
 		k: null,
 		seed: 0
@@ -133,11 +188,7 @@ export function validateRecipe(value: unknown): Recipe {
 		const problem = validateRfmSpec(r.rfm);
 		if (problem) bad(`"rfm" ${problem}`);
 	}
-	const alg = r.algorithm as AlgorithmSpec | undefined;
-	if (!alg || alg.name !== 'kmeans') bad('"algorithm.name" must be kmeans');
-	if (!isInt(alg!.nInit, 1, 1000)) bad('"algorithm.nInit" must be a whole number from 1 to 1000');
-	if (!isInt(alg!.maxIter, 1, 100000)) bad('"algorithm.maxIter" must be a whole number from 1 to 100000');
-	if (typeof alg!.tol !== 'number' || !(alg!.tol >= 0)) bad('"algorithm.tol" must be a number ≥ 0');
+	validateAlgorithm(r.algorithm, bad);
 	const ev = r.evidence as EvidenceSpec | undefined;
 	if (ev !== undefined) {
 		if (!ev || typeof ev !== 'object') bad('"evidence" must be an object');
@@ -161,6 +212,45 @@ export function validateRecipe(value: unknown): Recipe {
 	const src = r.source as SourceFingerprint | undefined;
 	if (!src || typeof src.name !== 'string' || !Array.isArray(src.columns) || typeof src.hash !== 'string') bad('"source" must describe the data file (name, rows, columns, hash)');
 	return r as unknown as Recipe;
+}
+
+function validateAlgorithm(value: unknown, bad: (what: string) => never): void {
+	const alg = value as AlgorithmSpec | undefined;
+	if (!alg || typeof alg !== 'object' || !ALGORITHM_NAMES.includes(alg.name)) bad(`"algorithm.name" must be one of ${ALGORITHM_NAMES.join(', ')}`);
+	const a = alg as unknown as Record<string, unknown>;
+	const int = (key: string, lo: number, hi: number) => {
+		if (!isInt(a[key], lo, hi)) bad(`"algorithm.${key}" must be a whole number from ${lo} to ${hi} for ${alg!.name}`);
+	};
+	const num = (key: string, ok: (v: number) => boolean, what: string) => {
+		if (typeof a[key] !== 'number' || !ok(a[key] as number)) bad(`"algorithm.${key}" must be ${what} for ${alg!.name}`);
+	};
+	switch (alg!.name) {
+		case 'kmeans':
+			int('nInit', 1, 1000);
+			int('maxIter', 1, 100000);
+			num('tol', (v) => v >= 0, 'a number ≥ 0');
+			break;
+		case 'minibatch':
+			int('batchSize', 1, 10_000_000);
+			int('nInit', 1, 1000);
+			int('maxIter', 1, 100000);
+			num('reassignmentRatio', (v) => v >= 0 && v <= 1, 'a number from 0 to 1');
+			break;
+		case 'hierarchical':
+			if (!LINKAGE_METHODS.includes(alg!.linkage)) bad(`"algorithm.linkage" must be one of ${LINKAGE_METHODS.join(', ')}`);
+			break;
+		case 'dbscan':
+			num('eps', (v) => v > 0 && Number.isFinite(v), 'a number above 0');
+			int('minPts', 1, 100000);
+			break;
+		case 'gmm':
+			if (!COVARIANCE_KINDS.includes(alg!.covariance)) bad(`"algorithm.covariance" must be one of ${COVARIANCE_KINDS.join(', ')}`);
+			int('nInit', 1, 1000);
+			int('maxIter', 1, 100000);
+			num('tol', (v) => v >= 0, 'a number ≥ 0');
+			num('regCovar', (v) => v >= 0, 'a number ≥ 0');
+			break;
+	}
 }
 
 /** Version 1 had one missing strategy and one scaling for every column, and nothing else: same results in v2. */

@@ -1,0 +1,64 @@
+/**
+ * Each algorithm's own outputs as plain JSON for the command line's report (and anyone saving a run): linkage
+ * heights and the SciPy linkage matrix, DBSCAN's core flags and noise, the mixture's BIC, AIC and log-likelihood.
+ */
+import type { AnalysisResult } from './analyse';
+import { UNCERTAIN_BELOW } from './cluster-k';
+
+export interface AlgorithmReport {
+	algorithm: AnalysisResult['recipe']['algorithm'];
+	hierarchy?: {
+		linkage: string;
+		approximate: boolean;
+		microClusters: number;
+		leaves: number;
+		/** Merge heights, ascending (SciPy linkage column 2). */
+		heights: number[];
+		/** SciPy linkage matrix rows [idA, idB, height, size]. */
+		linkageMatrix: number[][];
+		/** Per k: the cut height that leaves k clusters. */
+		cutHeights: { k: number; height: number }[];
+	};
+	dbscan?: {
+		eps: number;
+		minPts: number;
+		clusters: number;
+		noise: number;
+		coreCount: number;
+		suggestedEps: number;
+		/** 1 for core rows, in clustered-row order; noise rows have segment -1 in the labelled CSV. */
+		core: number[];
+	};
+	gmm?: { k: number; covariance: string; logLikelihood: number; bic: number; aic: number; nParameters: number; converged: boolean; degenerate: string[]; uncertainRows: number }[];
+	uncertainBelow?: number;
+}
+
+export function algorithmReport(result: AnalysisResult): AlgorithmReport {
+	const out: AlgorithmReport = { algorithm: result.recipe.algorithm };
+	const h = result.hierarchy;
+	if (h) {
+		const n = h.leaves;
+		const rows = Array.from({ length: Math.max(0, n - 1) }, (_, r) => Array.from(h.Z.subarray(r * 4, r * 4 + 4)));
+		out.hierarchy = {
+			linkage: h.linkage, approximate: h.approximate, microClusters: h.microClusters, leaves: n,
+			heights: rows.map((r) => r[2]), linkageMatrix: rows,
+			cutHeights: result.perK.map((s) => ({ k: s.k, height: s.cutHeight ?? NaN }))
+		};
+	}
+	const d = result.perK.find((s) => s.dbscan);
+	if (d?.dbscan) {
+		out.dbscan = {
+			eps: d.dbscan.eps, minPts: d.dbscan.minPts, clusters: d.k, noise: d.dbscan.noise, coreCount: d.dbscan.coreCount,
+			suggestedEps: d.dbscan.suggestedEps, core: Array.from(d.dbscan.core)
+		};
+	}
+	const g = result.perK.filter((s) => s.gmm);
+	if (g.length) {
+		out.gmm = g.map((s) => ({
+			k: s.k, covariance: s.gmm!.covariance, logLikelihood: s.gmm!.logLikelihood, bic: s.gmm!.bic, aic: s.gmm!.aic,
+			nParameters: s.gmm!.nParameters, converged: s.gmm!.converged, degenerate: s.gmm!.degenerate, uncertainRows: s.gmm!.uncertain
+		}));
+		out.uncertainBelow = UNCERTAIN_BELOW;
+	}
+	return out;
+}

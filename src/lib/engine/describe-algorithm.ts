@@ -1,0 +1,18 @@
+import type { AlgorithmSpec } from './recipe';
+
+/** One phrase for a run's algorithm and its parameters, for the page, the history and the reports. */
+export function describeAlgorithm(a: AlgorithmSpec): string {
+	const s = (n: number) => (n === 1 ? '' : 's');
+	switch (a.name) {
+		case 'kmeans':
+			return `k-means with k-means++ starts, ${a.nInit} restart${s(a.nInit)} per k`;
+		case 'minibatch':
+			return `Mini-batch k-means (batches of ${a.batchSize}), ${a.nInit} start${s(a.nInit)} per k`;
+		case 'hierarchical':
+			return `Hierarchical clustering with ${a.linkage} linkage, one tree cut at each k`;
+		case 'dbscan':
+			return `DBSCAN with eps = ${a.eps} and minPts = ${a.minPts}`;
+		case 'gmm':
+			return `Gaussian mixture (${a.covariance} covariance), ${a.nInit} restart${s(a.nInit)} per k`;
+	}
+}
