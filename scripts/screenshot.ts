@@ -9,12 +9,16 @@ try {
 	const { page } = app;
 	await page.setViewportSize({ width: 1280, height: 900 });
 	await page.getByRole('button', { name: 'Try the demo data' }).click();
-	await page.getByRole('button', { name: 'Run' }).click();
+	await page.getByRole('button', { name: 'Run', exact: true }).click();
 	await page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 120_000 });
+	await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 120_000 });
 	await page.getByRole('heading', { name: /Segments/ }).scrollIntoViewIfNeeded();
 	await page.waitForTimeout(300);
 	const out = new URL('../docs/screenshot.png', import.meta.url).pathname;
-	await page.locator('section', { has: page.getByRole('heading', { name: /Segments/ }) }).screenshot({ path: out });
+	// The top of the results: the recommendation, the metric small multiples and the silhouette plot.
+	const box = (await page.locator('#results-heading').boundingBox())!;
+	const y = box.y + (await page.evaluate(() => window.scrollY)) - 24;
+	await page.screenshot({ path: out, fullPage: true, clip: { x: 0, y, width: 1280, height: 1250 } });
 	console.log(`wrote ${out}`);
 } finally {
 	await app.close();
