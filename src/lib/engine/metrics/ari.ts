@@ -9,18 +9,20 @@ import { EngineError } from '../errors';
 /** Cross-tabulation of two labellings: rows = sorted distinct labels of a, columns = those of b. */
 export function contingency(a: Int32Array, b: Int32Array): { rowsLabels: number[]; colLabels: number[]; table: number[][] } {
 	checkSameLength(a, b);
-	const rowsLabels = distinctSorted(a);
-	const colLabels = distinctSorted(b);
-	const ri = new Map(rowsLabels.map((v, i) => [v, i]));
-	const ci = new Map(colLabels.map((v, i) => [v, i]));
-	const table = rowsLabels.map(() => new Array<number>(colLabels.length).fill(0));
-	for (let i = 0; i < a.length; i++) table[ri.get(a[i])!][ci.get(b[i])!]++;
-	return { rowsLabels, colLabels, table };
+	const ra = denseIndex(a), rb = denseIndex(b);
+	const table = ra.labels.map(() => new Array<number>(rb.labels.length).fill(0));
+	for (let i = 0; i < a.length; i++) table[ra.index[i]][rb.index[i]]++;
+	return { rowsLabels: ra.labels, colLabels: rb.labels, table };
 }
 
 export function adjustedRandIndex(a: Int32Array, b: Int32Array): number {
-	const { table } = contingency(a, b);
-	const n = a.length;
+	return ariFromTable(contingency(a, b).table);
+}
+
+/** ARI from a contingency table (empty rows or columns are harmless), so callers that already cross-tabulated need no second pass over the rows. */
+export function ariFromTable(table: number[][]): number {
+	let n = 0;
+	for (const row of table) for (const v of row) n += v;
 	const nc = table.map((row) => row.reduce((s, v) => s + v, 0));
 	const nk = new Array<number>(table[0]?.length ?? 0).fill(0);
 	let sumSquares = 0;
@@ -51,6 +53,28 @@ function checkSameLength(a: Int32Array, b: Int32Array): void {
 	}
 }
 
-function distinctSorted(v: Int32Array): number[] {
-	return Array.from(new Set(v)).sort((x, y) => x - y);
+/**
+ * Sorted distinct labels and each element's position among them. Segment labels are small integers, so a
+ * lookup array over their range replaces a Map (one pass, no hashing); sparse huge ranges fall back to a Map.
+ */
+function denseIndex(v: Int32Array): { labels: number[]; index: Int32Array } {
+	let lo = Infinity, hi = -Infinity;
+	for (let i = 0; i < v.length; i++) {
+		if (v[i] < lo) lo = v[i];
+		if (v[i] > hi) hi = v[i];
+	}
+	const index = new Int32Array(v.length);
+	if (v.length === 0) return { labels: [], index };
+	if (hi - lo <= 4 * v.length + 1024) {
+		const slot = new Int32Array(hi - lo + 1).fill(-1);
+		for (let i = 0; i < v.length; i++) slot[v[i] - lo] = 0;
+		const labels: number[] = [];
+		for (let j = 0; j < slot.length; j++) if (slot[j] === 0) slot[j] = labels.push(j + lo) - 1;
+		for (let i = 0; i < v.length; i++) index[i] = slot[v[i] - lo];
+		return { labels, index };
+	}
+	const labels = Array.from(new Set(v)).sort((x, y) => x - y);
+	const pos = new Map(labels.map((l, i) => [l, i]));
+	for (let i = 0; i < v.length; i++) index[i] = pos.get(v[i])!;
+	return { labels, index };
 }

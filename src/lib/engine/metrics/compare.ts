@@ -3,8 +3,8 @@
  * table row, so runs with different preparation compare too), ARI, NMI and the contingency table that the flow
  * chart draws. O(rows).
  */
-import { adjustedRandIndex } from './ari';
-import { normalizedMutualInfo } from './nmi';
+import { ariFromTable } from './ari';
+import { nmiFromTable } from './nmi';
 
 export interface Comparison {
 	/** Rows clustered in both solutions. */
@@ -23,16 +23,14 @@ export function compareSolutions(
 	for (const r of rowIndexB) if (r > maxRow) maxRow = r;
 	const byRow = new Int32Array(maxRow + 1).fill(-1);
 	for (let i = 0; i < rowIndexB.length; i++) byRow[rowIndexB[i]] = labelsB[i];
-	const a: number[] = [];
-	const b: number[] = [];
+	// One pass straight into the table; ARI and NMI then need only the table (k × k), not the rows again.
+	const table = Array.from({ length: kA }, () => new Array<number>(kB).fill(0));
+	let rows = 0;
 	for (let i = 0; i < rowIndexA.length; i++) {
 		const lb = byRow[rowIndexA[i]];
 		if (lb < 0 || labelsA[i] < 0) continue;
-		a.push(labelsA[i]);
-		b.push(lb);
+		table[labelsA[i]][lb]++;
+		rows++;
 	}
-	const A = Int32Array.from(a), B = Int32Array.from(b);
-	const table = Array.from({ length: kA }, () => new Array<number>(kB).fill(0));
-	for (let i = 0; i < A.length; i++) table[A[i]][B[i]]++;
-	return { rows: A.length, ari: A.length ? adjustedRandIndex(A, B) : NaN, nmi: A.length ? normalizedMutualInfo(A, B) : NaN, table };
+	return { rows, ari: rows ? ariFromTable(table) : NaN, nmi: rows ? nmiFromTable(table) : NaN, table };
 }

@@ -40,11 +40,18 @@ export function mutualInfo(table: number[][]): number {
 }
 
 export function normalizedMutualInfo(a: Int32Array, b: Int32Array): number {
-	const { table, rowsLabels, colLabels } = contingency(a, b);
-	if ((rowsLabels.length === 1 && colLabels.length === 1) || (rowsLabels.length === 0 && colLabels.length === 0)) return 1;
+	return nmiFromTable(contingency(a, b).table);
+}
+
+/** NMI from a contingency table; empty rows and columns (labels with no rows) are dropped first, as sklearn never sees them. */
+export function nmiFromTable(full: number[][]): number {
+	const colUsed = (full[0] ?? []).map((_, j) => full.some((row) => row[j] > 0));
+	const table = full.filter((row) => row.some((v) => v > 0)).map((row) => row.filter((_, j) => colUsed[j]));
+	const cols = table[0]?.length ?? 0;
+	if ((table.length === 1 && cols === 1) || (table.length === 0 && cols === 0)) return 1;
 	const mi = mutualInfo(table);
 	if (mi === 0) return 0;
 	const hA = entropy(table.map((row) => row.reduce((s, v) => s + v, 0)));
-	const hB = entropy(colLabels.map((_, j) => table.reduce((s, row) => s + row[j], 0)));
+	const hB = entropy(Array.from({ length: cols }, (_, j) => table.reduce((s, row) => s + row[j], 0)));
 	return mi / ((hA + hB) / 2);
 }
