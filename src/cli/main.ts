@@ -15,7 +15,7 @@ import { buildCustomerTable } from '../lib/engine/prep/rfm-table';
 import { runReport } from '../lib/engine/export/report';
 import { defaultRecipe, DEFAULT_ALGORITHMS, sourceDifferences, validateRecipe, type AlgorithmSpec, type CovarianceKind, type Recipe } from '../lib/engine/recipe';
 import { kDistance, suggestEps } from '../lib/engine/cluster/k-distance';
-import { algorithmReport } from '../lib/engine/algorithm-report';
+import { algorithmLines, algorithmReport } from '../lib/engine/algorithm-report';
 import type { Table } from '../lib/engine/types';
 import { parseRunArgs, USAGE, type RunArgs } from './args';
 import { projectCommand, PROJECT_USAGE } from './project';
@@ -143,6 +143,7 @@ async function run(args: RunArgs): Promise<number> {
 	);
 	for (const note of result.notes) console.log(`note: ${note}`);
 	console.log(metricsTable(result));
+	for (const line of algorithmLines(result)) console.log(line);
 	const rec = result.recommendation;
 	console.log(`recommended k = ${rec.k}`);
 	for (const r of rec.reasons) console.log(`  - ${r.text}`);

@@ -62,3 +62,24 @@ export function algorithmReport(result: AnalysisResult): AlgorithmReport {
 	}
 	return out;
 }
+
+/** The same outputs as a few lines of text for the command line. */
+export function algorithmLines(result: AnalysisResult): string[] {
+	const rep = algorithmReport(result);
+	const out: string[] = [];
+	if (rep.hierarchy) {
+		const h = rep.hierarchy;
+		out.push(`${h.linkage} linkage: ${h.approximate ? `approximate tree over ${h.microClusters} micro-clusters` : `exact tree over ${h.leaves} rows`}; top merge heights ${h.heights.slice(-5).map((v) => v.toPrecision(4)).join(', ')}`);
+		out.push(`cut heights: ${h.cutHeights.map((c) => `k = ${c.k}: ${c.height.toPrecision(4)}`).join(', ')}`);
+	}
+	if (rep.dbscan) {
+		const d = rep.dbscan;
+		out.push(`DBSCAN eps = ${d.eps}, minPts = ${d.minPts}: ${d.clusters} clusters, ${d.noise} noise rows (segment -1), ${d.coreCount} core rows; the k-distance knee suggests eps ≈ ${d.suggestedEps.toPrecision(4)}`);
+	}
+	if (rep.gmm) {
+		for (const g of rep.gmm) {
+			out.push(`gmm k = ${g.k} (${g.covariance}): log-likelihood ${g.logLikelihood.toPrecision(8)}, BIC ${g.bic.toPrecision(8)}, AIC ${g.aic.toPrecision(8)}, ${g.nParameters} parameters, ${g.uncertainRows} uncertain rows (max probability < ${rep.uncertainBelow})${g.converged ? '' : ', not converged'}${g.degenerate.length ? `; degenerate: ${g.degenerate.join('; ')}` : ''}`);
+		}
+	}
+	return out;
+}

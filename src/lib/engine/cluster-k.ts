@@ -171,12 +171,7 @@ export function cutHeightFor(Z: Float64Array, n: number, k: number): number {
 	return k <= 1 ? below * 1.05 : (below + above) / 2;
 }
 
-/** Number of clusters a cut at height t leaves (merges strictly above t stay unmade). */
-export function clustersAtHeight(Z: Float64Array, n: number, t: number): number {
-	let made = 0;
-	for (let r = 0; r < n - 1; r++) if (Z[r * 4 + 2] <= t) made++;
-	return n - made;
-}
+export { clustersAtHeight } from './cluster/cut-tree';
 
 /** Centroids of the labelled rows (label −1 left out) and the within-cluster sum of squares. */
 export function centroidsOf(X: Float64Array, rows: number, cols: number, labels: Int32Array, k: number): { centers: Float64Array; inertia: number } {

@@ -265,6 +265,13 @@ export class Workspace {
 		if (this.draft) this.draft.prep.outliers = { ...this.draft.prep.outliers, ...patch };
 	}
 
+	/** Changes parameters of the algorithm the shown result used (the eps dragged on the k-distance plot) and runs again. */
+	rerunWith(patch: Record<string, number | string>): void {
+		if (!this.draft || !this.result) return;
+		this.draft.algorithm = { ...$state.snapshot(this.result.recipe.algorithm), ...patch } as Recipe['algorithm'];
+		void this.run();
+	}
+
 	/** Stops the current load or run at once (the worker is terminated and respawned on the next call). */
 	cancel(userAsked = true): void {
 		if (!this.controller) return;

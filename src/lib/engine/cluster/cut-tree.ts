@@ -75,3 +75,10 @@ function checkZ(Z: Float64Array, n: number): void {
 			'Pass the matrix returned by linkage() for the same rows.');
 	}
 }
+
+/** Number of clusters a cut at height t leaves on a monotone tree (merges above t stay unmade); for the cut line. */
+export function clustersAtHeight(Z: Float64Array, n: number, t: number): number {
+	let made = 0;
+	for (let r = 0; r < n - 1; r++) if (Z[r * 4 + 2] <= t) made++;
+	return n - made;
+}
