@@ -1,0 +1,111 @@
+/**
+ * Every clustering algorithm from the page, in the built site on the demo data: pick it, run it in the workers,
+ * see its own view (the dendrogram and its cut line, the k-distance plot and its eps line, membership
+ * probabilities and BIC/AIC), and a clear message for an eps that makes every row noise.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchApp, type App } from './harness';
+
+describe('algorithms, in the built site', () => {
+	let app: App;
+	beforeAll(async () => {
+		app = await launchApp();
+		await app.page.getByRole('button', { name: 'Try the demo data' }).click();
+		await app.page.getByRole('heading', { name: /Columns/ }).waitFor();
+	});
+	afterAll(async () => {
+		await app?.close();
+	});
+
+	const runAndWait = async () => {
+		const { page } = app;
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
+	};
+	const pick = async (name: string) => app.page.getByLabel('Algorithm', { exact: true }).selectOption({ label: name });
+
+	it('offers every algorithm with its parameters and a one-line explanation', async () => {
+		const { page } = app;
+		const options = await page.getByLabel('Algorithm', { exact: true }).locator('option').allTextContents();
+		expect(options).toEqual(['k-means', 'Mini-batch k-means', 'Hierarchical (agglomerative)', 'DBSCAN (density)', 'Gaussian mixture']);
+		await pick('Mini-batch k-means');
+		await expect(page.getByLabel('Batch size').inputValue()).resolves.toBe('1024');
+		await expect(page.getByLabel('Reassignment ratio').inputValue()).resolves.toBe('0.01');
+		await expect(page.getByText(/small random batches/).count()).resolves.toBe(1);
+		await page.getByLabel('Largest k').fill('4');
+		await page.getByLabel('Largest k').press('Tab');
+		await runAndWait();
+		await page.getByRole('heading', { name: /Mini-batch k-means \(batches of 1024\)/ }).waitFor();
+		await page.getByRole('img', { name: /Mean silhouette by k/ }).waitFor();
+	});
+
+	it('hierarchical: a dendrogram whose cut line chooses k', async () => {
+		const { page } = app;
+		await pick('Hierarchical (agglomerative)');
+		await page.getByLabel('Linkage').selectOption('average');
+		await runAndWait();
+		await page.getByRole('img', { name: 'Dendrogram' }).waitFor();
+		const cut = page.getByRole('slider', { name: 'Cut height' });
+		const before = Number(await page.getByLabel('Number of segments (k)').inputValue());
+		await cut.focus();
+		await cut.press(before > 2 ? 'ArrowUp' : 'ArrowDown');
+		const expected = before > 2 ? before - 1 : before + 1;
+		await expect.poll(async () => Number(await page.getByLabel('Number of segments (k)').inputValue())).toBe(expected);
+		await expect(cut.getAttribute('aria-valuenow')).resolves.toBe(String(expected));
+	});
+
+	it('DBSCAN: the k-distance plot, noise counted, a rerun from the eps line, and a clear message for a bad eps', async () => {
+		const { page } = app;
+		await pick('DBSCAN (density)');
+		await expect(page.getByLabel('Largest k').count()).resolves.toBe(0);
+		await page.getByLabel('Neighbourhood radius (eps)').fill('0.85');
+		await page.getByLabel('Minimum points (minPts)').fill('5');
+		await page.getByLabel('Minimum points (minPts)').press('Tab');
+		await runAndWait();
+		await page.getByRole('img', { name: 'k-distance plot' }).waitFor();
+		await expect(page.getByText(/DBSCAN found \d+ segments? and [\d,]+ noise rows?/).count()).resolves.toBe(1);
+		// Keyboard on the eps line: two steps up, Enter reruns DBSCAN with the new eps.
+		const eps = page.getByRole('slider', { name: 'eps' });
+		await eps.focus();
+		await eps.press('ArrowUp');
+		await eps.press('ArrowUp');
+		const next = await eps.getAttribute('aria-valuenow');
+		expect(Number(next)).toBeGreaterThan(0.85);
+		await eps.press('Enter');
+		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
+		await expect.poll(async () => page.getByRole('heading', { name: new RegExp(`DBSCAN with eps = ${next!.replace('.', '\\.')}`) }).count()).toBe(1);
+		// An eps that leaves no core point: a message that says so and suggests an eps, and the last result stays.
+		await page.getByLabel('Neighbourhood radius (eps)').fill('0.0001');
+		await page.getByLabel('Neighbourhood radius (eps)').press('Tab');
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		const alert = page.getByRole('alert');
+		await alert.waitFor({ timeout: 60_000 });
+		const text = (await alert.textContent()) ?? '';
+		expect(text).toMatch(/makes every row noise/);
+		expect(text).toMatch(/suggests eps ≈ \d/);
+		await expect(page.getByRole('img', { name: 'k-distance plot' }).count()).resolves.toBe(1);
+		await alert.getByRole('button', { name: 'Dismiss' }).click();
+	});
+
+	it('Gaussian mixture: BIC and AIC by k, membership probabilities and uncertain rows', async () => {
+		const { page } = app;
+		await pick('Gaussian mixture');
+		await page.getByLabel('Covariance').selectOption('diag');
+		await page.getByLabel('Smallest k').fill('2');
+		await page.getByLabel('Smallest k').press('Tab');
+		await page.getByLabel('Largest k').fill('4');
+		await page.getByLabel('Largest k').press('Tab');
+		await runAndWait();
+		await page.getByRole('img', { name: /BIC by k/ }).waitFor();
+		await expect(page.getByRole('img', { name: /AIC by k/ }).count()).resolves.toBe(1);
+		const summary = page.getByText(/Log-likelihood .* BIC .* AIC/);
+		await expect(summary.textContent()).resolves.toMatch(/rows?\s*\(\d+(\.\d)?%\) (is|are) uncertain: no segment has a membership probability of 0.6 or more/);
+		const table = page.getByRole('table', { name: /Membership probabilities/ });
+		if (await table.count()) {
+			const rows = await table.getByRole('row').allTextContents();
+			expect(rows.length).toBeGreaterThan(1);
+			expect(rows[1]).toMatch(/uncertain/);
+		}
+		expect(app.consoleErrors).toEqual([]);
+	});
+});
