@@ -29,6 +29,7 @@ Options for run:
   --recipe FILE.json    take every choice from a recipe downloaded from the page
   --save-recipe FILE    write the recipe of this run
   --out FILE            labelled CSV: every input row, in order, plus segment and status
+  --model FILE          model file for scoring new customers (segment-lab score): Recipe, fitted preparation, centres, names
   --report FILE         JSON report: per k every metric, sizes, centres in original units; the recommended k and its reasons
   -h, --help            this text`;
 
@@ -53,6 +54,7 @@ export interface RunArgs {
 	saveRecipe?: string;
 	out?: string;
 	report?: string;
+	model?: string;
 }
 
 function usageError(message: string): never {
@@ -89,7 +91,8 @@ export function parseRunArgs(argv: string[]): RunArgs {
 			recipe: { type: 'string' },
 			'save-recipe': { type: 'string' },
 			out: { type: 'string' },
-			report: { type: 'string' }
+			report: { type: 'string' },
+			model: { type: 'string' }
 		}
 	});
 	if (!values.input) usageError('--input is required.');
@@ -132,6 +135,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
 		recipe: values.recipe,
 		saveRecipe: values['save-recipe'],
 		out: values.out,
-		report: values.report
+		report: values.report,
+		model: values.model
 	};
 }

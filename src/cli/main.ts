@@ -19,6 +19,8 @@ import { algorithmLines, algorithmReport } from '../lib/engine/algorithm-report'
 import type { Table } from '../lib/engine/types';
 import { parseRunArgs, USAGE, type RunArgs } from './args';
 import { projectCommand, PROJECT_USAGE } from './project';
+import { scoreCommand, SCORE_USAGE } from './score';
+import { buildModel } from '../lib/engine/export/model';
 import { DEFAULT_B } from '../lib/engine/evidence';
 import type { AnalysisResult } from '../lib/engine/analyse';
 
@@ -45,12 +47,13 @@ export function metricsTable(result: AnalysisResult): string {
 export async function main(argv: string[]): Promise<number> {
 	const [command, ...rest] = argv;
 	if (!command || command === '-h' || command === '--help' || rest.includes('--help') || rest.includes('-h')) {
-		console.log(command === 'project' ? `Usage:\n${PROJECT_USAGE}` : `${USAGE}\n\n${PROJECT_USAGE}`);
+		console.log(command === 'project' ? `Usage:\n${PROJECT_USAGE}` : command === 'score' ? `Usage:\n${SCORE_USAGE}` : `${USAGE}\n\n${PROJECT_USAGE}\n\n${SCORE_USAGE}`);
 		return command ? 0 : 1;
 	}
 	try {
 		if (command === 'run') return await run(parseRunArgs(rest));
 		if (command === 'project') return await projectCommand(rest);
+		if (command === 'score') return await scoreCommand(rest, readTable);
 		throw new EngineError('bad-parameter', `Unknown command "${command}".`, 'Run `segment-lab --help` for the commands.');
 	} catch (err) {
 		const info = toErrorInfo(err);
@@ -151,6 +154,12 @@ async function run(args: RunArgs): Promise<number> {
 		const names = segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k);
 		writeFileSync(args.out, resultsCsv(table, { rowIndex: result.rowIndex, status: result.status, labels: result.labels[idx], names }));
 		console.log(`wrote ${args.out}`);
+	}
+	if (args.model) {
+		const names = segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k);
+		const model = buildModel(table, { recipe, source: result.source, fitted: result.fitted, rowIndex: result.rowIndex, rowCount: result.rowCount, summary, names });
+		writeFileSync(args.model, JSON.stringify(model, null, 2) + '\n');
+		console.log(`wrote ${args.model}`);
 	}
 	if (args.report) {
 		writeFileSync(args.report, JSON.stringify({ ...runReport(result), algorithmOutputs: algorithmReport(result) }, null, 2) + '\n');

@@ -1,0 +1,39 @@
+/**
+ * `segment-lab score`: assign the rows of a new file to the segments of a saved model (the page's "Score new
+ * customers"): the stored preparation without refitting, the nearest stored centre, drift warnings.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { EngineError } from '../lib/engine/errors';
+import { resultsCsv } from '../lib/engine/export/csv';
+import { scoreTable } from '../lib/engine/score/score';
+import type { Table } from '../lib/engine/types';
+
+export const SCORE_USAGE = `  segment-lab score --model MODEL.json --input NEW.csv --out SCORED.csv
+
+Options for score:
+  --model FILE          a model file (segment-lab run --model, or "Download model" in the page)
+  --input FILE          the new customers (columns matched by name)
+  --out FILE            every input row, in order, plus segment, segment_name, status and distance_to_centre`;
+
+export async function scoreCommand(argv: string[], readTable: (path: string) => Promise<Table>): Promise<number> {
+	const { values } = parseArgs({ args: argv, strict: true, options: { model: { type: 'string' }, input: { type: 'string' }, out: { type: 'string' } } });
+	if (!values.model || !values.input) throw new EngineError('bad-parameter', '--model and --input are required.', 'Run `segment-lab --help` for the options.');
+	let json: unknown;
+	try {
+		json = JSON.parse(readFileSync(values.model, 'utf8'));
+	} catch (err) {
+		throw new EngineError('bad-recipe', `Cannot read the model "${values.model}": ${(err as Error).message}.`, 'Give the JSON file written by segment-lab run --model or the page.');
+	}
+	const table = await readTable(values.input);
+	const s = scoreTable(json, table);
+	console.log(`${table.name}: ${s.labels.length} of ${s.rowCount} rows scored with a k = ${s.model.k} model made on "${s.model.source.name}".`);
+	for (const z of s.sizes) console.log(`  ${z.segment}. ${z.name}: ${z.newCount} rows (${(z.newShare * 100).toFixed(1)}%; training ${(z.trainingShare * 100).toFixed(1)}%)`);
+	for (const d of s.drift) console.log(`  PSI ${d.feature}: ${d.psi.toFixed(3)} (${d.level})`);
+	for (const w of s.warnings) console.log(`warning: ${w}`);
+	if (values.out) {
+		writeFileSync(values.out, resultsCsv(table, { rowIndex: s.rowIndex, status: s.status, labels: s.labels, names: s.sizes.map((z) => z.name), extra: [{ name: 'distance_to_centre', values: s.distances }] }));
+		console.log(`wrote ${values.out}`);
+	}
+	return 0;
+}
