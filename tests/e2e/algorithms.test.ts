@@ -22,11 +22,13 @@ describe('algorithms, in the built site', () => {
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
 	};
-	const pick = async (name: string) => app.page.getByLabel('Algorithm', { exact: true }).selectOption({ label: name });
+	// A select's accessible name includes its chosen option ("Algorithm k-means").
+	const picker = () => app.page.getByRole('combobox', { name: /^Algorithm/ });
+	const pick = async (name: string) => picker().selectOption({ label: name });
 
 	it('offers every algorithm with its parameters and a one-line explanation', async () => {
 		const { page } = app;
-		const options = await page.getByLabel('Algorithm', { exact: true }).locator('option').allTextContents();
+		const options = await picker().locator('option').allTextContents();
 		expect(options).toEqual(['k-means', 'Mini-batch k-means', 'Hierarchical (agglomerative)', 'DBSCAN (density)', 'Gaussian mixture']);
 		await pick('Mini-batch k-means');
 		await expect(page.getByLabel('Batch size').inputValue()).resolves.toBe('1024');
