@@ -23,8 +23,8 @@ describe('personas on the demo data, in the built site', () => {
 		await page.getByLabel('Smallest k').press('Tab');
 		await page.getByLabel('Largest k').fill('6');
 		await page.getByLabel('Largest k').press('Tab');
-		await page.getByRole('button', { name: 'Run' }).click();
-		await expect.poll(() => page.getByRole('button', { name: 'Run' }).isEnabled(), { timeout: 120_000 }).toBe(true);
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => page.getByRole('button', { name: 'Run', exact: true }).isEnabled(), { timeout: 120_000 }).toBe(true);
 		const cards = page.getByRole('article', { name: /^Persona:/ });
 		await cards.first().waitFor({ timeout: 60_000 });
 		await expect(cards.count()).resolves.toBe(6);

@@ -291,7 +291,42 @@ export class Workspace {
 	async resultsBlob(): Promise<Blob | null> {
 		const r = this.result, labels = this.labels;
 		if (!this.client || !r || !labels) return null;
-		return this.client.resultsCsv({ rowIndex: r.rowIndex, status: r.status, labels, names: $state.snapshot(this.segmentNames), extra: this.projectionColumns ?? undefined });
+		const cur = this.current!;
+		const model = cur.modelCenters ? { recipe: r.recipe, centers: cur.modelCenters, ...(cur.gmm ? { probs: cur.gmm.probs } : {}) } : undefined;
+		return this.client.resultsCsv({ rowIndex: r.rowIndex, status: r.status, labels, names: $state.snapshot(this.segmentNames), extra: this.projectionColumns ?? undefined }, {}, model);
+	}
+
+	/** The model file of the shown k (export/model.ts), built in the worker. */
+	async modelBlob(): Promise<Blob | null> {
+		const r = this.result, cur = this.current, recipe = this.resultRecipe();
+		if (!this.client || !r || !cur || !recipe) return null;
+		const { k, sizes, centers, modelCenters, algorithm } = cur;
+		const model = await this.client.modelJson({ recipe, source: r.source, fitted: r.fitted, rowIndex: r.rowIndex, rowCount: r.rowCount, summary: { k, sizes, centers, modelCenters, algorithm }, names: $state.snapshot(this.segmentNames) });
+		return new Blob([JSON.stringify(model, null, 2) + '\n'], { type: 'application/json' });
+	}
+
+	/** "Score new customers": the last scoring report and its CSV. */
+	scoring = $state.raw<{ report: Awaited<ReturnType<EngineClient['scoreFile']>>['report']; csv: Blob; name: string } | null>(null);
+	scoringBusy = $state(false);
+
+	async scoreFile(modelText: string, file: Blob, name: string): Promise<void> {
+		if (!this.client) return;
+		this.scoringBusy = true;
+		this.scoring = null;
+		try {
+			let model: unknown;
+			try {
+				model = JSON.parse(modelText);
+			} catch {
+				throw new EngineCallError({ code: 'bad-recipe', message: 'The model file is not JSON.', hint: 'Choose the model file downloaded from Segment Lab.' });
+			}
+			const out = await this.client.scoreFile(model, { name, blob: file });
+			this.scoring = { ...out, name };
+		} catch (err) {
+			this.fail(err, this.phase);
+		} finally {
+			this.scoringBusy = false;
+		}
 	}
 
 	/** The prepared matrix, row ids and original feature values of the shown result, for the projection view. */

@@ -15,6 +15,9 @@ import type { RfmSpec } from '../engine/prep/rfm-spec';
 import { buildCustomerTable } from '../engine/prep/rfm-table';
 import { EngineError, toErrorInfo, type ErrorInfo } from '../engine/errors';
 import { resultsCsv, type Assignment } from '../engine/export/csv';
+import { buildModel, type ModelInput, type SegmentModel } from '../engine/export/model';
+import { rowMetrics } from '../engine/export/row-metrics';
+import { scoreTable, type ScoreResult } from '../engine/score/score';
 import { projectionApi } from './api-projection';
 import type { ProgressFn } from '../engine/progress';
 import type { Recipe } from '../engine/recipe';
@@ -154,8 +157,47 @@ const api = {
 		});
 	},
 
-	async resultsCsv(assignment: Assignment): Promise<Outcome<Blob>> {
-		return attempt(() => new Blob([resultsCsv(requireTable(), assignment)], { type: 'text/csv' }));
+	/**
+	 * The results file. With `model` (the run's recipe and the shown k's centres in the clustered space) it adds
+	 * each row's silhouette (up to ROW_SILHOUETTE_MAX rows) and distance to its centre; with `probs` (Gaussian
+	 * mixtures, rows × k) a membership probability per segment.
+	 */
+	async resultsCsv(assignment: Assignment, model?: { recipe: Recipe; centers: number[][]; probs?: Float32Array }): Promise<Outcome<Blob>> {
+		return attempt(() => {
+			const extra = [...(assignment.extra ?? [])];
+			if (model) {
+				const { matrix } = preparedFor(model.recipe);
+				if (matrix.rows === assignment.labels.length) {
+					const m = rowMetrics(matrix, assignment.labels, model.centers);
+					const added = [
+						...(m.silhouette ? [{ name: 'silhouette', values: m.silhouette }] : []),
+						{ name: 'distance_to_centre', values: m.distance }
+					];
+					const k = model.centers.length;
+					if (model.probs && model.probs.length === matrix.rows * k) {
+						for (let s = 0; s < k; s++) added.push({ name: `probability_${s + 1}`, values: Float64Array.from({ length: matrix.rows }, (_, i) => model.probs![i * k + s]) });
+					}
+					extra.unshift(...added);
+				}
+			}
+			return new Blob([resultsCsv(requireTable(), { ...assignment, extra })], { type: 'text/csv' });
+		});
+	},
+
+	/** The model file of the shown k (export/model.ts), with the training distributions taken from the loaded table. */
+	async modelJson(input: ModelInput): Promise<Outcome<SegmentModel>> {
+		return attempt(() => buildModel(requireTable(), input));
+	},
+
+	/** Scores a new file with a model: read here, never replacing the loaded table. Returns the report and the scored CSV. */
+	async scoreFile(model: unknown, input: LoadInput, onProgress?: ProgressFn): Promise<Outcome<{ report: Omit<ScoreResult, 'rowIndex' | 'status' | 'labels' | 'distances'> & { scored: number }; csv: Blob }>> {
+		return attempt(async () => {
+			const t = await loadBlob(input.blob, input.name, input.options, onProgress);
+			const s = scoreTable(model, t);
+			const csv = new Blob([resultsCsv(t, { rowIndex: s.rowIndex, status: s.status, labels: s.labels, names: s.sizes.map((z) => z.name), extra: [{ name: 'distance_to_centre', values: s.distances }] })], { type: 'text/csv' });
+			const { rowIndex: _r, status: _s, labels, distances: _d, ...report } = s;
+			return { report: { ...report, scored: labels.length }, csv };
+		});
 	},
 
 	/** The loaded file's skipped lines (line, reason, original text) as a CSV the user can inspect. */

@@ -8,6 +8,7 @@ import { EngineError, type ErrorInfo } from '../engine/errors';
 import type { ProgressFn } from '../engine/progress';
 import type { AnalysisResult, KPart, RunBase } from '../engine/analyse';
 import type { Assignment } from '../engine/export/csv';
+import type { ModelInput, SegmentModel } from '../engine/export/model';
 import type { Recipe } from '../engine/recipe';
 import type { PrepPreview } from '../engine/prep/preview';
 import type { RfmSpec } from '../engine/prep/rfm-spec';
@@ -105,8 +106,18 @@ export class EngineClient {
 	}
 
 	/** The labelled results file. The assignment is copied, not transferred: the page keeps showing it. */
-	resultsCsv(assignment: Assignment, opts: CallOptions = {}): Promise<Blob> {
-		return this.call((r) => r.resultsCsv(assignment), opts);
+	resultsCsv(assignment: Assignment, opts: CallOptions = {}, model?: { recipe: Recipe; centers: number[][]; probs?: Float32Array }): Promise<Blob> {
+		return this.call((r) => r.resultsCsv(assignment, model), opts);
+	}
+
+	/** The model file of one k (built in the worker, which holds the training data for the drift baseline). */
+	modelJson(input: ModelInput, opts: CallOptions = {}): Promise<SegmentModel> {
+		return this.call((r) => r.modelJson(input), opts);
+	}
+
+	/** Scores a new file with a model (read in the worker; the loaded data is untouched). */
+	scoreFile(model: unknown, input: LoadInput, opts: CallOptions = {}) {
+		return this.call((r) => r.scoreFile(model, input, proxied(opts.onProgress)), opts, false);
 	}
 
 	/** The lines of the loaded file that were skipped, as a CSV (line, reason, text). */

@@ -1,0 +1,129 @@
+/**
+ * The self-contained HTML report: one file with inline CSS and inline SVG (no scripts, no external resources), so
+ * it opens offline and prints well. Every column name, value and segment name goes through `esc`: nothing from
+ * the data is ever inserted as HTML.
+ */
+import type { SourceFingerprint } from '../data/fingerprint';
+import type { Recipe } from '../recipe';
+import type { SegmentProfile } from '../profile/segment-profile';
+
+export interface ReportInput {
+	title: string;
+	createdAt: string;
+	source: SourceFingerprint;
+	recipe: Recipe;
+	k: number;
+	rowCount: number;
+	rowsClustered: number;
+	silhouette: number;
+	profile: SegmentProfile;
+	names: string[];
+	notes: string[];
+}
+
+export function esc(s: unknown): string {
+	return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const SEGMENT_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000', '#882255', '#999933'];
+/** ColorBrewer RdBu (11 classes), blue (−) to red (+): the app's diverging palette. */
+const RDBU = ['#053061', '#2166ac', '#4393c3', '#92c5de', '#d1e5f0', '#f7f7f7', '#fddbc7', '#f4a582', '#d6604d', '#b2182b', '#67001f'];
+
+function diverging(v: number): string {
+	if (!Number.isFinite(v)) return '#e5e7eb';
+	const t = (Math.max(-2, Math.min(2, v)) + 2) / 4; // −2 sd … +2 sd → 0 … 1
+	return RDBU[Math.round(t * (RDBU.length - 1))];
+}
+
+function num(v: number): string {
+	if (!Number.isFinite(v)) return '–';
+	const a = Math.abs(v);
+	if (a !== 0 && (a >= 1e6 || a < 1e-3)) return v.toExponential(2);
+	return String(Number(v.toPrecision(4)));
+}
+
+function sd(v: number): string {
+	return Number.isFinite(v) ? `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(1)}` : '–';
+}
+
+function heatmapSvg(p: SegmentProfile, names: string[]): string {
+	const cw = 64, ch = 26, lw = 230, th = 130;
+	const W = lw + p.features.length * cw + 10, H = th + names.length * ch + 50;
+	const parts = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" role="img" aria-label="How each segment differs from the rest, in standard deviations">`];
+	p.features.forEach((f, j) => parts.push(`<text font-size="11" transform="translate(${lw + j * cw + cw / 2},${th - 6}) rotate(-50)">${esc(f)}</text>`));
+	names.forEach((n, i) => {
+		parts.push(`<text font-size="11" x="${lw - 6}" y="${th + i * ch + ch / 2 + 4}" text-anchor="end">${esc(`${i + 1}. ${n}`)}</text>`);
+		p.features.forEach((_, j) => {
+			const v = p.segments[i].smd[j];
+			parts.push(`<rect x="${lw + j * cw}" y="${th + i * ch}" width="${cw - 1}" height="${ch - 1}" fill="${diverging(v)}"/>`);
+			parts.push(`<text font-size="11" x="${lw + j * cw + cw / 2}" y="${th + i * ch + ch / 2 + 4}" text-anchor="middle" fill="${Math.abs(v) > 1.2 ? '#fff' : '#111'}">${sd(v)}</text>`);
+		});
+	});
+	[-2, -1, 0, 1, 2].forEach((v, i) => {
+		parts.push(`<rect x="${lw + i * 44}" y="${th + names.length * ch + 12}" width="44" height="10" fill="${diverging(v)}"/>`);
+		parts.push(`<text font-size="10" x="${lw + i * 44 + 22}" y="${th + names.length * ch + 34}" text-anchor="middle">${sd(v)} sd</text>`);
+	});
+	parts.push('</svg>');
+	return parts.join('');
+}
+
+function sizesSvg(p: SegmentProfile, names: string[]): string {
+	const bw = 360, rh = 22, lw = 230;
+	const max = Math.max(...p.segments.map((s) => s.share), 0.01);
+	const parts = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${lw + bw + 80} ${names.length * rh + 8}" width="${lw + bw + 80}" role="img" aria-label="Segment sizes">`];
+	p.segments.forEach((s, i) => {
+		parts.push(`<text font-size="11" x="${lw - 6}" y="${i * rh + 15}" text-anchor="end">${esc(`${i + 1}. ${names[i]}`)}</text>`);
+		parts.push(`<rect x="${lw}" y="${i * rh + 3}" width="${((s.share / max) * bw).toFixed(1)}" height="${rh - 6}" fill="${SEGMENT_COLORS[i % SEGMENT_COLORS.length]}"/>`);
+		parts.push(`<text font-size="11" x="${lw + (s.share / max) * bw + 4}" y="${i * rh + 15}">${(s.share * 100).toFixed(1)}%</text>`);
+	});
+	parts.push('</svg>');
+	return parts.join('');
+}
+
+export function reportHtml(r: ReportInput): string {
+	const p = r.profile;
+	const cards = p.personas.map((pe, s) => {
+		const seg = p.segments[s];
+		const traits = pe.traits.map((t) => {
+			const j = p.features.indexOf(t.feature);
+			return `<li>${esc(t.feature)}: mean ${esc(num(seg.mean[j]))} vs ${esc(num(p.overall.mean[j]))} overall, median ${esc(num(seg.median[j]))} (${esc(sd(t.smd))} sd)</li>`;
+		}).join('');
+		return `<article class="persona" style="border-top-color:${SEGMENT_COLORS[s % SEGMENT_COLORS.length]}"><h3>${esc(r.names[s])}</h3><p class="muted">Segment ${s + 1} · ${seg.size.toLocaleString('en')} customers (${(seg.share * 100).toFixed(1)}%)</p><p>${esc(pe.reason)}</p><ul>${traits}</ul><p><strong>Suggested action: ${esc(pe.action)}.</strong> ${esc(pe.actionWhy)}</p></article>`;
+	}).join('');
+	const head = p.features.map((f) => `<th scope="col">${esc(f)}</th>`).join('');
+	const rows = p.segments.map((seg, s) => `<tr><th scope="row">${s + 1}. ${esc(r.names[s])}</th><td>${seg.size.toLocaleString('en')}</td><td>${(seg.share * 100).toFixed(1)}%</td>${seg.mean.map((m, j) => `<td>${esc(num(m))}<br><span class="muted">${esc(num(seg.median[j]))}</span></td>`).join('')}</tr>`).join('');
+	const overall = `<tr><th scope="row">All clustered rows</th><td>${r.rowsClustered.toLocaleString('en')}</td><td>100%</td>${p.overall.mean.map((m, j) => `<td>${esc(num(m))}<br><span class="muted">${esc(num(p.overall.median[j]))}</span></td>`).join('')}</tr>`;
+	const tests = p.tests.map((t) => `<tr><th scope="row">${esc(t.feature)}</th><td>${Number.isFinite(t.h) ? t.h.toFixed(1) : '–'}</td><td>${Number.isFinite(t.p) ? (t.p < 1e-4 ? t.p.toExponential(1) : t.p.toFixed(4)) : '–'}</td></tr>`).join('');
+	const warnings = [...p.warnings, ...r.notes].map((w) => `<li>${esc(w)}</li>`).join('');
+	return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${esc(r.title)}</title>
+<style>
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans",sans-serif;color:#111827;max-width:1100px;margin:1.5rem auto;padding:0 1rem}
+h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.2rem;margin:1.6rem 0 .5rem;border-bottom:1px solid #e5e7eb;padding-bottom:.2rem}
+h3{margin:0;font-size:1.05rem}.muted{color:#4b5563}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(250px,1fr));gap:.75rem}
+.persona{border:1px solid #e5e7eb;border-top:5px solid;border-radius:8px;padding:.5rem .75rem;break-inside:avoid}
+.persona p,.persona ul{margin:.25rem 0}.persona ul{padding-left:1.1rem}
+table{border-collapse:collapse;font-size:12px;margin:.5rem 0}th,td{border-bottom:1px solid #e5e7eb;padding:.25rem .5rem;text-align:right;vertical-align:top}
+th[scope=row],thead th:first-child{text-align:left}.scroll{overflow-x:auto}
+pre{background:#f6f7f9;padding:.75rem;overflow-x:auto;font-size:11px;white-space:pre-wrap}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
+@media print{body{max-width:none;margin:0}h2{break-after:avoid}section{break-inside:auto}.persona,table,svg{break-inside:avoid}pre{white-space:pre-wrap}}
+</style></head><body>
+<header><h1>${esc(r.title)}</h1><p class="muted">Segment Lab report · ${esc(r.createdAt)}</p></header>
+<section aria-labelledby="s-summary"><h2 id="s-summary">Summary</h2>
+<dl><dt>Data</dt><dd>${esc(r.source.name)} — ${r.rowCount.toLocaleString('en')} rows, ${r.source.columns.length} columns, fingerprint ${esc(r.source.hash)}</dd>
+<dt>Clustered</dt><dd>${r.rowsClustered.toLocaleString('en')} rows on ${p.features.length} features: ${esc(p.features.join(', '))}</dd>
+<dt>Segments</dt><dd>k = ${r.k}, ${esc(r.recipe.algorithm.name)}, mean silhouette ${Number.isFinite(r.silhouette) ? r.silhouette.toFixed(3) : '–'}</dd></dl>
+${warnings ? `<ul>${warnings}</ul>` : ''}</section>
+<section aria-labelledby="s-personas"><h2 id="s-personas">Personas</h2><div class="cards">${cards}</div></section>
+<section aria-labelledby="s-sizes"><h2 id="s-sizes">Segment sizes</h2>${sizesSvg(p, r.names)}</section>
+<section aria-labelledby="s-heatmap"><h2 id="s-heatmap">How the segments differ</h2><p class="muted">Standardised mean difference of each segment against the other customers (pooled standard deviations).</p><div class="scroll">${heatmapSvg(p, r.names)}</div></section>
+<section aria-labelledby="s-profile"><h2 id="s-profile">Profiles</h2><div class="scroll"><table><caption class="muted">Mean (median below) of each feature in original units</caption><thead><tr><th scope="col">Segment</th><th scope="col">Customers</th><th scope="col">Share</th>${head}</tr></thead><tbody>${rows}${overall}</tbody></table></div>
+<table><caption class="muted">Kruskal–Wallis test per feature</caption><thead><tr><th scope="col">Feature</th><th scope="col">H</th><th scope="col">p-value</th></tr></thead><tbody>${tests}</tbody></table><p class="muted">${esc(p.testNote)}</p></section>
+<section aria-labelledby="s-recipe"><h2 id="s-recipe">Recipe</h2><p class="muted">Load this in Segment Lab (or give it to <code>segment-lab run --recipe</code>) with the same file to reproduce these segments.</p><pre>${esc(JSON.stringify(r.recipe, null, 2))}</pre></section>
+</body></html>
+`;
+}

@@ -1,0 +1,44 @@
+/**
+ * Per-row columns for the results file: each row's silhouette (exact, scikit-learn's silhouette_samples, up to
+ * ROW_SILHOUETTE_MAX rows: it is O(n²)) and its distance to its segment's centre in the clustered space.
+ */
+import { silhouetteSamples } from '../metrics/silhouette';
+import type { FeatureMatrix } from '../types';
+
+export const ROW_SILHOUETTE_MAX = 20_000;
+
+export interface RowMetrics {
+	/** Null above ROW_SILHOUETTE_MAX rows or below 2 segments. NaN for rows not in a segment. */
+	silhouette: Float64Array | null;
+	/** Euclidean distance to the row's centre (NaN when the row has no segment). */
+	distance: Float64Array;
+}
+
+export function rowMetrics(matrix: FeatureMatrix, labels: Int32Array, centers: number[][]): RowMetrics {
+	const { data, rows, cols } = matrix;
+	const k = centers.length;
+	const distance = new Float64Array(rows);
+	for (let i = 0; i < rows; i++) {
+		const s = labels[i];
+		if (s < 0 || s >= k) {
+			distance[i] = NaN;
+			continue;
+		}
+		let d = 0;
+		const c = centers[s];
+		for (let j = 0; j < cols; j++) {
+			const t = data[i * cols + j] - c[j];
+			d += t * t;
+		}
+		distance[i] = Math.sqrt(d);
+	}
+	let silhouette: Float64Array | null = null;
+	if (rows <= ROW_SILHOUETTE_MAX && k >= 2) {
+		try {
+			silhouette = silhouetteSamples(data, rows, cols, labels, k);
+		} catch {
+			silhouette = null; // fewer than two non-empty segments: no silhouette
+		}
+	}
+	return { silhouette, distance };
+}
