@@ -21,6 +21,7 @@ import { parseRunArgs, USAGE, type RunArgs } from './args';
 import { projectCommand, PROJECT_USAGE } from './project';
 import { scoreCommand, SCORE_USAGE } from './score';
 import { buildModel } from '../lib/engine/export/model';
+import { rowColumns } from '../lib/engine/export/row-metrics';
 import { DEFAULT_B } from '../lib/engine/evidence';
 import type { AnalysisResult } from '../lib/engine/analyse';
 
@@ -152,7 +153,9 @@ async function run(args: RunArgs): Promise<number> {
 	for (const r of rec.reasons) console.log(`  - ${r.text}`);
 	if (args.out) {
 		const names = segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k);
-		writeFileSync(args.out, resultsCsv(table, { rowIndex: result.rowIndex, status: result.status, labels: result.labels[idx], names }));
+		// The same per-row columns as the page's download (silhouette, distance to centre, GMM probabilities).
+		const extra = summary.modelCenters ? rowColumns(prepareRun(table, recipe).matrix, result.labels[idx], summary.modelCenters, summary.gmm?.probs) : [];
+		writeFileSync(args.out, resultsCsv(table, { rowIndex: result.rowIndex, status: result.status, labels: result.labels[idx], names, extra }));
 		console.log(`wrote ${args.out}`);
 	}
 	if (args.model) {

@@ -84,7 +84,7 @@ describe('preparation in the built site', () => {
 		expect(rows.length).toBe(original.filter((r) => r.length > 1).length);
 		// The export may carry more columns after these (projection coordinates): find ours by name.
 		const [seg, status] = [rows[0].indexOf('segment'), rows[0].indexOf('status')];
-		expect([seg, status]).toEqual([original[0].length, original[0].length + 1]);
+		expect([seg, status]).toEqual([original[0].length, original[0].length + 2]);
 		const aside = rows.slice(1).filter((r) => r[status] === 'set aside: outlier');
 		expect(aside.length).toBe(preview);
 		for (const r of aside) expect(r[seg]).toBe('');

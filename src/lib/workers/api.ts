@@ -16,7 +16,7 @@ import { buildCustomerTable } from '../engine/prep/rfm-table';
 import { EngineError, toErrorInfo, type ErrorInfo } from '../engine/errors';
 import { resultsCsv, type Assignment } from '../engine/export/csv';
 import { buildModel, type ModelInput, type SegmentModel } from '../engine/export/model';
-import { rowMetrics } from '../engine/export/row-metrics';
+import { rowColumns } from '../engine/export/row-metrics';
 import { scoreTable, type ScoreResult } from '../engine/score/score';
 import { projectionApi } from './api-projection';
 import type { ProgressFn } from '../engine/progress';
@@ -167,18 +167,7 @@ const api = {
 			const extra = [...(assignment.extra ?? [])];
 			if (model) {
 				const { matrix } = preparedFor(model.recipe);
-				if (matrix.rows === assignment.labels.length) {
-					const m = rowMetrics(matrix, assignment.labels, model.centers);
-					const added = [
-						...(m.silhouette ? [{ name: 'silhouette', values: m.silhouette }] : []),
-						{ name: 'distance_to_centre', values: m.distance }
-					];
-					const k = model.centers.length;
-					if (model.probs && model.probs.length === matrix.rows * k) {
-						for (let s = 0; s < k; s++) added.push({ name: `probability_${s + 1}`, values: Float64Array.from({ length: matrix.rows }, (_, i) => model.probs![i * k + s]) });
-					}
-					extra.unshift(...added);
-				}
+				if (matrix.rows === assignment.labels.length) extra.unshift(...rowColumns(matrix, assignment.labels, model.centers, model.probs));
 			}
 			return new Blob([resultsCsv(requireTable(), { ...assignment, extra })], { type: 'text/csv' });
 		});

@@ -42,3 +42,14 @@ export function rowMetrics(matrix: FeatureMatrix, labels: Int32Array, centers: n
 	}
 	return { silhouette, distance };
 }
+
+/** The per-row columns of the results file, as the page and the command line both write them. */
+export function rowColumns(matrix: FeatureMatrix, labels: Int32Array, centers: number[][], probs?: Float32Array): { name: string; values: ArrayLike<number> }[] {
+	const m = rowMetrics(matrix, labels, centers);
+	const out: { name: string; values: ArrayLike<number> }[] = [...(m.silhouette ? [{ name: 'silhouette', values: m.silhouette }] : []), { name: 'distance_to_centre', values: m.distance }];
+	const k = centers.length, rows = matrix.rows;
+	if (probs && probs.length === rows * k) {
+		for (let s = 0; s < k; s++) out.push({ name: `probability_${s + 1}`, values: Float64Array.from({ length: rows }, (_, i) => probs[i * k + s]) });
+	}
+	return out;
+}
