@@ -13,6 +13,7 @@ import { deriveSeed, Rng } from './random';
 import { defaultRecipe, DEFAULT_ALGORITHMS, validateRecipe, type AlgorithmSpec, type Recipe } from './recipe';
 import { algorithmReport } from './algorithm-report';
 import { EngineError } from './errors';
+import { resultsCsv } from './export/csv';
 
 /** Three round blobs in 2-D plus two far-away single points (noise for DBSCAN). */
 function blobsCsv(perBlob: number): string {
@@ -106,6 +107,11 @@ describe('analyse with every algorithm', () => {
 		expect(s.silhouette).toBeGreaterThan(0.5);
 		expect(r.chosenK).toBe(3);
 		expect(algorithmReport(r).dbscan!.core.length).toBe(r.rowsClustered);
+		// The labelled CSV writes noise rows as segment -1 (scikit-learn's convention), segments as 1..k.
+		const csv = resultsCsv(table, { rowIndex: r.rowIndex, status: r.status, labels: r.labels[0] }).trim().split('\n');
+		expect(csv[0]).toBe('x,y,segment,status');
+		expect(csv[csv.length - 1]).toMatch(/^-40,40,-1,/);
+		expect(csv[1]).toMatch(/^[^,]+,[^,]+,[123],/);
 	});
 
 	it('hierarchical: the tree on the result, a cut height per k, labels relabelled by size', () => {

@@ -14,13 +14,14 @@ export interface Assignment {
 
 /**
  * The results file: every original row, in the original order, copied byte-for-byte from the source text, plus a
- * `segment` column (1..k; blank when the row was not clustered) and a `status` column saying why. The file's own
+ * `segment` column (1..k; -1 for DBSCAN noise, scikit-learn's convention; blank when the row was not clustered) and a `status` column saying why. The file's own
  * delimiter and line ending are kept. Cells that a spreadsheet would run as a formula are neutralised (csv-safe.ts);
  * they are the only bytes that change.
  */
 export function resultsCsv(table: Table, result: Assignment): string {
 	const { labels } = result;
-	const segmentOf = new Int32Array(table.rowCount).fill(-1);
+	// -2 = not clustered (blank); -1 = clustered as noise by DBSCAN (written as -1).
+	const segmentOf = new Int32Array(table.rowCount).fill(-2);
 	for (let r = 0; r < result.rowIndex.length; r++) segmentOf[result.rowIndex[r]] = labels[r];
 	const { text, header, delimiter, newline, rowStart, rowEnd } = table.source;
 	const names = table.columns.map((c) => c.name);
@@ -38,7 +39,7 @@ export function resultsCsv(table: Table, result: Assignment): string {
 	for (let i = 0; i < table.rowCount; i++) {
 		const s = segmentOf[i];
 		const status = rowStatusLabel[result.status[i] as RowStatusCode];
-		let line = neutraliseRow(text.slice(rowStart[i], rowEnd[i]), delimiter) + delimiter + (s >= 0 ? String(s + 1) : '');
+		let line = neutraliseRow(text.slice(rowStart[i], rowEnd[i]), delimiter) + delimiter + (s >= 0 ? String(s + 1) : s === -1 ? '-1' : '');
 		if (segNames) line += delimiter + (s >= 0 ? (segNames[s] ?? '') : '');
 		line += delimiter + safeCell(status, delimiter);
 		for (const e of extra) {
