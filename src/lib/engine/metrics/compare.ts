@@ -19,18 +19,19 @@ export function compareSolutions(
 	rowIndexA: Int32Array, labelsA: Int32Array, kA: number, rowIndexB: Int32Array, labelsB: Int32Array, kB: number
 ): Comparison {
 	let maxRow = -1;
-	for (const r of rowIndexA) if (r > maxRow) maxRow = r;
-	for (const r of rowIndexB) if (r > maxRow) maxRow = r;
+	for (let i = 0; i < rowIndexA.length; i++) if (rowIndexA[i] > maxRow) maxRow = rowIndexA[i];
+	for (let i = 0; i < rowIndexB.length; i++) if (rowIndexB[i] > maxRow) maxRow = rowIndexB[i];
 	const byRow = new Int32Array(maxRow + 1).fill(-1);
 	for (let i = 0; i < rowIndexB.length; i++) byRow[rowIndexB[i]] = labelsB[i];
-	// One pass straight into the table; ARI and NMI then need only the table (k × k), not the rows again.
-	const table = Array.from({ length: kA }, () => new Array<number>(kB).fill(0));
+	// One pass straight into a flat typed table; ARI and NMI then need only the table (k × k), not the rows again.
+	const flat = new Float64Array(kA * kB);
 	let rows = 0;
 	for (let i = 0; i < rowIndexA.length; i++) {
-		const lb = byRow[rowIndexA[i]];
-		if (lb < 0 || labelsA[i] < 0) continue;
-		table[labelsA[i]][lb]++;
+		const lb = byRow[rowIndexA[i]], la = labelsA[i];
+		if (lb < 0 || la < 0) continue;
+		flat[la * kB + lb]++;
 		rows++;
 	}
+	const table = Array.from({ length: kA }, (_, i) => Array.from(flat.subarray(i * kB, (i + 1) * kB)));
 	return { rows, ari: rows ? ariFromTable(table) : NaN, nmi: rows ? nmiFromTable(table) : NaN, table };
 }
