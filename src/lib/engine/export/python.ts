@@ -1,0 +1,273 @@
+/**
+ * Code export: a scikit-learn script and a PySpark (pyspark.ml) script that redo the Recipe's preparation and
+ * clustering on the original file or a larger one. Both refit on the data they are given (that is the point of
+ * running them on more data); the scikit-learn script follows the same steps in the same order as
+ * prep/pipeline.ts, so on the same file it gives the same partition. Column names and every other value from the
+ * data travel as one JSON string literal (valid Python), never as code.
+ */
+import type { Recipe } from '../recipe';
+import type { FittedPrep } from '../types';
+
+interface FeatureSpec {
+	name: string;
+	kind: 'numeric' | 'categorical';
+	levels: string[] | null;
+	missing: string;
+	fill: number | string | null;
+	log1p: boolean;
+	clip: [number, number] | null;
+	scale: string;
+	weight: number;
+}
+
+function specs(recipe: Recipe, fitted: FittedPrep): FeatureSpec[] {
+	return fitted.perFeature.map((f) => {
+		const c = recipe.prep.columns[f.name] ?? {};
+		return {
+			name: f.name,
+			kind: f.encoding,
+			levels: f.levels,
+			missing: c.missing ?? recipe.prep.missing,
+			fill: c.fillValue ?? null,
+			log1p: !!c.log1p,
+			clip: c.clip ?? null,
+			scale: f.encoding === 'categorical' ? 'none' : (c.scale ?? recipe.prep.scale),
+			weight: c.weight ?? 1
+		};
+	});
+}
+
+function pyString(value: unknown): string {
+	// A JSON string literal is a valid Python string literal (same escapes).
+	return JSON.stringify(JSON.stringify(value));
+}
+
+export function sklearnScript(recipe: Recipe, fitted: FittedPrep, k: number): string {
+	const config = { source: recipe.source.name, features: specs(recipe, fitted), outliers: recipe.prep.outliers, algorithm: recipe.algorithm, k, seed: recipe.seed };
+	return `#!/usr/bin/env python3
+"""Segment Lab analysis as a scikit-learn script (exported from the page or the command line).
+
+Redoes the Recipe: missing values -> percentile clip -> log1p -> outliers -> scaling -> weights -> clustering,
+refitted on the file given, then numbers segments by size (1 = largest) as Segment Lab does.
+
+Usage: python3 segments.py INPUT.csv OUTPUT.csv
+Needs pandas, numpy and scikit-learn (tested with scikit-learn 1.2).
+"""
+import json
+import sys
+
+import numpy as np
+import pandas as pd
+
+CONFIG = json.loads(${pyString(config)})
+
+
+def prepare(df):
+    keep = np.ones(len(df), dtype=bool)
+    cols = {}
+    # 1 Missing values: fills fitted on every present value of the column; "drop" leaves the row out.
+    for f in CONFIG["features"]:
+        if f["kind"] == "numeric":
+            x = pd.to_numeric(df[f["name"]], errors="coerce").astype(float)
+            m = f["missing"]
+            if m == "drop":
+                keep &= x.notna().to_numpy()
+            elif m == "mean":
+                x = x.fillna(x.mean())
+            elif m == "median":
+                x = x.fillna(x.median())
+            elif m == "mode":
+                x = x.fillna(x.mode().iloc[0] if x.notna().any() else 0.0)
+            elif m == "constant":
+                x = x.fillna(float(f["fill"] if f["fill"] is not None else 0.0))
+            cols[f["name"]] = x.to_numpy(dtype=float)
+        else:
+            s = df[f["name"]].astype("string")
+            m = f["missing"]
+            if m == "drop":
+                keep &= s.notna().to_numpy()
+            elif m == "constant":
+                s = s.fillna(str(f["fill"] if f["fill"] is not None else "missing"))
+            else:
+                s = s.fillna(s.mode().iloc[0] if s.notna().any() else "missing")
+            cols[f["name"]] = s.to_numpy(dtype=object)
+    # 2 Transforms, fitted on the rows still in: percentile clip, then log1p.
+    for f in CONFIG["features"]:
+        if f["kind"] != "numeric":
+            continue
+        x = cols[f["name"]]
+        if f["clip"]:
+            lo, hi = np.percentile(x[keep & ~np.isnan(x)], f["clip"])
+            x = np.clip(x, lo, hi)
+        if f["log1p"]:
+            x = np.log1p(x)
+        cols[f["name"]] = x
+    # 3 Outliers: bounds per feature on the rows still in; set aside, clip or only flag.
+    o = CONFIG["outliers"]
+    if o["method"] != "none":
+        outside = np.zeros(len(df), dtype=bool)
+        for f in CONFIG["features"]:
+            if f["kind"] != "numeric":
+                continue
+            x = cols[f["name"]]
+            v = x[keep & ~np.isnan(x)]
+            if o["method"] == "iqr":
+                q1, q3 = np.percentile(v, [25, 75])
+                lo, hi = q1 - o["threshold"] * (q3 - q1), q3 + o["threshold"] * (q3 - q1)
+            else:
+                lo, hi = v.mean() - o["threshold"] * v.std(), v.mean() + o["threshold"] * v.std()
+            if o["action"] == "clip":
+                cols[f["name"]] = np.clip(x, lo, hi)
+            else:
+                outside |= (x < lo) | (x > hi)
+        if o["action"] == "setAside":
+            keep &= ~outside
+    # 4 Encode, scale (fitted on the rows still in) and weight.
+    blocks = []
+    for f in CONFIG["features"]:
+        x = cols[f["name"]][keep]
+        if f["kind"] == "categorical":
+            onehot = np.stack([(x == level).astype(float) for level in f["levels"]], axis=1)
+            blocks.append(onehot * (f["weight"] / np.sqrt(2)))
+            continue
+        s = f["scale"]
+        if s == "zscore":
+            sd = x.std()
+            x = (x - x.mean()) / (sd if sd > 0 else 1.0)
+        elif s == "minmax":
+            span = x.max() - x.min()
+            x = (x - x.min()) / (span if span > 0 else 1.0)
+        elif s == "robust":
+            q1, q3 = np.percentile(x, [25, 75])
+            iqr = q3 - q1
+            x = (x - np.median(x)) / (iqr if iqr > 10 * np.finfo(float).eps else 1.0)
+        blocks.append((x * f["weight"])[:, None])
+    return np.hstack(blocks), keep
+
+
+def cluster(X):
+    a, k, seed = CONFIG["algorithm"], CONFIG["k"], CONFIG["seed"]
+    name = a["name"]
+    if name == "kmeans":
+        from sklearn.cluster import KMeans
+        return KMeans(n_clusters=k, n_init=a["nInit"], max_iter=a["maxIter"], tol=a["tol"], random_state=seed).fit_predict(X)
+    if name == "minibatch":
+        from sklearn.cluster import MiniBatchKMeans
+        return MiniBatchKMeans(n_clusters=k, batch_size=a["batchSize"], n_init=a["nInit"], max_iter=a["maxIter"], reassignment_ratio=a["reassignmentRatio"], random_state=seed).fit_predict(X)
+    if name == "hierarchical":
+        from sklearn.cluster import AgglomerativeClustering
+        return AgglomerativeClustering(n_clusters=k, linkage=a["linkage"]).fit_predict(X)
+    if name == "dbscan":
+        from sklearn.cluster import DBSCAN
+        return DBSCAN(eps=a["eps"], min_samples=a["minPts"]).fit_predict(X)
+    if name == "gmm":
+        from sklearn.mixture import GaussianMixture
+        return GaussianMixture(n_components=k, covariance_type=a["covariance"], n_init=a["nInit"], max_iter=a["maxIter"], tol=a["tol"], reg_covar=a["regCovar"], random_state=seed).fit_predict(X)
+    raise SystemExit("unknown algorithm " + name)
+
+
+def by_size(labels):
+    """Segment 1 is the largest (ties: the first seen), as in Segment Lab; noise (-1) stays -1."""
+    ids = [l for l in dict.fromkeys(labels.tolist()) if l >= 0]
+    sizes = {l: int((labels == l).sum()) for l in ids}
+    order = sorted(ids, key=lambda l: (-sizes[l], ids.index(l)))
+    mapping = {old: new + 1 for new, old in enumerate(order)}
+    return np.array([mapping.get(l, -1) for l in labels.tolist()])
+
+
+def main():
+    if len(sys.argv) != 3:
+        raise SystemExit(__doc__)
+    df = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False, na_values=[""])
+    X, keep = prepare(df)
+    segment = np.full(len(df), "", dtype=object)
+    segment[keep] = by_size(cluster(X)).astype(str)
+    df["segment"] = segment
+    df.to_csv(sys.argv[2], index=False)
+    print(f"{keep.sum()} of {len(df)} rows clustered into {len(set(segment[keep]) - {'-1'})} segments; wrote {sys.argv[2]}")
+
+
+if __name__ == "__main__":
+    main()
+`;
+}
+
+export function pysparkScript(recipe: Recipe, fitted: FittedPrep, k: number): string {
+	const config = { source: recipe.source.name, features: specs(recipe, fitted), algorithm: recipe.algorithm, k, seed: recipe.seed };
+	return `#!/usr/bin/env python3
+"""Segment Lab analysis as a PySpark (pyspark.ml) script, for data that outgrows a browser.
+
+Numeric features: Imputer -> log1p where chosen -> VectorAssembler -> scaler -> ElementwiseProduct (weights) ->
+KMeans / GaussianMixture / BisectingKMeans. Differences from Segment Lab, by necessity: Spark's StandardScaler
+uses the sample standard deviation (n - 1), clipping and outlier rules are not applied, categorical features
+and DBSCAN are not available here, and hierarchical runs become BisectingKMeans (divisive, not agglomerative).
+
+Usage: spark-submit segments_spark.py INPUT.csv OUTPUT_DIR
+"""
+import json
+import sys
+
+from pyspark.ml import Pipeline
+from pyspark.ml.clustering import BisectingKMeans, GaussianMixture, KMeans
+from pyspark.ml.feature import ElementwiseProduct, Imputer, MinMaxScaler, RobustScaler, StandardScaler, VectorAssembler
+from pyspark.ml.linalg import Vectors
+from pyspark.sql import SparkSession
+from pyspark.sql import functions as F
+
+CONFIG = json.loads(${pyString(config)})
+
+
+def main():
+    if len(sys.argv) != 3:
+        raise SystemExit(__doc__)
+    spark = SparkSession.builder.appName("segment-lab").getOrCreate()
+    df = spark.read.csv(sys.argv[1], header=True, inferSchema=True)
+    feats = [f for f in CONFIG["features"] if f["kind"] == "numeric"]
+    names = [f["name"] for f in feats]
+    for n in names:
+        df = df.withColumn(n, F.col(n).cast("double"))
+    dropped = [f["name"] for f in feats if f["missing"] == "drop"]
+    if dropped:
+        df = df.dropna(subset=dropped)
+    stages = []
+    filled = []
+    for f in feats:
+        out = "_filled_" + f["name"]
+        strategy = f["missing"] if f["missing"] in ("mean", "median", "mode") else "median"
+        stages.append(Imputer(inputCols=[f["name"]], outputCols=[out], strategy=strategy))
+        filled.append(out)
+    pre = Pipeline(stages=stages).fit(df).transform(df)
+    for f, col in zip(feats, filled):
+        if f["log1p"]:
+            pre = pre.withColumn(col, F.log1p(F.col(col)))
+    assembled = VectorAssembler(inputCols=filled, outputCol="_raw").transform(pre)
+    scale = feats[0]["scale"] if feats else "zscore"
+    if scale == "zscore":
+        scaler = StandardScaler(inputCol="_raw", outputCol="_scaled", withMean=True, withStd=True)
+    elif scale == "minmax":
+        scaler = MinMaxScaler(inputCol="_raw", outputCol="_scaled")
+    elif scale == "robust":
+        scaler = RobustScaler(inputCol="_raw", outputCol="_scaled", withCentering=True, withScaling=True)
+    else:
+        scaler = None
+    scaled = scaler.fit(assembled).transform(assembled) if scaler else assembled.withColumnRenamed("_raw", "_scaled")
+    weighted = ElementwiseProduct(scalingVec=Vectors.dense([f["weight"] for f in feats]), inputCol="_scaled", outputCol="features").transform(scaled)
+    a, k, seed = CONFIG["algorithm"], CONFIG["k"], CONFIG["seed"]
+    if a["name"] in ("kmeans", "minibatch"):
+        model = KMeans(k=k, seed=seed, maxIter=a.get("maxIter", 300), tol=a.get("tol", 1e-4), predictionCol="segment").fit(weighted)
+    elif a["name"] == "gmm":
+        model = GaussianMixture(k=k, seed=seed, maxIter=a["maxIter"], tol=a["tol"], predictionCol="segment").fit(weighted)
+    elif a["name"] == "hierarchical":
+        model = BisectingKMeans(k=k, seed=seed, predictionCol="segment").fit(weighted)
+    else:
+        raise SystemExit("DBSCAN has no pyspark.ml implementation; use the scikit-learn script")
+    result = model.transform(weighted)
+    keep = [c for c in df.columns] + ["segment"]
+    result.select(*keep).withColumn("segment", F.col("segment") + 1).write.mode("overwrite").csv(sys.argv[2], header=True)
+    spark.stop()
+
+
+if __name__ == "__main__":
+    main()
+`;
+}
