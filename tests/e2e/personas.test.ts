@@ -1,6 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, readCsv, type App } from './harness';
+
+const DEMO = new URL('../../static/demo/customers.csv', import.meta.url).pathname;
 
 /**
  * Issue 7: on the demo data every planted segment gets a persona whose reason cites its planted traits, and a
@@ -64,6 +68,52 @@ describe('personas on the demo data, in the built site', () => {
 		const [recipeDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download recipe (JSON)' }).click()]);
 		const recipe = JSON.parse(readFileSync((await recipeDl.path())!, 'utf8'));
 		expect(recipe.segmentNames['6'][0]).toBe('=VIP club');
+		expect(app.consoleErrors).toEqual([]);
+	});
+
+	it('the HTML report opens from disk with no network and shows every section and the new name', async () => {
+		const { page, browser } = app;
+		const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download report (HTML)' }).click()]);
+		const html = readFileSync((await dl.path())!, 'utf8');
+		expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+		const file = join(mkdtempSync(join(tmpdir(), 'segment-lab-report-')), 'report.html');
+		writeFileSync(file, html);
+		const ctx = await browser.newContext({ offline: true });
+		const requests: string[] = [];
+		ctx.on('request', (r) => requests.push(r.url()));
+		const p = await ctx.newPage();
+		await p.goto('file://' + file);
+		for (const h of ['Summary', 'Personas', 'Segment sizes', 'How the segments differ', 'Profiles', 'Recipe']) {
+			await expect(p.getByRole('heading', { name: h, exact: true }).count(), h).resolves.toBe(1);
+		}
+		await expect(p.getByRole('heading', { name: '=VIP club' }).count()).resolves.toBe(1);
+		await expect(p.getByRole('img', { name: /How each segment differs/ }).count()).resolves.toBe(1);
+		await expect(p.getByText(/"segmentNames"/).count()).resolves.toBe(1);
+		expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
+		await ctx.close();
+	});
+
+	it('scores the training file with the downloaded model (same segments), and a shifted copy raises the drift warning', async () => {
+		const { page } = app;
+		const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download model (JSON)' }).click()]);
+		const model = readFileSync((await dl.path())!);
+		const demo = readFileSync(DEMO, 'utf8');
+		await page.getByLabel('Model file (JSON)').setInputFiles({ name: 'model.json', mimeType: 'application/json', buffer: model });
+		await page.getByLabel('New customers file').setInputFiles({ name: 'again.csv', mimeType: 'text/csv', buffer: Buffer.from(demo) });
+		await page.getByRole('button', { name: 'Score file' }).click();
+		await page.getByText(/5,000 of 5,000 rows of again.csv scored/).waitFor({ timeout: 30_000 });
+		await expect(page.getByRole('table', { name: /Drift per feature/ }).textContent()).resolves.not.toMatch(/moderate|major/);
+		const [scoredDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download scored file (CSV)' }).click()]);
+		const scored = readCsv(readFileSync((await scoredDl.path())!, 'utf8'));
+		const [resultsDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
+		const results = readCsv(readFileSync((await resultsDl.path())!, 'utf8'));
+		const col = (rows: string[][], name: string) => rows.slice(1).filter((r) => r.length > 1).map((r) => r[rows[0].indexOf(name)]);
+		expect(col(scored, 'segment')).toEqual(col(results, 'segment'));
+		const lines = demo.trimEnd().split('\n');
+		const shifted = [lines[0], ...lines.slice(1).map((l) => l.split(',').map((c, j) => (j === 3 ? String(Number(c) * 3 + 60) : c)).join(','))].join('\n') + '\n';
+		await page.getByLabel('New customers file').setInputFiles({ name: 'shifted.csv', mimeType: 'text/csv', buffer: Buffer.from(shifted) });
+		await page.getByRole('button', { name: 'Score file' }).click();
+		await page.getByText(/Drift: days_since_last_purchase/).waitFor({ timeout: 30_000 });
 		expect(app.consoleErrors).toEqual([]);
 	});
 });
