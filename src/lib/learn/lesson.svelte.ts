@@ -39,6 +39,9 @@ export interface Metric {
 /** Play speed: milliseconds between steps, per algorithm (DBSCAN and merges have many small steps). */
 export const PLAY_DELAY: Record<Algorithm, number> = { kmeans: 900, gmm: 700, dbscan: 60, agglo: 120 };
 
+/** Above this many points the agglomerative lesson asks for fewer (its tree is built on the page's thread). */
+export const AGGLO_MAX_POINTS = 800;
+
 export class Lesson {
 	config = $state<LessonConfig>(structuredClone(DEFAULT_CONFIG));
 	own = $state.raw<OwnData | null>(null);
@@ -149,7 +152,8 @@ export class Lesson {
 		}
 		if (c.alg === 'dbscan') return { alg: 'dbscan', lesson: dbscanLesson(X, rows, cols, c.eps, c.minPts) };
 		if (c.alg === 'agglo') {
-			if (rows > 2000) return { alg: 'none', reason: 'Agglomerative steps are shown for up to 2,000 points.' };
+			// The whole tree is built on the page's thread: O(n²) work, kept to about 50 ms by capping the points.
+			if (rows > AGGLO_MAX_POINTS) return { alg: 'none', reason: `Agglomerative steps are shown for up to ${AGGLO_MAX_POINTS} points (each step is one merge); lower the number of points.` };
 			return { alg: 'agglo', lesson: aggloLesson(X, rows, cols, c.linkage as Linkage) };
 		}
 		if (cols !== 2) return { alg: 'none', reason: 'The Gaussian mixture lesson works on the two-dimensional shapes.' };
