@@ -18,6 +18,7 @@ import { EngineCallError, EngineClient } from '$lib/workers/pool';
 import type { ProjectionInput } from '$lib/workers/api-projection';
 import { RunHistory } from './history.svelte';
 import { segmentNamesFor } from '$lib/engine/profile/naming';
+import { loadSession, recipeFromHash, saveSession, SESSION_MAX_ROWS, type SavedSession } from './session';
 
 export type Phase = 'empty' | 'loading' | 'ready' | 'running' | 'done';
 
@@ -124,6 +125,7 @@ export class Workspace {
 			const summary = await this.client.load({ name, blob: file, options }, { signal: controller.signal, onProgress: (p) => (this.progress = p) });
 			this.setDataset(summary);
 			this.phase = 'ready';
+			if (await this.resume()) return;
 			if (this.draft!.features.length === 0) {
 				this.error = {
 					code: 'no-numeric-column',
@@ -303,6 +305,77 @@ export class Workspace {
 		const { k, sizes, centers, modelCenters, algorithm } = cur;
 		const model = await this.client.modelJson({ recipe, source: r.source, fitted: r.fitted, rowIndex: r.rowIndex, rowCount: r.rowCount, summary: { k, sizes, centers, modelCenters, algorithm }, names: $state.snapshot(this.segmentNames) });
 		return new Blob([JSON.stringify(model, null, 2) + '\n'], { type: 'application/json' });
+	}
+
+	/** A saved session or a shared recipe waiting for its data file. */
+	private pendingSession: SavedSession | null = null;
+	private pendingRecipe: unknown = null;
+	/** The user agreed to keep the data file itself on this device with the session. */
+	keepFile = $state(false);
+
+	/** On page load: a shared link's recipe, else the last session (with its file, when the user agreed to keep it). */
+	async restore(hash: string): Promise<void> {
+		try {
+			const shared = recipeFromHash(hash);
+			if (shared) {
+				const r = validateRecipe(shared);
+				this.pendingRecipe = r;
+				this.notice = `This link carries a recipe for “${r.source.name}” (no data). Load that file to apply it.`;
+				return;
+			}
+		} catch (err) {
+			this.fail(err, this.phase);
+			return;
+		}
+		const s = await loadSession();
+		if (!s) return;
+		this.pendingSession = s;
+		this.keepFile = !!s.file;
+		if (s.file) await this.loadFile(s.file, s.fileName);
+		else this.notice = `Your last session on “${s.fileName}” (saved ${s.savedAt.slice(0, 16).replace('T', ' ')} UTC) is restored when you load that file again.`;
+	}
+
+	/** After a load: apply the waiting shared recipe, or bring back the saved session when this is its file. */
+	private async resume(): Promise<boolean> {
+		const source = this.dataset?.derivedFrom?.source ?? this.dataset?.source;
+		if (this.pendingRecipe) {
+			const r = this.pendingRecipe;
+			this.pendingRecipe = null;
+			await this.applyRecipe(r);
+			return true;
+		}
+		const s = this.pendingSession;
+		if (!s || !source) return false;
+		this.pendingSession = null;
+		if (s.recipe.rfm) await this.buildCustomers(s.recipe.rfm);
+		const now = this.dataset?.derivedFrom?.source ?? this.dataset?.source;
+		if (!now || now.hash !== s.recipe.source.hash) return false;
+		this.draft = s.recipe;
+		this.customNames = s.customNames;
+		if (s.result) {
+			this.result = s.result;
+			this.selectedK = s.selectedK;
+			this.phase = 'done';
+		}
+		this.notice = `Restored your last session (saved ${s.savedAt.slice(0, 16).replace('T', ' ')} UTC).`;
+		return true;
+	}
+
+	/** Saves the Recipe and results (and the file, with consent) for the next visit. */
+	async persist(): Promise<void> {
+		const r = this.result;
+		if (!r || !this.lastFile) return;
+		const recipe = this.resultRecipe()!;
+		await saveSession({
+			savedAt: new Date().toISOString(),
+			recipe: $state.snapshot(recipe) as Recipe,
+			result: r.rowCount <= SESSION_MAX_ROWS ? r : null,
+			selectedK: this.selectedK,
+			customNames: $state.snapshot(this.customNames),
+			fileName: this.lastFile.name,
+			fileHash: r.source.hash,
+			file: this.keepFile ? this.lastFile.file : null
+		});
 	}
 
 	/** "Score new customers": the last scoring report and its CSV. */

@@ -1,0 +1,87 @@
+/**
+ * The saved session: the Recipe and the results of the last run, kept in this browser's IndexedDB so a reload
+ * brings them back. The data file itself is stored only when the user ticks "keep the data file on this device".
+ * Nothing here leaves the device.
+ */
+import type { AnalysisResult } from '$lib/engine/analyse';
+import type { Recipe } from '$lib/engine/recipe';
+
+export interface SavedSession {
+	savedAt: string;
+	recipe: Recipe;
+	/** Null when the run was too large to keep (SESSION_MAX_ROWS). */
+	result: AnalysisResult | null;
+	selectedK: number | null;
+	customNames: Record<string, string[]>;
+	/** The name and content hash of the analysed file, to recognise it when it is loaded again. */
+	fileName: string;
+	fileHash: string;
+	/** The raw file, only with the user's consent. */
+	file: Blob | null;
+}
+
+/** Above this many rows only the Recipe is kept (the labels of every k would take too much room). */
+export const SESSION_MAX_ROWS = 200_000;
+
+const DB = 'segment-lab';
+const STORE = 'session';
+const KEY = 'last';
+
+function open(): Promise<IDBDatabase> {
+	return new Promise((resolve, reject) => {
+		const req = indexedDB.open(DB, 1);
+		req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+		req.onsuccess = () => resolve(req.result);
+		req.onerror = () => reject(req.error);
+	});
+}
+
+async function tx<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+	const db = await open();
+	try {
+		return await new Promise<T>((resolve, reject) => {
+			const t = db.transaction(STORE, mode);
+			const req = fn(t.objectStore(STORE));
+			t.oncomplete = () => resolve(req.result);
+			t.onerror = () => reject(t.error);
+			t.onabort = () => reject(t.error);
+		});
+	} finally {
+		db.close();
+	}
+}
+
+export async function saveSession(s: SavedSession): Promise<void> {
+	if (typeof indexedDB === 'undefined') return;
+	await tx('readwrite', (st) => st.put(s, KEY));
+}
+
+export async function loadSession(): Promise<SavedSession | null> {
+	if (typeof indexedDB === 'undefined') return null;
+	try {
+		return ((await tx('readonly', (st) => st.get(KEY))) as SavedSession | undefined) ?? null;
+	} catch {
+		return null;
+	}
+}
+
+export async function clearSession(): Promise<void> {
+	if (typeof indexedDB === 'undefined') return;
+	await tx('readwrite', (st) => st.delete(KEY));
+}
+
+/** The shareable link's fragment: the Recipe only (never data), base64url of its UTF-8 JSON. */
+export function recipeToHash(recipe: Recipe): string {
+	const bytes = new TextEncoder().encode(JSON.stringify(recipe));
+	let bin = '';
+	for (const b of bytes) bin += String.fromCharCode(b);
+	return '#recipe=' + btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function recipeFromHash(hash: string): unknown | null {
+	const m = /^#recipe=([A-Za-z0-9_-]+)$/.exec(hash);
+	if (!m) return null;
+	const b64 = m[1].replace(/-/g, '+').replace(/_/g, '/');
+	const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+	return JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0))));
+}
