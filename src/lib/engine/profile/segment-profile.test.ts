@@ -69,3 +69,22 @@ describe('segment profiles on the demo', () => {
 		expect(profile.tests.every((t) => t.p < 1e-6)).toBe(true);
 	});
 });
+
+describe('box plots and category composition', () => {
+	it('computes Tukey box numbers and level shares per segment', async () => {
+		const { parseCsv: parse } = await import('../data/csv');
+		const rows = ['x,region'];
+		for (let i = 0; i < 20; i++) rows.push(`${i < 10 ? i : 100 + i},${i % 4 === 0 ? 'North' : 'South'}`);
+		rows.push('1000,North');
+		const t = parse(rows.join('\n') + '\n', 'b.csv');
+		const rowIndex = Int32Array.from({ length: 21 }, (_, i) => i);
+		const labels = Int32Array.from({ length: 21 }, (_, i) => (i < 10 ? 0 : 1));
+		const p = segmentProfile(t, ['x', 'region'], rowIndex, labels, 2);
+		expect(p.segments[0].box[0]).toEqual([0, 2.25, 4.5, 6.75, 9]);
+		// Segment 2: 110..119 and an outlier 1000 beyond the whisker.
+		expect(p.segments[1].box[0][4]).toBe(119);
+		const comp = p.composition.find((c) => c.feature === 'region')!;
+		expect(comp.levels).toEqual(['South', 'North']);
+		expect(comp.shares[0][1]).toBeCloseTo(3 / 10);
+	});
+});

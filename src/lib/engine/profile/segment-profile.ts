@@ -25,6 +25,16 @@ export interface SegmentStats {
 	median: number[];
 	/** Per feature: (segment mean − mean of the other clustered rows) / pooled standard deviation (Cohen's d). */
 	smd: number[];
+	/** Per feature, box-plot numbers: [whisker low, Q1, median, Q3, whisker high] (Tukey: 1.5 IQR, clamped to the data). */
+	box: number[][];
+}
+
+/** Shares of the most frequent levels of a categorical feature per segment (the rest summed as "other"). */
+export interface Composition {
+	feature: string;
+	levels: string[];
+	/** segments × levels (+ "other" when there are more levels than shown), shares of the segment's present cells. */
+	shares: number[][];
 }
 
 export interface SegmentProfile {
@@ -38,6 +48,8 @@ export interface SegmentProfile {
 	/** On multiple testing and sampling, in words. */
 	testNote: string;
 	personas: Persona[];
+	/** Categorical features: level shares per segment. */
+	composition: Composition[];
 	/** Segments under 2% of the rows; k > 8. */
 	warnings: string[];
 }
@@ -52,14 +64,16 @@ export function segmentProfile(table: Table, features: string[], rowIndex: Int32
 	const sampleRows: number[] = [];
 	for (let r = 0; r < n; r += step) sampleRows.push(r);
 	const overall = { mean: [] as number[], median: [] as number[], sd: [] as number[] };
-	const perSeg = Array.from({ length: k }, () => ({ mean: [] as number[], median: [] as number[], smd: [] as number[] }));
+	const perSeg = Array.from({ length: k }, () => ({ mean: [] as number[], median: [] as number[], smd: [] as number[], box: [] as number[][] }));
+	const composition: Composition[] = [];
 	const tests: FeatureTest[] = [];
 	features.forEach((f, j) => {
 		const col = cols[j];
 		if (!col || !numeric[j]) {
 			overall.mean.push(NaN); overall.median.push(NaN); overall.sd.push(NaN);
-			for (const s of perSeg) { s.mean.push(NaN); s.median.push(NaN); s.smd.push(NaN); }
+			for (const s of perSeg) { s.mean.push(NaN); s.median.push(NaN); s.smd.push(NaN); s.box.push([]); }
 			tests.push({ feature: f, h: NaN, p: NaN, df: 0 });
+			if (col?.codes && col.levels) composition.push(compositionOf(f, col.codes, col.levels, rowIndex, labels, k));
 			return;
 		}
 		const x = col.numbers;
@@ -93,6 +107,7 @@ export function segmentProfile(table: Table, features: string[], rowIndex: Int32
 			const pooled = cnt[s] + n2 > 2 ? Math.sqrt(Math.max(0, ((cnt[s] - 1) * Math.max(0, v1) + (n2 - 1) * Math.max(0, v2)) / (cnt[s] + n2 - 2))) : 0;
 			perSeg[s].mean.push(m1);
 			perSeg[s].median.push(median(bySeg[s]));
+			perSeg[s].box.push(boxOf(bySeg[s]));
 			perSeg[s].smd.push(pooled > 0 && Number.isFinite(m1) && Number.isFinite(m2) ? (m1 - m2) / pooled : 0);
 		}
 		tests.push({ feature: f, ...kruskalWallis(sv, sg, k) });
@@ -110,9 +125,45 @@ export function segmentProfile(table: Table, features: string[], rowIndex: Int32
 		if (s.share < 0.02) warnings.push(`Segment ${i + 1} holds ${(s.share * 100).toFixed(1)}% of the clustered rows (under 2%): too small to act on reliably; consider a smaller k or treat it as outliers.`);
 	});
 	if (k > 8) warnings.push(`k = ${k}: more than 8 segments are hard to act on; consider merging similar segments or a smaller k.`);
-	const profile: SegmentProfile = { k, features: [...features], numeric, overall, segments, tests, testNote, personas: [], warnings };
+	const profile: SegmentProfile = { k, features: [...features], numeric, overall, segments, tests, testNote, personas: [], composition, warnings };
 	profile.personas = personas(profile);
 	return profile;
+}
+
+const SHOWN_LEVELS = 8;
+
+function compositionOf(feature: string, codes: Int32Array, levels: string[], rowIndex: Int32Array, labels: Int32Array, k: number): Composition {
+	const counts = Array.from({ length: k }, () => new Float64Array(levels.length));
+	const total = new Float64Array(levels.length);
+	for (let r = 0; r < rowIndex.length; r++) {
+		const c = codes[rowIndex[r]];
+		if (c < 0 || labels[r] < 0) continue;
+		counts[labels[r]][c]++;
+		total[c]++;
+	}
+	const top = Array.from(levels.keys()).sort((a, b) => total[b] - total[a]).slice(0, SHOWN_LEVELS);
+	const other = levels.length > top.length;
+	const shares = counts.map((row) => {
+		const n = row.reduce((a, b) => a + b, 0) || 1;
+		const shown = top.map((c) => row[c] / n);
+		return other ? [...shown, 1 - shown.reduce((a, b) => a + b, 0)] : shown;
+	});
+	return { feature, levels: [...top.map((c) => levels[c]), ...(other ? ['other'] : [])], shares };
+}
+
+/** [low whisker, Q1, median, Q3, high whisker] with linear quantiles; empty for no values. */
+function boxOf(xs: number[]): number[] {
+	if (xs.length === 0) return [];
+	const a = Float64Array.from(xs).sort();
+	const q = (p: number) => {
+		const h = (a.length - 1) * p, lo = Math.floor(h);
+		return lo + 1 < a.length ? a[lo] + (h - lo) * (a[lo + 1] - a[lo]) : a[lo];
+	};
+	const q1 = q(0.25), q3 = q(0.75), iqr = q3 - q1;
+	let lo = a[0], hi = a[a.length - 1];
+	for (let i = 0; i < a.length; i++) if (a[i] >= q1 - 1.5 * iqr) { lo = a[i]; break; }
+	for (let i = a.length - 1; i >= 0; i--) if (a[i] <= q3 + 1.5 * iqr) { hi = a[i]; break; }
+	return [lo, q1, q(0.5), q3, hi];
 }
 
 function median(xs: number[]): number {
