@@ -20,8 +20,9 @@ export interface SavedSession {
 	file: Blob | null;
 }
 
-/** Above this many rows only the Recipe is kept (the labels of every k would take too much room). */
-export const SESSION_MAX_ROWS = 200_000;
+/** Above this many rows only the Recipe is kept: the labels of every k and the projection would take room, and
+ * IndexedDB clones the value on the page's thread (a 200,000-row result is a task well over 100 ms). */
+export const SESSION_MAX_ROWS = 50_000;
 
 const DB = 'segment-lab';
 const STORE = 'session';
