@@ -151,6 +151,12 @@ async function run(args: RunArgs): Promise<number> {
 	const rec = result.recommendation;
 	console.log(`recommended k = ${rec.k}`);
 	for (const r of rec.reasons) console.log(`  - ${r.text}`);
+	if (summary.profile) {
+		const names = segmentNamesFor(summary.sizes, summary.profile.personas, recipe.segmentNames, k);
+		console.log(`segments at k = ${k}:`);
+		summary.profile.personas.forEach((p, s) => console.log(`  ${s + 1}. ${names[s]} (${summary.sizes[s]} rows) — ${p.reason.slice(p.name.length + 2)}; suggested action: ${p.action}`));
+		for (const w of summary.profile.warnings) console.log(`warning: ${w}`);
+	}
 	if (args.out) {
 		const names = segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k);
 		// The same per-row columns as the page's download (silhouette, distance to centre, GMM probabilities).
