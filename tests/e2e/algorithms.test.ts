@@ -60,6 +60,11 @@ describe('algorithms, in the built site', () => {
 		const { page } = app;
 		await pick('DBSCAN (density)');
 		await expect(page.getByLabel('Largest k').count()).resolves.toBe(0);
+		// Picking DBSCAN offers the knee of the 5-distance curve as eps, computed in the worker.
+		await page.getByText(/The knee of the 5-distance curve suggests eps = \d/).waitFor();
+		const suggested = Number(await page.getByLabel('Neighbourhood radius (eps)').inputValue());
+		expect(suggested).toBeGreaterThan(0.3);
+		expect(suggested).not.toBe(0.5);
 		await page.getByLabel('Neighbourhood radius (eps)').fill('0.85');
 		await page.getByLabel('Minimum points (minPts)').fill('5');
 		await page.getByLabel('Minimum points (minPts)').press('Tab');

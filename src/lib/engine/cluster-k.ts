@@ -144,6 +144,11 @@ export function clusterAtK(X: Float64Array, rows: number, cols: number, alg: Alg
 	}
 }
 
+/** The eps at the knee of the minPts-distance curve of this matrix (the DBSCAN default the page offers). */
+export function suggestedEpsFor(X: Float64Array, rows: number, cols: number, minPts: number, control: RunControl = {}): number {
+	return suggestEps(kDistanceCurve(X, rows, cols, minPts, control));
+}
+
 const curves = new WeakMap<Float64Array, Map<number, Float64Array>>();
 /** The minPts-distance curve, cached per matrix: dragging eps reruns DBSCAN without recomputing it. */
 function kDistanceCurve(X: Float64Array, rows: number, cols: number, minPts: number, control: RunControl): Float64Array {

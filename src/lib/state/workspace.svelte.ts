@@ -267,6 +267,26 @@ export class Workspace {
 		if (this.draft) this.draft.prep.outliers = { ...this.draft.prep.outliers, ...patch };
 	}
 
+	/** The knee eps offered when DBSCAN is picked (null while computing or when it failed). */
+	epsSuggestion = $state<number | null>(null);
+
+	/** Sets the draft's DBSCAN eps to the knee of the minPts-distance curve, computed in the worker. */
+	async suggestEps(): Promise<void> {
+		if (!this.client || !this.draft || this.draft.algorithm.name !== 'dbscan') return;
+		const recipe = $state.snapshot(this.draft) as Recipe;
+		const { minPts, eps: typed } = this.draft.algorithm;
+		this.epsSuggestion = null;
+		try {
+			const eps = await this.client.suggestEps(recipe, minPts);
+			this.epsSuggestion = eps;
+			// Only when nothing changed meanwhile: an eps typed while this was computing wins.
+			const a = this.draft?.algorithm;
+			if (a?.name === 'dbscan' && a.minPts === minPts && a.eps === typed) a.eps = eps;
+		} catch {
+			// No suggestion (no features yet, or a preparation error the run will report): keep the typed eps.
+		}
+	}
+
 	/** Changes parameters of the algorithm the shown result used (the eps dragged on the k-distance plot) and runs again. */
 	rerunWith(patch: Record<string, number | string>): void {
 		if (!this.draft || !this.result) return;

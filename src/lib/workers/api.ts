@@ -3,6 +3,7 @@
  * once) and returns plain values: errors come back as data, typed arrays are transferred, not cloned.
  */
 import * as Comlink from 'comlink';
+import { suggestedEpsFor } from '../engine/cluster-k';
 import { analyse, clusterOneK, kValues, prepareRun, type AnalysisResult, type KPart, type RunBase } from '../engine/analyse';
 import type { LoadOptions } from '../engine/data/load';
 import { skippedCsv } from '../engine/data/skipped';
@@ -131,6 +132,14 @@ const api = {
 		});
 		if (!out.ok) return out;
 		return Comlink.transfer(out, [out.value.labels.buffer as ArrayBuffer]);
+	},
+
+	/** DBSCAN's suggested eps for the recipe's prepared matrix: the knee of the minPts-distance curve. */
+	async suggestEps(recipe: Recipe, minPts: number, onProgress?: ProgressFn): Promise<Outcome<number>> {
+		return attempt(() => {
+			const { matrix } = preparedFor(recipe);
+			return Number(suggestedEpsFor(matrix.data, matrix.rows, matrix.cols, Math.max(1, Math.min(minPts, matrix.rows)), { onProgress }).toPrecision(3));
+		});
 	},
 
 	/** Each preparation step's effect on one column, computed here so the page never touches the data. */

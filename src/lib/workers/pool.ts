@@ -81,6 +81,11 @@ export class EngineClient {
 		return this.call((r) => r.clusterK(recipe, k, proxied(opts.onProgress)), opts);
 	}
 
+	/** DBSCAN's eps at the knee of the minPts-distance curve of the prepared features (computed in the worker). */
+	suggestEps(recipe: Recipe, minPts: number, opts: CallOptions = {}): Promise<number> {
+		return this.call((r) => r.suggestEps(recipe, minPts, proxied(opts.onProgress)), opts);
+	}
+
 	/** Each preparation step's effect on one column (computed in the worker). */
 	preview(recipe: Recipe, column: string, opts: CallOptions = {}): Promise<PrepPreview> {
 		return this.call((r) => r.preview(recipe, column), opts);
