@@ -117,8 +117,9 @@ function algorithmFromArgs(args: RunArgs, table: Table, recipe: Recipe): Algorit
 			let eps = args.eps;
 			if (eps === undefined) {
 				const { matrix } = prepareRun(table, validateRecipe(recipe));
-				eps = suggestEps(kDistance(matrix.data, matrix.rows, matrix.cols, Math.min(minPts, matrix.rows)));
-				console.error(`segment-lab: note: no --eps given; using ${eps.toPrecision(4)}, the knee of the ${minPts}-distance curve.`);
+				// Three significant digits, as the page offers it, so both give the same recipe.
+				eps = Number(suggestEps(kDistance(matrix.data, matrix.rows, matrix.cols, Math.min(minPts, matrix.rows))).toPrecision(3));
+				console.error(`segment-lab: note: no --eps given; using ${eps}, the knee of the ${minPts}-distance curve.`);
 			}
 			return { name: 'dbscan', eps, minPts };
 		}
@@ -143,14 +144,17 @@ async function run(args: RunArgs): Promise<number> {
 	const summary = result.perK[idx];
 	console.log(
 		`${table.name}: ${result.rowsClustered} of ${result.rowCount} rows clustered on ${result.features.length} features; k = ${k}` +
-			`${recipe.k === null ? ' (best mean silhouette)' : ''}, silhouette ${summary.silhouette.toFixed(4)}, inertia ${summary.inertia.toFixed(4)}; ${Date.now() - started} ms.`
+			`${recipe.k === null ? (recipe.algorithm.name === 'dbscan' ? ' (found by DBSCAN)' : ' (best mean silhouette)') : ''}, silhouette ${summary.silhouette.toFixed(4)}, inertia ${summary.inertia.toFixed(4)}; ${Date.now() - started} ms.`
 	);
 	for (const note of result.notes) console.log(`note: ${note}`);
 	console.log(metricsTable(result));
 	for (const line of algorithmLines(result)) console.log(line);
-	const rec = result.recommendation;
-	console.log(`recommended k = ${rec.k}`);
-	for (const r of rec.reasons) console.log(`  - ${r.text}`);
+	// DBSCAN has one k, its own: there is nothing to recommend between.
+	if (recipe.algorithm.name !== 'dbscan') {
+		const rec = result.recommendation;
+		console.log(`recommended k = ${rec.k}`);
+		for (const r of rec.reasons) console.log(`  - ${r.text}`);
+	}
 	if (summary.profile) {
 		const names = segmentNamesFor(summary.sizes, summary.profile.personas, recipe.segmentNames, k);
 		console.log(`segments at k = ${k}:`);
