@@ -71,3 +71,37 @@ describe('minibatchKmeans', () => {
 		expect(mb.inertia).toBeGreaterThanOrEqual(0);
 	});
 });
+
+describe('minibatchKmeans against scikit-learn MiniBatchKMeans (tests/fixtures/minibatch/make_reference.py)', async () => {
+	const { readFileSync } = await import('node:fs');
+	const { loadCsv } = await import('../../../../tests/fixtures/sklearn/load');
+	const ref = JSON.parse(readFileSync(new URL('../../../../tests/fixtures/minibatch/reference.json', import.meta.url), 'utf8')) as {
+		batchSize: number; nInit: number; maxIter: number; reassignmentRatio: number;
+		sets: Record<string, Record<string, { mean: number; min: number; max: number; kmeans: number }>>;
+	};
+	for (const name of ['iris', 'wine', 'blobs10k'] as const) {
+		it(`reaches sklearn's mean inertia over 20 seeds on ${name} (z-scored), k = 3 and 8, within 3%`, () => {
+			const { X, rows, cols } = loadCsv(name);
+			// z-score as the reference script does (population sd).
+			for (let j = 0; j < cols; j++) {
+				let m = 0, s = 0;
+				for (let i = 0; i < rows; i++) m += X[i * cols + j];
+				m /= rows;
+				for (let i = 0; i < rows; i++) s += (X[i * cols + j] - m) ** 2;
+				s = Math.sqrt(s / rows);
+				for (let i = 0; i < rows; i++) X[i * cols + j] = (X[i * cols + j] - m) / s;
+			}
+			for (const k of [3, 8]) {
+				const r = ref.sets[name][String(k)];
+				let sum = 0;
+				for (let seed = 0; seed < 20; seed++) {
+					sum += minibatchKmeans(X, rows, cols, k, { batchSize: ref.batchSize, nInit: ref.nInit, maxIter: ref.maxIter, reassignmentRatio: ref.reassignmentRatio }, { seed }).inertia;
+				}
+				const mean = sum / 20;
+				expect(mean / r.mean).toBeLessThan(1.03);
+				// Never better than full k-means by more than rounding (it is the same objective).
+				expect(mean).toBeGreaterThan(r.kmeans * 0.999);
+			}
+		});
+	}
+});
