@@ -141,7 +141,7 @@ describe('session: autosave, reload, shareable link', () => {
 		await page.getByLabel('Name of segment 2').fill('Keep these');
 		await page.getByLabel('Name of segment 2').press('Tab');
 		await page.getByRole('heading', { name: 'Keep these' }).waitFor();
-		await page.waitForTimeout(1500); // the autosave waits for an idle moment
+		await page.waitForTimeout(1500); // the autosave runs a moment after the change
 		await page.reload();
 		await page.locator('main[data-hydrated="true"]').waitFor();
 		await page.getByText(/Your last session on “customers.csv”/).waitFor();
