@@ -170,7 +170,7 @@ async function run(args: RunArgs): Promise<number> {
 	}
 	if (args.model) {
 		const names = segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k);
-		const model = buildModel(table, { recipe, source: result.source, fitted: result.fitted, rowIndex: result.rowIndex, rowCount: result.rowCount, summary, names });
+		const model = buildModel(table, { recipe, source: result.source, fitted: result.fitted, rowIndex: result.rowIndex, rowCount: result.rowCount, summary: { ...summary, ...(summary.gmm?.mixture ? { mixture: { covarianceType: summary.gmm.covariance, ...summary.gmm.mixture } } : {}) }, names });
 		writeFileSync(args.model, JSON.stringify(model, null, 2) + '\n');
 		console.log(`wrote ${args.model}`);
 	}

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EngineError } from '../lib/engine/errors';
 import { resultsCsv } from '../lib/engine/export/csv';
-import { scoreTable } from '../lib/engine/score/score';
+import { scoreTable, scoredColumns } from '../lib/engine/score/score';
 import type { Table } from '../lib/engine/types';
 
 export const SCORE_USAGE = `  segment-lab score --model MODEL.json --input NEW.csv --out SCORED.csv
@@ -14,7 +14,8 @@ export const SCORE_USAGE = `  segment-lab score --model MODEL.json --input NEW.c
 Options for score:
   --model FILE          a model file (segment-lab run --model, or "Download model" in the page)
   --input FILE          the new customers (columns matched by name)
-  --out FILE            every input row, in order, plus segment, segment_name, status and distance_to_centre`;
+  --out FILE            every input row, in order, plus segment, segment_name, status, distance_to_centre
+                        and, for a Gaussian-mixture model, probability_1..k`;
 
 export async function scoreCommand(argv: string[], readTable: (path: string) => Promise<Table>): Promise<number> {
 	const { values } = parseArgs({ args: argv, strict: true, options: { model: { type: 'string' }, input: { type: 'string' }, out: { type: 'string' } } });
@@ -32,7 +33,7 @@ export async function scoreCommand(argv: string[], readTable: (path: string) => 
 	for (const d of s.drift) console.log(`  PSI ${d.feature}: ${d.psi.toFixed(3)} (${d.level})`);
 	for (const w of s.warnings) console.log(`warning: ${w}`);
 	if (values.out) {
-		writeFileSync(values.out, resultsCsv(table, { rowIndex: s.rowIndex, status: s.status, labels: s.labels, names: s.sizes.map((z) => z.name), extra: [{ name: 'distance_to_centre', values: s.distances }] }));
+		writeFileSync(values.out, resultsCsv(table, { rowIndex: s.rowIndex, status: s.status, labels: s.labels, names: s.sizes.map((z) => z.name), extra: scoredColumns(s) }));
 		console.log(`wrote ${values.out}`);
 	}
 	return 0;

@@ -224,7 +224,19 @@ function reorderProbs(g: GmmOutput, order: number[], rows: number, k: number): G
 		}
 		if (max < UNCERTAIN_BELOW) uncertain++;
 	}
-	return { ...g, probs, uncertain };
+	return { ...g, probs, uncertain, ...(g.mixture ? { mixture: reorderMixture(g.mixture, g.covariance, order, g.mixture.means.length / k) } : {}) };
+}
+
+/** The mixture's components in the relabelled order (segment s = old component order[s]); a tied covariance is shared. */
+function reorderMixture(m: NonNullable<GmmOutput['mixture']>, type: GmmOutput['covariance'], order: number[], d: number): NonNullable<GmmOutput['mixture']> {
+	const pick = (xs: number[], size: number) => order.flatMap((old) => xs.slice(old * size, (old + 1) * size));
+	const per = type === 'full' ? d * d : type === 'diag' ? d : type === 'spherical' ? 1 : 0;
+	return {
+		weights: pick(m.weights, 1),
+		means: pick(m.means, d),
+		covariances: per ? pick(m.covariances, per) : m.covariances,
+		precisionsCholesky: per ? pick(m.precisionsCholesky, per) : m.precisionsCholesky
+	};
 }
 
 /** A single cluster (DBSCAN can find one) has no silhouette, Davies–Bouldin or Calinski–Harabasz. */

@@ -50,6 +50,8 @@ export interface GmmOutput {
 	probs: Float32Array;
 	/** Rows whose largest membership probability is below UNCERTAIN_BELOW. */
 	uncertain: number;
+	/** The fitted mixture in sklearn's layouts (gmm-types.ts), plain lists, for the model file and scoring. */
+	mixture?: { weights: number[]; means: number[]; covariances: number[]; precisionsCholesky: number[] };
 }
 
 export const UNCERTAIN_BELOW = 0.6;
@@ -112,7 +114,8 @@ export function clusterAtK(X: Float64Array, rows: number, cols: number, alg: Alg
 				labels: r.labels, k, centers: r.means, inertia: null, iterations: r.iterations, converged: r.converged,
 				gmm: {
 					covariance: alg.covariance, logLikelihood: r.logLikelihood, bic: r.bic, aic: r.aic, nParameters: r.nParameters,
-					converged: r.converged, degenerate: r.degenerate, probs: Float32Array.from(r.probs), uncertain: 0
+					converged: r.converged, degenerate: r.degenerate, probs: Float32Array.from(r.probs), uncertain: 0,
+					mixture: { weights: Array.from(r.weights), means: Array.from(r.means), covariances: Array.from(r.covariances), precisionsCholesky: Array.from(r.precisionsCholesky) }
 				}
 			};
 		}

@@ -322,8 +322,9 @@ export class Workspace {
 	async modelBlob(): Promise<Blob | null> {
 		const r = this.result, cur = this.current, recipe = this.resultRecipe();
 		if (!this.client || !r || !cur || !recipe) return null;
-		const { k, sizes, centers, modelCenters, algorithm } = cur;
-		const model = await this.client.modelJson({ recipe, source: r.source, fitted: r.fitted, rowIndex: r.rowIndex, rowCount: r.rowCount, summary: { k, sizes, centers, modelCenters, algorithm }, names: $state.snapshot(this.segmentNames) });
+		const { k, sizes, centers, modelCenters, algorithm, gmm } = cur;
+		const mixture = gmm?.mixture ? { covarianceType: gmm.covariance, ...gmm.mixture } : undefined;
+		const model = await this.client.modelJson({ recipe, source: r.source, fitted: r.fitted, rowIndex: r.rowIndex, rowCount: r.rowCount, summary: { k, sizes, centers, modelCenters, algorithm, ...(mixture ? { mixture } : {}) }, names: $state.snapshot(this.segmentNames) });
 		return new Blob([JSON.stringify(model, null, 2) + '\n'], { type: 'application/json' });
 	}
 

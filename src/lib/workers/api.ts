@@ -18,7 +18,7 @@ import { EngineError, toErrorInfo, type ErrorInfo } from '../engine/errors';
 import { resultsCsv, type Assignment } from '../engine/export/csv';
 import { buildModel, type ModelInput, type SegmentModel } from '../engine/export/model';
 import { rowColumns } from '../engine/export/row-metrics';
-import { scoreTable, type ScoreResult } from '../engine/score/score';
+import { scoreTable, scoredColumns, type ScoreResult } from '../engine/score/score';
 import { projectionApi } from './api-projection';
 import type { ProgressFn } from '../engine/progress';
 import type { Recipe } from '../engine/recipe';
@@ -188,12 +188,12 @@ const api = {
 	},
 
 	/** Scores a new file with a model: read here, never replacing the loaded table. Returns the report and the scored CSV. */
-	async scoreFile(model: unknown, input: LoadInput, onProgress?: ProgressFn): Promise<Outcome<{ report: Omit<ScoreResult, 'rowIndex' | 'status' | 'labels' | 'distances'> & { scored: number }; csv: Blob }>> {
+	async scoreFile(model: unknown, input: LoadInput, onProgress?: ProgressFn): Promise<Outcome<{ report: Omit<ScoreResult, 'rowIndex' | 'status' | 'labels' | 'distances' | 'probs'> & { scored: number }; csv: Blob }>> {
 		return attempt(async () => {
 			const t = await loadBlob(input.blob, input.name, input.options, onProgress);
 			const s = scoreTable(model, t);
-			const csv = new Blob([resultsCsv(t, { rowIndex: s.rowIndex, status: s.status, labels: s.labels, names: s.sizes.map((z) => z.name), extra: [{ name: 'distance_to_centre', values: s.distances }] })], { type: 'text/csv' });
-			const { rowIndex: _r, status: _s, labels, distances: _d, ...report } = s;
+			const csv = new Blob([resultsCsv(t, { rowIndex: s.rowIndex, status: s.status, labels: s.labels, names: s.sizes.map((z) => z.name), extra: scoredColumns(s) })], { type: 'text/csv' });
+			const { rowIndex: _r, status: _s, labels, distances: _d, probs: _p, ...report } = s;
 			return { report: { ...report, scored: labels.length }, csv };
 		});
 	},

@@ -33,8 +33,10 @@ export interface SegmentModel {
 	source: SourceFingerprint;
 	k: number;
 	algorithm: string;
-	/** How new rows are assigned: the nearest centre in the clustered (prepared, weighted) space. */
-	assignment: 'nearest-centre';
+	/** How new rows are assigned: the nearest centre in the clustered (prepared, weighted) space, or the most probable mixture component. */
+	assignment: 'nearest-centre' | 'gaussian-mixture';
+	/** Gaussian mixtures: the fitted components in sklearn's layouts (segment order), see docs/model-schema.md. */
+	mixture?: { covarianceType: 'full' | 'diag' | 'spherical' | 'tied'; weights: number[]; means: number[]; covariances: number[]; precisionsCholesky: number[] };
 	features: string[];
 	fitted: FittedPrepJson;
 	/** k × prepared columns, in the clustered space. */
@@ -52,7 +54,7 @@ export interface ModelInput {
 	fitted: FittedPrep;
 	rowIndex: Int32Array;
 	rowCount: number;
-	summary: Pick<KSummary, 'k' | 'sizes' | 'centers' | 'modelCenters'> & { algorithm?: string };
+	summary: Pick<KSummary, 'k' | 'sizes' | 'centers' | 'modelCenters'> & { algorithm?: string; mixture?: SegmentModel['mixture'] };
 	names: string[];
 }
 
@@ -62,9 +64,10 @@ export function buildModel(table: Table, input: ModelInput, createdAt = new Date
 	if (recipe.pcaComponents != null) {
 		throw new EngineError('bad-parameter', 'A model file cannot yet be made for a run clustered on principal components.', 'Cluster on the features (no PCA step) to export a model for scoring.');
 	}
-	if (alg === 'dbscan' || alg === 'gmm') {
-		throw new EngineError('bad-parameter', `A model file is not yet available for ${alg === 'gmm' ? 'Gaussian mixture' : 'DBSCAN'} runs.`, 'Use k-means (or mini-batch k-means) to export a model for scoring new customers.');
+	if (alg === 'dbscan') {
+		throw new EngineError('bad-parameter', 'A model file is not available for DBSCAN runs: DBSCAN has no centres or components to assign new rows to.', 'Use k-means or a Gaussian mixture to export a model for scoring new customers.');
 	}
+	if (alg === 'gmm' && !summary.mixture) throw new EngineError('internal', 'This Gaussian-mixture run has no stored mixture parameters.', 'Run the analysis again.');
 	if (!summary.modelCenters) throw new EngineError('internal', 'This run has no segment centres to store.', 'Run the analysis again.');
 	const total = summary.sizes.reduce((a, b) => a + b, 0);
 	const f = input.fitted;
@@ -76,7 +79,8 @@ export function buildModel(table: Table, input: ModelInput, createdAt = new Date
 		source: input.source,
 		k: summary.k,
 		algorithm: alg,
-		assignment: 'nearest-centre',
+		assignment: summary.mixture ? 'gaussian-mixture' : 'nearest-centre',
+		...(summary.mixture ? { mixture: summary.mixture } : {}),
 		features: [...f.features],
 		fitted: { ...f, scale: { methods: [...f.scale.methods], center: Array.from(f.scale.center), scale: Array.from(f.scale.scale) }, weights: Array.from(f.weights) },
 		centers: summary.modelCenters,

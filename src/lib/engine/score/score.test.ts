@@ -60,3 +60,19 @@ describe('model file and scoring', () => {
 		expect(psi([0.5, 0.5], [0.9, 0.1])).toBeGreaterThan(0.25);
 	});
 });
+
+describe('a Gaussian-mixture model', () => {
+	it('scores the training file back to the same labels, with membership probabilities', () => {
+		const gRecipe = { ...recipe, algorithm: { name: 'gmm' as const, covariance: 'full' as const, nInit: 1, maxIter: 100, tol: 1e-3, regCovar: 1e-6 } };
+		const g = analyse(table, gRecipe);
+		const s0 = g.perK[0];
+		expect(s0.gmm?.mixture).toBeTruthy();
+		const mixture = { covarianceType: s0.gmm!.covariance, ...s0.gmm!.mixture! };
+		const m = JSON.parse(JSON.stringify(buildModel(table, { recipe: gRecipe, source: g.source, fitted: g.fitted, rowIndex: g.rowIndex, rowCount: g.rowCount, summary: { ...s0, mixture }, names: s0.profile!.personas.map((p) => p.name) })));
+		expect(m.assignment).toBe('gaussian-mixture');
+		const s = scoreTable(m, parseCsv(text, 'again.csv'));
+		expect(Array.from(s.labels)).toEqual(Array.from(g.labels[0]));
+		expect(s.probs!.length).toBe(5000 * 6);
+		for (let i = 0; i < 50; i++) expect(Math.abs(s.probs![i * 6 + s.labels[i]] - s0.gmm!.probs[i * 6 + s.labels[i]])).toBeLessThan(1e-5);
+	});
+});

@@ -4,6 +4,7 @@
  * data (population stability index per feature) and how segment sizes changed.
  */
 import { assignNearest } from '../cluster/kmeans';
+import { assignGmm } from '../cluster/gmm';
 import { EngineError } from '../errors';
 import { binShares, readModel, type SegmentModel } from '../export/model';
 import { applyFittedPrep } from '../prep/prepare';
@@ -28,6 +29,8 @@ export interface ScoreResult {
 	labels: Int32Array;
 	/** Euclidean distance to the assigned centre in the clustered space. */
 	distances: Float64Array;
+	/** Gaussian mixtures: membership probabilities, rows × k. */
+	probs: Float64Array | null;
 	missingColumns: string[];
 	extraColumns: string[];
 	drift: FeatureDrift[];
@@ -60,8 +63,22 @@ export function scoreTable(modelJson: unknown, table: Table): ScoreResult {
 	const matrix = applyFittedPrep(table, fitted);
 	const k = model.k;
 	const centers = Float64Array.from(model.centers.flat());
-	const { labels, sqDistances } = assignNearest(matrix.data, matrix.rows, matrix.cols, centers, k);
-	const distances = sqDistances.map(Math.sqrt);
+	const near = assignNearest(matrix.data, matrix.rows, matrix.cols, centers, k);
+	let labels = near.labels;
+	let probs: Float64Array | null = null;
+	const mx = model.mixture;
+	if (model.assignment === 'gaussian-mixture' && mx) {
+		const g = assignGmm({ k, cols: matrix.cols, covarianceType: mx.covarianceType, weights: Float64Array.from(mx.weights), means: Float64Array.from(mx.means), covariances: Float64Array.from(mx.covariances), precisionsCholesky: Float64Array.from(mx.precisionsCholesky) }, matrix.data, matrix.rows, matrix.cols);
+		labels = g.labels;
+		probs = g.probs;
+	}
+	// Distance to the assigned segment's centre (for a mixture, its mean).
+	const distances = new Float64Array(matrix.rows);
+	for (let i = 0; i < matrix.rows; i++) {
+		let d = 0;
+		for (let j = 0; j < matrix.cols; j++) d += (matrix.data[i * matrix.cols + j] - centers[labels[i] * matrix.cols + j]) ** 2;
+		distances[i] = Math.sqrt(d);
+	}
 	const drift: FeatureDrift[] = model.training.distributions.map((d) => {
 		const col = table.columns.find((c) => c.name === d.feature)!;
 		const value = psi(d.shares, binShares(col.numbers, null, d.edges));
@@ -78,5 +95,13 @@ export function scoreTable(modelJson: unknown, table: Table): ScoreResult {
 	const moved = sizes.filter((s) => Math.abs(s.newShare - s.trainingShare) >= 0.05);
 	if (moved.length) warnings.push(`Segment sizes changed: ${moved.map((s) => `${s.name} ${(s.trainingShare * 100).toFixed(1)}% → ${(s.newShare * 100).toFixed(1)}%`).join(', ')}.`);
 	if (extraColumns.length) warnings.push(`Columns not in the model (kept in the scored file, not used): ${extraColumns.join(', ')}.`);
-	return { model, rowCount: table.rowCount, rowIndex: matrix.rowIndex, status: matrix.status, labels, distances, missingColumns, extraColumns, drift, sizes, warnings };
+	return { model, rowCount: table.rowCount, rowIndex: matrix.rowIndex, status: matrix.status, labels, distances, probs, missingColumns, extraColumns, drift, sizes, warnings };
+}
+
+/** The columns a scored file adds after segment, name and status: distance, and probabilities for a mixture. */
+export function scoredColumns(s: ScoreResult): { name: string; values: ArrayLike<number> }[] {
+	const out: { name: string; values: ArrayLike<number> }[] = [{ name: 'distance_to_centre', values: s.distances }];
+	const k = s.model.k, rows = s.labels.length, probs = s.probs;
+	if (probs) for (let c = 0; c < k; c++) out.push({ name: `probability_${c + 1}`, values: Float64Array.from({ length: rows }, (_, i) => probs[i * k + c]) });
+	return out;
 }
