@@ -31,7 +31,9 @@ const cost = (k: number) => k + 1;
 
 export async function sweep(primary: EngineClient, helpers: EngineClient[], recipe: Recipe, ks: number[], opts: SweepOptions = {}): Promise<SweepOutcome> {
 	const { signal, onProgress, onPartial } = opts;
-	const clients = [primary, ...helpers];
+	// A hierarchical run builds one tree and cuts it at every k: one worker builds it once, where every helper
+	// would build the same tree again (up to a minute at 20,000 rows) to save a cheap cut each.
+	const clients = recipe.algorithm.name === 'hierarchical' ? [primary] : [primary, ...helpers];
 	// Largest k first: the longest jobs start early, so the workers finish together.
 	const queue = [...ks].sort((a, b) => b - a);
 	const total = 1 + ks.reduce((s, k) => s + cost(k), 0);
