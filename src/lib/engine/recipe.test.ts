@@ -19,6 +19,14 @@ describe('Recipe', () => {
 		expect(recipe.seed).toBe(0);
 	});
 
+	it('carries user-edited segment names per k, and rejects malformed ones', () => {
+		const named = { ...recipe, segmentNames: { '2': ['Big spenders', ''] } };
+		expect(validateRecipe(JSON.parse(JSON.stringify(named))).segmentNames).toEqual({ '2': ['Big spenders', ''] });
+		expect(() => validateRecipe({ ...recipe, segmentNames: { two: ['x'] } })).toThrow(/segmentNames/);
+		expect(() => validateRecipe({ ...recipe, segmentNames: { '2': [3] } })).toThrow(/segmentNames/);
+		expect(() => validateRecipe({ ...recipe, segmentNames: { '2': ['x'.repeat(201)] } })).toThrow(/segmentNames/);
+	});
+
 	it('round-trips through JSON', () => {
 		expect(validateRecipe(JSON.parse(JSON.stringify(recipe)))).toEqual(recipe);
 	});
