@@ -8,7 +8,7 @@ import { kruskalWallis } from './kruskal';
 import { personas, type Persona } from './naming';
 
 /** Medians and the rank test use at most this many rows (a fixed stride sample: deterministic). */
-export const PROFILE_SAMPLE = 50_000;
+export const PROFILE_SAMPLE = 20_000;
 
 export interface FeatureTest {
 	feature: string;
@@ -106,8 +106,9 @@ export function segmentProfile(table: Table, features: string[], rowIndex: Int32
 			const v2 = n2 > 1 ? (totSq - sq[s] - n2 * m2 * m2) / (n2 - 1) : 0;
 			const pooled = cnt[s] + n2 > 2 ? Math.sqrt(Math.max(0, ((cnt[s] - 1) * Math.max(0, v1) + (n2 - 1) * Math.max(0, v2)) / (cnt[s] + n2 - 2))) : 0;
 			perSeg[s].mean.push(m1);
-			perSeg[s].median.push(median(bySeg[s]));
-			perSeg[s].box.push(boxOf(bySeg[s]));
+			const box = boxOf(bySeg[s]);
+			perSeg[s].median.push(box.length ? box[2] : NaN);
+			perSeg[s].box.push(box);
 			perSeg[s].smd.push(pooled > 0 && Number.isFinite(m1) && Number.isFinite(m2) ? (m1 - m2) / pooled : 0);
 		}
 		tests.push({ feature: f, ...kruskalWallis(sv, sg, k) });
