@@ -153,13 +153,30 @@ export function suggestedEpsFor(X: Float64Array, rows: number, cols: number, min
 }
 
 const curves = new WeakMap<Float64Array, Map<number, Float64Array>>();
+/** The last curve by content, for a matrix prepared twice from the same data (the CLI's eps, then its run). */
+let lastByContent: { key: string; curve: Float64Array } | null = null;
 /** The minPts-distance curve, cached per matrix: dragging eps reruns DBSCAN without recomputing it. */
 function kDistanceCurve(X: Float64Array, rows: number, cols: number, minPts: number, control: RunControl): Float64Array {
 	let byK = curves.get(X);
 	if (!byK) curves.set(X, (byK = new Map()));
 	let c = byK.get(minPts);
-	if (!c) byK.set(minPts, (c = kDistance(X, rows, cols, Math.min(minPts, rows), control)));
+	if (c) return c;
+	const key = `${rows}:${cols}:${minPts}:${contentHash(X)}`;
+	c = lastByContent?.key === key ? lastByContent.curve : kDistance(X, rows, cols, Math.min(minPts, rows), control);
+	byK.set(minPts, c);
+	lastByContent = { key, curve: c };
 	return c;
+}
+
+/** FNV-1a over the values' bits: milliseconds for 100,000 × 8, negligible next to the k-d tree search. */
+function contentHash(X: Float64Array): string {
+	const w = new Uint32Array(X.buffer, X.byteOffset, X.length * 2);
+	let h1 = 0x811c9dc5, h2 = 0x01000193;
+	for (let i = 0; i < w.length; i++) {
+		h1 = Math.imul(h1 ^ w[i], 0x01000193) >>> 0;
+		h2 = Math.imul(h2 ^ w[i] ^ (i >>> 3), 0x5bd1e995) >>> 0;
+	}
+	return `${h1.toString(16)}${h2.toString(16)}`;
 }
 
 function reduceCurve(c: Float64Array): Float64Array {
