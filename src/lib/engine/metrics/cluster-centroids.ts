@@ -20,16 +20,17 @@ export interface Centroids {
 	mean: Float64Array;
 }
 
-/** Checks shapes, labels and values, then computes the centroids (one pass over X). */
-export function clusterCentroids(
-	X: Float64Array, rows: number, cols: number, labels: Int32Array, k: number, metric: string
-): Centroids {
+/**
+ * The rows with a label in [0, k) (−1 = not clustered is skipped), after checking shapes, labels and that every
+ * clustered value is finite. Shared by every internal-validity metric, so they refuse bad input with one voice.
+ */
+export function checkedMembers(X: Float64Array, rows: number, cols: number, labels: Int32Array, k: number, metric: string): Int32Array {
 	if (X.length !== rows * cols || labels.length !== rows || cols < 1) {
 		throw new EngineError('bad-parameter',
 			`${metric} needs ${rows} labels for ${rows} rows × ${cols} features (got ${labels.length} labels, ${X.length} values).`,
 			'Pass the labels of a clustering of this same feature matrix.');
 	}
-	const raw = new Float64Array(k);
+	const members: number[] = [];
 	for (let i = 0; i < rows; i++) {
 		const l = labels[i];
 		if (l === -1) continue;
@@ -43,8 +44,17 @@ export function clusterCentroids(
 					'Impute or drop missing values first.');
 			}
 		}
-		raw[l]++;
+		members.push(i);
 	}
+	return Int32Array.from(members);
+}
+
+/** Checks shapes, labels and values, then computes the centroids (one pass over X). */
+export function clusterCentroids(
+	X: Float64Array, rows: number, cols: number, labels: Int32Array, k: number, metric: string
+): Centroids {
+	const raw = new Float64Array(k);
+	for (const i of checkedMembers(X, rows, cols, labels, k, metric)) raw[labels[i]]++;
 	const dense = new Int32Array(k).fill(-1);
 	let L = 0;
 	for (let c = 0; c < k; c++) if (raw[c] > 0) dense[c] = L++;

@@ -5,6 +5,7 @@
  * alone in its cluster scores 0. Label −1 means "not clustered" (noise, excluded rows): such rows are left out of
  * every distance and get NaN.
  */
+import { checkedMembers } from './cluster-centroids';
 import { EngineError } from '../errors';
 import { throttle, type ProgressFn } from '../progress';
 import { Rng } from '../random';
@@ -64,28 +65,7 @@ export function sampledSilhouette(
 
 /** Rows with a label in [0, k), after checking shapes, labels and values. */
 function clusteredRows(X: Float64Array, rows: number, cols: number, labels: Int32Array, k: number): Int32Array {
-	if (X.length !== rows * cols || labels.length !== rows || cols < 1) {
-		throw new EngineError('bad-parameter',
-			`Silhouette needs ${rows} labels for ${rows} rows × ${cols} features (got ${labels.length} labels, ${X.length} values).`,
-			'Pass the labels of a clustering of this same feature matrix.');
-	}
-	const members: number[] = [];
-	for (let i = 0; i < rows; i++) {
-		const l = labels[i];
-		if (l === -1) continue;
-		if (l < 0 || l >= k) {
-			throw new EngineError('bad-parameter', `Row ${i + 1} has cluster label ${l}, outside 0…${k - 1} (or −1 for none).`,
-				'Pass labels from a clustering with the same k.');
-		}
-		for (let j = 0; j < cols; j++) {
-			if (!Number.isFinite(X[i * cols + j])) {
-				throw new EngineError('bad-parameter', `Row ${i + 1} has a missing or infinite value; silhouette needs finite numbers.`,
-					'Impute or drop missing values before computing the silhouette.');
-			}
-		}
-		members.push(i);
-	}
-	return Int32Array.from(members);
+	return checkedMembers(X, rows, cols, labels, k, 'The silhouette');
 }
 
 /**
