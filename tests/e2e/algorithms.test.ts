@@ -46,7 +46,7 @@ describe('algorithms, in the built site', () => {
 		await pick('Hierarchical (agglomerative)');
 		await page.getByLabel('Linkage').selectOption('average');
 		await runAndWait();
-		await page.getByRole('img', { name: 'Dendrogram' }).waitFor();
+		await page.getByRole('group', { name: 'Dendrogram' }).waitFor();
 		const cut = page.getByRole('slider', { name: 'Cut height' });
 		const before = Number(await page.getByLabel('Number of segments (k)').inputValue());
 		await cut.focus();
@@ -54,6 +54,17 @@ describe('algorithms, in the built site', () => {
 		const expected = before > 2 ? before - 1 : before + 1;
 		await expect.poll(async () => Number(await page.getByLabel('Number of segments (k)').inputValue())).toBe(expected);
 		await expect(cut.getAttribute('aria-valuenow')).resolves.toBe(String(expected));
+		// The pointer: dragging the line above the root leaves one cluster, outside the k range run, and says so.
+		const box = (await page.getByRole('group', { name: 'Dendrogram' }).boundingBox())!;
+		const line = (await cut.locator('line').boundingBox())!;
+		await page.mouse.move(line.x + line.width / 2, line.y);
+		await page.mouse.down();
+		await page.mouse.move(line.x + line.width / 2, box.y + 2, { steps: 4 });
+		await expect(cut.getAttribute('aria-valuenow')).resolves.toBe('1');
+		await page.mouse.up();
+		await page.getByRole('status').filter({ hasText: /That cut leaves 1 cluster, outside the k values run/ }).waitFor();
+		await expect(page.getByLabel('Number of segments (k)').inputValue()).resolves.toBe(String(expected));
+		if (process.env.SHOT) await page.getByRole('group', { name: 'Dendrogram' }).screenshot({ path: '/tmp/dendro.png' });
 	});
 
 	it('DBSCAN: the k-distance plot, noise counted, a rerun from the eps line, and a clear message for a bad eps', async () => {
@@ -69,7 +80,7 @@ describe('algorithms, in the built site', () => {
 		await page.getByLabel('Minimum points (minPts)').fill('5');
 		await page.getByLabel('Minimum points (minPts)').press('Tab');
 		await runAndWait();
-		await page.getByRole('img', { name: 'k-distance plot' }).waitFor();
+		await page.getByRole('group', { name: 'k-distance plot' }).waitFor();
 		await expect(page.getByText(/DBSCAN found \d+ segments? and [\d,]+ noise rows?/).count()).resolves.toBe(1);
 		// Keyboard on the eps line: two steps up, Enter reruns DBSCAN with the new eps.
 		const eps = page.getByRole('slider', { name: 'eps' });
@@ -90,7 +101,8 @@ describe('algorithms, in the built site', () => {
 		const text = (await alert.textContent()) ?? '';
 		expect(text).toMatch(/makes every row noise/);
 		expect(text).toMatch(/suggests eps ≈ \d/);
-		await expect(page.getByRole('img', { name: 'k-distance plot' }).count()).resolves.toBe(1);
+		await expect(page.getByRole('group', { name: 'k-distance plot' }).count()).resolves.toBe(1);
+		if (process.env.SHOT) await page.getByRole('group', { name: 'k-distance plot' }).screenshot({ path: '/tmp/kdist.png' });
 		await alert.getByRole('button', { name: 'Dismiss' }).click();
 	});
 
