@@ -62,6 +62,24 @@ describe('the demo flow, in the built site', () => {
 		await page.getByRole('table', { name: /k = 6/ }).waitFor();
 	});
 
+	it('has an "On this page" bar that reaches every section and marks the one being read', async () => {
+		const { page } = app;
+		const nav = page.getByRole('navigation', { name: 'On this page' });
+		await nav.getByRole('link', { name: 'Score new customers' }).waitFor();
+		await expect(nav.getByRole('link').allTextContents()).resolves.toEqual([
+			'Data', 'Columns', 'Preparation', 'Cluster', 'Segments', 'How many', 'Compare', 'Map', 'Who they are', 'Downloads', 'Score new customers'
+		]);
+		await nav.getByRole('link', { name: 'Who they are' }).click();
+		await expect.poll(() => nav.locator('[aria-current="location"]').textContent()).toBe('Who they are');
+		// The heading lands below the sticky bar, in view.
+		const heading = (await page.getByRole('heading', { name: 'Who the segments are' }).boundingBox())!;
+		const bar = (await nav.boundingBox())!;
+		expect(heading.y).toBeGreaterThanOrEqual(bar.y + bar.height - 1);
+		expect(heading.y).toBeLessThan(200);
+		await nav.getByRole('link', { name: 'Data' }).click();
+		await expect.poll(() => nav.locator('[aria-current="location"]').textContent()).toBe('Data');
+	});
+
 	it('downloads every row in order with a segment that recovers the planted segments', async () => {
 		const { page } = app;
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
