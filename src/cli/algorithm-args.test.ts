@@ -18,6 +18,13 @@ describe('segment-lab run --algorithm', () => {
 		for (const l of ['ward', 'complete', 'average', 'single']) expect(recipe('--algorithm', l).algorithm).toEqual({ name: 'hierarchical', linkage: l });
 		expect(recipe('--algorithm', 'gmm', '--covariance', 'spherical', '--n-init', '2').algorithm).toMatchObject({ name: 'gmm', covariance: 'spherical', nInit: 2 });
 		expect(recipe('--algorithm', 'dbscan', '--eps', '0.3', '--min-pts', '4').algorithm).toEqual({ name: 'dbscan', eps: 0.3, minPts: 4 });
+		expect(recipe('--algorithm', 'hdbscan').algorithm).toEqual({ name: 'hdbscan', minClusterSize: 5, minSamples: null, selection: 'eom' });
+		expect(recipe('--algorithm', 'hdbscan', '--min-cluster-size', '12', '--min-samples', '3').algorithm).toEqual({ name: 'hdbscan', minClusterSize: 12, minSamples: 3, selection: 'eom' });
+	});
+
+	it('rejects a bad --min-cluster-size with the option named, and a size of 1 in the recipe check', () => {
+		expect(() => parseRunArgs(['--input', 'a.csv', '--algorithm', 'hdbscan', '--min-cluster-size', 'x'])).toThrow(/--min-cluster-size must be a whole number/);
+		expect(() => recipe('--algorithm', 'hdbscan', '--min-cluster-size', '1')).toThrow(/minClusterSize" must be a whole number from 2/);
 	});
 
 	it('takes the knee of the k-distance curve when DBSCAN has no --eps', () => {

@@ -16,13 +16,18 @@ Options for run:
                         statistic and stability (B = 20 each unless --gap-b / --stability-b say otherwise)
   --gap-b N             gap statistic with N uniform reference sets (Tibshirani et al. 2001; clusGap rule)
   --stability-b N       stability with N bootstrap resamples (ARI and per-segment Jaccard, Hennig 2007)
-  --algorithm NAME      kmeans (default) | minibatch | ward | complete | average | single | dbscan | gmm
+  --algorithm NAME      kmeans (default) | minibatch | ward | complete | average | single | dbscan | gmm |
+                        hdbscan
                         (ward … single: agglomerative clustering with that linkage, one tree cut at every k;
                         above 20,000 rows (30,000 for single) it links 500 k-means micro-clusters and says so)
   --n-init N            restarts per k: k-means (default 10), mini-batch (3), gmm (1)
   --eps X               DBSCAN neighbourhood radius in prepared (scaled) units (default: the knee of the
                         k-distance curve); DBSCAN finds its own number of clusters, noise rows get segment -1
   --min-pts N           DBSCAN points within eps for a core point, the point itself included (default 5)
+  --min-cluster-size N  HDBSCAN fewest rows in a segment (default 5); HDBSCAN finds its own number of
+                        clusters, noise rows get segment -1; at most 50,000 rows (its time grows with rows²)
+  --min-samples N       HDBSCAN neighbours, the row itself included, for a row's core distance (default:
+                        the minimum cluster size)
   --covariance TYPE     gmm: full (default) | diag | spherical | tied
   --batch-size N        minibatch: rows per step (default 1024)
   --seed N              random seed (default 0)
@@ -44,6 +49,8 @@ export interface RunArgs {
 	algorithm?: string;
 	eps?: number;
 	minPts?: number;
+	minClusterSize?: number;
+	minSamples?: number;
 	covariance?: string;
 	batchSize?: number;
 	seed?: number;
@@ -82,6 +89,8 @@ export function parseRunArgs(argv: string[]): RunArgs {
 			algorithm: { type: 'string' },
 			eps: { type: 'string' },
 			'min-pts': { type: 'string' },
+			'min-cluster-size': { type: 'string' },
+			'min-samples': { type: 'string' },
 			covariance: { type: 'string' },
 			'batch-size': { type: 'string' },
 			seed: { type: 'string' },
@@ -103,8 +112,8 @@ export function parseRunArgs(argv: string[]): RunArgs {
 		kRange = [Number(m[1]), Number(m[2])];
 	}
 	if (values.metrics !== undefined && values.metrics !== 'all' && values.metrics !== 'default') usageError(`--metrics must be "all" or "default", not "${values.metrics}".`);
-	const flags = ['columns', 'scale', 'missing', 'k', 'k-range', 'n-init', 'seed', 'algorithm', 'eps', 'min-pts', 'covariance', 'batch-size'] as const;
-	const algorithms = ['kmeans', 'minibatch', 'ward', 'complete', 'average', 'single', 'dbscan', 'gmm'];
+	const flags = ['columns', 'scale', 'missing', 'k', 'k-range', 'n-init', 'seed', 'algorithm', 'eps', 'min-pts', 'min-cluster-size', 'min-samples', 'covariance', 'batch-size'] as const;
+	const algorithms = ['kmeans', 'minibatch', 'ward', 'complete', 'average', 'single', 'dbscan', 'gmm', 'hdbscan'];
 	if (values.algorithm !== undefined && !algorithms.includes(values.algorithm)) usageError(`--algorithm must be one of ${algorithms.join(', ')}, not "${values.algorithm}".`);
 	if (values.covariance !== undefined && !['full', 'diag', 'spherical', 'tied'].includes(values.covariance)) usageError(`--covariance must be full, diag, spherical or tied, not "${values.covariance}".`);
 	let eps: number | undefined;
@@ -126,6 +135,8 @@ export function parseRunArgs(argv: string[]): RunArgs {
 		algorithm: values.algorithm,
 		eps,
 		minPts: int('min-pts', values['min-pts']),
+		minClusterSize: int('min-cluster-size', values['min-cluster-size']),
+		minSamples: int('min-samples', values['min-samples']),
 		covariance: values.covariance,
 		batchSize: int('batch-size', values['batch-size']),
 		seed: int('seed', values.seed),

@@ -13,7 +13,7 @@ import { resultsCsv } from '../lib/engine/export/csv';
 import { segmentNamesFor } from '../lib/engine/profile/naming';
 import { buildCustomerTable } from '../lib/engine/prep/rfm-table';
 import { runReport } from '../lib/engine/export/report';
-import { defaultRecipe, DEFAULT_ALGORITHMS, sourceDifferences, validateRecipe, type AlgorithmSpec, type CovarianceKind, type Recipe } from '../lib/engine/recipe';
+import { defaultRecipe, DEFAULT_ALGORITHMS, hasK, sourceDifferences, validateRecipe, type AlgorithmSpec, type CovarianceKind, type Recipe } from '../lib/engine/recipe';
 import { kDistance, suggestEps } from '../lib/engine/cluster/k-distance';
 import { algorithmLines, algorithmReport } from '../lib/engine/algorithm-report';
 import type { Table } from '../lib/engine/types';
@@ -22,6 +22,7 @@ import { projectCommand, PROJECT_USAGE } from './project';
 import { scoreCommand, SCORE_USAGE } from './score';
 import { buildModel } from '../lib/engine/export/model';
 import { rowColumns } from '../lib/engine/export/row-metrics';
+import { hdbscanColumns } from '../lib/engine/export/hdbscan-columns';
 import { DEFAULT_B } from '../lib/engine/evidence';
 import type { AnalysisResult } from '../lib/engine/analyse';
 
@@ -123,6 +124,12 @@ function algorithmFromArgs(args: RunArgs, table: Table, recipe: Recipe): Algorit
 			}
 			return { name: 'dbscan', eps, minPts };
 		}
+		case 'hdbscan':
+			return {
+				...DEFAULT_ALGORITHMS.hdbscan,
+				...(args.minClusterSize !== undefined ? { minClusterSize: args.minClusterSize } : {}),
+				...(args.minSamples !== undefined ? { minSamples: args.minSamples } : {})
+			};
 		default:
 			return { ...DEFAULT_ALGORITHMS.kmeans, ...nInit };
 	}
@@ -144,13 +151,13 @@ async function run(args: RunArgs): Promise<number> {
 	const summary = result.perK[idx];
 	console.log(
 		`${table.name}: ${result.rowsClustered} of ${result.rowCount} rows clustered on ${result.features.length} features; k = ${k}` +
-			`${recipe.k === null ? (recipe.algorithm.name === 'dbscan' ? ' (found by DBSCAN)' : ' (best mean silhouette)') : ''}, silhouette ${summary.silhouette.toFixed(4)}, inertia ${summary.inertia.toFixed(4)}; ${Date.now() - started} ms.`
+			`${recipe.k === null ? (recipe.algorithm.name === 'dbscan' ? ' (found by DBSCAN)' : recipe.algorithm.name === 'hdbscan' ? ' (found by HDBSCAN)' : ' (best mean silhouette)') : ''}, silhouette ${summary.silhouette.toFixed(4)}, inertia ${summary.inertia.toFixed(4)}; ${Date.now() - started} ms.`
 	);
 	for (const note of result.notes) console.log(`note: ${note}`);
 	console.log(metricsTable(result));
 	for (const line of algorithmLines(result)) console.log(line);
-	// DBSCAN has one k, its own: there is nothing to recommend between.
-	if (recipe.algorithm.name !== 'dbscan') {
+	// DBSCAN and HDBSCAN have one k, their own: there is nothing to recommend between.
+	if (hasK(recipe.algorithm)) {
 		const rec = result.recommendation;
 		console.log(`recommended k = ${rec.k}`);
 		for (const r of rec.reasons) console.log(`  - ${r.text}`);
@@ -163,8 +170,8 @@ async function run(args: RunArgs): Promise<number> {
 	}
 	if (args.out) {
 		const names = segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k);
-		// The same per-row columns as the page's download (silhouette, distance to centre, GMM probabilities).
-		const extra = summary.modelCenters ? rowColumns(prepareRun(table, recipe).matrix, result.labels[idx], summary.modelCenters, summary.gmm?.probs) : [];
+		// The same per-row columns as the page's download (silhouette, distance to centre, GMM or HDBSCAN probabilities).
+		const extra = [...(summary.modelCenters ? rowColumns(prepareRun(table, recipe).matrix, result.labels[idx], summary.modelCenters, summary.gmm?.probs) : []), ...hdbscanColumns(summary.hdbscan)];
 		writeFileSync(args.out, resultsCsv(table, { rowIndex: result.rowIndex, status: result.status, labels: result.labels[idx], names, extra }));
 		console.log(`wrote ${args.out}`);
 	}

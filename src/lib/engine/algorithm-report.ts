@@ -1,6 +1,6 @@
 /**
  * Each algorithm's own outputs as plain JSON for the command line's report (and anyone saving a run): linkage
- * heights and the SciPy linkage matrix, DBSCAN's core flags and noise, the mixture's BIC, AIC and log-likelihood.
+ * heights and the SciPy linkage matrix, DBSCAN's core flags and noise, HDBSCAN's stabilities and noise, the mixture's BIC, AIC and log-likelihood.
  */
 import type { AnalysisResult } from './analyse';
 import { UNCERTAIN_BELOW } from './cluster-k';
@@ -29,6 +29,15 @@ export interface AlgorithmReport {
 		/** 1 for core rows, in clustered-row order; noise rows have segment -1 in the labelled CSV. */
 		core: number[];
 	};
+	hdbscan?: {
+		minClusterSize: number;
+		minSamples: number;
+		selection: string;
+		clusters: number;
+		noise: number;
+		/** Stability of each segment's cluster, segment 1 first. */
+		stabilities: number[];
+	};
 	gmm?: { k: number; covariance: string; logLikelihood: number; bic: number; aic: number; nParameters: number; converged: boolean; degenerate: string[]; uncertainRows: number }[];
 	uncertainBelow?: number;
 }
@@ -51,6 +60,11 @@ export function algorithmReport(result: AnalysisResult): AlgorithmReport {
 			eps: d.dbscan.eps, minPts: d.dbscan.minPts, clusters: d.k, noise: d.dbscan.noise, coreCount: d.dbscan.coreCount,
 			suggestedEps: d.dbscan.suggestedEps, core: Array.from(d.dbscan.core)
 		};
+	}
+	const hd = result.perK.find((s) => s.hdbscan);
+	if (hd?.hdbscan) {
+		const x = hd.hdbscan;
+		out.hdbscan = { minClusterSize: x.minClusterSize, minSamples: x.minSamples, selection: x.selection, clusters: hd.k, noise: x.noise, stabilities: x.stabilities };
 	}
 	const g = result.perK.filter((s) => s.gmm);
 	if (g.length) {
@@ -75,6 +89,10 @@ export function algorithmLines(result: AnalysisResult): string[] {
 	if (rep.dbscan) {
 		const d = rep.dbscan;
 		out.push(`DBSCAN eps = ${d.eps}, minPts = ${d.minPts}: ${d.clusters} clusters, ${d.noise} noise rows (segment -1), ${d.coreCount} core rows; the k-distance knee suggests eps ≈ ${d.suggestedEps.toPrecision(4)}`);
+	}
+	if (rep.hdbscan) {
+		const d = rep.hdbscan;
+		out.push(`HDBSCAN min cluster size = ${d.minClusterSize}, min samples = ${d.minSamples} (${d.selection === 'leaf' ? 'leaf' : 'excess of mass'} selection): ${d.clusters} clusters, ${d.noise} noise rows (segment -1); stabilities ${d.stabilities.map((v) => v.toPrecision(4)).join(', ')}`);
 	}
 	if (rep.gmm) {
 		for (const g of rep.gmm) {

@@ -2,7 +2,7 @@
  * The single entry point: Table + Recipe → results. The worker API and the command line both call this and
  * nothing else of substance, which is what makes one Recipe give the same labels in the browser and in Node.
  */
-import { centroidsOf, clusterAtK, hierarchyNote, UNCERTAIN_BELOW, type DbscanOutput, type GmmOutput, type HierarchyOutput } from './cluster-k';
+import { centroidsOf, clusterAtK, hierarchyNote, UNCERTAIN_BELOW, type DbscanOutput, type GmmOutput, type HdbscanOutput, type HierarchyOutput } from './cluster-k';
 import { fingerprint, type SourceFingerprint } from './data/fingerprint';
 import { EngineError } from './errors';
 import { gapAtOne, kMetrics, silhouetteNote, type KMetrics } from './evidence';
@@ -41,6 +41,8 @@ export interface KSummary extends KMetrics {
 	cutHeight?: number;
 	/** DBSCAN: eps, minPts, noise count, core flags, the k-distance curve and its suggested eps. Noise rows have segment −1. */
 	dbscan?: DbscanOutput;
+	/** HDBSCAN: parameters, noise count, per-row membership probabilities and outlier scores, segment stabilities, condensed tree. Noise rows have segment −1. */
+	hdbscan?: HdbscanOutput;
 	/** Gaussian mixture: log-likelihood, BIC, AIC, degenerate components, membership probabilities (rows × k). */
 	gmm?: GmmOutput;
 }
@@ -107,7 +109,7 @@ export function analyse(table: Table, recipe: Recipe, control: RunControl = {}):
 
 /** The k values a recipe asks for, capped by the rows there are; a range that starts too high is an error. */
 export function kValues(recipe: Recipe, rows: number): number[] {
-	// DBSCAN finds its own number of clusters: one job, whatever the k range says.
+	// DBSCAN and HDBSCAN find their own number of clusters: one job, whatever the k range says.
 	if (!hasK(recipe.algorithm)) return [0];
 	const [kLo, kHi] = recipe.kRange;
 	if (kLo > rows) {
@@ -187,7 +189,7 @@ export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe,
 	const nf = matrix.fitted.features.length;
 	control.onProgress?.({ stage: `Metrics for k = ${k}`, fraction: 0.8 });
 	const metrics = k >= 2
-		? kMetrics(matrix, res.dbscan ? { ...recipe, evidence: undefined } : recipe, k, labels, inertia, { signal: control.signal, onProgress: subProgress(control.onProgress, 0.8, 1) })
+		? kMetrics(matrix, res.dbscan || res.hdbscan ? { ...recipe, evidence: undefined } : recipe, k, labels, inertia, { signal: control.signal, onProgress: subProgress(control.onProgress, 0.8, 1) })
 		: noMetrics();
 	const sizes = new Array<number>(k).fill(0);
 	for (let i = 0; i < rows; i++) if (labels[i] >= 0) sizes[labels[i]]++;
@@ -205,10 +207,18 @@ export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe,
 		algorithm: recipe.algorithm.name,
 		...(res.cutHeight !== undefined ? { cutHeight: res.cutHeight } : {}),
 		...(res.dbscan ? { dbscan: res.dbscan } : {}),
+		...(res.hdbscan ? { hdbscan: reorderHdbscan(res.hdbscan, order) } : {}),
 		...(res.gmm ? { gmm: reorderProbs(res.gmm, order, rows, k) } : {})
 	};
 	control.onProgress?.({ stage: `k = ${k} done`, fraction: 1 });
 	return { summary, labels, ...(res.hierarchy ? { hierarchy: res.hierarchy } : {}) };
+}
+
+/** Stabilities and tree segments in the relabelled segment order (segment s = old cluster order[s]). */
+function reorderHdbscan(h: HdbscanOutput, order: number[]): HdbscanOutput {
+	const neu = new Array<number>(order.length);
+	order.forEach((old, s) => (neu[old] = s));
+	return { ...h, stabilities: order.map((old) => h.stabilities[old]), tree: h.tree.map((c) => ({ ...c, segment: c.segment >= 0 ? neu[c.segment] : -1 })) };
 }
 
 /** Membership probabilities in the relabelled segment order, and the count of uncertain rows. */

@@ -14,6 +14,7 @@ import { defaultRecipe, DEFAULT_ALGORITHMS, validateRecipe, type AlgorithmSpec, 
 import { algorithmReport } from './algorithm-report';
 import { EngineError } from './errors';
 import { resultsCsv } from './export/csv';
+import { hdbscanColumns } from './export/hdbscan-columns';
 
 /** Three round blobs in 2-D plus two far-away single points (noise for DBSCAN). */
 function blobsCsv(perBlob: number): string {
@@ -112,6 +113,36 @@ describe('analyse with every algorithm', () => {
 		expect(csv[0]).toBe('x,y,segment,status');
 		expect(csv[csv.length - 1]).toMatch(/^-40,40,-1,/);
 		expect(csv[1]).toMatch(/^[^,]+,[^,]+,[123],/);
+	});
+
+	it('HDBSCAN: one result, its own k, noise rows −1, stabilities and probabilities in segment order, CSV columns', () => {
+		const r = analyse(table, withAlg({ name: 'hdbscan', minClusterSize: 10 }));
+		expect(r.perK).toHaveLength(1);
+		const s = r.perK[0];
+		expect(s.k).toBe(3);
+		const h = s.hdbscan!;
+		expect(r.labels[0].filter((l) => l === -1).length).toBe(h.noise);
+		expect(s.sizes.reduce((a, b) => a + b, 0) + h.noise).toBe(r.rowsClustered);
+		// The far points at ±40 are noise; the three blobs are the segments.
+		const truth = Int32Array.from({ length: 180 }, (_, i) => Math.floor(i / 60));
+		const clustered = [...r.labels[0].slice(0, 180)].map((l, i) => [l, truth[i]]).filter(([l]) => l >= 0);
+		expect(adjustedRandIndex(Int32Array.from(clustered, (p) => p[0]), Int32Array.from(clustered, (p) => p[1]))).toBe(1);
+		expect(r.labels[0][r.rowsClustered - 1]).toBe(-1);
+		// Stabilities follow the size-ordered segments: the tree's chosen clusters carry the same values.
+		for (const c of h.tree) if (c.segment >= 0) expect(h.stabilities[c.segment]).toBe(c.stability);
+		for (let i = 0; i < r.rowsClustered; i++) expect(h.probabilities[i] === 0).toBe(r.labels[0][i] === -1);
+		expect(algorithmReport(r).hdbscan).toMatchObject({ minClusterSize: 10, minSamples: 10, clusters: 3, noise: h.noise });
+		const csv = resultsCsv(table, { rowIndex: r.rowIndex, status: r.status, labels: r.labels[0], extra: hdbscanColumns(h) }).trim().split('\n');
+		expect(csv[0]).toBe('x,y,segment,status,membership_probability,outlier_score');
+		expect(csv[csv.length - 1]).toMatch(/^-40,40,-1,[^,]*,0,0\.9/);
+	});
+
+	it('HDBSCAN: a minimum cluster size that leaves everything noise is a clear error with a suggestion', () => {
+		const tiny = parseCsv('x\n1\n2\n3\n4\n5\n6', 'even.csv');
+		const rec = validateRecipe({ ...defaultRecipe(fingerprint(tiny), profileTable(tiny)), algorithm: { name: 'hdbscan', minClusterSize: 3 }, kRange: [2, 3] });
+		expect(() => analyse(tiny, rec)).toThrow(/found no segments: every row is noise/);
+		const big = validateRecipe({ ...withAlg({ name: 'hdbscan', minClusterSize: 500 }) });
+		expect(() => analyse(table, big)).toThrow(/larger than the number of rows/);
 	});
 
 	it('hierarchical: the tree on the result, a cut height per k, labels relabelled by size', () => {

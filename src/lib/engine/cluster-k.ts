@@ -5,6 +5,7 @@
  * cluster count, noise labelled −1 (scikit-learn's convention).
  */
 import { dbscan } from './cluster/dbscan';
+import { hdbscan } from './cluster/hdbscan';
 import { gmm } from './cluster/gmm';
 import { hierarchical, hierarchicalLabels, type HierarchicalResult } from './cluster/hierarchical-micro';
 import { LINKAGE_MAX_ROWS } from './cluster/hierarchical';
@@ -36,6 +37,31 @@ export interface DbscanOutput {
 	/** The sorted minPts-distance curve, reduced to at most KDIST_POINTS quantiles for the plot. */
 	kDistance: Float64Array;
 	suggestedEps: number;
+}
+
+/** A cluster of HDBSCAN's condensed tree (index 0 is the root), λ = 1 / mutual-reachability distance. */
+export interface CondensedNode {
+	parent: number;
+	birth: number;
+	death: number;
+	size: number;
+	stability: number;
+	/** Segment (after relabelling by size) when chosen, else −1. */
+	segment: number;
+}
+
+export interface HdbscanOutput {
+	minClusterSize: number;
+	minSamples: number;
+	selection: 'eom' | 'leaf';
+	noise: number;
+	/** Membership strength of each clustered row in [0, 1] (0 for noise), scikit-learn's `probabilities_`. */
+	probabilities: Float32Array;
+	/** GLOSH outlier score of each clustered row in [0, 1], higher = more outlying. */
+	outlierScores: Float32Array;
+	/** Stability of each segment's cluster, by segment. */
+	stabilities: number[];
+	tree: CondensedNode[];
 }
 
 export interface GmmOutput {
@@ -71,6 +97,8 @@ export interface ClusterOutcome {
 	/** Cut height in the tree that gives these k clusters. */
 	cutHeight?: number;
 	dbscan?: DbscanOutput;
+	/** HDBSCAN outputs; stabilities and tree segments still in raw cluster order. */
+	hdbscan?: HdbscanOutput;
 	/** GMM outputs; probs still in raw component order. */
 	gmm?: GmmOutput;
 }
@@ -142,6 +170,25 @@ export function clusterAtK(X: Float64Array, rows: number, cols: number, alg: Alg
 			return {
 				labels: r.labels, k: r.nClusters, centers: null, inertia: null, iterations: 0, converged: true,
 				dbscan: { eps: alg.eps, minPts: alg.minPts, noise: r.noise, core: r.core, coreCount, kDistance: reduceCurve(curve), suggestedEps }
+			};
+		}
+		case 'hdbscan': {
+			const minSamples = alg.minSamples ?? undefined;
+			const selection = alg.selection ?? 'eom';
+			const r = hdbscan(X, rows, cols, { minClusterSize: alg.minClusterSize, minSamples, selection }, { signal, onProgress });
+			if (r.nClusters === 0) {
+				const smaller = Math.max(2, Math.floor(alg.minClusterSize / 2));
+				throw new EngineError('bad-parameter',
+					`HDBSCAN with a minimum cluster size of ${alg.minClusterSize}${minSamples ? ` and min samples ${minSamples}` : ''} found no segments: every row is noise (no group of that many rows stands out from a denser or sparser background).`,
+					`Lower the minimum cluster size (try ${smaller})${minSamples ? ' or min samples' : ''}, or choose leaf selection.`);
+			}
+			return {
+				labels: r.labels, k: r.nClusters, centers: null, inertia: null, iterations: 0, converged: true,
+				hdbscan: {
+					minClusterSize: r.minClusterSize, minSamples: r.minSamples, selection, noise: r.noise,
+					probabilities: Float32Array.from(r.probabilities), outlierScores: Float32Array.from(r.outlierScores),
+					stabilities: r.stabilities, tree: r.clusters.map((c) => ({ parent: c.parent, birth: c.birth, death: c.death, size: c.size, stability: c.stability, segment: c.label }))
+				}
 			};
 		}
 	}

@@ -12,6 +12,8 @@ export function describeAlgorithm(a: AlgorithmSpec): string {
 			return `Hierarchical clustering with ${a.linkage} linkage, one tree cut at each k`;
 		case 'dbscan':
 			return `DBSCAN with eps = ${a.eps} and minPts = ${a.minPts}`;
+		case 'hdbscan':
+			return `HDBSCAN with a minimum cluster size of ${a.minClusterSize}${a.minSamples != null ? ` and min samples ${a.minSamples}` : ''}${a.selection === 'leaf' ? ', leaf selection' : ''}`;
 		case 'gmm':
 			return `Gaussian mixture (${a.covariance} covariance), ${a.nInit} restart${s(a.nInit)} per k`;
 	}

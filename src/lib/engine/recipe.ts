@@ -82,6 +82,20 @@ export interface DbscanSpec {
 	minPts: number;
 }
 
+/**
+ * HDBSCAN (Campello, Moulavi & Sander 2013) has no k either: it picks the most stable clusters of a density
+ * hierarchy; noise rows get segment −1.
+ */
+export interface HdbscanSpec {
+	name: 'hdbscan';
+	/** Fewest rows a segment may have (scikit-learn's min_cluster_size). */
+	minClusterSize: number;
+	/** Neighbours, the row itself included, that set a row's core distance; absent or null = minClusterSize. */
+	minSamples?: number | null;
+	/** How clusters are chosen from the condensed tree: excess of mass (the default) or its leaves. */
+	selection?: 'eom' | 'leaf';
+}
+
 export type CovarianceKind = 'full' | 'diag' | 'spherical' | 'tied';
 export const COVARIANCE_KINDS: CovarianceKind[] = ['full', 'diag', 'spherical', 'tied'];
 
@@ -95,9 +109,9 @@ export interface GmmSpec {
 	regCovar: number;
 }
 
-export type AlgorithmSpec = KMeansSpec | MiniBatchSpec | HierarchicalSpec | DbscanSpec | GmmSpec;
+export type AlgorithmSpec = KMeansSpec | MiniBatchSpec | HierarchicalSpec | DbscanSpec | GmmSpec | HdbscanSpec;
 export type AlgorithmName = AlgorithmSpec['name'];
-export const ALGORITHM_NAMES: AlgorithmName[] = ['kmeans', 'minibatch', 'hierarchical', 'dbscan', 'gmm'];
+export const ALGORITHM_NAMES: AlgorithmName[] = ['kmeans', 'minibatch', 'hierarchical', 'dbscan', 'gmm', 'hdbscan'];
 
 /** Defaults of every algorithm: scikit-learn 1.2's (KMeans, MiniBatchKMeans, AgglomerativeClustering, DBSCAN, GaussianMixture). */
 export const DEFAULT_ALGORITHMS: { [N in AlgorithmName]: Extract<AlgorithmSpec, { name: N }> } = {
@@ -105,12 +119,14 @@ export const DEFAULT_ALGORITHMS: { [N in AlgorithmName]: Extract<AlgorithmSpec, 
 	minibatch: { name: 'minibatch', batchSize: 1024, nInit: 3, maxIter: 100, reassignmentRatio: 0.01 },
 	hierarchical: { name: 'hierarchical', linkage: 'ward' },
 	dbscan: { name: 'dbscan', eps: 0.5, minPts: 5 },
-	gmm: { name: 'gmm', covariance: 'full', nInit: 1, maxIter: 100, tol: 1e-3, regCovar: 1e-6 }
+	gmm: { name: 'gmm', covariance: 'full', nInit: 1, maxIter: 100, tol: 1e-3, regCovar: 1e-6 },
+	// scikit-learn ≥ 1.3's HDBSCAN defaults (min_cluster_size=5, min_samples=None, excess of mass).
+	hdbscan: { name: 'hdbscan', minClusterSize: 5, minSamples: null, selection: 'eom' }
 };
 
-/** Whether the algorithm clusters for a given k (everything but DBSCAN). */
+/** Whether the algorithm clusters for a given k (everything but DBSCAN and HDBSCAN). */
 export function hasK(alg: AlgorithmSpec): boolean {
-	return alg.name !== 'dbscan';
+	return alg.name !== 'dbscan' && alg.name !== 'hdbscan';
 }
 
 /** Evidence beyond the default metrics, on request (each costs B reclusterings per k). */
@@ -242,6 +258,11 @@ function validateAlgorithm(value: unknown, bad: (what: string) => never): void {
 		case 'dbscan':
 			num('eps', (v) => v > 0 && Number.isFinite(v), 'a number above 0');
 			int('minPts', 1, 100000);
+			break;
+		case 'hdbscan':
+			int('minClusterSize', 2, 10_000_000);
+			if (a.minSamples != null) int('minSamples', 1, 10_000_000);
+			if (a.selection != null && a.selection !== 'eom' && a.selection !== 'leaf') bad('"algorithm.selection" must be "eom" or "leaf" for hdbscan');
 			break;
 		case 'gmm':
 			if (!COVARIANCE_KINDS.includes(alg!.covariance)) bad(`"algorithm.covariance" must be one of ${COVARIANCE_KINDS.join(', ')}`);

@@ -18,6 +18,7 @@ import { EngineCallError, EngineClient } from '$lib/workers/pool';
 import type { ProjectionInput } from '$lib/workers/api-projection';
 import { RunHistory } from './history.svelte';
 import { segmentNamesFor } from '$lib/engine/profile/naming';
+import { hdbscanColumns } from '$lib/engine/export/hdbscan-columns';
 import { loadSession, recipeFromHash, saveSession, SESSION_MAX_ROWS, type SavedSession } from './session';
 
 export type Phase = 'empty' | 'loading' | 'ready' | 'running' | 'done';
@@ -315,7 +316,8 @@ export class Workspace {
 		if (!this.client || !r || !labels) return null;
 		const cur = this.current!;
 		const model = cur.modelCenters ? { recipe: r.recipe, centers: cur.modelCenters, ...(cur.gmm ? { probs: cur.gmm.probs } : {}) } : undefined;
-		return this.client.resultsCsv({ rowIndex: r.rowIndex, status: r.status, labels, names: $state.snapshot(this.segmentNames), extra: this.projectionColumns ?? undefined }, {}, model);
+		const extra = [...hdbscanColumns(cur.hdbscan), ...(this.projectionColumns ?? [])];
+		return this.client.resultsCsv({ rowIndex: r.rowIndex, status: r.status, labels, names: $state.snapshot(this.segmentNames), extra: extra.length ? extra : undefined }, {}, model);
 	}
 
 	/** The model file of the shown k (export/model.ts), built in the worker. */

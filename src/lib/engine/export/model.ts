@@ -64,8 +64,9 @@ export function buildModel(table: Table, input: ModelInput, createdAt = new Date
 	if (recipe.pcaComponents != null) {
 		throw new EngineError('bad-parameter', 'A model file cannot yet be made for a run clustered on principal components.', 'Cluster on the features (no PCA step) to export a model for scoring.');
 	}
-	if (alg === 'dbscan') {
-		throw new EngineError('bad-parameter', 'A model file is not available for DBSCAN runs: DBSCAN has no centres or components to assign new rows to.', 'Use k-means or a Gaussian mixture to export a model for scoring new customers.');
+	if (alg === 'dbscan' || alg === 'hdbscan') {
+		const name = alg === 'dbscan' ? 'DBSCAN' : 'HDBSCAN';
+		throw new EngineError('bad-parameter', `A model file is not available for ${name} runs: ${name} has no centres or components to assign new rows to.`, 'Use k-means or a Gaussian mixture to export a model for scoring new customers.');
 	}
 	if (alg === 'gmm' && !summary.mixture) throw new EngineError('internal', 'This Gaussian-mixture run has no stored mixture parameters.', 'Run the analysis again.');
 	if (!summary.modelCenters) throw new EngineError('internal', 'This run has no segment centres to store.', 'Run the analysis again.');
