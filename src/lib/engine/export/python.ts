@@ -160,6 +160,13 @@ def cluster(X):
     if name == "dbscan":
         from sklearn.cluster import DBSCAN
         return DBSCAN(eps=a["eps"], min_samples=a["minPts"]).fit_predict(X)
+    if name == "hdbscan":
+        # sklearn.cluster.HDBSCAN arrived in scikit-learn 1.3; noise rows get -1, as in Segment Lab.
+        try:
+            from sklearn.cluster import HDBSCAN
+        except ImportError:
+            raise SystemExit("HDBSCAN needs scikit-learn >= 1.3 (sklearn.cluster.HDBSCAN): pip install -U scikit-learn")
+        return HDBSCAN(min_cluster_size=a["minClusterSize"], min_samples=a.get("minSamples"), cluster_selection_method=a.get("selection") or "eom").fit_predict(X)
     if name == "gmm":
         from sklearn.mixture import GaussianMixture
         return GaussianMixture(n_components=k, covariance_type=a["covariance"], n_init=a["nInit"], max_iter=a["maxIter"], tol=a["tol"], reg_covar=a["regCovar"], random_state=seed).fit_predict(X)
@@ -200,7 +207,7 @@ export function pysparkScript(recipe: Recipe, fitted: FittedPrep, k: number): st
 Numeric features: Imputer -> log1p where chosen -> VectorAssembler -> scaler -> ElementwiseProduct (weights) ->
 KMeans / GaussianMixture / BisectingKMeans. Differences from Segment Lab, by necessity: Spark's StandardScaler
 uses the sample standard deviation (n - 1), clipping and outlier rules are not applied, categorical features
-and DBSCAN are not available here, and hierarchical runs become BisectingKMeans (divisive, not agglomerative).
+DBSCAN and HDBSCAN are not available here, and hierarchical runs become BisectingKMeans (divisive, not agglomerative).
 
 Usage: spark-submit segments_spark.py INPUT.csv OUTPUT_DIR
 """
@@ -260,7 +267,7 @@ def main():
     elif a["name"] == "hierarchical":
         model = BisectingKMeans(k=k, seed=seed, predictionCol="segment").fit(weighted)
     else:
-        raise SystemExit("DBSCAN has no pyspark.ml implementation; use the scikit-learn script")
+        raise SystemExit("DBSCAN and HDBSCAN have no pyspark.ml implementation; use the scikit-learn script")
     result = model.transform(weighted)
     keep = [c for c in df.columns] + ["segment"]
     result.select(*keep).withColumn("segment", F.col("segment") + 1).write.mode("overwrite").csv(sys.argv[2], header=True)
