@@ -1,10 +1,12 @@
 /**
  * Every clustering algorithm from the page, in the built site on the demo data: pick it, run it in the workers,
  * see its own view (the dendrogram and its cut line, the k-distance plot and its eps line, membership
- * probabilities and BIC/AIC), and a clear message for an eps that makes every row noise.
+ * probabilities and BIC/AIC, HDBSCAN's condensed tree and noise count), and a clear message for an eps that
+ * makes every row noise and for an HDBSCAN minimum cluster size above the row count.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, type App } from './harness';
+import { readFileSync } from 'node:fs';
+import { foreignRequests, launchApp, readCsv, type App } from './harness';
 
 describe('algorithms, in the built site', () => {
 	let app: App;
@@ -29,7 +31,7 @@ describe('algorithms, in the built site', () => {
 	it('offers every algorithm with its parameters and a one-line explanation', async () => {
 		const { page } = app;
 		const options = await picker().locator('option').allTextContents();
-		expect(options).toEqual(['k-means', 'Mini-batch k-means', 'Hierarchical (agglomerative)', 'DBSCAN (density)', 'Gaussian mixture']);
+		expect(options).toEqual(['k-means', 'Mini-batch k-means', 'Hierarchical (agglomerative)', 'DBSCAN (density)', 'Gaussian mixture', 'HDBSCAN (density, no eps)']);
 		await pick('Mini-batch k-means');
 		await expect(page.getByLabel('Batch size').inputValue()).resolves.toBe('1024');
 		await expect(page.getByLabel('Reassignment ratio').inputValue()).resolves.toBe('0.01');
@@ -126,5 +128,46 @@ describe('algorithms, in the built site', () => {
 			expect(rows[1]).toMatch(/uncertain/);
 		}
 		expect(app.consoleErrors).toEqual([]);
+	});
+
+	it('HDBSCAN: its own number of segments, the noise count, the condensed tree, probabilities in the CSV, and a clear message for a size above the rows', async () => {
+		const { page } = app;
+		await pick('HDBSCAN (density, no eps)');
+		await expect(page.getByLabel('Largest k').count()).resolves.toBe(0);
+		await expect(page.getByText(/DBSCAN over every density at once/).count()).resolves.toBe(1);
+		await expect(page.getByLabel('Minimum cluster size').inputValue()).resolves.toBe('5');
+		await expect(page.getByLabel(/Min samples/).inputValue()).resolves.toBe('');
+		await page.getByLabel('Minimum cluster size').fill('50');
+		await page.getByLabel('Minimum cluster size').press('Tab');
+		await runAndWait();
+		await page.getByRole('heading', { name: 'HDBSCAN with a minimum cluster size of 50' }).waitFor();
+		const found = (await page.getByText(/HDBSCAN found \d+ segments? and [\d,]+ noise rows?/).textContent())!;
+		const [, k, noise] = found.match(/found (\d+) segments? and ([\d,]+) noise/)!;
+		expect(Number(k)).toBeGreaterThanOrEqual(2);
+		await page.getByRole('img', { name: 'HDBSCAN condensed tree' }).waitFor();
+		await expect(page.getByLabel('Number of segments (k)').inputValue()).resolves.toBe(k);
+		if (process.env.SHOT) await page.getByRole('img', { name: 'HDBSCAN condensed tree' }).screenshot({ path: '/tmp/condensed.png' });
+		// The download: every row, noise rows as segment -1, a membership probability of 0 for them and above 0 otherwise.
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
+		const rows = readCsv(readFileSync((await download.path())!, 'utf8'));
+		const head = rows[0];
+		const seg = head.indexOf('segment'), prob = head.indexOf('membership_probability'), out = head.indexOf('outlier_score');
+		expect(prob).toBeGreaterThan(0);
+		expect(out).toBeGreaterThan(0);
+		const body = rows.slice(1);
+		expect(body).toHaveLength(5000);
+		expect(body.filter((r) => r[seg] === '-1').length).toBe(Number(noise.replace(/,/g, '')));
+		for (const r of body) expect(Number(r[prob]) === 0).toBe(r[seg] === '-1');
+		expect(new Set(body.map((r) => r[seg]).filter((s) => s !== '-1')).size).toBe(Number(k));
+		// A minimum cluster size above the row count: a message that says so and what to choose.
+		await page.getByLabel('Minimum cluster size').fill('6000');
+		await page.getByLabel('Minimum cluster size').press('Tab');
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		const alert = page.getByRole('alert');
+		await alert.waitFor({ timeout: 60_000 });
+		await expect(alert.textContent()).resolves.toMatch(/minimum cluster size \(6000\) is larger than the number of rows \(5000\).*at most 2500/);
+		await alert.getByRole('button', { name: 'Dismiss' }).click();
+		expect(app.consoleErrors).toEqual([]);
+		expect(foreignRequests(app)).toEqual([]);
 	});
 });
