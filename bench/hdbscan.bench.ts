@@ -6,6 +6,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { hdbscan } from '../src/lib/engine/cluster/hdbscan';
+import { coreDistances } from '../src/lib/engine/cluster/hdbscan-core';
+import { mutualReachabilityMst } from '../src/lib/engine/cluster/hdbscan-mst';
+import { boruvkaMst } from '../src/lib/engine/cluster/hdbscan-boruvka';
 import { adjustedRandIndex } from '../src/lib/engine/metrics/ari';
 import { blobs, cached, readI32 } from './engine-bench-util';
 
@@ -46,3 +49,13 @@ if (ref) {
 } else {
 	console.log(`HDBSCAN ${n} × ${cols}`.padEnd(44) + ` ours ${best.ms.toFixed(0).padStart(7)} ms`);
 }
+// Where the time goes: core distances, then either spanning tree on them.
+const time = <T>(f: () => T): [number, T] => {
+	const t = performance.now();
+	const out = f();
+	return [performance.now() - t, out];
+};
+const [coreMs, core] = time(() => coreDistances(X, n, cols, minPts));
+const [primMs] = time(() => mutualReachabilityMst(X, n, cols, core));
+const [boruvkaMs] = time(() => boruvkaMst(X, n, cols, core));
+console.log(`  phases: core distances ${coreMs.toFixed(0)} ms, Prim's tree ${primMs.toFixed(0)} ms (used up to 20,000 rows), Borůvka's tree ${boruvkaMs.toFixed(0)} ms (above)`);

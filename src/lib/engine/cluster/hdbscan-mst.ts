@@ -1,9 +1,9 @@
 /**
- * The first half of HDBSCAN* (Campello, Moulavi & Sander 2013): core distances and the minimum spanning tree of
- * the mutual-reachability graph, where the weight of edge (a, b) is max(core(a), core(b), ‖a − b‖).
+ * The minimum spanning tree of HDBSCAN*'s mutual-reachability graph (Campello, Moulavi & Sander 2013), where the
+ * weight of edge (a, b) is max(core(a), core(b), ‖a − b‖) and core(a) is the distance to a's minSamples-th
+ * nearest neighbour counting a itself (scikit-learn's `min_samples`; R dbscan's `minPts`, whose `coredist` asks
+ * kNN for minPts − 1 neighbours other than the point), hdbscan-core.ts.
  *
- * - core(a) is the distance to a's minSamples-th nearest neighbour counting a itself (scikit-learn's
- *   `min_samples`; R dbscan's `minPts`, whose `coredist` asks kNN for minPts − 1 neighbours other than the point).
  * - The tree is grown by Prim's algorithm on the implicit complete graph in O(n²) time and O(n) memory: no
  *   distance matrix is stored. Like R dbscan's `prims`, it starts at row 0 and, among equally light fringe
  *   edges, takes the lowest row. A distance is only computed when the core distances alone leave room to
@@ -11,27 +11,6 @@
  */
 import type { RunControl } from '../progress';
 import { throttle, throwIfAborted } from '../progress';
-import { KDTree } from './kdtree';
-import { kthNearestDist2 } from './kdtree-knn';
-
-/** Distance from each row to its k-th nearest row, itself counted first (k = 1 gives 0). */
-export function coreDistances(
-	X: Float64Array, rows: number, cols: number, k: number, control: RunControl = {}
-): Float64Array {
-	const core = new Float64Array(rows);
-	if (k <= 1) return core;
-	const tree = new KDTree(X, rows, cols);
-	const heap = new Float64Array(k);
-	const report = throttle(control.onProgress);
-	for (let i = 0; i < rows; i++) {
-		if ((i & 1023) === 0) {
-			throwIfAborted(control.signal);
-			report?.({ stage: 'HDBSCAN: core distances', fraction: i / rows });
-		}
-		core[i] = Math.sqrt(kthNearestDist2(tree, X, i * cols, k, heap));
-	}
-	return core;
-}
 
 /** A spanning tree as n − 1 edges in the order Prim's algorithm added them. */
 export interface SpanningTree {
@@ -72,6 +51,7 @@ export function mutualReachabilityMst(
 			const ci = core[i];
 			const floor = cc > ci ? cc : ci;
 			if (floor < f) {
+				// (Stopping the sum early once it reaches f measured slower at 8 features: 2.6 s against 1.7 s at 10,000 rows.)
 				const io = i * cols;
 				let s = 0;
 				for (let d = 0; d < cols; d++) {

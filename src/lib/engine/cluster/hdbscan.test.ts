@@ -3,6 +3,12 @@ import { hdbscan, HDBSCAN_MAX_ROWS } from './hdbscan';
 import { EngineError } from '../errors';
 import { adjustedRandIndex } from '../metrics/ari';
 import { loadRData, rReference, type RDataset } from '../../../../tests/fixtures/hdbscan/load';
+import { coreDistances } from './hdbscan-core';
+import { mutualReachabilityMst } from './hdbscan-mst';
+import { boruvkaMst } from './hdbscan-boruvka';
+import { KDTree } from './kdtree';
+import { kthNearestDist2 } from './kdtree-knn';
+import { Rng } from '../random';
 
 /** Noise sets equal and ARI = 1 over the clustered rows: the same partition up to renumbering. */
 function expectSamePartition(ours: Int32Array, theirs: Int32Array): void {
@@ -96,6 +102,34 @@ describe('hdbscan: against R dbscan', () => {
 		for (let i = 0; i < d.rows; i++) if (d.target[i] === 3 && r.labels[i] === -1) caught++;
 		expect(caught).toBeGreaterThan(45);
 	});
+});
+
+describe('hdbscan: the two spanning-tree algorithms and the core distances', () => {
+	// Blobs of different spreads, uniform noise, and exact duplicates (ties in every weight).
+	const rng = new Rng(5);
+	const n = 1500, cols = 3;
+	const X = new Float64Array(n * cols);
+	for (let i = 0; i < n; i++) {
+		const g = i % 4;
+		for (let f = 0; f < cols; f++) X[i * cols + f] = g === 3 ? rng.next() * 20 - 10 : g * 4 + (0.3 + g) * rng.normal();
+	}
+	for (let i = 0; i < 40; i++) X.copyWithin((n - 1 - i) * cols, i * cols, i * cols + cols);
+	it('core distances equal the shared k-d tree search bit for bit', () => {
+		const tree = new KDTree(X, n, cols);
+		const heap = new Float64Array(7);
+		const core = coreDistances(X, n, cols, 7);
+		for (let i = 0; i < n; i++) expect(core[i]).toBe(Math.sqrt(kthNearestDist2(tree, X, i * cols, 7, heap)));
+	});
+	it('Borůvka and Prim give spanning trees with identical sorted weights (both are minimum spanning trees)', () => {
+		for (const k of [2, 5, 15]) {
+			const core = coreDistances(X, n, cols, k);
+			const a = Array.from(boruvkaMst(X, n, cols, core).weight).sort((x, y) => x - y);
+			const b = Array.from(mutualReachabilityMst(X, n, cols, core).weight).sort((x, y) => x - y);
+			expect(a).toEqual(b);
+		}
+	});
+	// Among equal weights the two trees may hold different edges, which changes which cluster a small part
+	// falls out of (see PRIM_MAX_ROWS in hdbscan.ts): labels are not compared here.
 });
 
 describe('hdbscan: bad parameters and control', () => {

@@ -5,21 +5,36 @@
  * single-linkage hierarchy and condensed tree (hdbscan-tree.ts) → flat clusters by excess of mass or leaves,
  * membership probabilities and GLOSH outlier scores (hdbscan-select.ts). Noise is labelled -1.
  *
- * Nothing is random, so there is no seed. Time is O(n²) (Prim's algorithm on the implicit graph, about 1–3 s
- * at 20,000 rows), memory O(n); above HDBSCAN_MAX_ROWS rows the run is refused with a suggestion.
+ * Nothing is random, so there is no seed. Memory is O(n). Time: k-d tree searches for the core distances, then
+ * Prim's O(n²) scan, or above PRIM_MAX_ROWS rows Borůvka on the k-d tree.
+ * Above HDBSCAN_MAX_ROWS rows the run is refused with a suggestion.
  */
 import type { RunControl } from '../progress';
 import { subProgress, throwIfAborted } from '../progress';
 import { EngineError } from '../errors';
 import { checkMatrix } from './check-matrix';
-import { coreDistances, mutualReachabilityMst } from './hdbscan-mst';
+import { coreDistances } from './hdbscan-core';
+import { mutualReachabilityMst } from './hdbscan-mst';
+import { boruvkaMst } from './hdbscan-boruvka';
 import { condenseTree, singleLinkage } from './hdbscan-tree';
 import { extractClusters, type CondensedCluster, type HdbscanSelection } from './hdbscan-select';
 
 export type { CondensedCluster, HdbscanSelection };
 
-/** Above this many rows the O(n²) spanning tree takes minutes in a browser worker. */
+/** Above this many rows a run takes minutes in a browser worker (Prim's tree is O(n²); k-d trees weaken with dimensions). */
 export const HDBSCAN_MAX_ROWS = 50_000;
+
+/**
+ * Spanning trees. Prim's O(n²) scan (hdbscan-mst.ts) takes equal weights in R dbscan's order, so labels match
+ * R's even on tied data (duplicate rows, whole-number features). Borůvka on a k-d tree (hdbscan-boruvka.ts)
+ * finds a tree with the same weights faster on large low-dimensional tables (measured under load at 10,000 × 8:
+ * 1.1–1.4 s against 1.7–2.0 s, the gap growing with the rows), but among equal weights it may keep other edges,
+ * and then the rows of a small part that splits off at exactly that distance can fall out of a different
+ * cluster (another segment, or noise). 'auto' uses Prim up to PRIM_MAX_ROWS rows and Borůvka above, up to
+ * BORUVKA_MAX_COLS features (a k-d tree prunes little beyond that).
+ */
+export const PRIM_MAX_ROWS = 20_000;
+export const BORUVKA_MAX_COLS = 12;
 
 export interface HdbscanOptions {
 	/** Smallest group of rows that counts as a segment (scikit-learn's `min_cluster_size`, default 5). */
@@ -28,6 +43,8 @@ export interface HdbscanOptions {
 	minSamples?: number;
 	/** 'eom' (excess of mass, the default) or 'leaf'. */
 	selection?: HdbscanSelection;
+	/** Spanning-tree algorithm: 'auto' (see PRIM_MAX_ROWS), 'prim' or 'boruvka'. */
+	mst?: 'auto' | 'prim' | 'boruvka';
 	/** For the R reference tests only: condense as R dbscan 1.1.x's `hdbscan` does (SmallPart 'singletons'). */
 	asRDbscan?: boolean;
 }
@@ -80,8 +97,10 @@ export function hdbscan(
 	const minClusterSize = opts.minClusterSize;
 	const minSamples = opts.minSamples ?? minClusterSize;
 	const { signal, onProgress } = control;
-	const core = coreDistances(X, rows, cols, minSamples, { signal, onProgress: subProgress(onProgress, 0, 0.1) });
-	const mst = mutualReachabilityMst(X, rows, cols, core, { signal, onProgress: subProgress(onProgress, 0.1, 0.95) });
+	const core = coreDistances(X, rows, cols, minSamples, { signal, onProgress: subProgress(onProgress, 0, 0.4) });
+	const method = opts.mst && opts.mst !== 'auto' ? opts.mst : rows > PRIM_MAX_ROWS && cols <= BORUVKA_MAX_COLS ? 'boruvka' : 'prim';
+	const mstControl = { signal, onProgress: subProgress(onProgress, 0.4, 0.95) };
+	const mst = method === 'boruvka' ? boruvkaMst(X, rows, cols, core, mstControl) : mutualReachabilityMst(X, rows, cols, core, mstControl);
 	throwIfAborted(signal);
 	onProgress?.({ stage: 'HDBSCAN: condensed tree', fraction: 0.96 });
 	const tree = condenseTree(singleLinkage(mst, rows), rows, minClusterSize, opts.asRDbscan ? 'singletons' : 'noise');
