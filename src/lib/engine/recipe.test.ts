@@ -42,6 +42,17 @@ describe('Recipe', () => {
 		expect(() => validateRecipe('nope')).toThrow(/JSON object/);
 	});
 
+	it('validates HDBSCAN: minimum cluster size ≥ 2, min samples absent, null or ≥ 1, selection eom or leaf', () => {
+		const hd = (a: object) => validateRecipe(JSON.parse(JSON.stringify({ ...recipe, algorithm: { name: 'hdbscan', minClusterSize: 5, ...a } }))).algorithm;
+		expect(hd({})).toEqual({ name: 'hdbscan', minClusterSize: 5 });
+		expect(hd({ minSamples: null, selection: 'leaf' })).toEqual({ name: 'hdbscan', minClusterSize: 5, minSamples: null, selection: 'leaf' });
+		expect(hd({ minSamples: 3 })).toMatchObject({ minSamples: 3 });
+		expect(() => hd({ minClusterSize: 1 })).toThrow(/"algorithm.minClusterSize" must be a whole number from 2/);
+		expect(() => hd({ minSamples: 0 })).toThrow(/"algorithm.minSamples"/);
+		expect(() => hd({ minSamples: 2.5 })).toThrow(/"algorithm.minSamples"/);
+		expect(() => hd({ selection: 'max' })).toThrow(/"algorithm.selection" must be "eom" or "leaf"/);
+	});
+
 	it('fingerprints content, not just the name', () => {
 		expect(hashText('abc')).toBe(hashText('abc'));
 		expect(hashText('abc')).not.toBe(hashText('abd'));
