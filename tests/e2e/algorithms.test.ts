@@ -147,6 +147,9 @@ describe('algorithms, in the built site', () => {
 		await page.getByRole('img', { name: 'HDBSCAN condensed tree' }).waitFor();
 		await expect(page.getByLabel('Number of segments (k)').inputValue()).resolves.toBe(k);
 		if (process.env.SHOT) await page.getByRole('img', { name: 'HDBSCAN condensed tree' }).screenshot({ path: '/tmp/condensed.png' });
+		const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download HDBSCAN condensed tree (SVG)' }).click()]);
+		expect(svg.suggestedFilename()).toBe('customers-condensed-tree.svg');
+		expect(readFileSync((await svg.path())!, 'utf8')).toMatch(/<rect[^>]*fill="#0072B2"/i);
 		// The download: every row, noise rows as segment -1, a membership probability of 0 for them and above 0 otherwise.
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
 		const rows = readCsv(readFileSync((await download.path())!, 'utf8'));
