@@ -25,6 +25,8 @@ export interface Column {
 	formats?: string;
 	/** Spreadsheet error values (#N/A, #VALUE!, …) read as missing (already counted in `missing`). */
 	errorValues?: number;
+	/** The first few (up to 5) 0-based rows holding one, for messages. */
+	errorRows?: number[];
 }
 
 /**

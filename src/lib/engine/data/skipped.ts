@@ -2,7 +2,8 @@
  * The log of input records that did not become rows. Only offsets are kept (the text is already in memory), so
  * even a file where every line is bad costs a few numbers per line; the user can download them all as a CSV.
  */
-import type { LineAccount, SkippedRows, SkipReason } from '../types';
+import { EngineError } from '../errors';
+import type { LineAccount, SkippedRows, SkipReason, Table } from '../types';
 
 export const SKIP_REASON_TEXT: Record<SkipReason, string> = {
 	'too-many-fields': 'more fields than the header, with text in the extra fields (a note beside the data, or a delimiter inside an unquoted value)',
@@ -98,4 +99,21 @@ export function skippedCsv(s: SkippedRows, text: string): string {
 		out.push(`${s.line[i]},${s.reason[i]},"${raw.replace(/"/g, '""')}"`);
 	}
 	return out.join('\n') + '\n';
+}
+
+/**
+ * Nothing runs on a file with skipped records until someone has agreed to leave them out: the page's accept step
+ * or, on the command line, --accept-skipped or the Recipe's `acceptSkipped` (the count agreed to). A file with
+ * more skipped records than were accepted is refused with the reasons and first line numbers.
+ */
+export function requireSkippedAccepted(table: Table, accepted: number | undefined, how = 'accept them on the page, or pass --accept-skipped to the command line'): void {
+	const s = table.skipped;
+	if (!s || s.count <= (accepted ?? 0)) return;
+	const what = s.lineUnit === 'item' ? 'item(s)' : 'line(s)';
+	const reasons = skipGroups(s, 3).map((g) => `${g.count.toLocaleString('en')} at ${whereText(s, g.first)}${g.count > g.first.length ? ', …' : ''}: ${g.text}`);
+	throw new EngineError(
+		'skipped-rows',
+		`${s.count.toLocaleString('en')} ${what} of "${table.name}" could not be read as rows and would be left out${accepted ? ` (the recipe accepted ${accepted.toLocaleString('en')})` : ''}; ${table.rowCount.toLocaleString('en')} readable rows remain. ${reasons.join('; ')}.`,
+		`Check the skipped lines (fix the file and load it again), or keep the ${table.rowCount.toLocaleString('en')} readable rows: ${how}.`
+	);
 }
