@@ -118,6 +118,7 @@ export class Workspace {
 
 	async loadFile(file: Blob, name: string, options: LoadOptions = {}): Promise<void> {
 		if (!this.client) return;
+		const previousFile = this.lastFile;
 		this.lastFile = { file, name };
 		this.cancel(false);
 		const controller = (this.controller = new AbortController());
@@ -150,12 +151,12 @@ export class Workspace {
 		} catch (err) {
 			// Superseded by a newer load: that one owns the page now.
 			if (this.controller !== null && this.controller !== controller) return;
+			// The engine client goes back to the previous file (pool.ts); so does "re-read with another delimiter".
+			if (this.dataset) this.lastFile = previousFile;
 			const cancelled = err instanceof EngineCallError && err.info.code === 'cancelled';
 			if (cancelled) {
-				// The worker was stopped mid-read, so it no longer holds any file: start again from a clean page.
-				this.dataset = null;
-				this.draft = null;
-				this.notice = `Loading “${name}” was cancelled. Choose a file to load.`;
+				const kept = this.dataset?.source.name;
+				this.notice = `Loading “${name}” was cancelled. ${kept ? `“${kept}” is still loaded.` : 'Choose a file to load.'}`;
 			}
 			this.fail(err, this.dataset ? 'ready' : 'empty');
 		} finally {

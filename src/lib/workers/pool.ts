@@ -60,12 +60,22 @@ export class EngineClient {
 
 	/** Reads a file: ready to use, or (with skipped records not yet accepted) a review for the user. */
 	async load(input: LoadInput, opts: CallOptions = {}): Promise<LoadResult> {
+		const previous = { input: this.input, derive: this.derive };
 		this.input = input;
 		this.loaded = false;
 		this.derive = null;
-		const result = await this.call((r) => r.load(input, proxied(opts.onProgress)), opts, false);
-		this.loaded = true;
-		return result;
+		try {
+			const result = await this.call((r) => r.load(input, proxied(opts.onProgress)), opts, false);
+			this.loaded = true;
+			return result;
+		} catch (err) {
+			// The worker dropped the previous file before reading this one (one file's memory at a time). The page
+			// still shows the previous file, so it is replayed on the next call rather than the file that failed.
+			this.input = previous.input;
+			this.derive = previous.derive;
+			this.loaded = false;
+			throw err;
+		}
 	}
 
 	/**
