@@ -23,6 +23,10 @@ describe('loading every supported format in the built site', () => {
 		await page.getByLabel('Upload data').setInputFiles(DIR + file);
 		await page.getByText(new RegExp(`^\\s*${file.replace(/\./g, '\\.')}\\s*$`)).waitFor({ timeout: 30_000 });
 		await page.getByText(new RegExp(`: ${rows} rows × 6 columns`)).waitFor({ timeout: 30_000 });
+		// The values, not just the shape: spend runs from 176.37 to 2,116.39 in every fixture (shown to 4–5 digits),
+		// however it was written (decimal comma, "$1,234.56", UTF-16, a workbook cell, a Parquet double).
+		const spend = page.getByRole('table', { name: 'Column profiles' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'spend', exact: true }) });
+		await expect(spend.textContent()).resolves.toMatch(/numeric.*176\.4.*1,146\.4.*2,116\.4/s);
 	}
 
 	const delimited: [string, string][] = [

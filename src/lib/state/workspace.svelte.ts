@@ -129,7 +129,11 @@ export class Workspace {
 		this.review = null;
 		this.progress = { stage: `Reading ${name}`, fraction: 0 };
 		try {
-			const out: LoadResult = await this.client.load({ name, blob: file, options }, { signal: controller.signal, onProgress: (p) => (this.progress = p) });
+			// Progress comes over its own message channel and can land after the outcome: only this load's, while it runs.
+			const onProgress = (p: Progress) => {
+				if (this.controller === controller) this.progress = p;
+			};
+			const out: LoadResult = await this.client.load({ name, blob: file, options }, { signal: controller.signal, onProgress });
 			if (out.ready) {
 				this.acceptedSkips = 0;
 				await this.loaded(out.ready);
@@ -159,6 +163,8 @@ export class Workspace {
 				this.notice = `Loading “${name}” was cancelled. ${kept ? `“${kept}” is still loaded.` : 'Choose a file to load.'}`;
 			}
 			this.fail(err, this.dataset ? 'ready' : 'empty');
+			const shown = this.error as ErrorInfo | null; // set by fail(): TypeScript still narrows it to the null above
+			if (!cancelled && shown && this.dataset) this.error = { ...shown, hint: `${shown.hint} “${this.dataset.source.name}” is still loaded.`.trim() };
 		} finally {
 			if (this.controller === controller) this.controller = null;
 			if (!this.controller) this.progress = null;
