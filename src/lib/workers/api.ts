@@ -253,7 +253,9 @@ const api = {
 			const s = scoreTable(model, t);
 			const csv = new Blob([resultsCsv(t, { rowIndex: s.rowIndex, status: s.status, labels: s.labels, names: s.sizes.map((z) => z.name), extra: scoredColumns(s) })], { type: 'text/csv' });
 			const { rowIndex: _r, status: _s, labels, distances: _d, probs: _p, ...report } = s;
-			return { report: { ...report, scored: labels.length }, csv };
+			// Lines of the new file that could not be read are not scored: said first, never dropped silently.
+			const skippedWarnings = t.skipped?.count ? skipNotes(t.skipped, t.name).map((n) => n.replace('The other rows were kept; download the skipped lines to check them.', 'They are not in the scored file.')) : [];
+			return { report: { ...report, warnings: [...skippedWarnings, ...report.warnings], scored: labels.length }, csv };
 		});
 	},
 

@@ -7,6 +7,10 @@ import { describe, expect, it } from 'vitest';
 import type { Progress } from '../progress';
 import { parseCsv } from './csv';
 import { loadTable } from './load';
+import { prepareRun } from '../analyse';
+import { defaultRecipe, validateRecipe } from '../recipe';
+import { fingerprint } from './fingerprint';
+import { profileTable } from './profile';
 
 const DIR = new URL('../../../../tests/fixtures/formats/', import.meta.url).pathname;
 const bytes = (f: string) => new Uint8Array(readFileSync(DIR + f));
@@ -64,5 +68,22 @@ describe('progress for Parquet and .xlsx', () => {
 		const controller = new AbortController();
 		controller.abort();
 		await expect(loadTable({ bytes: bytes('customers.parquet') }, 'customers.parquet', {}, { signal: controller.signal })).rejects.toMatchObject({ code: 'cancelled' });
+	});
+});
+
+describe('a run needs the skipped lines accepted (the Recipe records it)', () => {
+	it('prepareRun refuses a table with more skipped records than acceptSkipped, and names them', async () => {
+		const t = await loadTable({ bytes: bytes('customers-messy.csv') }, 'customers-messy.csv');
+		const recipe = defaultRecipe(fingerprint(t), profileTable(t));
+		expect(() => prepareRun(t, recipe)).toThrow(/7 line\(s\) of "customers-messy.csv" could not be read as rows.*3 at lines 6, 9, 10: a merge-conflict marker/);
+		expect(() => prepareRun(t, { ...recipe, acceptSkipped: 6 })).toThrow(/the recipe accepted 6/);
+		expect(prepareRun(t, validateRecipe({ ...recipe, acceptSkipped: 7 })).matrix.rows).toBe(12);
+	});
+
+	it('acceptSkipped must be a whole number', () => {
+		const t = parseCsv('a,b\n1,2\n3,4\n', 'x.csv');
+		const recipe = defaultRecipe(fingerprint(t), profileTable(t));
+		expect(() => validateRecipe({ ...recipe, acceptSkipped: -1 })).toThrow(/"acceptSkipped" must be a whole number/);
+		expect(() => validateRecipe({ ...recipe, acceptSkipped: 'all' })).toThrow(/"acceptSkipped"/);
 	});
 });
