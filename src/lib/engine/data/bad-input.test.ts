@@ -29,6 +29,14 @@ describe('bad input messages', () => {
 		expect(t.notes.join(' ')).toMatch(/in column "spend" of "customers-messy.csv" \(first at line 4\)/);
 	});
 
+	it('a workbook names the cells holding error values (the reader turns them into blanks)', async () => {
+		const t = await loadTable({ bytes: bytes('customers.xlsx') }, 'customers.xlsx');
+		expect(t.notes).toContain(
+			'1 cell(s) of sheet "Customers" in "customers.xlsx" hold spreadsheet error values (D14 #N/A); they were read as missing. Fix the formulas in the workbook and save it again if those cells should have values.'
+		);
+		expect(Number.isNaN(t.columns[3].numbers[12])).toBe(true);
+	});
+
 	it('a JSON file names the row of a spreadsheet error value typed in a field', async () => {
 		const text = JSON.stringify([{ id: 1, spend: 3 }, { id: 2, spend: '#VALUE!' }]);
 		const t = await loadTable({ bytes: new TextEncoder().encode(text) }, 'e.json');

@@ -9,6 +9,7 @@ import type { RunControl } from '../progress';
 import { throwIfAborted } from '../progress';
 import type { Table } from '../types';
 import { tableFromRecords } from './records-table';
+import { sheetErrorCells } from './xlsx-errors';
 
 export async function parseXlsx(bytes: Uint8Array, name: string, sheet: string | undefined, control: RunControl = {}): Promise<Table> {
 	let sheets: { sheet: string; data: unknown[][] }[];
@@ -36,5 +37,13 @@ export async function parseXlsx(bytes: Uint8Array, name: string, sheet: string |
 	const body = data.slice(h + 1).filter((r) => r.some((c) => c !== null && c !== ''));
 	control.onProgress?.({ stage: `Reading ${name}: sheet "${chosen.sheet}", ${body.length.toLocaleString('en')} rows (${mb} MB)`, fraction: 0.5 });
 	const notes = names.length > 1 ? [`"${name}" has ${names.length} sheets; showing "${chosen.sheet}". Pick another in the Sheet list.`] : [];
+	// Error cells come back from the reader as blanks: find them in the sheet's XML so the user hears which cells.
+	const errors = await sheetErrorCells(bytes, chosen.sheet).catch(() => []);
+	if (errors.length) {
+		const first = errors.slice(0, 5).map((e) => `${e.cell} ${e.value}`).join(', ');
+		notes.push(
+			`${errors.length.toLocaleString('en')} cell(s) of sheet "${chosen.sheet}" in "${name}" hold spreadsheet error values (${first}${errors.length > 5 ? ', …' : ''}); they were read as missing. Fix the formulas in the workbook and save it again if those cells should have values.`
+		);
+	}
 	return tableFromRecords(name, header, body, { kind: 'xlsx', sheets: names, sheet: chosen.sheet }, control, notes);
 }
