@@ -13,10 +13,10 @@ export type EngineErrorCode =
 	| 'bad-parameter'
 	| 'bad-recipe'
 	| 'recipe-mismatch'
+	| 'skipped-rows'
 	| 'too-many-levels'
 	| 'cancelled'
 	| 'too-large'
-	| 'skipped-rows'
 	| 'internal';
 
 export class EngineError extends Error {
