@@ -50,6 +50,12 @@ describe('segment-lab run on a file with skipped lines', () => {
 		expect(errors.join('\n')).toContain('(the recipe accepted 6)');
 	});
 
+	it('project refuses the same way and goes on with --accept-skipped', async () => {
+		expect(await main(['project', '--input', MESSY, '--method', 'pca', '--out', at('p.csv')])).toBe(2);
+		expect(await main(['project', '--input', MESSY, '--method', 'pca', '--out', at('p.csv'), '--accept-skipped'])).toBe(0);
+		expect(readFileSync(at('p.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(13);
+	});
+
 	it('score refuses the same way and goes on with --accept-skipped', async () => {
 		expect(await main(['run', '--input', MESSY, '--k', '2', '--accept-skipped', '--model', at('m.json')])).toBe(0);
 		expect(await main(['score', '--model', at('m.json'), '--input', MESSY, '--out', at('s.csv')])).toBe(2);
