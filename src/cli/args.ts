@@ -31,6 +31,10 @@ Options for run:
   --covariance TYPE     gmm: full (default) | diag | spherical | tied
   --batch-size N        minibatch: rows per step (default 1024)
   --seed N              random seed (default 0)
+  --accept-skipped      go on when lines of the input could not be read as rows (ragged rows, notes,
+                        conflict markers, …): keep the readable rows; recorded in the recipe as acceptSkipped.
+                        Without it (or a recipe that accepted as many), such a file is refused with the reasons
+  --skipped-out FILE    write the skipped lines (line, reason, original text) as CSV
   --recipe FILE.json    take every choice from a recipe downloaded from the page
   --save-recipe FILE    write the recipe of this run
   --out FILE            labelled CSV: every input row, in order, plus segment and status
@@ -57,6 +61,8 @@ export interface RunArgs {
 	metricsAll?: boolean;
 	gapB?: number;
 	stabilityB?: number;
+	acceptSkipped?: boolean;
+	skippedOut?: string;
 	recipe?: string;
 	saveRecipe?: string;
 	out?: string;
@@ -97,6 +103,8 @@ export function parseRunArgs(argv: string[]): RunArgs {
 			metrics: { type: 'string' },
 			'gap-b': { type: 'string' },
 			'stability-b': { type: 'string' },
+			'accept-skipped': { type: 'boolean' },
+			'skipped-out': { type: 'string' },
 			recipe: { type: 'string' },
 			'save-recipe': { type: 'string' },
 			out: { type: 'string' },
@@ -143,6 +151,8 @@ export function parseRunArgs(argv: string[]): RunArgs {
 		metricsAll: values.metrics === 'all',
 		gapB: int('gap-b', values['gap-b']),
 		stabilityB: int('stability-b', values['stability-b']),
+		acceptSkipped: values['accept-skipped'] === true,
+		skippedOut: values['skipped-out'],
 		recipe: values.recipe,
 		saveRecipe: values['save-recipe'],
 		out: values.out,

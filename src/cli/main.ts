@@ -17,6 +17,7 @@ import { defaultRecipe, DEFAULT_ALGORITHMS, hasK, sourceDifferences, validateRec
 import { kDistance, suggestEps } from '../lib/engine/cluster/k-distance';
 import { algorithmLines, algorithmReport } from '../lib/engine/algorithm-report';
 import type { Table } from '../lib/engine/types';
+import { requireSkippedAccepted, skippedCsv } from '../lib/engine/data/skipped';
 import { parseRunArgs, USAGE, type RunArgs } from './args';
 import { projectCommand, PROJECT_USAGE } from './project';
 import { scoreCommand, SCORE_USAGE } from './score';
@@ -55,7 +56,7 @@ export async function main(argv: string[]): Promise<number> {
 	try {
 		if (command === 'run') return await run(parseRunArgs(rest));
 		if (command === 'project') return await projectCommand(rest);
-		if (command === 'score') return await scoreCommand(rest, readTable);
+		if (command === 'score') return await scoreCommand(rest, readTable, checkSkipped);
 		throw new EngineError('bad-parameter', `Unknown command "${command}".`, 'Run `segment-lab --help` for the commands.');
 	} catch (err) {
 		const info = toErrorInfo(err);
@@ -78,8 +79,23 @@ async function readTable(path: string): Promise<Table> {
 	return table;
 }
 
+/**
+ * Skipped lines: written out on request, then the run goes on only if they were accepted (--accept-skipped, or a
+ * recipe whose acceptSkipped covers them), as the page goes on only after "Keep the readable rows".
+ */
+export function checkSkipped(table: Table, accepted: number | undefined, skippedOut: string | undefined): void {
+	if (skippedOut && table.skipped) {
+		writeFileSync(skippedOut, skippedCsv(table.skipped, table.source.text));
+		console.error(`segment-lab: wrote the ${table.skipped.count} skipped line(s) to ${skippedOut}`);
+	} else if (skippedOut) console.error(`segment-lab: note: no line of "${table.name}" was skipped; ${skippedOut} not written.`);
+	requireSkippedAccepted(table, accepted, `pass --accept-skipped (it is recorded in the recipe as acceptSkipped)${skippedOut ? '' : ', and --skipped-out skipped.csv to save them'}`);
+	if (table.skipped?.count) console.error(`segment-lab: note: ${table.skipped.count} skipped line(s) accepted; ${table.rowCount} readable rows are used.`);
+}
+
 export function recipeFromArgs(args: RunArgs, table: Table): Recipe {
 	const source = fingerprint(table);
+	const skipped = table.skipped?.count ?? 0;
+	const accepted = (r: Recipe): Recipe => (args.acceptSkipped && skipped > 0 ? { ...r, acceptSkipped: skipped } : r);
 	// --metrics all / --gap-b / --stability-b: evidence on request (also on top of a recipe).
 	const gapB = args.gapB ?? (args.metricsAll ? DEFAULT_B : undefined);
 	const stabilityB = args.stabilityB ?? (args.metricsAll ? DEFAULT_B : undefined);
@@ -88,9 +104,9 @@ export function recipeFromArgs(args: RunArgs, table: Table): Recipe {
 	if (args.recipe) {
 		const recipe = validateRecipe(JSON.parse(readFileSync(args.recipe, 'utf8')));
 		for (const d of sourceDifferences(recipe, source)) console.error(`segment-lab: note: ${d}.`);
-		return withEvidence({ ...recipe, source });
+		return withEvidence(accepted({ ...recipe, source }));
 	}
-	const recipe = defaultRecipe(source, profileTable(table));
+	const recipe = accepted(defaultRecipe(source, profileTable(table)));
 	if (args.columns) recipe.features = args.columns;
 	if (args.scale) recipe.prep.scale = args.scale as Recipe['prep']['scale'];
 	if (args.missing) recipe.prep.missing = args.missing as Recipe['prep']['missing'];
@@ -138,6 +154,7 @@ function algorithmFromArgs(args: RunArgs, table: Table, recipe: Recipe): Algorit
 async function run(args: RunArgs): Promise<number> {
 	const loaded = await readTable(args.input);
 	const recipe = recipeFromArgs(args, loaded);
+	checkSkipped(loaded, recipe.acceptSkipped, args.skippedOut);
 	// A recipe made on customer features built from a transaction log rebuilds them from the same log.
 	const table = recipe.rfm ? buildCustomerTable(loaded, recipe.rfm).table : loaded;
 	if (recipe.rfm) for (const note of table.notes) console.log(`note: ${note}`);

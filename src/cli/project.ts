@@ -18,6 +18,7 @@ import { tsne } from '../lib/engine/project/tsne';
 import { umapSteps } from '../lib/engine/project/umap';
 import { Rng } from '../lib/engine/random';
 import { defaultRecipe, validateRecipe, type Recipe } from '../lib/engine/recipe';
+import { requireSkippedAccepted } from '../lib/engine/data/skipped';
 import { withRepulsionHelper } from './tsne-threads';
 
 export const PROJECT_USAGE = `  segment-lab project --input FILE.csv --method pca|tsne|umap [options] --out COORDS.csv
@@ -33,7 +34,8 @@ Options for project:
   --neighbors N         UMAP neighbours (default 15)
   --max-rows N          t-SNE/UMAP embed a random sample of N rows above N (default ${EMBED_MAX_ROWS}; 0 = all rows)
   --seed N              random seed (default 0)
-  --out FILE            CSV: table row (1-based), the id column if any, and the two coordinates`;
+  --out FILE            CSV: table row (1-based), the id column if any, and the two coordinates
+  --accept-skipped      go on when lines of the input could not be read as rows (as for run)`;
 
 function bad(message: string): never {
 	throw new EngineError('bad-parameter', message, 'Run `segment-lab --help` for the options.');
@@ -47,11 +49,14 @@ function num(name: string, v: string | undefined, integer = true): number | unde
 }
 
 export async function projectCommand(argv: string[]): Promise<number> {
-	const { values: v } = parseArgs({
+	const v = parseArgs({
 		args: argv,
 		strict: true,
-		options: Object.fromEntries(['input', 'method', 'columns', 'scale', 'missing', 'perplexity', 'iterations', 'neighbors', 'max-rows', 'seed', 'out'].map((k) => [k, { type: 'string' as const }]))
-	});
+		options: {
+			...Object.fromEntries(['input', 'method', 'columns', 'scale', 'missing', 'perplexity', 'iterations', 'neighbors', 'max-rows', 'seed', 'out'].map((k) => [k, { type: 'string' as const }])),
+			'accept-skipped': { type: 'boolean' as const }
+		}
+	}).values as Record<string, string | undefined> & { 'accept-skipped'?: boolean };
 	if (!v.input) bad('--input is required.');
 	if (!v.out) bad('--out is required.');
 	const method = v.method ?? 'pca';
@@ -64,6 +69,8 @@ export async function projectCommand(argv: string[]): Promise<number> {
 		throw new EngineError('empty-file', `Cannot read "${v.input}": ${(err as Error).message}.`, 'Check the path given to --input.');
 	}
 	const table = await loadTable({ bytes }, basename(v.input));
+	// As for run: unreadable lines are named, and the projection goes on only with --accept-skipped.
+	requireSkippedAccepted(table, v['accept-skipped'] ? table.skipped?.count : 0, 'pass --accept-skipped');
 	const recipe = defaultRecipe(fingerprint(table), profileTable(table));
 	if (v.columns) recipe.features = v.columns.split(',').map((s) => s.trim()).filter(Boolean);
 	if (v.scale) recipe.prep.scale = v.scale as Recipe['prep']['scale'];

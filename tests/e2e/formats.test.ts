@@ -23,6 +23,10 @@ describe('loading every supported format in the built site', () => {
 		await page.getByLabel('Upload data').setInputFiles(DIR + file);
 		await page.getByText(new RegExp(`^\\s*${file.replace(/\./g, '\\.')}\\s*$`)).waitFor({ timeout: 30_000 });
 		await page.getByText(new RegExp(`: ${rows} rows × 6 columns`)).waitFor({ timeout: 30_000 });
+		// The values, not just the shape: spend runs from 176.37 to 2,116.39 in every fixture (shown to 4–5 digits),
+		// however it was written (decimal comma, "$1,234.56", UTF-16, a workbook cell, a Parquet double).
+		const spend = page.getByRole('table', { name: 'Column profiles' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'spend', exact: true }) });
+		await expect(spend.textContent()).resolves.toMatch(/numeric.*176\.4.*1,146\.4.*2,116\.4/s);
 	}
 
 	const delimited: [string, string][] = [
@@ -54,6 +58,8 @@ describe('loading every supported format in the built site', () => {
 		await upload('customers.xlsx', 13);
 		const sheet = app.page.getByLabel('Sheet');
 		await expect(sheet.inputValue()).resolves.toBe('Customers');
+		// The error cell the workbook reader turns into a blank is named (found in the sheet's XML, in the worker).
+		await app.page.getByText(/1 cell\(s\) of sheet "Customers" in "customers.xlsx" hold spreadsheet error values \(D14 #N\/A\); they were read as missing/).waitFor();
 		await sheet.selectOption('Notes');
 		await app.page.getByText(/no data rows/).waitFor();
 		await app.page.getByLabel('Sheet').selectOption('Customers');
@@ -69,9 +75,12 @@ describe('loading every supported format in the built site', () => {
 		await app.page.getByText(/: 12 rows × 6 columns/).waitFor();
 	});
 
-	it('a messy file keeps its good rows, explains the rest, and offers them as a download', async () => {
+	it('a messy file keeps its good rows once accepted, explains the rest, and offers them as a download', async () => {
 		const { page } = app;
-		await upload('customers-messy.csv', 12);
+		await page.getByLabel('Upload data').setInputFiles(DIR + 'customers-messy.csv');
+		// The accept step (tests/e2e/bad-input.test.ts walks it in detail).
+		await page.getByRole('button', { name: 'Keep the 12 readable rows' }).click();
+		await page.getByText(/customers-messy\.csv: 12 rows × 6 columns/).waitFor();
 		await expect(page.getByText(/merge-conflict marker/).count()).resolves.toBe(1);
 		await expect(page.getByText(/spreadsheet error value\(s\) \(#N\/A/).count()).resolves.toBe(1);
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download 7 skipped line/ }).click()]);

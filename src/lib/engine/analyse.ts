@@ -2,6 +2,7 @@
  * The single entry point: Table + Recipe → results. The worker API and the command line both call this and
  * nothing else of substance, which is what makes one Recipe give the same labels in the browser and in Node.
  */
+import { requireSkippedAccepted } from './data/skipped';
 import { centroidsOf, clusterAtK, hierarchyNote, UNCERTAIN_BELOW, type DbscanOutput, type GmmOutput, type HdbscanOutput, type HierarchyOutput } from './cluster-k';
 import { fingerprint, type SourceFingerprint } from './data/fingerprint';
 import { EngineError } from './errors';
@@ -126,6 +127,7 @@ export function kValues(recipe: Recipe, rows: number): number[] {
 
 /** Prepares the features and computes everything that does not depend on k. */
 export function prepareRun(table: Table, recipe: Recipe): { matrix: FeatureMatrix; base: RunBase } {
+	requireSkippedAccepted(table, recipe.acceptSkipped);
 	const prepared = prepare(table, recipe);
 	const notes: string[] = [];
 	// The projection view shows PCA of the prepared features whatever is clustered on.

@@ -13,6 +13,7 @@ export type EngineErrorCode =
 	| 'bad-parameter'
 	| 'bad-recipe'
 	| 'recipe-mismatch'
+	| 'skipped-rows'
 	| 'too-many-levels'
 	| 'cancelled'
 	| 'too-large'

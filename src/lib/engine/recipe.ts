@@ -162,6 +162,11 @@ export interface Recipe {
 	seed: number;
 	/** Segment names the user chose, per k ("6": one name per segment, "" = the automatic name). Absent = automatic names. */
 	segmentNames?: Record<string, string[]>;
+	/**
+	 * How many unreadable input records (ragged rows, notes, conflict markers, …) the user agreed to leave out.
+	 * A run refuses a file with more skipped records than this (absent = 0), in the page and on the command line.
+	 */
+	acceptSkipped?: number;
 }
 
 export const MAX_K = 30;
@@ -225,6 +230,7 @@ export function validateRecipe(value: unknown): Recipe {
 	if (names !== undefined && (!names || typeof names !== 'object' || Array.isArray(names) || !Object.entries(names).every(([k, v]) => /^\d+$/.test(k) && Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length <= 200)))) {
 		bad('"segmentNames" must map k ("6") to a list of names (texts of at most 200 characters)');
 	}
+	if (r.acceptSkipped !== undefined && !isInt(r.acceptSkipped, 0, Number.MAX_SAFE_INTEGER)) bad('"acceptSkipped" must be a whole number of skipped lines (0 or more)');
 	const src = r.source as SourceFingerprint | undefined;
 	if (!src || typeof src.name !== 'string' || !Array.isArray(src.columns) || typeof src.hash !== 'string') bad('"source" must describe the data file (name, rows, columns, hash)');
 	return r as unknown as Recipe;

@@ -25,6 +25,8 @@ export interface Column {
 	formats?: string;
 	/** Spreadsheet error values (#N/A, #VALUE!, …) read as missing (already counted in `missing`). */
 	errorValues?: number;
+	/** The first few (up to 5) 0-based rows holding one, for messages. */
+	errorRows?: number[];
 }
 
 /**
@@ -65,10 +67,14 @@ export interface SourceFormat {
 	fastPath?: boolean;
 }
 
-export type SkipReason = 'too-many-fields' | 'one-field' | 'unbalanced-quote' | 'conflict-marker' | 'repeated-header' | 'bad-record';
+export type SkipReason = 'too-many-fields' | 'one-field' | 'unbalanced-quote' | 'conflict-marker' | 'repeated-header' | 'bad-record' | 'not-json' | 'not-an-object';
 
-/** Physical input lines by what became of them: always total = header + rows + blank + skipped. */
+/**
+ * Input by what became of it: always total = header + rows + blank + skipped. Counted in physical lines for
+ * delimited text and NDJSON; in array items for a JSON array (unit 'items': header and blank are 0).
+ */
 export interface LineAccount {
+	unit?: 'lines' | 'items';
 	total: number;
 	header: number;
 	rows: number;
@@ -86,6 +92,13 @@ export interface SkippedRows {
 	line: Float64Array;
 	reason: SkipReason[];
 	lines: LineAccount;
+	/**
+	 * The skipped records' own text, for formats whose Table source is a synthesised CSV (JSON, NDJSON): there
+	 * start/end are offsets into the original text, which is not kept, so the text travels here instead.
+	 */
+	texts?: string[];
+	/** What `line` counts: physical lines (default) or, for a JSON array, the item's 1-based position. */
+	lineUnit?: 'line' | 'item';
 }
 
 export interface NumericStats {

@@ -12,7 +12,7 @@ import { RFM_DEFAULT_FEATURES } from '$lib/engine/prep/rfm-table';
 import { defaultRecipe, hasK, validateRecipe, type ColumnPrep, type MissingStrategy, type OutlierSpec, type Recipe, type ScaleMethod } from '$lib/engine/recipe';
 import type { ColumnKind, ColumnProfile } from '$lib/engine/types';
 import type { LoadOptions } from '$lib/engine/data/load';
-import type { LoadSummary } from '$lib/workers/api';
+import type { LoadResult, LoadSummary, SkipReview } from '$lib/workers/api';
 import { poolSize, sweep } from '$lib/workers/engine-pool';
 import { EngineCallError, EngineClient } from '$lib/workers/pool';
 import type { ProjectionInput } from '$lib/workers/api-projection';
@@ -21,7 +21,8 @@ import { segmentNamesFor } from '$lib/engine/profile/naming';
 import { hdbscanColumns } from '$lib/engine/export/hdbscan-columns';
 import { loadSession, recipeFromHash, saveSession, SESSION_MAX_ROWS, type SavedSession } from './session';
 
-export type Phase = 'empty' | 'loading' | 'ready' | 'running' | 'done';
+/** 'review': a file loaded with skipped records and waits for the user to keep its readable rows (or not). */
+export type Phase = 'empty' | 'loading' | 'review' | 'ready' | 'running' | 'done';
 
 export class Workspace {
 	phase = $state<Phase>('empty');
@@ -29,6 +30,10 @@ export class Workspace {
 	error = $state<ErrorInfo | null>(null);
 	notice = $state<string | null>(null);
 	dataset = $state.raw<LoadSummary | null>(null);
+	/** A file whose unreadable records the user has not yet agreed to leave out: nothing downstream runs on it. */
+	review = $state.raw<SkipReview | null>(null);
+	/** Skipped records of the loaded file the user accepted (recorded in the Recipe as acceptSkipped). */
+	private acceptedSkips = 0;
 	/** The Recipe being edited: every choice in the form lands here. */
 	draft = $state<Recipe | null>(null);
 	result = $state.raw<AnalysisResult | null>(null);
@@ -109,11 +114,12 @@ export class Workspace {
 	}
 
 	async skippedBlob(): Promise<Blob | null> {
-		return this.client && this.dataset?.skipped ? this.client.skippedCsv() : null;
+		return this.client && (this.dataset?.skipped || this.review) ? this.client.skippedCsv() : null;
 	}
 
 	async loadFile(file: Blob, name: string, options: LoadOptions = {}): Promise<void> {
 		if (!this.client) return;
+		const previousFile = this.lastFile;
 		this.lastFile = { file, name };
 		this.cancel(false);
 		const controller = (this.controller = new AbortController());
@@ -121,24 +127,84 @@ export class Workspace {
 		this.error = null;
 		this.notice = null;
 		this.result = null;
+		this.review = null;
 		this.progress = { stage: `Reading ${name}`, fraction: 0 };
 		try {
-			const summary = await this.client.load({ name, blob: file, options }, { signal: controller.signal, onProgress: (p) => (this.progress = p) });
-			this.setDataset(summary);
-			this.phase = 'ready';
-			if (await this.resume()) return;
-			if (this.draft!.features.length === 0) {
-				this.error = {
-					code: 'no-numeric-column',
-					message: `"${name}" has no numeric column to cluster on.`,
-					hint: 'Segment Lab clusters on numbers (spend, counts, rates, days). Check that numbers are not stored as text, or load another file.'
-				};
+			// Progress comes over its own message channel and can land after the outcome: only this load's, while it runs.
+			const onProgress = (p: Progress) => {
+				if (this.controller === controller) this.progress = p;
+			};
+			const out: LoadResult = await this.client.load({ name, blob: file, options }, { signal: controller.signal, onProgress });
+			if (out.ready) {
+				this.acceptedSkips = 0;
+				await this.loaded(out.ready);
+				return;
 			}
+			// The previous file is gone from the worker: nothing of it stays on the page either.
+			this.dataset = null;
+			this.draft = null;
+			this.history.clear();
+			const r = out.review;
+			// A shared recipe or saved session made on this file after accepting its skipped lines accepts them again.
+			const allowed = (this.pendingRecipe as Recipe | null)?.acceptSkipped ?? this.pendingSession?.recipe.acceptSkipped ?? 0;
+			if (allowed >= r.skipped) {
+				await this.acceptSkipped(r, `${r.skipped.toLocaleString('en')} unreadable line(s) of “${r.name}” were left out, as the recipe you are restoring accepted.`);
+				return;
+			}
+			this.review = r;
+			this.phase = 'review';
 		} catch (err) {
+			// Superseded by a newer load: that one owns the page now.
+			if (this.controller !== null && this.controller !== controller) return;
+			// The engine client goes back to the previous file (pool.ts); so does "re-read with another delimiter".
+			if (this.dataset) this.lastFile = previousFile;
+			const cancelled = err instanceof EngineCallError && err.info.code === 'cancelled';
+			if (cancelled) {
+				const kept = this.dataset?.source.name;
+				this.notice = `Loading “${name}” was cancelled. ${kept ? `“${kept}” is still loaded.` : 'Choose a file to load.'}`;
+			}
 			this.fail(err, this.dataset ? 'ready' : 'empty');
+			const shown = this.error as ErrorInfo | null; // set by fail(): TypeScript still narrows it to the null above
+			if (!cancelled && shown && this.dataset) this.error = { ...shown, hint: `${shown.hint} “${this.dataset.source.name}” is still loaded.`.trim() };
 		} finally {
 			if (this.controller === controller) this.controller = null;
-			this.progress = null;
+			if (!this.controller) this.progress = null;
+		}
+	}
+
+	/** "Keep the N readable rows": the file under review becomes the dataset; the count goes into the Recipe. */
+	async acceptSkipped(review: SkipReview | null = this.review, notice?: string): Promise<void> {
+		if (!this.client || !review) return;
+		this.error = null;
+		try {
+			const summary = await this.client.acceptSkipped(review.skipped);
+			this.acceptedSkips = review.skipped;
+			this.review = null;
+			if (notice) this.notice = notice;
+			await this.loaded(summary);
+		} catch (err) {
+			this.fail(err, 'review');
+		}
+	}
+
+	/** "Choose another file": drop the file under review. */
+	rejectReview(): void {
+		if (!this.review) return;
+		this.notice = `“${this.review.name}” was not used. Fix the lines listed, or choose another file.`;
+		this.review = null;
+		this.phase = 'empty';
+	}
+
+	private async loaded(summary: LoadSummary): Promise<void> {
+		this.setDataset(summary);
+		this.phase = 'ready';
+		if (await this.resume()) return;
+		if (this.draft!.features.length === 0) {
+			this.error = {
+				code: 'no-numeric-column',
+				message: `"${summary.source.name}" has no numeric column to cluster on.`,
+				hint: 'Segment Lab clusters on numbers (spend, counts, rates, days). Check that numbers are not stored as text, or load another file.'
+			};
 		}
 	}
 
@@ -196,8 +262,15 @@ export class Workspace {
 			recipe.rfm = summary.derivedFrom.spec;
 			recipe.features = RFM_DEFAULT_FEATURES.filter((f) => summary.profiles.some((p) => p.name === f));
 		}
+		if (this.acceptedSkips > 0) recipe.acceptSkipped = this.acceptedSkips;
 		this.draft = recipe;
 		this.customNames = {};
+	}
+
+	/** The accepted skipped-record count, put on a recipe that comes from elsewhere (a file, a saved session). */
+	private withAccepted(recipe: Recipe): Recipe {
+		const { acceptSkipped: _a, ...rest } = recipe;
+		return this.acceptedSkips > 0 ? { ...rest, acceptSkipped: this.acceptedSkips } : rest;
 	}
 
 	/** Replaces the transaction log with one row per customer (recency, frequency, monetary, …), built in the worker. */
@@ -300,7 +373,7 @@ export class Workspace {
 		if (!this.controller) return;
 		this.controller.abort();
 		this.controller = null;
-		if (userAsked) this.notice = 'Cancelled. Press Run to start again.';
+		if (userAsked && this.phase !== 'loading') this.notice = 'Cancelled. Press Run to start again.';
 	}
 
 	/** The Recipe of the shown result with the k the user is looking at: downloading it reproduces this view. */
@@ -373,7 +446,7 @@ export class Workspace {
 		if (s.recipe.rfm) await this.buildCustomers(s.recipe.rfm);
 		const now = this.dataset?.derivedFrom?.source ?? this.dataset?.source;
 		if (!now || now.hash !== s.recipe.source.hash) return false;
-		this.draft = s.recipe;
+		this.draft = this.withAccepted(s.recipe);
 		this.customNames = s.customNames;
 		if (s.result) {
 			this.result = s.result;
@@ -448,7 +521,7 @@ export class Workspace {
 				return;
 			}
 			const source = this.dataset.derivedFrom?.source ?? this.dataset.source;
-			this.draft = { ...recipe, source };
+			this.draft = this.withAccepted({ ...recipe, source });
 			this.notice = recipe.source.hash === source.hash ? 'Recipe applied.' : `Recipe applied. It was made on "${recipe.source.name}", whose contents differ from this file.`;
 		} catch (err) {
 			this.fail(err, this.phase);

@@ -6,7 +6,7 @@ import * as Comlink from 'comlink';
 import { suggestedEpsFor } from '../engine/cluster-k';
 import { analyse, clusterOneK, kValues, prepareRun, type AnalysisResult, type KPart, type RunBase } from '../engine/analyse';
 import type { LoadOptions } from '../engine/data/load';
-import { skippedCsv } from '../engine/data/skipped';
+import { skippedCsv, skipGroups, skipNotes, type SkipGroup } from '../engine/data/skipped';
 import { fingerprint, type SourceFingerprint } from '../engine/data/fingerprint';
 import { describeTable } from '../engine/data/describe';
 import type { CorrelationMatrix } from '../engine/prep/correlation';
@@ -22,7 +22,7 @@ import { scoreTable, scoredColumns, type ScoreResult } from '../engine/score/sco
 import { projectionApi } from './api-projection';
 import type { ProgressFn } from '../engine/progress';
 import type { Recipe } from '../engine/recipe';
-import type { ColumnProfile, FeatureMatrix, SourceFormat, Table } from '../engine/types';
+import type { ColumnProfile, FeatureMatrix, LineAccount, SourceFormat, Table } from '../engine/types';
 import { loadBlob } from './read-file';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
@@ -33,7 +33,32 @@ export interface LoadInput {
 	blob: Blob;
 	/** A forced delimiter, or the workbook sheet to read. */
 	options?: LoadOptions;
+	/**
+	 * How many skipped (unreadable) records the user has agreed to leave out. A file with more comes back as a
+	 * SkipReview and nothing downstream (profile, preparation, runs) can use it until the user accepts.
+	 */
+	acceptSkipped?: number;
 }
+
+/** A file that loaded with skipped records, waiting for the user to keep its readable rows or choose another file. */
+export interface SkipReview {
+	name: string;
+	/** Readable rows that would be kept. */
+	rows: number;
+	columns: number;
+	/** Skipped records, by reason with their first line numbers. */
+	skipped: number;
+	groups: SkipGroup[];
+	/** 'item' when the numbers are positions in a JSON array (no line is known). */
+	lineUnit: 'line' | 'item';
+	/** How every line (or JSON item) of the file was accounted for. */
+	account: LineAccount;
+	/** The other notes on the file (encoding, renamed headers, …). */
+	notes: string[];
+	format: SourceFormat | null;
+}
+
+export type LoadResult = { ready: LoadSummary; review?: undefined } | { review: SkipReview; ready?: undefined };
 
 export interface LoadSummary {
 	source: SourceFingerprint;
@@ -60,6 +85,24 @@ function summarise(t: Table, derivedFrom: LoadSummary['derivedFrom'] = null): Lo
 let table: Table | null = null;
 /** The table as loaded, kept while `table` is a customer table derived from it. */
 let loaded: Table | null = null;
+/** A file with skipped records the user has not accepted yet: held here, usable by nothing but the review. */
+let pending: Table | null = null;
+
+function review(t: Table): SkipReview {
+	const s = t.skipped!;
+	const skipNoteSet = new Set(skipNotes(s, t.name));
+	return {
+		name: t.name,
+		rows: t.rowCount,
+		columns: t.columns.length,
+		skipped: s.count,
+		groups: skipGroups(s),
+		lineUnit: s.lineUnit ?? 'line',
+		account: s.lines,
+		notes: t.notes.filter((n) => !skipNoteSet.has(n)),
+		format: t.format ?? null
+	};
+}
 
 async function attempt<T>(fn: () => Promise<T> | T): Promise<Outcome<T>> {
 	try {
@@ -91,14 +134,30 @@ function requireTable(): Table {
 const api = {
 	...projectionApi(requireTable),
 
-	async load(input: LoadInput, onProgress?: ProgressFn): Promise<Outcome<LoadSummary>> {
-		return attempt(async () => {
-			table = null;
-			loaded = null;
+	async load(input: LoadInput, onProgress?: ProgressFn): Promise<Outcome<LoadResult>> {
+		return attempt(async (): Promise<LoadResult> => {
+			table = loaded = pending = null;
+			prepared = null;
 			onProgress?.({ stage: `Reading ${input.name}`, fraction: 0 });
 			const t = await loadBlob(input.blob, input.name, input.options, onProgress);
+			if ((t.skipped?.count ?? 0) > (input.acceptSkipped ?? 0)) {
+				pending = t;
+				return { review: review(t) };
+			}
 			table = loaded = t;
-			return summarise(t);
+			return { ready: summarise(t) };
+		});
+	},
+
+	/** The user keeps the readable rows of the file under review: only now is it profiled and usable. */
+	async acceptSkipped(): Promise<Outcome<LoadSummary>> {
+		return attempt(() => {
+			if (pending) {
+				table = loaded = pending;
+				pending = null;
+			}
+			if (!loaded) throw new EngineError('internal', 'No file is waiting to be accepted.', 'Load a file first.');
+			return summarise(loaded);
 		});
 	},
 
@@ -194,14 +253,16 @@ const api = {
 			const s = scoreTable(model, t);
 			const csv = new Blob([resultsCsv(t, { rowIndex: s.rowIndex, status: s.status, labels: s.labels, names: s.sizes.map((z) => z.name), extra: scoredColumns(s) })], { type: 'text/csv' });
 			const { rowIndex: _r, status: _s, labels, distances: _d, probs: _p, ...report } = s;
-			return { report: { ...report, scored: labels.length }, csv };
+			// Lines of the new file that could not be read are not scored: said first, never dropped silently.
+			const skippedWarnings = t.skipped?.count ? skipNotes(t.skipped, t.name).map((n) => n.replace('The other rows were kept; download the skipped lines to check them.', 'They are not in the scored file.')) : [];
+			return { report: { ...report, warnings: [...skippedWarnings, ...report.warnings], scored: labels.length }, csv };
 		});
 	},
 
 	/** The loaded file's skipped lines (line, reason, original text) as a CSV the user can inspect. */
 	async skippedCsv(): Promise<Outcome<Blob>> {
 		return attempt(() => {
-			const t = loaded ?? requireTable();
+			const t = pending ?? loaded ?? requireTable();
 			if (!t.skipped) throw new EngineError('internal', 'No lines were skipped.', '');
 			return new Blob([skippedCsv(t.skipped, t.source.text)], { type: 'text/csv' });
 		});

@@ -12,7 +12,7 @@ import type { ModelInput, SegmentModel } from '../engine/export/model';
 import type { Recipe } from '../engine/recipe';
 import type { PrepPreview } from '../engine/prep/preview';
 import type { RfmSpec } from '../engine/prep/rfm-spec';
-import type { EngineApi, LoadInput, LoadSummary, Outcome } from './api';
+import type { EngineApi, LoadInput, LoadResult, LoadSummary, Outcome } from './api';
 import type { ProjectionInput } from './api-projection';
 
 function proxied(fn: ProgressFn | undefined): ProgressFn | undefined {
@@ -58,13 +58,33 @@ export class EngineClient {
 		this.derive = other.derive;
 	}
 
-	async load(input: LoadInput, opts: CallOptions = {}): Promise<LoadSummary> {
+	/** Reads a file: ready to use, or (with skipped records not yet accepted) a review for the user. */
+	async load(input: LoadInput, opts: CallOptions = {}): Promise<LoadResult> {
+		const previous = { input: this.input, derive: this.derive };
 		this.input = input;
 		this.loaded = false;
 		this.derive = null;
-		const summary = await this.call((r) => r.load(input, proxied(opts.onProgress)), opts, false);
-		this.loaded = true;
-		return summary;
+		try {
+			const result = await this.call((r) => r.load(input, proxied(opts.onProgress)), opts, false);
+			this.loaded = true;
+			return result;
+		} catch (err) {
+			// The worker dropped the previous file before reading this one (one file's memory at a time). The page
+			// still shows the previous file, so it is replayed on the next call rather than the file that failed.
+			this.input = previous.input;
+			this.derive = previous.derive;
+			this.loaded = false;
+			throw err;
+		}
+	}
+
+	/**
+	 * Keeps the readable rows of the file under review. The acceptance joins the replayed input, so a respawned
+	 * worker (after Cancel) or a helper worker reads the file straight to a usable table.
+	 */
+	async acceptSkipped(count: number, opts: CallOptions = {}): Promise<LoadSummary> {
+		if (this.input) this.input = { ...this.input, acceptSkipped: count };
+		return this.call((r) => r.acceptSkipped(), opts);
 	}
 
 	analyse(recipe: Recipe, opts: CallOptions = {}): Promise<AnalysisResult> {
@@ -168,6 +188,7 @@ export class EngineClient {
 				if (!this.input) throw new EngineError('internal', 'No data is loaded.', 'Load a file or the demo data first.');
 				const re = await remote.load(this.input);
 				if (!re.ok) return re as Outcome<T>;
+				// A replay of a file under review stays under review; acceptSkipped() then releases it.
 				if (this.derive) {
 					const d = await remote.buildCustomers(this.derive);
 					if (!d.ok) return d as Outcome<T>;

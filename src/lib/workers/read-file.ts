@@ -12,11 +12,13 @@ const CHUNK = 8 * 2 ** 20;
 
 export async function readBlob(blob: Blob, name: string, onProgress?: ProgressFn): Promise<Uint8Array> {
 	const bytes = new Uint8Array(blob.size);
-	const mb = (x: number) => (x / 2 ** 20).toFixed(x < 10 * 2 ** 20 ? 1 : 0);
+	// Small files in kB, so a 17-byte file does not read "0.0 of 0.0 MB".
+	const size = (x: number) => (blob.size < 2 ** 20 ? `${(x / 1024).toFixed(1)}` : (x / 2 ** 20).toFixed(x < 10 * 2 ** 20 ? 1 : 0));
+	const unit = blob.size < 2 ** 20 ? 'kB' : 'MB';
 	for (let off = 0; off < blob.size; off += CHUNK) {
 		const part = new Uint8Array(await blob.slice(off, Math.min(blob.size, off + CHUNK)).arrayBuffer());
 		bytes.set(part, off);
-		onProgress?.({ stage: `Reading ${name}: ${mb(off + part.length)} of ${mb(blob.size)} MB`, fraction: (off + part.length) / blob.size });
+		onProgress?.({ stage: `Reading ${name}: ${size(off + part.length)} of ${size(blob.size)} ${unit}`, fraction: (off + part.length) / blob.size });
 	}
 	return bytes;
 }

@@ -21,6 +21,7 @@ export class ColumnBuilder {
 	private missing = 0;
 	private nonNumeric = 0;
 	private errorValues = 0;
+	private errorRows: number[] = [];
 	private formatted = 0;
 	private formatFlags = 0;
 
@@ -34,7 +35,7 @@ export class ColumnBuilder {
 		const i = this.n++;
 		const t = raw.trim();
 		if (t === '' || isSpreadsheetError(t)) {
-			if (t !== '') this.errorValues++;
+			if (t !== '' && this.errorValues++ < 5) this.errorRows.push(i);
 			this.numbers[i] = NaN;
 			this.missing++;
 			if (this.codes) this.codes[i] = -1;
@@ -120,7 +121,10 @@ export class ColumnBuilder {
 			distinctExact: exact
 		};
 		if (this.formatted > 0) col.formats = `${this.formatted.toLocaleString('en')} formatted number(s): ${describeFormats(this.formatFlags)}`;
-		if (this.errorValues > 0) col.errorValues = this.errorValues;
+		if (this.errorValues > 0) {
+			col.errorValues = this.errorValues;
+			col.errorRows = this.errorRows;
+		}
 		return col;
 	}
 }

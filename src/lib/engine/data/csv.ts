@@ -12,6 +12,7 @@ import { detectDelimiter } from './delimiter';
 import { isConflictMarker, readGeneralRows } from './delimited-rows';
 import { readNumericFast } from './fast-numeric';
 import { uniqueHeaders } from './headers';
+import { errorValueNotes } from './records-table';
 import { detectDecimalMark, type DecimalMark } from './number-format';
 import { numericColumn } from './numeric-column';
 import { SkipLog, skipNotes } from './skipped';
@@ -105,11 +106,7 @@ export function parseCsv(text: string, name: string, options: ParseOptions = {},
 		);
 	}
 	notes.push(...skipNotes(skipped, name));
-	const errorCols = columns.filter((c) => c.errorValues);
-	if (errorCols.length) {
-		const total = errorCols.reduce((s, c) => s + (c.errorValues ?? 0), 0);
-		notes.push(`${total.toLocaleString('en')} spreadsheet error value(s) (#N/A, #VALUE!, #DIV/0!, …) in ${errorCols.map((c) => `"${c.name}"`).join(', ')} were read as missing.`);
-	}
+	notes.push(...errorValueNotes(columns, name, (rowsAt) => linesAt(text, rowsAt.map((i) => rowStart[i]))));
 	if (decimal === ',') notes.push(`Numbers in "${name}" use a decimal comma ("1.234,56"); they were read as 1234.56.`);
 	if (skipped.byReason['conflict-marker']) notes.push('The file contains an unresolved merge conflict: rows from both sides were kept. Resolve the conflict and load the file again to be sure.');
 	progress.onProgress?.({ stage: 'Reading columns', fraction: 1 });
@@ -147,4 +144,18 @@ function mostlyNumeric(col: Column, rows: number): boolean {
 
 export function showDelimiter(d: string): string {
 	return d === '\t' ? 'tab' : d;
+}
+
+/** 1-based line numbers of text offsets (given in increasing order), in one pass up to the last of them. */
+function linesAt(text: string, offsets: number[]): number[] {
+	const sorted = [...offsets].sort((a, b) => a - b);
+	const at = new Map<number, number>();
+	let line = 1, k = 0;
+	for (let i = 0; k < sorted.length; i++) {
+		while (k < sorted.length && sorted[k] === i) at.set(sorted[k++], line);
+		const c = text.charCodeAt(i);
+		if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+		if (i >= text.length) break;
+	}
+	return offsets.map((o) => at.get(o) ?? line);
 }

@@ -6,9 +6,10 @@
 import { EngineError } from '../errors';
 import type { RunControl } from '../progress';
 import { throwIfAborted } from '../progress';
-import type { SourceFormat, Table } from '../types';
+import type { Column, SourceFormat, Table } from '../types';
 import { ColumnBuilder } from './column-builder';
 import { uniqueHeaders } from './headers';
+
 
 /** A cell as text: what the CSV rendering shows and what the column builder parses. */
 export function cellText(v: unknown): string {
@@ -47,6 +48,7 @@ export function tableFromRecords(
 	let offset = header.length + 1;
 	const ncols = names.length;
 	const cells = new Array<string>(ncols);
+	control.onProgress?.({ stage: `Reading ${name}: building columns of ${n.toLocaleString('en')} rows`, fraction: 0.5 });
 	for (let i = 0; i < n; i++) {
 		const row = rows[i];
 		for (let j = 0; j < ncols; j++) {
@@ -59,14 +61,13 @@ export function tableFromRecords(
 		rowEnd[i] = offset + line.length;
 		offset += line.length + 1;
 		lines.push(line);
-		if ((i & 0xffff) === 0xffff) {
+		if ((i & 0x3fff) === 0x3fff) {
 			throwIfAborted(control.signal);
-			control.onProgress?.({ stage: `Reading ${name}: ${(i + 1).toLocaleString('en')} rows`, fraction: 0.5 + (0.5 * i) / n });
+			control.onProgress?.({ stage: `Reading ${name}: columns of ${(i + 1).toLocaleString('en')} of ${n.toLocaleString('en')} rows`, fraction: 0.5 + (0.5 * i) / n });
 		}
 	}
 	const columns = builders.map((b) => b.finish());
-	const errorCols = columns.filter((c) => c.errorValues);
-	if (errorCols.length) notes.push(`Spreadsheet error values (#N/A, #VALUE!, …) in ${errorCols.map((c) => `"${c.name}"`).join(', ')} were read as missing.`);
+	notes.push(...errorValueNotes(columns, name, (at) => at.map((i) => i + 1), 'row'));
 	return {
 		name,
 		rowCount: n,
@@ -75,4 +76,18 @@ export function tableFromRecords(
 		format,
 		source: { text: lines.join('\n') + '\n', header, delimiter: ',', newline: '\n', rowStart, rowEnd }
 	};
+}
+
+/**
+ * One note per column holding spreadsheet error values (#N/A, #VALUE!, …): how many, where the first are (lines
+ * of a text file, rows of a workbook or JSON), that they were read as missing, and what to do.
+ */
+export function errorValueNotes(columns: Column[], name: string, where: (rows: number[]) => number[], unit = 'line'): string[] {
+	return columns
+		.filter((c) => c.errorValues)
+		.map((c) => {
+			const at = where(c.errorRows ?? []);
+			const more = (c.errorValues ?? 0) > at.length ? ', …' : '';
+			return `${c.errorValues!.toLocaleString('en')} spreadsheet error value(s) (#N/A, #VALUE!, #DIV/0!, …) in column "${c.name}" of "${name}" (first at ${unit}${at.length > 1 ? 's' : ''} ${at.join(', ')}${more}) were read as missing. Fix the formulas in the spreadsheet and export again if those cells should have values.`;
+		});
 }
