@@ -75,6 +75,20 @@ describe('WebAssembly assignment kernel', () => {
 		}
 	});
 
+	it('k-means++ picks the same centres with and without WebAssembly (1 to 9 local trials, odd and even rows)', () => {
+		const rng = new Rng(21);
+		for (const rows of [2001, 2000]) {
+			const X = Float64Array.from({ length: rows * 8 }, (_, i) => Math.round((rng.normal() + ((i >> 3) % 5)) * 8) / 8);
+			for (const [k, trials] of [[2, undefined], [5, undefined], [10, undefined], [6, 1], [6, 7], [6, 9]] as const) {
+				const a = kmeansPlusPlus(X, rows, 8, k, new Rng(k), trials);
+				setWasmEnabled(false);
+				const b = kmeansPlusPlus(X, rows, 8, k, new Rng(k), trials);
+				setWasmEnabled(true);
+				expect(Array.from(a)).toEqual(Array.from(b));
+			}
+		}
+	});
+
 	it('an arena refuses allocations beyond what it planned', () => {
 		const arena = openArena(64)!;
 		expect(() => arena.f64(1_000_000)).toThrow(/beyond the planned/);

@@ -132,6 +132,57 @@ function inertiaFunction(): FunctionDef {
 	return { name: 'inertia', params: [I32, I32, I32, I32, I32, I32], results: [F64], locals: [I32, I32, I32, F64, F64, F64], body };
 }
 
+/**
+ * trials{np}(X, rows, C, prev, out, totals): k-means++'s local trials for 2·np candidate rows in one pass over X
+ * (8 features). Candidate t's distances go to out + t·rows·8: min(prev[i], ‖x_i − c_t‖²), each lane computing the
+ * JavaScript expression of kmeans-init.ts (`d0² + d1² + d2² + d3² + (d4² + d5² + d6² + d7²)`, d = x − c); each lane's
+ * total is summed row by row, as in JavaScript. C holds np blocks of 8 (c_2p,j, c_2p+1,j) pairs; totals gets 2·np sums.
+ */
+function trialsFunction(np: number): FunctionDef {
+	const [X, rows, C, prev, out, totals] = [0, 1, 2, 3, 4, 5];
+	const o = (t: number) => 6 + t; // i32 pointer into candidate t's output
+	const nI32 = 2 * np;
+	const x = (j: number) => 6 + nI32 + j;
+	const [pv, s, d] = [14 + nI32, 15 + nI32, 16 + nI32];
+	const tot = (p: number) => 17 + nI32 + p;
+	const sq = (p: number, j: number) => [
+		op.get(x(j)), op.get(C), op.v128Load(p * 128 + 16 * j), op.f64x2Sub, op.tee(d), op.get(d), op.f64x2Mul
+	].flat();
+	const add = (l: number[], r: number[]) => [...l, ...r, ...op.f64x2Add];
+	const dist = (p: number) => add(add(add(add(sq(p, 0), sq(p, 1)), sq(p, 2)), sq(p, 3)), add(add(add(sq(p, 4), sq(p, 5)), sq(p, 6)), sq(p, 7)));
+	const body: number[][] = [
+		...Array.from({ length: nI32 }, (_, t) => [
+			...op.get(out), ...op.get(rows), ...op.i32(8 * t), ...op.i32Mul, ...op.i32Add, ...op.set(o(t))
+		]),
+		op.block,
+		op.get(rows), op.i32Eqz, op.brIf(0),
+		op.loop,
+		...Array.from({ length: 8 }, (_, j) => [...op.get(X), ...op.v128Load64Splat(8 * j), ...op.set(x(j))]),
+		op.get(prev), op.v128Load64Splat(0), op.set(pv),
+		...Array.from({ length: np }, (_, p) => [
+			...dist(p), ...op.set(s),
+			...op.get(pv), ...op.get(s), ...op.get(pv), ...op.get(s), ...op.f64x2Lt, ...op.v128Bitselect, ...op.set(s),
+			...op.get(o(2 * p)), ...op.get(s), ...op.v128Store64Lane(0, 0),
+			...op.get(o(2 * p + 1)), ...op.get(s), ...op.v128Store64Lane(0, 1),
+			...op.get(tot(p)), ...op.get(s), ...op.f64x2Add, ...op.set(tot(p))
+		]),
+		...Array.from({ length: nI32 }, (_, t) => [...op.get(o(t)), ...op.i32(8), ...op.i32Add, ...op.set(o(t))]),
+		op.get(X), op.i32(64), op.i32Add, op.set(X),
+		op.get(prev), op.i32(8), op.i32Add, op.set(prev),
+		op.get(rows), op.i32(1), op.i32Sub, op.tee(rows), op.brIf(0),
+		op.end,
+		op.end,
+		...Array.from({ length: np }, (_, p) => [...op.get(totals), ...op.get(tot(p)), ...op.v128Store(16 * p)])
+	];
+	return {
+		name: `trials${np}`, params: [I32, I32, I32, I32, I32, I32], results: [],
+		locals: [...new Array(nI32).fill(I32), ...new Array(11 + np).fill(V128)], body
+	};
+}
+
+/** Local trials (2 + ln k) up to twice this run in one WebAssembly pass. */
+export const TRIAL_PAIRS_MAX = 4;
+
 /** Pairs of centres (k up to twice this) get a kernel with the pair loop unrolled. */
 const UNROLL_MAX = 8;
 
@@ -167,6 +218,7 @@ function kernelModule(): object | null {
 	try {
 		if (wasmApi) {
 			const fns = [inertiaFunction()];
+			for (let np = 1; np <= TRIAL_PAIRS_MAX; np++) fns.push(trialsFunction(np));
 			for (const F of [4, 8] as const) {
 				fns.push(assignFunction(F, null));
 				for (let u = 1; u <= UNROLL_MAX; u++) fns.push(assignFunction(F, u));
@@ -277,6 +329,25 @@ export class WasmArena {
 			counts ? counts.byteOffset : 0, best ? best.byteOffset : 0);
 		this.reset(mark);
 		return changed;
+	}
+
+	/**
+	 * k-means++ local trials (see trialsFunction): X is rows × 8 in the arena, `prev` the current closest distances,
+	 * `out` (2·np·rows, arena) receives candidate t's distances at t·rows; returns each candidate's total.
+	 */
+	trials(X: Float64Array, rows: number, cands: Float64Array[], prev: Float64Array, out: Float64Array): number[] {
+		const np = Math.ceil(cands.length / 2);
+		const mark = this.top;
+		const C = this.f64(np * 16, false);
+		for (let t = 0; t < 2 * np; t++) {
+			const c = cands[Math.min(t, cands.length - 1)];
+			for (let j = 0; j < 8; j++) C[(t >> 1) * 16 + 2 * j + (t & 1)] = c[j];
+		}
+		const totals = this.f64(2 * np);
+		(this.ex[`trials${np}`] as (...a: number[]) => void)(X.byteOffset, rows, C.byteOffset, prev.byteOffset, out.byteOffset, totals.byteOffset);
+		const res = Array.from(totals.subarray(0, cands.length));
+		this.reset(mark);
+		return res;
 	}
 
 	/** Exact squared distances to the labelled centres (centres must be in the arena too), summed. */
