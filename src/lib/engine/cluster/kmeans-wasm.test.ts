@@ -4,6 +4,7 @@ import { assignRows, squaredDistances } from './kmeans-kernels';
 import { kmeans, kmeansSteps } from './kmeans';
 import { kmeansPlusPlus } from './kmeans-init';
 import { Rng } from '../random';
+import { silhouetteSamples } from '../metrics/silhouette';
 
 /** Values on a coarse grid, so that many rows are exactly tied between centres. */
 function grid(n: number, rng: Rng): Float64Array {
@@ -86,6 +87,21 @@ describe('WebAssembly assignment kernel', () => {
 				setWasmEnabled(true);
 				expect(Array.from(a)).toEqual(Array.from(b));
 			}
+		}
+	});
+
+	it('the silhouette is bit-identical with and without WebAssembly (5 and 8 features, odd blocks, a singleton cluster)', () => {
+		const rng = new Rng(31);
+		for (const cols of [5, 8]) {
+			const rows = 777;
+			const X = Float64Array.from({ length: rows * cols }, () => Math.round(rng.normal() * 6) / 3);
+			const labels = Int32Array.from({ length: rows }, (_, i) => (i === 5 ? 6 : i % 6));
+			labels[100] = -1;
+			const a = silhouetteSamples(X, rows, cols, labels, 7);
+			setWasmEnabled(false);
+			const b = silhouetteSamples(X, rows, cols, labels, 7);
+			setWasmEnabled(true);
+			expect(Array.from(a)).toEqual(Array.from(b));
 		}
 	});
 

@@ -180,6 +180,39 @@ function trialsFunction(np: number): FunctionDef {
 	};
 }
 
+/**
+ * silhouettePair(Yi, Yj, count, q, qStep, accOut): the silhouette kernel's block for two sorted rows a = Yi and
+ * b = Yi + 8 (8 features) against `count` rows from Yj: lanes hold (a, b); each lane computes block8x2's
+ * expression (e = y − a, √(e0² + e1² + e2² + e3² + (e4² + e5² + e6² + e7²))), the two accumulators sum row by row,
+ * and sums[q] += dA + dB, q stepping by qStep bytes. accOut receives (accA, accB).
+ */
+function silhouettePairFunction(): FunctionDef {
+	const [Yi, Yj, count, q, qStep, accOut] = [0, 1, 2, 3, 4, 5];
+	const ab = (j: number) => 6 + j;
+	const [e, acc, dd] = [14, 15, 16];
+	const sq = (j: number) => [op.get(Yj), op.v128Load64Splat(8 * j), op.get(ab(j)), op.f64x2Sub, op.tee(e), op.get(e), op.f64x2Mul].flat();
+	const add = (l: number[], r: number[]) => [...l, ...r, ...op.f64x2Add];
+	const tree = add(add(add(add(sq(0), sq(1)), sq(2)), sq(3)), add(add(add(sq(4), sq(5)), sq(6)), sq(7)));
+	const body: number[][] = [
+		...Array.from({ length: 8 }, (_, j) => [
+			...op.get(Yi), ...op.get(Yi), ...op.v128Load64Splat(8 * j), ...op.v128Load64Lane(64 + 8 * j, 1), ...op.set(ab(j))
+		]),
+		op.v128Const(v128Of(0, 0, 'f64')), op.set(acc),
+		op.block,
+		op.get(count), op.i32Eqz, op.brIf(0),
+		op.loop,
+		tree, op.f64x2Sqrt, op.tee(dd), op.get(acc), op.f64x2Add, op.set(acc),
+		op.get(q), op.get(q), op.f64Load(), op.get(dd), op.f64x2ExtractLane(0), op.get(dd), op.f64x2ExtractLane(1), op.f64Add, op.f64Add, op.f64Store(),
+		op.get(Yj), op.i32(64), op.i32Add, op.set(Yj),
+		op.get(q), op.get(qStep), op.i32Add, op.set(q),
+		op.get(count), op.i32(1), op.i32Sub, op.tee(count), op.brIf(0),
+		op.end,
+		op.end,
+		op.get(accOut), op.get(acc), op.v128Store()
+	];
+	return { name: 'silhouettePair', params: [I32, I32, I32, I32, I32, I32], results: [], locals: new Array(11).fill(V128), body };
+}
+
 /** Local trials (2 + ln k) up to twice this run in one WebAssembly pass. */
 export const TRIAL_PAIRS_MAX = 4;
 
@@ -217,7 +250,7 @@ function kernelModule(): object | null {
 	compiled = null;
 	try {
 		if (wasmApi) {
-			const fns = [inertiaFunction()];
+			const fns = [inertiaFunction(), silhouettePairFunction()];
 			for (let np = 1; np <= TRIAL_PAIRS_MAX; np++) fns.push(trialsFunction(np));
 			for (const F of [4, 8] as const) {
 				fns.push(assignFunction(F, null));
@@ -348,6 +381,12 @@ export class WasmArena {
 		const res = Array.from(totals.subarray(0, cands.length));
 		this.reset(mark);
 		return res;
+	}
+
+	/** The silhouette kernel's two-row block (see silhouettePairFunction); Y, sums and acc (2 values) in the arena. */
+	silhouettePair(Y: Float64Array, i: number, from: number, to: number, sums: Float64Array, q: number, L: number, acc: Float64Array): void {
+		(this.ex.silhouettePair as (...a: number[]) => void)(Y.byteOffset + i * 64, Y.byteOffset + from * 64, to - from,
+			sums.byteOffset + q * 8, L * 8, acc.byteOffset);
 	}
 
 	/** Exact squared distances to the labelled centres (centres must be in the arena too), summed. */

@@ -76,6 +76,7 @@ export const op = {
 	v128Load: (offset = 0) => [0xfd, ...uleb(0x00), 4, ...uleb(offset)],
 	v128Load64Splat: (offset = 0) => [0xfd, ...uleb(0x0a), 3, ...uleb(offset)],
 	v128Store: (offset = 0) => [0xfd, ...uleb(0x0b), 4, ...uleb(offset)],
+	v128Load64Lane: (offset: number, lane: number) => [0xfd, ...uleb(0x57), 3, ...uleb(offset), lane],
 	v128Store64Lane: (offset: number, lane: number) => [0xfd, ...uleb(0x5b), 3, ...uleb(offset), lane],
 	v128Const: (bytes: Uint8Array) => [0xfd, ...uleb(0x0c), ...bytes],
 	i64x2ExtractLane: (lane: number) => [0xfd, ...uleb(0x1d), lane],
@@ -85,6 +86,7 @@ export const op = {
 	i64x2Add: [0xfd, ...uleb(0xce)],
 	f64x2Add: [0xfd, ...uleb(0xf0)],
 	f64x2Sub: [0xfd, ...uleb(0xf1)],
+	f64x2Sqrt: [0xfd, ...uleb(0xef)],
 	f64x2Mul: [0xfd, ...uleb(0xf2)]
 };
 
