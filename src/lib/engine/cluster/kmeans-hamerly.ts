@@ -76,7 +76,7 @@ export class HamerlyBounds {
 					lb = Math.max(lower[i], 2 * half[a] - u);
 				}
 				if (!(lb > u && lb * lb - u * u > e2)) {
-					a = this.full(i, o, centers, c2, cNorm2, labels, eps);
+					a = this.full(i, o, centers, c2, cNorm2, eps);
 					if (a !== labels[i]) changed++;
 					labels[i] = a;
 				} else this.skipped++;
@@ -113,7 +113,7 @@ export class HamerlyBounds {
 
 	/** All k dot products for one row, exactly as assignRows orders them; sets both bounds, returns the nearest centre. */
 	private full(
-		i: number, o: number, centers: Float64Array, c2: Float64Array, cNorm2: Float64Array, labels: Int32Array, eps: number
+		i: number, o: number, centers: Float64Array, c2: Float64Array, cNorm2: Float64Array, eps: number
 	): number {
 		const { X, stride, k } = this;
 		let best = Infinity;

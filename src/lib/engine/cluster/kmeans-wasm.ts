@@ -268,6 +268,7 @@ function kernelModule(): object | null {
 /** Idle instances (each with its own memory), reused so that a large memory is allocated and touched once. */
 const idle: Exports[] = [];
 const IDLE_MAX = 2;
+const IDLE_BYTES = 512 * 2 ** 20;
 const arenas = new WeakMap<ArrayBuffer, WasmArena>();
 const RESERVED = 64;
 const MAX_BYTES = 2 ** 31;
@@ -318,7 +319,8 @@ export class WasmArena {
 		if (this.closed) return;
 		this.closed = true;
 		arenas.delete(this.buffer);
-		if (idle.length < IDLE_MAX) idle.push(this.ex);
+		// Keep memories up to IDLE_BYTES for the next run; larger ones go to the garbage collector.
+		if (idle.length < IDLE_MAX && this.buffer.byteLength <= IDLE_BYTES) idle.push(this.ex);
 	}
 
 	/** Whether every given array (nulls ignored) is a view of this arena's memory. */
