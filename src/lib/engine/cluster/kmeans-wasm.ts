@@ -45,7 +45,8 @@ function assignFunction(F: 4 | 8, unroll: number | null): FunctionDef {
 		return [
 		tree(off), op.get(p), op.v128Load(off + 16 * F), op.f64x2Add,
 		op.tee(s), op.get(bestv), op.f64x2Lt, op.set(m),
-		op.get(s), op.get(bestv), op.get(m), op.v128Bitselect, op.set(bestv),
+		// best = s < best ? s : best, one instruction (pmin).
+		op.get(bestv), op.get(s), op.f64x2Pmin, op.set(bestv),
 		u === null ? [...op.get(cur), ...op.get(idx), ...op.get(m), ...op.v128Bitselect, ...op.set(idx)]
 			: [...op.v128Const(v128Of(2 * u, 2 * u + 1, 'i64')), ...op.get(idx), ...op.get(m), ...op.v128Bitselect, ...op.set(idx)],
 		u === null ? [...op.get(cur), ...op.v128Const(v128Of(2, 2, 'i64')), ...op.i64x2Add, ...op.set(cur)] : [],

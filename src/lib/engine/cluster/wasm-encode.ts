@@ -87,7 +87,9 @@ export const op = {
 	f64x2Add: [0xfd, ...uleb(0xf0)],
 	f64x2Sub: [0xfd, ...uleb(0xf1)],
 	f64x2Sqrt: [0xfd, ...uleb(0xef)],
-	f64x2Mul: [0xfd, ...uleb(0xf2)]
+	f64x2Mul: [0xfd, ...uleb(0xf2)],
+	/** pmin(a, b) = b < a ? b : a, lane-wise. */
+	f64x2Pmin: [0xfd, ...uleb(0xf6)]
 };
 
 export interface FunctionDef {
