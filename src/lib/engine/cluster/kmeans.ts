@@ -92,50 +92,46 @@ export function kmeans(
 
 	const { arena, data, stride, mean } = centredData(X, rows, cols, k);
 	try {
-		return restarts();
+		const tolScaled = scaledTolerance(data, rows, stride, cols, tol);
+		let best: KMeansResult | null = null;
+		for (let r = 0; r < nInit; r++) {
+			const mark = arena?.mark() ?? 0;
+			const stage = `k-means, k = ${k}, restart ${r + 1} of ${nInit}`;
+			report?.({ stage, fraction: r / nInit });
+			let start: Float64Array;
+			if (init instanceof Float64Array) start = init;
+			else {
+				const rng = new Rng(deriveSeed(control.seed, r));
+				start = init === 'random' ? randomInit(X, rows, cols, k, rng) : kmeansPlusPlus(X, rows, cols, k, rng, undefined, { signal });
+			}
+			throwIfAborted(signal);
+			const run = new LloydRun(data, rows, stride, k, toPadded(start, k, cols, stride, mean), maxIter, tolScaled,
+				accelerateFrom(rows, arena, stride));
+			while (!run.done) {
+				run.step();
+				throwIfAborted(signal);
+				// Lloyd usually converges well before maxIter; the bar moves by iterations within the restart.
+				report?.({ stage, fraction: (r + Math.min(0.95, run.iteration / Math.min(maxIter, 50))) / nInit });
+			}
+			const inertia = run.inertia();
+			// Strict '<' keeps the earliest restart among equals, as sklearn does.
+			if (best === null || inertia < best.inertia) {
+				best = {
+					k,
+					labels: run.labels.slice(),
+					centers: fromPadded(run.centers, k, cols, stride, mean),
+					inertia,
+					iterations: run.iteration,
+					converged: run.converged,
+					bestRestart: r
+				};
+			}
+			arena?.reset(mark);
+		}
+		report?.({ stage: `k-means, k = ${k}`, fraction: 1 });
+		return best!;
 	} finally {
 		arena?.close();
-	}
-
-	function restarts(): KMeansResult {
-	const tolScaled = scaledTolerance(data, rows, stride, cols, tol);
-	let best: KMeansResult | null = null;
-	for (let r = 0; r < nInit; r++) {
-		const mark = arena?.mark() ?? 0;
-		const stage = `k-means, k = ${k}, restart ${r + 1} of ${nInit}`;
-		report?.({ stage, fraction: r / nInit });
-		let start: Float64Array;
-		if (init instanceof Float64Array) start = init;
-		else {
-			const rng = new Rng(deriveSeed(control.seed, r));
-			start = init === 'random' ? randomInit(X, rows, cols, k, rng) : kmeansPlusPlus(X, rows, cols, k, rng, undefined, { signal });
-		}
-		throwIfAborted(signal);
-		const run = new LloydRun(data, rows, stride, k, toPadded(start, k, cols, stride, mean), maxIter, tolScaled,
-			accelerateFrom(rows, arena, stride));
-		while (!run.done) {
-			run.step();
-			throwIfAborted(signal);
-			// Lloyd usually converges well before maxIter; the bar moves by iterations within the restart.
-			report?.({ stage, fraction: (r + Math.min(0.95, run.iteration / Math.min(maxIter, 50))) / nInit });
-		}
-		const inertia = run.inertia();
-		// Strict '<' keeps the earliest restart among equals, as sklearn does.
-		if (best === null || inertia < best.inertia) {
-			best = {
-				k,
-				labels: run.labels.slice(),
-				centers: fromPadded(run.centers, k, cols, stride, mean),
-				inertia,
-				iterations: run.iteration,
-				converged: run.converged,
-				bestRestart: r
-			};
-		}
-		arena?.reset(mark);
-	}
-	report?.({ stage: `k-means, k = ${k}`, fraction: 1 });
-	return best!;
 	}
 }
 
