@@ -31,8 +31,20 @@ def best_of(f, repeats):
     return best, out
 
 
+def lloyd_only(d):
+    """Only the Lloyd run from the shared centres on 1M x 8 (for bench/kmeans-browser.bench.ts)."""
+    X = load(os.path.join(d, "blobs_1000000x8.f64"), 8)
+    init = load(os.path.join(d, "init_1000000x8_k8.f64"), 8)
+    ms, km = best_of(lambda: KMeans(8, init=init, n_init=1, algorithm="lloyd", tol=1e-4, max_iter=300).fit(X), 2)
+    pp, _ = best_of(lambda: kmeans_plusplus(X, 8, random_state=0), 2)
+    print(json.dumps({"lloyd_1m": ms, "pp_1m": pp, "iterations": int(km.n_iter_), "inertia": float(km.inertia_), "sklearn": sklearn.__version__}))
+
+
 def main():
     d = sys.argv[1]
+    if len(sys.argv) > 2 and sys.argv[2] == "lloyd1m":
+        lloyd_only(d)
+        return
     res = {"sklearn": sklearn.__version__}
     for n, tag, reps in ((100_000, "100k", 3), (1_000_000, "1m", 2)):
         X = load(os.path.join(d, f"blobs_{n}x8.f64"), 8)

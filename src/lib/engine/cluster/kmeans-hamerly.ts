@@ -31,13 +31,13 @@ export class HamerlyBounds {
 		}
 	}
 
-	/** Same contract as assignRows with sums: labels (holding the previous labels) updated, sums/counts filled. */
-	assign(centers: Float64Array, labels: Int32Array, sums: Float64Array, counts: Float64Array): void {
+	/** Same contract as assignRows with sums: labels (holding the previous labels) updated, sums/counts filled; returns the rows that changed label. */
+	assign(centers: Float64Array, labels: Int32Array, sums: Float64Array, counts: Float64Array): number {
 		const { X, rows, stride, k, upper, lower, norm } = this;
 		if (!this.ready) {
 			// First pass: the plain kernel, keeping each row's best ‖c‖² − 2·x·c to seed the upper bounds. The
 			// lower bounds start at 0, so next time only rows within half a centre gap of their centre skip.
-			assignRows(X, rows, stride, centers, k, labels, sums, counts, upper);
+			const changed = assignRows(X, rows, stride, centers, k, labels, sums, counts, upper);
 			let R2 = 0;
 			for (let c = 0; c < k; c++) R2 = Math.max(R2, rowNorm2(centers, c * stride, stride));
 			const R = Math.sqrt(R2);
@@ -47,8 +47,9 @@ export class HamerlyBounds {
 				lower[i] = 0;
 			}
 			this.ready = true;
-			return;
+			return changed;
 		}
+		let changed = 0;
 		const cNorm2 = new Float64Array(k);
 		const c2 = new Float64Array(k * stride);
 		let R = 0;
@@ -74,8 +75,11 @@ export class HamerlyBounds {
 					u = upper[i] = distance(X, o, centers, a * stride, stride);
 					lb = Math.max(lower[i], 2 * half[a] - u);
 				}
-				if (!(lb > u && lb * lb - u * u > e2)) a = this.full(i, o, centers, c2, cNorm2, labels, eps);
-				else this.skipped++;
+				if (!(lb > u && lb * lb - u * u > e2)) {
+					a = this.full(i, o, centers, c2, cNorm2, eps);
+					if (a !== labels[i]) changed++;
+					labels[i] = a;
+				} else this.skipped++;
 			}
 			const q = a * stride;
 			if (stride === 8) {
@@ -84,6 +88,7 @@ export class HamerlyBounds {
 			} else for (let j = 0; j < stride; j++) sums[q + j] += X[o + j];
 			counts[a]++;
 		}
+		return changed;
 	}
 
 	/** After the centres moved from `before` to `after`, loosen the bounds by how far they moved. */
@@ -106,9 +111,9 @@ export class HamerlyBounds {
 		}
 	}
 
-	/** All k dot products for one row, exactly as assignRows orders them; sets both bounds. */
+	/** All k dot products for one row, exactly as assignRows orders them; sets both bounds, returns the nearest centre. */
 	private full(
-		i: number, o: number, centers: Float64Array, c2: Float64Array, cNorm2: Float64Array, labels: Int32Array, eps: number
+		i: number, o: number, centers: Float64Array, c2: Float64Array, cNorm2: Float64Array, eps: number
 	): number {
 		const { X, stride, k } = this;
 		let best = Infinity;
@@ -148,7 +153,6 @@ export class HamerlyBounds {
 				} else if (s < next) next = s;
 			}
 		}
-		labels[i] = bi;
 		this.upper[i] = distance(X, o, centers, bi * stride, stride);
 		// ‖x‖² + s is the squared distance up to far less than eps; subtracting eps keeps a true lower bound.
 		const n2 = this.norm[i] * this.norm[i];

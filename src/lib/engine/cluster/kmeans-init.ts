@@ -9,6 +9,7 @@
 import type { Rng } from '../random';
 import { EngineError } from '../errors';
 import { throwIfAborted } from '../progress';
+import { openArena, TRIAL_PAIRS_MAX } from './kmeans-wasm';
 
 /**
  * Greedy k-means++ centres (k × cols, row-major copies of rows of X).
@@ -30,41 +31,64 @@ export function kmeansPlusPlus(
 	const first = rng.int(rows);
 	copyRow(X, first, cols, centers, 0);
 
-	let closest = new Float64Array(rows);
-	let candidate = new Float64Array(rows);
-	let best = new Float64Array(rows);
-	const cum = new Float64Array(rows);
-	let pot = distancesToRow(X, rows, cols, first, null, closest);
+	// Eight features: all local trials in one WebAssembly pass over a copy of X (bit-identical distances).
+	const arena = cols === 8 && trials <= 2 * TRIAL_PAIRS_MAX ? openArena(8 * rows * (8 + 1 + 2 * Math.ceil(trials / 2)) + 64) : null;
+	try {
+		const Y = arena ? arena.f64(rows * 8, false) : null;
+		Y?.set(X);
+		const closest = arena ? arena.f64(rows, false) : new Float64Array(rows);
+		const out = arena ? arena.f64(rows * 2 * Math.ceil(trials / 2), false) : null;
+		let candidate = new Float64Array(arena ? 0 : rows);
+		let best = new Float64Array(arena ? 0 : rows);
+		const cum = new Float64Array(rows);
+		let pot = distancesToRow(X, rows, cols, first, null, closest);
 
-	for (let c = 1; c < k; c++) {
-		throwIfAborted(control.signal);
-		// Inverse-CDF sampling: sklearn uses np.searchsorted(stable_cumsum(closest_dist_sq), u * pot).
-		let run = 0;
-		for (let i = 0; i < rows; i++) {
-			run += closest[i];
-			cum[i] = run;
-		}
-		let bestPot = Infinity;
-		let bestId = -1;
-		for (let t = 0; t < trials; t++) {
-			const id = searchLeft(cum, rng.next() * pot);
-			const p = distancesToRow(X, rows, cols, id, closest, candidate);
-			// Strict '<' keeps the first of equal potentials, like np.argmin.
-			if (p < bestPot) {
-				bestPot = p;
-				bestId = id;
-				const swap = best;
-				best = candidate;
-				candidate = swap;
+		for (let c = 1; c < k; c++) {
+			throwIfAborted(control.signal);
+			// Inverse-CDF sampling: sklearn uses np.searchsorted(stable_cumsum(closest_dist_sq), u * pot).
+			let run = 0;
+			for (let i = 0; i < rows; i++) {
+				run += closest[i];
+				cum[i] = run;
 			}
+			let bestPot = Infinity;
+			let bestId = -1;
+			if (arena) {
+				const ids: number[] = [];
+				for (let t = 0; t < trials; t++) ids.push(searchLeft(cum, rng.next() * pot));
+				const pots = arena.trials(Y!, rows, ids.map((id) => X.subarray(id * 8, id * 8 + 8)), closest, out!);
+				let bestT = 0;
+				for (let t = 0; t < trials; t++) {
+					// Strict '<' keeps the first of equal potentials, like np.argmin.
+					if (pots[t] < bestPot) {
+						bestPot = pots[t];
+						bestId = ids[t];
+						bestT = t;
+					}
+				}
+				closest.set(out!.subarray(bestT * rows, (bestT + 1) * rows));
+			} else {
+				for (let t = 0; t < trials; t++) {
+					const id = searchLeft(cum, rng.next() * pot);
+					const p = distancesToRow(X, rows, cols, id, closest, candidate);
+					// Strict '<' keeps the first of equal potentials, like np.argmin.
+					if (p < bestPot) {
+						bestPot = p;
+						bestId = id;
+						const swap = best;
+						best = candidate;
+						candidate = swap;
+					}
+				}
+				closest.set(best);
+			}
+			copyRow(X, bestId, cols, centers, c);
+			pot = bestPot;
 		}
-		copyRow(X, bestId, cols, centers, c);
-		pot = bestPot;
-		const swap = closest;
-		closest = best;
-		best = swap;
+		return centers;
+	} finally {
+		arena?.close();
 	}
-	return centers;
 }
 
 /** k distinct rows chosen uniformly, in random order (sklearn's init='random': permutation(n)[:k]). */

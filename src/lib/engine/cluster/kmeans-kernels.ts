@@ -3,26 +3,53 @@
  * GEMM and takes the first minimum), the nearest centre is found from dot products with precomputed centre norms;
  * the ‖x‖² term is the same for every centre and is dropped. Plain JavaScript has no SIMD, so the speed comes
  * from holding one row's features in locals across all centres: rows are stored padded to a stride of 4 or a
- * multiple of 8 (zeros add nothing to dot products or sums), with one kernel per stride family.
+ * multiple of 8 (zeros add nothing to dot products or sums), with one kernel per stride family. When the data,
+ * labels and sums live in a WebAssembly arena (kmeans-wasm.ts), strides 4 and 8 run there instead, with
+ * bit-identical results.
  */
+import { arenaOf, type WasmArena } from './kmeans-wasm';
 
 /** Padded stride for `cols` features: 4, or a multiple of 8. */
 export function paddedStride(cols: number): number {
 	return cols <= 4 ? 4 : Math.ceil(cols / 8) * 8;
 }
 
+/** Column means of X (a non-finite mean means a non-finite value, or an overflowing sum). */
+export function columnMeans(X: Float64Array, rows: number, cols: number): Float64Array {
+	const mean = new Float64Array(cols);
+	if (cols === 8) {
+		// Same order of additions as the general loop, in locals.
+		let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+		for (let o = 0; o < rows * 8; o += 8) {
+			s0 += X[o]; s1 += X[o + 1]; s2 += X[o + 2]; s3 += X[o + 3];
+			s4 += X[o + 4]; s5 += X[o + 5]; s6 += X[o + 6]; s7 += X[o + 7];
+		}
+		mean.set([s0, s1, s2, s3, s4, s5, s6, s7]);
+	} else for (let i = 0, o = 0; i < rows; i++, o += cols) for (let j = 0; j < cols; j++) mean[j] += X[o + j];
+	for (let j = 0; j < cols; j++) mean[j] /= rows;
+	return mean;
+}
+
 /**
  * A centred, padded copy of X (sklearn's KMeans.fit also subtracts the column means first, for accuracy of the
- * norm expansion). Returns the copy, its stride and the means that were subtracted.
+ * norm expansion), in `arena` when given. Returns the copy, its stride and the means that were subtracted.
  */
-export function centredPadded(X: Float64Array, rows: number, cols: number): { data: Float64Array; stride: number; mean: Float64Array } {
+export function centredPadded(
+	X: Float64Array, rows: number, cols: number, arena: WasmArena | null = null, mean = columnMeans(X, rows, cols)
+): { data: Float64Array; stride: number; mean: Float64Array } {
 	const stride = paddedStride(cols);
-	const mean = new Float64Array(cols);
-	for (let i = 0, o = 0; i < rows; i++, o += cols) for (let j = 0; j < cols; j++) mean[j] += X[o + j];
-	for (let j = 0; j < cols; j++) mean[j] /= rows;
-	const data = new Float64Array(rows * stride);
+	const data = arena ? arena.f64(rows * stride, false) : new Float64Array(rows * stride);
+	if (stride === 8 && cols === 8) {
+		const m0 = mean[0], m1 = mean[1], m2 = mean[2], m3 = mean[3], m4 = mean[4], m5 = mean[5], m6 = mean[6], m7 = mean[7];
+		for (let o = 0; o < rows * 8; o += 8) {
+			data[o] = X[o] - m0; data[o + 1] = X[o + 1] - m1; data[o + 2] = X[o + 2] - m2; data[o + 3] = X[o + 3] - m3;
+			data[o + 4] = X[o + 4] - m4; data[o + 5] = X[o + 5] - m5; data[o + 6] = X[o + 6] - m6; data[o + 7] = X[o + 7] - m7;
+		}
+		return { data, stride, mean };
+	}
 	for (let i = 0, o = 0, p = 0; i < rows; i++, o += cols, p += stride) {
 		for (let j = 0; j < cols; j++) data[p + j] = X[o + j] - mean[j];
+		for (let j = cols; j < stride; j++) data[p + j] = 0;
 	}
 	return { data, stride, mean };
 }
@@ -30,7 +57,8 @@ export function centredPadded(X: Float64Array, rows: number, cols: number): { da
 /**
  * Assigns each row to its nearest centre (first index on ties). When `sums` is given, also accumulates the
  * per-cluster feature sums and counts for the update step (fused, as sklearn's lloyd_iter does).
- * Centres are k × stride; `sums` is k × stride and `counts` length k, both zeroed by the caller.
+ * Centres are k × stride; `sums` is k × stride and `counts` length k, both zeroed by the caller. `labels` holds
+ * the previous labels on entry; returns how many rows changed label.
  */
 export function assignRows(
 	X: Float64Array,
@@ -42,7 +70,12 @@ export function assignRows(
 	sums: Float64Array | null,
 	counts: Float64Array | null,
 	bestOut: Float64Array | null = null
-): void {
+): number {
+	const arena = arenaOf(X);
+	if (arena && arena.holds(labels, sums, counts, bestOut)) {
+		const changed = arena.assign(X, rows, stride, centers, k, labels, sums, counts, bestOut);
+		if (changed >= 0) return changed;
+	}
 	const norms = new Float64Array(k);
 	const c2 = new Float64Array(k * stride);
 	for (let c = 0; c < k; c++) {
@@ -54,9 +87,9 @@ export function assignRows(
 		}
 		norms[c] = s;
 	}
-	if (stride === 8) assign8(X, rows, c2, norms, k, labels, sums, counts, bestOut);
-	else if (stride === 4) assign4(X, rows, c2, norms, k, labels, sums, counts, bestOut);
-	else assignWide(X, rows, stride, c2, norms, k, labels, sums, counts, bestOut);
+	if (stride === 8) return assign8(X, rows, c2, norms, k, labels, sums, counts, bestOut);
+	if (stride === 4) return assign4(X, rows, c2, norms, k, labels, sums, counts, bestOut);
+	return assignWide(X, rows, stride, c2, norms, k, labels, sums, counts, bestOut);
 }
 
 /**
@@ -66,7 +99,8 @@ export function assignRows(
 function assign8(
 	X: Float64Array, rows: number, C: Float64Array, norms: Float64Array, k: number,
 	labels: Int32Array, sums: Float64Array | null, counts: Float64Array | null, bestOut: Float64Array | null
-): void {
+): number {
+	let changed = 0;
 	let i = 0;
 	for (let o = 0; i + 1 < rows; i += 2, o += 16) {
 		const x0 = X[o], x1 = X[o + 1], x2 = X[o + 2], x3 = X[o + 3];
@@ -90,6 +124,7 @@ function assign8(
 				iy = c;
 			}
 		}
+		changed += (labels[i] !== ix ? 1 : 0) + (labels[i + 1] !== iy ? 1 : 0);
 		labels[i] = ix;
 		labels[i + 1] = iy;
 		if (bestOut !== null) {
@@ -108,14 +143,16 @@ function assign8(
 		}
 	}
 	if (i < rows) {
-		assignWide(X.subarray(i * 8), rows - i, 8, C, norms, k, labels.subarray(i), sums, counts, bestOut && bestOut.subarray(i));
+		changed += assignWide(X.subarray(i * 8), rows - i, 8, C, norms, k, labels.subarray(i), sums, counts, bestOut && bestOut.subarray(i));
 	}
+	return changed;
 }
 
 function assign4(
 	X: Float64Array, rows: number, C: Float64Array, norms: Float64Array, k: number,
 	labels: Int32Array, sums: Float64Array | null, counts: Float64Array | null, bestOut: Float64Array | null
-): void {
+): number {
+	let changed = 0;
 	for (let i = 0, o = 0; i < rows; i++, o += 4) {
 		const x0 = X[o], x1 = X[o + 1], x2 = X[o + 2], x3 = X[o + 3];
 		let best = Infinity;
@@ -127,6 +164,7 @@ function assign4(
 				bi = c;
 			}
 		}
+		if (labels[i] !== bi) changed++;
 		labels[i] = bi;
 		if (bestOut !== null) bestOut[i] = best;
 		if (sums !== null) {
@@ -135,13 +173,15 @@ function assign4(
 			counts![bi]++;
 		}
 	}
+	return changed;
 }
 
 /** Strides 16, 24, …: eight features at a time held in locals, partial dot products kept per centre. */
 function assignWide(
 	X: Float64Array, rows: number, stride: number, C: Float64Array, norms: Float64Array, k: number,
 	labels: Int32Array, sums: Float64Array | null, counts: Float64Array | null, bestOut: Float64Array | null
-): void {
+): number {
+	let changed = 0;
 	const acc = new Float64Array(k);
 	for (let i = 0, o = 0; i < rows; i++, o += stride) {
 		for (let c = 0; c < k; c++) acc[c] = 0;
@@ -163,6 +203,7 @@ function assignWide(
 				bi = c;
 			}
 		}
+		if (labels[i] !== bi) changed++;
 		labels[i] = bi;
 		if (bestOut !== null) bestOut[i] = best;
 		if (sums !== null) {
@@ -171,12 +212,15 @@ function assignWide(
 			counts![bi]++;
 		}
 	}
+	return changed;
 }
 
 /** Exact squared distance of each row to its labelled centre, summed (sklearn `_inertia`). */
 export function squaredDistances(
 	X: Float64Array, rows: number, stride: number, centers: Float64Array, labels: Int32Array, out: Float64Array | null
 ): number {
+	const arena = arenaOf(X);
+	if (arena && arena.holds(centers, labels, out)) return arena.inertia(X, rows, stride, centers, labels, out);
 	let total = 0;
 	for (let i = 0, o = 0; i < rows; i++, o += stride) {
 		const p = labels[i] * stride;

@@ -7,9 +7,13 @@
  * clusters as `_k_means_common.pyx::_relocate_empty_clusters_dense` does); it stops when the labels did not change
  * (strict convergence) or when the total squared centre shift is ≤ tol·mean(feature variance) (`_tolerance`);
  * without strict convergence a last assignment pass makes the labels match the final centres.
+ *
+ * When X lives in a WebAssembly arena (kmeans-wasm.ts), the run's labels, centres, sums and counts are allocated
+ * there too, so that the kernels take the WebAssembly path; the caller owns the arena's lifetime.
  */
 import { assignRows, squaredDistances } from './kmeans-kernels';
 import { HamerlyBounds } from './kmeans-hamerly';
+import { arenaOf } from './kmeans-wasm';
 
 export class LloydRun {
 	readonly labels: Int32Array;
@@ -21,7 +25,6 @@ export class LloydRun {
 	/** Total squared centre shift of the last iteration. */
 	shift = Infinity;
 	private next: Float64Array;
-	private labelsOld: Int32Array;
 	private readonly counts: Float64Array;
 	private bounds: HamerlyBounds | null = null;
 
@@ -39,11 +42,13 @@ export class LloydRun {
 		 */
 		private readonly accelerateFrom: number | null = null
 	) {
-		this.centers = initial.slice();
-		this.next = new Float64Array(initial.length);
-		this.labels = new Int32Array(rows);
-		this.labelsOld = new Int32Array(rows).fill(-1);
-		this.counts = new Float64Array(k);
+		const arena = arenaOf(X);
+		this.centers = arena ? arena.f64(initial.length) : new Float64Array(initial.length);
+		this.centers.set(initial);
+		this.next = arena ? arena.f64(initial.length) : new Float64Array(initial.length);
+		// −1: the first iteration counts every row as changed (labels hold the previous iteration's labels).
+		this.labels = (arena ? arena.i32(rows, false) : new Int32Array(rows)).fill(-1);
+		this.counts = arena ? arena.f64(k) : new Float64Array(k);
 		if (maxIter < 1) this.finish();
 	}
 
@@ -57,8 +62,9 @@ export class LloydRun {
 		if (this.bounds === null && this.accelerateFrom !== null && this.iteration >= this.accelerateFrom && k > 1) {
 			this.bounds = new HamerlyBounds(X, rows, stride, k);
 		}
-		if (this.bounds) this.bounds.assign(this.centers, labels, sums, counts);
-		else assignRows(X, rows, stride, this.centers, k, labels, sums, counts);
+		const changed = this.bounds
+			? this.bounds.assign(this.centers, labels, sums, counts)
+			: assignRows(X, rows, stride, this.centers, k, labels, sums, counts);
 		this.relocateEmpty(sums);
 		for (let c = 0; c < k; c++) {
 			// sklearn `_average_centers`: a cluster left with no weight keeps its (sum) values.
@@ -77,13 +83,11 @@ export class LloydRun {
 		this.next = this.centers;
 		this.centers = sums;
 		this.iteration++;
-		if (equal(labels, this.labelsOld)) {
+		if (changed === 0) {
 			this.strict = true;
 			this.done = true;
 		} else if (shift <= this.tolScaled || this.iteration >= this.maxIter) {
 			this.finish();
-		} else {
-			this.labelsOld.set(labels);
 		}
 	}
 
@@ -147,25 +151,37 @@ function largest(values: Float64Array, m: number): number[] {
 	return top;
 }
 
-function equal(a: Int32Array, b: Int32Array): boolean {
-	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-	return true;
-}
-
-/** sklearn `_tolerance`: tol × mean of the per-feature (population) variances. Two row-wise passes. */
+/**
+ * sklearn `_tolerance`: tol × mean of the per-feature (population) variances. X is centred (column means zero up
+ * to rounding), so one pass suffices: var = mean(x²) − mean(x)², where the second term is at rounding level.
+ */
 export function scaledTolerance(X: Float64Array, rows: number, stride: number, cols: number, tol: number): number {
 	if (tol === 0) return 0;
 	const m = new Float64Array(cols);
 	const v = new Float64Array(cols);
-	for (let i = 0, o = 0; i < rows; i++, o += stride) for (let j = 0; j < cols; j++) m[j] += X[o + j];
-	for (let j = 0; j < cols; j++) m[j] /= rows;
-	for (let i = 0, o = 0; i < rows; i++, o += stride) {
-		for (let j = 0; j < cols; j++) {
-			const d = X[o + j] - m[j];
-			v[j] += d * d;
+	if (cols === 8 && stride === 8) {
+		let m0 = 0, m1 = 0, m2 = 0, m3 = 0, m4 = 0, m5 = 0, m6 = 0, m7 = 0;
+		let v0 = 0, v1 = 0, v2 = 0, v3 = 0, v4 = 0, v5 = 0, v6 = 0, v7 = 0;
+		for (let o = 0; o < rows * 8; o += 8) {
+			const x0 = X[o], x1 = X[o + 1], x2 = X[o + 2], x3 = X[o + 3], x4 = X[o + 4], x5 = X[o + 5], x6 = X[o + 6], x7 = X[o + 7];
+			m0 += x0; m1 += x1; m2 += x2; m3 += x3; m4 += x4; m5 += x5; m6 += x6; m7 += x7;
+			v0 += x0 * x0; v1 += x1 * x1; v2 += x2 * x2; v3 += x3 * x3; v4 += x4 * x4; v5 += x5 * x5; v6 += x6 * x6; v7 += x7 * x7;
+		}
+		m.set([m0, m1, m2, m3, m4, m5, m6, m7]);
+		v.set([v0, v1, v2, v3, v4, v5, v6, v7]);
+	} else {
+		for (let i = 0, o = 0; i < rows; i++, o += stride) {
+			for (let j = 0; j < cols; j++) {
+				const x = X[o + j];
+				m[j] += x;
+				v[j] += x * x;
+			}
 		}
 	}
 	let total = 0;
-	for (let j = 0; j < cols; j++) total += v[j] / rows;
+	for (let j = 0; j < cols; j++) {
+		const mj = m[j] / rows;
+		total += Math.max(0, v[j] / rows - mj * mj);
+	}
 	return (total / cols) * tol;
 }

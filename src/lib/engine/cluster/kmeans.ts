@@ -10,16 +10,38 @@ import { throttle, throwIfAborted } from '../progress';
 import { EngineError } from '../errors';
 import { Rng, deriveSeed } from '../random';
 import { kmeansPlusPlus, randomInit } from './kmeans-init';
-import { assignRows, centredPadded, squaredDistances } from './kmeans-kernels';
+import { assignRows, centredPadded, columnMeans, paddedStride, squaredDistances } from './kmeans-kernels';
 import { LloydRun, scaledTolerance } from './kmeans-lloyd';
+import { openArena, type WasmArena } from './kmeans-wasm';
 
 /**
- * Hamerly's bounds give identical results; measured on 1M × 8 (k = 8) they halve the time of an iteration once
- * few rows change cluster, but cost more in the first iterations and gain nothing on small data. So they start at
- * the ninth iteration (runs that converge sooner never pay for them), on 50,000 rows or more (bench/kmeans.bench.ts).
+ * Hamerly's bounds give identical results; measured on 1M × 8 (k = 8) they halve the time of a JavaScript
+ * iteration once few rows change cluster, but cost more in the first iterations and gain nothing on small data. So
+ * they start at the ninth iteration (runs that converge sooner never pay for them), on 50,000 rows or more. The
+ * WebAssembly kernel (strides 4 and 8) is faster than the bounds' per-row JavaScript, so it runs without them
+ * (bench/kmeans.bench.ts).
  */
-function accelerateFrom(rows: number): number | null {
+function accelerateFrom(rows: number, arena: WasmArena | null, stride: number): number | null {
+	if (arena !== null && (stride === 4 || stride === 8)) return null;
 	return rows >= 50_000 ? 8 : null;
+}
+
+/** Bytes a k-means run needs in its arena: the centred data, one restart's labels, centres, sums and counts. */
+function arenaBytes(rows: number, cols: number, k: number): number {
+	const stride = paddedStride(cols);
+	return 8 * rows * stride + 4 * rows + 8 * (2 * k * stride + k) + 16 * 8;
+}
+
+/**
+ * The centred, padded data in a WebAssembly arena when one can be had (else in a plain array), and the column
+ * means; checks every value is finite only when a mean is not (a non-finite value always makes its column's
+ * mean non-finite, so finite means need no second pass).
+ */
+function centredData(X: Float64Array, rows: number, cols: number, k: number) {
+	const mean = columnMeans(X, rows, cols);
+	if (!mean.every(Number.isFinite)) checkFinite(X, cols);
+	const arena = openArena(arenaBytes(rows, cols, k));
+	return { arena, ...centredPadded(X, rows, cols, arena, mean) };
 }
 
 export interface KMeansOptions {
@@ -68,43 +90,49 @@ export function kmeans(
 	const signal = control.signal;
 	throwIfAborted(signal);
 
-	const { data, stride, mean } = centredPadded(X, rows, cols);
-	const tolScaled = scaledTolerance(data, rows, stride, cols, tol);
-	let best: KMeansResult | null = null;
-	for (let r = 0; r < nInit; r++) {
-		const stage = `k-means, k = ${k}, restart ${r + 1} of ${nInit}`;
-		report?.({ stage, fraction: r / nInit });
-		let start: Float64Array;
-		if (init instanceof Float64Array) start = init;
-		else {
-			const rng = new Rng(deriveSeed(control.seed, r));
-			start = init === 'random' ? randomInit(X, rows, cols, k, rng) : kmeansPlusPlus(X, rows, cols, k, rng, undefined, { signal });
-		}
-		throwIfAborted(signal);
-		const run = new LloydRun(data, rows, stride, k, toPadded(start, k, cols, stride, mean), maxIter, tolScaled,
-			accelerateFrom(rows));
-		while (!run.done) {
-			run.step();
+	const { arena, data, stride, mean } = centredData(X, rows, cols, k);
+	try {
+		const tolScaled = scaledTolerance(data, rows, stride, cols, tol);
+		let best: KMeansResult | null = null;
+		for (let r = 0; r < nInit; r++) {
+			const mark = arena?.mark() ?? 0;
+			const stage = `k-means, k = ${k}, restart ${r + 1} of ${nInit}`;
+			report?.({ stage, fraction: r / nInit });
+			let start: Float64Array;
+			if (init instanceof Float64Array) start = init;
+			else {
+				const rng = new Rng(deriveSeed(control.seed, r));
+				start = init === 'random' ? randomInit(X, rows, cols, k, rng) : kmeansPlusPlus(X, rows, cols, k, rng, undefined, { signal });
+			}
 			throwIfAborted(signal);
-			// Lloyd usually converges well before maxIter; the bar moves by iterations within the restart.
-			report?.({ stage, fraction: (r + Math.min(0.95, run.iteration / Math.min(maxIter, 50))) / nInit });
+			const run = new LloydRun(data, rows, stride, k, toPadded(start, k, cols, stride, mean), maxIter, tolScaled,
+				accelerateFrom(rows, arena, stride));
+			while (!run.done) {
+				run.step();
+				throwIfAborted(signal);
+				// Lloyd usually converges well before maxIter; the bar moves by iterations within the restart.
+				report?.({ stage, fraction: (r + Math.min(0.95, run.iteration / Math.min(maxIter, 50))) / nInit });
+			}
+			const inertia = run.inertia();
+			// Strict '<' keeps the earliest restart among equals, as sklearn does.
+			if (best === null || inertia < best.inertia) {
+				best = {
+					k,
+					labels: run.labels.slice(),
+					centers: fromPadded(run.centers, k, cols, stride, mean),
+					inertia,
+					iterations: run.iteration,
+					converged: run.converged,
+					bestRestart: r
+				};
+			}
+			arena?.reset(mark);
 		}
-		const inertia = run.inertia();
-		// Strict '<' keeps the earliest restart among equals, as sklearn does.
-		if (best === null || inertia < best.inertia) {
-			best = {
-				k,
-				labels: run.labels,
-				centers: fromPadded(run.centers, k, cols, stride, mean),
-				inertia,
-				iterations: run.iteration,
-				converged: run.converged,
-				bestRestart: r
-			};
-		}
+		report?.({ stage: `k-means, k = ${k}`, fraction: 1 });
+		return best!;
+	} finally {
+		arena?.close();
 	}
-	report?.({ stage: `k-means, k = ${k}`, fraction: 1 });
-	return best!;
 }
 
 /** Nearest centre of every row (first on ties), its squared distance, and their sum. */
@@ -122,13 +150,19 @@ export function assignNearest(
 				'Impute or drop missing values the same way as for the fitted model before assigning segments.');
 		}
 	}
-	const { data, stride, mean } = centredPadded(X, rows, cols);
-	const c = toPadded(centers, k, cols, stride, mean);
-	const labels = new Int32Array(rows);
-	if (rows > 0) assignRows(data, rows, stride, c, k, labels, null, null);
-	const sqDistances = new Float64Array(rows);
-	const inertia = squaredDistances(data, rows, stride, c, labels, sqDistances);
-	return { labels, sqDistances, inertia };
+	const stride = paddedStride(cols);
+	const arena = rows > 0 ? openArena(arenaBytes(rows, cols, k) + 8 * rows) : null;
+	try {
+		const { data, mean } = centredPadded(X, rows, cols, arena);
+		const c = toPadded(centers, k, cols, stride, mean, arena);
+		const labels = arena ? arena.i32(rows) : new Int32Array(rows);
+		if (rows > 0) assignRows(data, rows, stride, c, k, labels, null, null);
+		const sqDistances = arena ? arena.f64(rows, false) : new Float64Array(rows);
+		const inertia = squaredDistances(data, rows, stride, c, labels, sqDistances);
+		return { labels: labels.slice(), sqDistances: sqDistances.slice(), inertia };
+	} finally {
+		arena?.close();
+	}
 }
 
 /**
@@ -143,25 +177,29 @@ export function* kmeansSteps(
 	const maxIter = options.maxIter ?? 300;
 	const tol = options.tol ?? 1e-4;
 	validate(X, rows, cols, k, maxIter, tol, initialCenters);
-	const { data, stride, mean } = centredPadded(X, rows, cols);
-	const run = new LloydRun(data, rows, stride, k, toPadded(initialCenters, k, cols, stride, mean), maxIter,
-		scaledTolerance(data, rows, stride, cols, tol), accelerateFrom(rows));
-	while (!run.done) {
-		run.step();
-		yield {
-			iteration: run.iteration,
-			labels: run.labels.slice(),
-			centers: fromPadded(run.centers, k, cols, stride, mean),
-			inertia: run.inertia(),
-			centerShift: run.shift,
-			converged: run.converged,
-			done: run.done
-		};
+	const { arena, data, stride, mean } = centredData(X, rows, cols, k);
+	try {
+		const run = new LloydRun(data, rows, stride, k, toPadded(initialCenters, k, cols, stride, mean), maxIter,
+			scaledTolerance(data, rows, stride, cols, tol), accelerateFrom(rows, arena, stride));
+		while (!run.done) {
+			run.step();
+			yield {
+				iteration: run.iteration,
+				labels: run.labels.slice(),
+				centers: fromPadded(run.centers, k, cols, stride, mean),
+				inertia: run.inertia(),
+				centerShift: run.shift,
+				converged: run.converged,
+				done: run.done
+			};
+		}
+	} finally {
+		arena?.close();
 	}
 }
 
-function toPadded(c: Float64Array, k: number, cols: number, stride: number, mean: Float64Array): Float64Array {
-	const out = new Float64Array(k * stride);
+function toPadded(c: Float64Array, k: number, cols: number, stride: number, mean: Float64Array, arena: WasmArena | null = null): Float64Array {
+	const out = arena ? arena.f64(k * stride) : new Float64Array(k * stride);
 	for (let i = 0; i < k; i++) for (let j = 0; j < cols; j++) out[i * stride + j] = c[i * cols + j] - mean[j];
 	return out;
 }
@@ -170,6 +208,16 @@ function fromPadded(c: Float64Array, k: number, cols: number, stride: number, me
 	const out = new Float64Array(k * cols);
 	for (let i = 0; i < k; i++) for (let j = 0; j < cols; j++) out[i * cols + j] = c[i * stride + j] + mean[j];
 	return out;
+}
+
+/** Throws on the first non-finite value (validate leaves this to centredData, which needs the column means anyway). */
+function checkFinite(X: Float64Array, cols: number): void {
+	for (let i = 0; i < X.length; i++) {
+		if (!Number.isFinite(X[i])) {
+			throw new EngineError('bad-parameter', `Row ${Math.floor(i / cols) + 1}, feature ${(i % cols) + 1} is ${X[i]}; k-means needs finite numbers.`,
+				'Impute or drop missing values in the preparation step before clustering.');
+		}
+	}
 }
 
 function validate(
@@ -185,12 +233,6 @@ function validate(
 	if (k > rows) throw bad(`Cannot make ${k} clusters from ${rows} rows.`, `Choose k between 1 and ${rows}, or use more rows.`);
 	if (!(maxIter >= 1)) throw bad(`Maximum iterations must be at least 1 (got ${maxIter}).`, 'Use the default of 300.');
 	if (!(tol >= 0)) throw bad(`Tolerance must be zero or positive (got ${tol}).`, 'Use the default of 0.0001.');
-	for (let i = 0; i < X.length; i++) {
-		if (!Number.isFinite(X[i])) {
-			throw bad(`Row ${Math.floor(i / cols) + 1}, feature ${(i % cols) + 1} is ${X[i]}; k-means needs finite numbers.`,
-				'Impute or drop missing values in the preparation step before clustering.');
-		}
-	}
 	if (init instanceof Float64Array) {
 		if (init.length !== k * cols) throw bad(`Initial centres have ${init.length} values; expected k × features = ${k * cols}.`, 'Pass one centre per cluster with one value per feature.');
 		for (let i = 0; i < init.length; i++) if (!Number.isFinite(init[i])) throw bad('Initial centres contain a missing or infinite value.', 'Pass finite starting centres.');

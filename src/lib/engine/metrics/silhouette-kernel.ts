@@ -3,9 +3,11 @@
  * cluster. Points are first sorted by cluster so each cluster is one contiguous block; every pair is visited once
  * (j > i) and its distance added to both ends, halving the work of scikit-learn's full distance matrix
  * (`sklearn/metrics/cluster/_unsupervised.py::_silhouette_reduce`). Distances use exact differences rather than
- * the norm expansion, so duplicate points are exactly 0 apart.
+ * the norm expansion, so duplicate points are exactly 0 apart. With 8 features in a WebAssembly arena the two-row
+ * blocks run in WebAssembly SIMD with the same arithmetic (cluster/kmeans-wasm.ts).
  */
 import { throwIfAborted, type ProgressFn } from '../progress';
+import { arenaOf } from '../cluster/kmeans-wasm';
 
 export interface SilhouetteInput {
 	/** m × stride rows, sorted by cluster (stride ≥ cols, padded with zeros). */
@@ -28,7 +30,10 @@ export function clusterDistanceSums(
 	control: { onProgress?: ProgressFn; signal?: AbortSignal; stage?: string; rows?: [number, number] } = {}
 ): Float64Array {
 	const { Y, m, stride, lab, nLabels: L, start } = input;
-	const sums = new Float64Array(m * L);
+	// Y in a WebAssembly arena with room for the sums (silhouette.ts plans it): the two-row blocks run there, bit-identical.
+	const arena = stride === 8 ? arenaOf(Y) ?? null : null;
+	const sums = arena ? arena.f64(m * L) : new Float64Array(m * L);
+	const acc = arena ? arena.f64(2) : null;
 	const [iFrom, iTo] = control.rows ?? [0, m];
 	const totalPairs = pairsBetween(m, iFrom, iTo) || 1;
 	let donePairs = 0;
@@ -51,7 +56,11 @@ export function clusterDistanceSums(
 				const from = Math.max(i + 2, start[l]);
 				const to = start[l + 1];
 				if (from >= to) continue;
-				block8x2(Y, o, from, to, sums, L, li, l, i);
+				if (arena) {
+					arena.silhouettePair(Y, i, from, to, sums, from * L + li, L, acc!);
+					sums[i * L + l] += acc![0];
+					sums[(i + 1) * L + l] += acc![1];
+				} else block8x2(Y, o, from, to, sums, L, li, l, i);
 			}
 			donePairs += 2 * m - 3 - 2 * i;
 			i++;

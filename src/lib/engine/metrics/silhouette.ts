@@ -10,6 +10,7 @@ import { EngineError } from '../errors';
 import { throttle, type ProgressFn } from '../progress';
 import { Rng } from '../random';
 import { clusterDistanceSums, silhouetteFromSums, type SilhouetteInput } from './silhouette-kernel';
+import { openArena, type WasmArena } from '../cluster/kmeans-wasm';
 
 export interface MetricControl {
 	onProgress?: ProgressFn;
@@ -82,18 +83,29 @@ export function silhouetteInput(
 function silhouetteOf(
 	X: Float64Array, cols: number, labels: Int32Array, k: number, members: Int32Array, control: MetricControl
 ): Float64Array {
-	const { input, pos } = sortedInput(X, cols, labels, k, members);
 	const m = members.length;
-	const report = throttle(control.onProgress);
-	const sums = clusterDistanceSums(input, { onProgress: report, signal: control.signal, stage: `silhouette on ${m} rows` });
-	const sorted = silhouetteFromSums(sums, input);
-	report?.({ stage: `silhouette on ${m} rows`, fraction: 1 });
+	// Eight features (stride 8): the sorted rows and the sums in a WebAssembly arena, for the SIMD kernel.
+	const arena = cols > 4 && cols <= 8 ? openArena(8 * m * (8 + k) + 64) : null;
+	let sorted: Float64Array;
+	let pos: Int32Array;
+	try {
+		const s = sortedInput(X, cols, labels, k, members, arena);
+		pos = s.pos;
+		const report = throttle(control.onProgress);
+		const sums = clusterDistanceSums(s.input, { onProgress: report, signal: control.signal, stage: `silhouette on ${m} rows` });
+		sorted = silhouetteFromSums(sums, s.input);
+		report?.({ stage: `silhouette on ${m} rows`, fraction: 1 });
+	} finally {
+		arena?.close();
+	}
 	const out = new Float64Array(m);
 	for (let t = 0; t < m; t++) out[t] = sorted[pos[t]];
 	return out;
 }
 
-function sortedInput(X: Float64Array, cols: number, labels: Int32Array, k: number, members: Int32Array): { input: SilhouetteInput; pos: Int32Array } {
+function sortedInput(
+	X: Float64Array, cols: number, labels: Int32Array, k: number, members: Int32Array, arena: WasmArena | null = null
+): { input: SilhouetteInput; pos: Int32Array } {
 	const m = members.length;
 	// Re-encode to the clusters present (sklearn's LabelEncoder) and bucket rows by cluster.
 	const count = new Int32Array(k);
@@ -110,7 +122,7 @@ function sortedInput(X: Float64Array, cols: number, labels: Int32Array, k: numbe
 	for (let c = 0; c < k; c++) if (code[c] >= 0) start[code[c] + 1] = count[c];
 	for (let l = 0; l < L; l++) start[l + 1] += start[l];
 	const stride = cols <= 4 ? 4 : cols <= 8 ? 8 : cols;
-	const Y = new Float64Array(m * stride);
+	const Y = arena ? arena.f64(m * stride) : new Float64Array(m * stride);
 	const lab = new Int32Array(m);
 	const pos = new Int32Array(m);
 	const fill = start.slice(0, L);

@@ -12,21 +12,41 @@ export function kruskalWallis(values: Float64Array, groups: Int32Array, g: numbe
 	for (const i of idx) present.add(groups[i]);
 	const df = present.size - 1;
 	if (n < 2 || df < 1) return { h: NaN, p: NaN, df: Math.max(0, df) };
-	idx.sort((a, b) => values[a] - values[b]);
+	// Ranks from a native numeric sort of the values and binary search (no comparator callbacks): a value's rank
+	// is the average of its run of equals, [first + 1, last + 1]. Ranks are half-integers, so the rank sums are
+	// exact whatever the order of additions.
+	const sorted = new Float64Array(n);
+	for (let t = 0; t < n; t++) sorted[t] = values[idx[t]];
+	sorted.sort();
 	const rankSum = new Float64Array(g);
 	const count = new Float64Array(g);
 	let ties = 0;
 	for (let s = 0; s < n; ) {
 		let e = s + 1;
-		while (e < n && values[idx[e]] === values[idx[s]]) e++;
-		const rank = (s + 1 + e) / 2; // average of ranks s+1..e
+		while (e < n && sorted[e] === sorted[s]) e++;
 		const t = e - s;
 		if (t > 1) ties += t * t * t - t;
-		for (let j = s; j < e; j++) {
-			rankSum[groups[idx[j]]] += rank;
-			count[groups[idx[j]]]++;
-		}
 		s = e;
+	}
+	for (const i of idx) {
+		const v = values[i];
+		let lo = 0, hi = n;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (sorted[mid] < v) lo = mid + 1;
+			else hi = mid;
+		}
+		let end = lo + 1;
+		if (end < n && sorted[end] === v) {
+			let top = n;
+			while (end < top) {
+				const mid = (end + top) >>> 1;
+				if (sorted[mid] > v) top = mid;
+				else end = mid + 1;
+			}
+		}
+		rankSum[groups[i]] += (lo + 1 + end) / 2;
+		count[groups[i]]++;
 	}
 	let h = 0;
 	for (let c = 0; c < g; c++) if (count[c] > 0) h += (rankSum[c] * rankSum[c]) / count[c];

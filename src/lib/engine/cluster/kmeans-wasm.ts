@@ -1,0 +1,423 @@
+/**
+ * The k-means assignment kernel in WebAssembly SIMD (f64x2), for rows padded to a stride of 4 or 8.
+ *
+ * Two centres are compared at once: lane 0 holds an even centre, lane 1 the odd one after it, and each lane
+ * computes exactly the expression of the JavaScript kernels in kmeans-kernels.ts, ‖c‖² + Σ x_j·(−2c_j) with the
+ * same tree of additions (WebAssembly has no fused multiply–add, so every product and sum rounds as in
+ * JavaScript). Each lane keeps its first minimum; the lanes are then merged taking the lower index on ties. The
+ * labels, the sums and counts of the update step, and the minimum values are therefore bit for bit those of
+ * `assignRows` in JavaScript; only the time differs. The inertia pass is plain scalar code with the JavaScript
+ * loop's order of operations.
+ *
+ * The kernels read and write one WebAssembly memory, so the data must live there: a run opens a `WasmArena`
+ * (a bump allocator over a pooled memory), places the centred data, labels, centres, sums and counts in it, and
+ * `assignRows` / `squaredDistances` take the WebAssembly path whenever every array they touch is in one arena.
+ * Where WebAssembly SIMD is missing, or memory cannot grow, `openArena` returns null and JavaScript runs.
+ */
+import { encodeModule, F64, I32, op, V128, type FunctionDef } from './wasm-encode';
+
+/** Bytes of one pair block: `stride` interleaved (−2c_even, −2c_odd) features, then the two norms. */
+export const pairBlockBytes = (stride: number) => (stride + 1) * 16;
+
+function v128Of(a: number, b: number, kind: 'f64' | 'i64'): Uint8Array {
+	if (kind === 'f64') return new Uint8Array(new Float64Array([a, b]).buffer);
+	return new Uint8Array(new BigInt64Array([BigInt(a), BigInt(b)]).buffer);
+}
+
+/** assign{F}(X, rows, C, pairs, labels, sums, counts, best) → rows whose label changed. Pointers are byte offsets; 0 = absent. */
+function assignFunction(F: 4 | 8, unroll: number | null): FunctionDef {
+	const [X, rows, C, kp, labels, sums, counts, best] = [0, 1, 2, 3, 4, 5, 6, 7];
+	const [p, q, lab, changed, i0, i1, a, cond] = [8, 9, 10, 11, 12, 13, 14, 15];
+	const [b0, b1] = [16, 17];
+	const x = (j: number) => 18 + j;
+	const [bestv, idx, cur, s, m] = [18 + F, 19 + F, 20 + F, 21 + F, 22 + F];
+	const locals = [I32, I32, I32, I32, I32, I32, I32, I32, F64, F64, ...new Array(F + 5).fill(V128)];
+	const add = (l: number[], r: number[]) => [...l, ...r, ...op.f64x2Add];
+	const tree = (off: number) => {
+		const prod = (j: number) => [op.get(x(j)), op.get(p), op.v128Load(off + 16 * j), op.f64x2Mul].flat();
+		const pair = (j: number) => add(prod(j), prod(j + 1));
+		return F === 8 ? add(add(pair(0), pair(2)), add(pair(4), pair(6))) : add(pair(0), pair(2));
+	};
+	const rowBytes = 8 * F;
+	/** One pair of centres; `u` = its index when the loop is unrolled (constant indices, no pointer step). */
+	const step = (u: number | null): number[][] => {
+		const off = u === null ? 0 : u * pairBlockBytes(F);
+		return [
+		tree(off), op.get(p), op.v128Load(off + 16 * F), op.f64x2Add,
+		op.tee(s), op.get(bestv), op.f64x2Lt, op.set(m),
+		// best = s < best ? s : best, one instruction (pmin).
+		op.get(bestv), op.get(s), op.f64x2Pmin, op.set(bestv),
+		u === null ? [...op.get(cur), ...op.get(idx), ...op.get(m), ...op.v128Bitselect, ...op.set(idx)]
+			: [...op.v128Const(v128Of(2 * u, 2 * u + 1, 'i64')), ...op.get(idx), ...op.get(m), ...op.v128Bitselect, ...op.set(idx)],
+		u === null ? [...op.get(cur), ...op.v128Const(v128Of(2, 2, 'i64')), ...op.i64x2Add, ...op.set(cur)] : [],
+		u === null ? [...op.get(p), ...op.i32(pairBlockBytes(F)), ...op.i32Add, ...op.set(p)] : []
+	];
+	};
+	const body: number[][] = [
+		op.i32(0), op.set(changed),
+		op.block,
+		op.get(rows), op.i32Eqz, op.brIf(0),
+		op.loop,
+		...Array.from({ length: F }, (_, j) => [...op.get(X), ...op.v128Load64Splat(8 * j), ...op.set(x(j))]),
+		op.v128Const(v128Of(Infinity, Infinity, 'f64')), op.set(bestv),
+		op.v128Const(v128Of(0, 1, 'i64')), op.tee(idx), op.set(cur),
+		op.get(C), op.set(p),
+		...(unroll === null ? [op.get(kp), op.set(q), op.loop, ...step(null), op.get(q), op.i32(1), op.i32Sub, op.tee(q), op.brIf(0), op.end]
+			: Array.from({ length: unroll }, (_, u) => step(u)).flat()),
+		op.get(bestv), op.f64x2ExtractLane(0), op.set(b0),
+		op.get(bestv), op.f64x2ExtractLane(1), op.set(b1),
+		op.get(idx), op.i64x2ExtractLane(0), op.i32WrapI64, op.set(i0),
+		op.get(idx), op.i64x2ExtractLane(1), op.i32WrapI64, op.set(i1),
+		// The odd lane wins when smaller, or equal with a lower index.
+		op.get(b1), op.get(b0), op.f64Lt,
+		op.get(b1), op.get(b0), op.f64Eq, op.get(i1), op.get(i0), op.i32LtU, op.i32And,
+		op.i32Or, op.set(cond),
+		op.get(i1), op.get(i0), op.get(cond), op.select, op.set(lab),
+		op.get(changed), op.get(labels), op.i32Load(), op.get(lab), op.i32Ne, op.i32Add, op.set(changed),
+		op.get(labels), op.get(lab), op.i32Store(),
+		op.get(best), op.if,
+		op.get(best), op.get(b1), op.get(b0), op.get(cond), op.select, op.f64Store(),
+		op.get(best), op.i32(8), op.i32Add, op.set(best),
+		op.end,
+		op.get(sums), op.if,
+		op.get(sums), op.get(lab), op.i32(F === 8 ? 6 : 5), op.i32Shl, op.i32Add, op.set(a),
+		...Array.from({ length: F / 2 }, (_, h) => [
+			...op.get(a), ...op.get(a), ...op.v128Load(16 * h), ...op.get(X), ...op.v128Load(16 * h), ...op.f64x2Add, ...op.v128Store(16 * h)
+		]),
+		op.get(counts), op.get(lab), op.i32(3), op.i32Shl, op.i32Add, op.tee(a),
+		op.get(a), op.f64Load(), op.f64(1), op.f64Add, op.f64Store(),
+		op.end,
+		op.get(X), op.i32(rowBytes), op.i32Add, op.set(X),
+		op.get(labels), op.i32(4), op.i32Add, op.set(labels),
+		op.get(rows), op.i32(1), op.i32Sub, op.tee(rows), op.brIf(0),
+		op.end,
+		op.end,
+		op.get(changed)
+	];
+	return { name: `assign${F}_${unroll ?? 'n'}`, params: [I32, I32, I32, I32, I32, I32, I32, I32], results: [I32], locals, body };
+}
+
+/** inertia(X, rows, stride, C, labels, out) → Σ_i Σ_j (x_ij − c_{label i, j})², summed in the JavaScript order. */
+function inertiaFunction(): FunctionDef {
+	const [X, rows, stride, C, labels, out] = [0, 1, 2, 3, 4, 5];
+	const [j, cp, xp] = [6, 7, 8];
+	const [s, total, d] = [9, 10, 11];
+	const body: number[][] = [
+		op.f64(0), op.set(total),
+		op.block,
+		op.get(rows), op.i32Eqz, op.brIf(0),
+		op.loop,
+		op.get(C), op.get(labels), op.i32Load(), op.get(stride), op.i32Mul, op.i32(3), op.i32Shl, op.i32Add, op.set(cp),
+		op.get(X), op.set(xp),
+		op.f64(0), op.set(s),
+		op.get(stride), op.set(j),
+		op.loop,
+		op.get(xp), op.f64Load(), op.get(cp), op.f64Load(), op.f64Sub, op.tee(d), op.get(d), op.f64Mul,
+		op.get(s), op.f64Add, op.set(s),
+		op.get(xp), op.i32(8), op.i32Add, op.set(xp),
+		op.get(cp), op.i32(8), op.i32Add, op.set(cp),
+		op.get(j), op.i32(1), op.i32Sub, op.tee(j), op.brIf(0),
+		op.end,
+		op.get(out), op.if,
+		op.get(out), op.get(s), op.f64Store(),
+		op.get(out), op.i32(8), op.i32Add, op.set(out),
+		op.end,
+		op.get(total), op.get(s), op.f64Add, op.set(total),
+		op.get(xp), op.set(X),
+		op.get(labels), op.i32(4), op.i32Add, op.set(labels),
+		op.get(rows), op.i32(1), op.i32Sub, op.tee(rows), op.brIf(0),
+		op.end,
+		op.end,
+		op.get(total)
+	];
+	return { name: 'inertia', params: [I32, I32, I32, I32, I32, I32], results: [F64], locals: [I32, I32, I32, F64, F64, F64], body };
+}
+
+/**
+ * trials{np}(X, rows, C, prev, out, totals): k-means++'s local trials for 2·np candidate rows in one pass over X
+ * (8 features). Candidate t's distances go to out + t·rows·8: min(prev[i], ‖x_i − c_t‖²), each lane computing the
+ * JavaScript expression of kmeans-init.ts (`d0² + d1² + d2² + d3² + (d4² + d5² + d6² + d7²)`, d = x − c); each lane's
+ * total is summed row by row, as in JavaScript. C holds np blocks of 8 (c_2p,j, c_2p+1,j) pairs; totals gets 2·np sums.
+ */
+function trialsFunction(np: number): FunctionDef {
+	const [X, rows, C, prev, out, totals] = [0, 1, 2, 3, 4, 5];
+	const o = (t: number) => 6 + t; // i32 pointer into candidate t's output
+	const nI32 = 2 * np;
+	const x = (j: number) => 6 + nI32 + j;
+	const [pv, s, d] = [14 + nI32, 15 + nI32, 16 + nI32];
+	const tot = (p: number) => 17 + nI32 + p;
+	const sq = (p: number, j: number) => [
+		op.get(x(j)), op.get(C), op.v128Load(p * 128 + 16 * j), op.f64x2Sub, op.tee(d), op.get(d), op.f64x2Mul
+	].flat();
+	const add = (l: number[], r: number[]) => [...l, ...r, ...op.f64x2Add];
+	const dist = (p: number) => add(add(add(add(sq(p, 0), sq(p, 1)), sq(p, 2)), sq(p, 3)), add(add(add(sq(p, 4), sq(p, 5)), sq(p, 6)), sq(p, 7)));
+	const body: number[][] = [
+		...Array.from({ length: nI32 }, (_, t) => [
+			...op.get(out), ...op.get(rows), ...op.i32(8 * t), ...op.i32Mul, ...op.i32Add, ...op.set(o(t))
+		]),
+		op.block,
+		op.get(rows), op.i32Eqz, op.brIf(0),
+		op.loop,
+		...Array.from({ length: 8 }, (_, j) => [...op.get(X), ...op.v128Load64Splat(8 * j), ...op.set(x(j))]),
+		op.get(prev), op.v128Load64Splat(0), op.set(pv),
+		...Array.from({ length: np }, (_, p) => [
+			...dist(p), ...op.set(s),
+			...op.get(pv), ...op.get(s), ...op.get(pv), ...op.get(s), ...op.f64x2Lt, ...op.v128Bitselect, ...op.set(s),
+			...op.get(o(2 * p)), ...op.get(s), ...op.v128Store64Lane(0, 0),
+			...op.get(o(2 * p + 1)), ...op.get(s), ...op.v128Store64Lane(0, 1),
+			...op.get(tot(p)), ...op.get(s), ...op.f64x2Add, ...op.set(tot(p))
+		]),
+		...Array.from({ length: nI32 }, (_, t) => [...op.get(o(t)), ...op.i32(8), ...op.i32Add, ...op.set(o(t))]),
+		op.get(X), op.i32(64), op.i32Add, op.set(X),
+		op.get(prev), op.i32(8), op.i32Add, op.set(prev),
+		op.get(rows), op.i32(1), op.i32Sub, op.tee(rows), op.brIf(0),
+		op.end,
+		op.end,
+		...Array.from({ length: np }, (_, p) => [...op.get(totals), ...op.get(tot(p)), ...op.v128Store(16 * p)])
+	];
+	return {
+		name: `trials${np}`, params: [I32, I32, I32, I32, I32, I32], results: [],
+		locals: [...new Array(nI32).fill(I32), ...new Array(11 + np).fill(V128)], body
+	};
+}
+
+/**
+ * silhouettePair(Yi, Yj, count, q, qStep, accOut): the silhouette kernel's block for two sorted rows a = Yi and
+ * b = Yi + 8 (8 features) against `count` rows from Yj: lanes hold (a, b); each lane computes block8x2's
+ * expression (e = y − a, √(e0² + e1² + e2² + e3² + (e4² + e5² + e6² + e7²))), the two accumulators sum row by row,
+ * and sums[q] += dA + dB, q stepping by qStep bytes. accOut receives (accA, accB).
+ */
+function silhouettePairFunction(): FunctionDef {
+	const [Yi, Yj, count, q, qStep, accOut] = [0, 1, 2, 3, 4, 5];
+	const ab = (j: number) => 6 + j;
+	const [e, acc, dd] = [14, 15, 16];
+	const sq = (j: number) => [op.get(Yj), op.v128Load64Splat(8 * j), op.get(ab(j)), op.f64x2Sub, op.tee(e), op.get(e), op.f64x2Mul].flat();
+	const add = (l: number[], r: number[]) => [...l, ...r, ...op.f64x2Add];
+	const tree = add(add(add(add(sq(0), sq(1)), sq(2)), sq(3)), add(add(add(sq(4), sq(5)), sq(6)), sq(7)));
+	const body: number[][] = [
+		...Array.from({ length: 8 }, (_, j) => [
+			...op.get(Yi), ...op.get(Yi), ...op.v128Load64Splat(8 * j), ...op.v128Load64Lane(64 + 8 * j, 1), ...op.set(ab(j))
+		]),
+		op.v128Const(v128Of(0, 0, 'f64')), op.set(acc),
+		op.block,
+		op.get(count), op.i32Eqz, op.brIf(0),
+		op.loop,
+		tree, op.f64x2Sqrt, op.tee(dd), op.get(acc), op.f64x2Add, op.set(acc),
+		op.get(q), op.get(q), op.f64Load(), op.get(dd), op.f64x2ExtractLane(0), op.get(dd), op.f64x2ExtractLane(1), op.f64Add, op.f64Add, op.f64Store(),
+		op.get(Yj), op.i32(64), op.i32Add, op.set(Yj),
+		op.get(q), op.get(qStep), op.i32Add, op.set(q),
+		op.get(count), op.i32(1), op.i32Sub, op.tee(count), op.brIf(0),
+		op.end,
+		op.end,
+		op.get(accOut), op.get(acc), op.v128Store()
+	];
+	return { name: 'silhouettePair', params: [I32, I32, I32, I32, I32, I32], results: [], locals: new Array(11).fill(V128), body };
+}
+
+/** Local trials (2 + ln k) up to twice this run in one WebAssembly pass. */
+export const TRIAL_PAIRS_MAX = 4;
+
+/** Pairs of centres (k up to twice this) get a kernel with the pair loop unrolled. */
+const UNROLL_MAX = 8;
+
+/** The few WebAssembly API members used here (the engine is compiled without DOM or Node typings). */
+interface WasmMemory {
+	readonly buffer: ArrayBuffer;
+	grow(pages: number): number;
+}
+interface WasmApi {
+	validate(bytes: Uint8Array<ArrayBuffer>): boolean;
+	Module: new (bytes: Uint8Array<ArrayBuffer>) => object;
+	Instance: new (module: object) => { exports: unknown };
+}
+const wasmApi = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+
+interface Exports {
+	memory: WasmMemory;
+	inertia: (...a: number[]) => number;
+	[assign: string]: ((...a: number[]) => number) | WasmMemory;
+}
+
+let compiled: object | null | undefined;
+/** When false, every arena request returns null (JavaScript kernels); for tests and benchmarks. */
+let enabled = true;
+
+export function setWasmEnabled(on: boolean): void {
+	enabled = on;
+}
+
+function kernelModule(): object | null {
+	if (compiled !== undefined) return compiled;
+	compiled = null;
+	try {
+		if (wasmApi) {
+			const fns = [inertiaFunction(), silhouettePairFunction()];
+			for (let np = 1; np <= TRIAL_PAIRS_MAX; np++) fns.push(trialsFunction(np));
+			for (const F of [4, 8] as const) {
+				fns.push(assignFunction(F, null));
+				for (let u = 1; u <= UNROLL_MAX; u++) fns.push(assignFunction(F, u));
+			}
+			const bytes = encodeModule(fns) as Uint8Array<ArrayBuffer>;
+			if (wasmApi.validate(bytes)) compiled = new wasmApi.Module(bytes);
+		}
+	} catch {
+		compiled = null;
+	}
+	return compiled;
+}
+
+/** Idle instances (each with its own memory), reused so that a large memory is allocated and touched once. */
+const idle: Exports[] = [];
+const IDLE_MAX = 2;
+const IDLE_BYTES = 512 * 2 ** 20;
+const arenas = new WeakMap<ArrayBuffer, WasmArena>();
+const RESERVED = 64;
+const MAX_BYTES = 2 ** 31;
+
+/** Bump allocator over one WebAssembly memory; its views stay valid because it never grows after opening. */
+export class WasmArena {
+	private top = RESERVED;
+	private closed = false;
+	readonly buffer: ArrayBuffer;
+
+	constructor(private readonly ex: Exports, private readonly capacity: number) {
+		this.buffer = ex.memory.buffer;
+		arenas.set(this.buffer, this);
+	}
+
+	private take(bytes: number): number {
+		const at = this.top;
+		const next = at + Math.ceil(bytes / 16) * 16;
+		if (next > this.capacity) throw new Error(`WasmArena: ${bytes} bytes requested beyond the planned ${this.capacity}.`);
+		this.top = next;
+		return at;
+	}
+
+	/** n doubles, zeroed unless `zero` is false (the memory is reused, so it holds old values). */
+	f64(n: number, zero = true): Float64Array {
+		const a = new Float64Array(this.buffer, this.take(n * 8), n);
+		if (zero) a.fill(0);
+		return a;
+	}
+
+	i32(n: number, zero = true): Int32Array {
+		const a = new Int32Array(this.buffer, this.take(n * 4), n);
+		if (zero) a.fill(0);
+		return a;
+	}
+
+	mark(): number {
+		return this.top;
+	}
+
+	/** Frees everything allocated after `mark` (its views must no longer be used). */
+	reset(mark: number): void {
+		this.top = mark;
+	}
+
+	/** Returns the memory to the pool; the arena's views must no longer be used. */
+	close(): void {
+		if (this.closed) return;
+		this.closed = true;
+		arenas.delete(this.buffer);
+		// Keep memories up to IDLE_BYTES for the next run; larger ones go to the garbage collector.
+		if (idle.length < IDLE_MAX && this.buffer.byteLength <= IDLE_BYTES) idle.push(this.ex);
+	}
+
+	/** Whether every given array (nulls ignored) is a view of this arena's memory. */
+	holds(...arrays: (ArrayBufferView | null)[]): boolean {
+		for (const a of arrays) if (a !== null && a.buffer !== this.buffer) return false;
+		return true;
+	}
+
+	/**
+	 * The WebAssembly assignment (see the file comment), or −1 when it cannot run here (stride other than 4 or 8,
+	 * or no room for the centre blocks). Returns the number of rows whose label changed.
+	 */
+	assign(
+		X: Float64Array, rows: number, stride: number, centers: Float64Array, k: number, labels: Int32Array,
+		sums: Float64Array | null, counts: Float64Array | null, best: Float64Array | null
+	): number {
+		if ((stride !== 4 && stride !== 8) || this.closed) return -1;
+		const pairs = Math.ceil(k / 2);
+		const block = pairBlockBytes(stride);
+		const mark = this.top;
+		if (mark + pairs * block > this.capacity) return -1;
+		const C = this.f64((pairs * block) / 8, false);
+		for (let c = 0; c < pairs * 2; c++) {
+			const lane = c & 1;
+			const base = (c >> 1) * (block / 8);
+			if (c >= k) {
+				for (let j = 0; j < stride; j++) C[base + 2 * j + lane] = 0;
+				C[base + 2 * stride + lane] = Infinity;
+				continue;
+			}
+			let s = 0;
+			for (let j = 0; j < stride; j++) {
+				const v = centers[c * stride + j];
+				s += v * v;
+				C[base + 2 * j + lane] = -2 * v;
+			}
+			C[base + 2 * stride + lane] = s;
+		}
+		const fn = this.ex[`assign${stride}_${pairs <= UNROLL_MAX ? pairs : 'n'}`] as (...a: number[]) => number;
+		const changed = fn(X.byteOffset, rows, C.byteOffset, pairs, labels.byteOffset, sums ? sums.byteOffset : 0,
+			counts ? counts.byteOffset : 0, best ? best.byteOffset : 0);
+		this.reset(mark);
+		return changed;
+	}
+
+	/**
+	 * k-means++ local trials (see trialsFunction): X is rows × 8 in the arena, `prev` the current closest distances,
+	 * `out` (2·np·rows, arena) receives candidate t's distances at t·rows; returns each candidate's total.
+	 */
+	trials(X: Float64Array, rows: number, cands: Float64Array[], prev: Float64Array, out: Float64Array): number[] {
+		const np = Math.ceil(cands.length / 2);
+		const mark = this.top;
+		const C = this.f64(np * 16, false);
+		for (let t = 0; t < 2 * np; t++) {
+			const c = cands[Math.min(t, cands.length - 1)];
+			for (let j = 0; j < 8; j++) C[(t >> 1) * 16 + 2 * j + (t & 1)] = c[j];
+		}
+		const totals = this.f64(2 * np);
+		(this.ex[`trials${np}`] as (...a: number[]) => void)(X.byteOffset, rows, C.byteOffset, prev.byteOffset, out.byteOffset, totals.byteOffset);
+		const res = Array.from(totals.subarray(0, cands.length));
+		this.reset(mark);
+		return res;
+	}
+
+	/** The silhouette kernel's two-row block (see silhouettePairFunction); Y, sums and acc (2 values) in the arena. */
+	silhouettePair(Y: Float64Array, i: number, from: number, to: number, sums: Float64Array, q: number, L: number, acc: Float64Array): void {
+		(this.ex.silhouettePair as (...a: number[]) => void)(Y.byteOffset + i * 64, Y.byteOffset + from * 64, to - from,
+			sums.byteOffset + q * 8, L * 8, acc.byteOffset);
+	}
+
+	/** Exact squared distances to the labelled centres (centres must be in the arena too), summed. */
+	inertia(X: Float64Array, rows: number, stride: number, centers: Float64Array, labels: Int32Array, out: Float64Array | null): number {
+		return this.ex.inertia(X.byteOffset, rows, stride, centers.byteOffset, labels.byteOffset, out ? out.byteOffset : 0);
+	}
+}
+
+/** An arena of at least `bytes` bytes (plus room for centre blocks), or null where WebAssembly SIMD cannot run. */
+export function openArena(bytes: number): WasmArena | null {
+	if (!enabled) return null;
+	const mod = kernelModule();
+	if (mod === null) return null;
+	const capacity = RESERVED + Math.ceil(bytes / 16) * 16 + 65536;
+	if (capacity > MAX_BYTES) return null;
+	const ex = idle.pop() ?? (new wasmApi!.Instance(mod).exports as Exports);
+	const have = ex.memory.buffer.byteLength;
+	if (have < capacity) {
+		try {
+			ex.memory.grow(Math.ceil((capacity - have) / 65536));
+		} catch {
+			return null;
+		}
+	}
+	return new WasmArena(ex, capacity);
+}
+
+/** The open arena whose memory holds `a`, if any. */
+export function arenaOf(a: ArrayBufferView): WasmArena | undefined {
+	return arenas.get(a.buffer as ArrayBuffer);
+}
