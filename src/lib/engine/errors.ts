@@ -16,6 +16,7 @@ export type EngineErrorCode =
 	| 'too-many-levels'
 	| 'cancelled'
 	| 'too-large'
+	| 'file-changed'
 	| 'internal';
 
 export class EngineError extends Error {

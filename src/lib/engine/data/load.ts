@@ -5,7 +5,9 @@
 import type { RunControl } from '../progress';
 import { throwIfAborted } from '../progress';
 import type { Table } from '../types';
+import type { ByteSource } from './byte-source';
 import { parseCsv } from './csv';
+import { parseNumericSource } from './csv-source';
 import { decodeText } from './decode';
 import { detectFormat } from './format';
 import { parseJson, parseNdjson } from './json';
@@ -18,7 +20,14 @@ export interface LoadOptions {
 	delimiter?: string;
 	/** Workbooks: the sheet to read (default: the first with data). */
 	sheet?: string;
+	/**
+	 * loadSource: files up to this many bytes are read whole and their text kept in memory; larger clean numeric
+	 * delimited files are parsed chunk by chunk and the Table keeps the file, not its text (default 16 MiB).
+	 */
+	keepTextBelow?: number;
 }
+
+export const KEEP_TEXT_BELOW = 16 * 2 ** 20;
 
 /**
  * The bytes come in a box the loader empties once they are decoded: a caller's local variable would keep the raw
@@ -42,6 +51,25 @@ export async function loadTable(box: BytesBox, name: string, options: LoadOption
 	table.notes.unshift(...decoded.notes);
 	table.format = { ...(table.format ?? { kind: format }), encoding: decoded.encoding };
 	return table;
+}
+
+/**
+ * Loads from a file read by byte range. A large clean numeric delimited file never sits whole in memory (the byte
+ * fast path, csv-source.ts); everything else is read whole and goes through loadTable.
+ */
+export async function loadSource(src: ByteSource, name: string, options: LoadOptions = {}, control: RunControl = {}): Promise<Table> {
+	throwIfAborted(control.signal);
+	if (src.size > (options.keepTextBelow ?? KEEP_TEXT_BELOW)) {
+		const head = src.read(0, Math.min(src.size, 1 << 20));
+		if (detectFormat(head, name) === 'delimited') {
+			const t = await parseNumericSource(src, name, options.delimiter, control);
+			if (t) {
+				t.format = { ...t.format!, encoding: 'utf-8' };
+				return t;
+			}
+		}
+	}
+	return loadTable({ bytes: src.read(0, src.size) }, name, options, control);
 }
 
 function sniff(box: BytesBox, name: string) {
