@@ -111,4 +111,17 @@ describe('loadSource', () => {
 		expect(messy.format?.fastPath).toBe(false);
 		expect(messy.rowCount).toBe(501);
 	});
+
+	it('reads a large file that is not clean numbers in chunks, with progress in bytes, then through loadTable', async () => {
+		const rows = 110_000;
+		const big = 'name,spend,visits\n' + Array.from({ length: rows }, (_, i) => `customer ${i} ${'x'.repeat(60)},${(i % 997) * 1.5},${i % 13}`).join('\n') + '\n';
+		const bytes = enc(big);
+		expect(bytes.length).toBeGreaterThan(8 * 2 ** 20);
+		const stages: string[] = [];
+		const t = await loadSource({ size: bytes.length, read: (a, b) => bytes.slice(a, b), readInto: (target, off, a, b) => target.set(bytes.subarray(a, b), off) }, 'big.csv', {}, { onProgress: (p) => stages.push(p.stage) });
+		expect(t.format?.fastPath).toBe(false);
+		expect(t.rowCount).toBe(rows);
+		expect(t.source.text).toBe(big);
+		expect(stages.some((s) => /^Reading big\.csv: \d+ of \d+ MB$/.test(s))).toBe(true);
+	});
 });
