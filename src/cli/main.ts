@@ -5,7 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { analyse, prepareRun } from '../lib/engine/analyse';
-import { loadTable } from '../lib/engine/data/load';
+import { loadSource } from '../lib/engine/data/load';
+import { fileSource } from './file-source';
 import { fingerprint } from '../lib/engine/data/fingerprint';
 import { profileTable } from '../lib/engine/data/profile';
 import { EngineError, toErrorInfo } from '../lib/engine/errors';
@@ -68,13 +69,7 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Any format the page reads (CSV dialects and encodings, .xlsx, Parquet, JSON, NDJSON), through the same loader. */
 async function readTable(path: string): Promise<Table> {
-	let bytes: Uint8Array;
-	try {
-		bytes = readFileSync(path);
-	} catch (err) {
-		throw new EngineError('empty-file', `Cannot read "${path}": ${(err as Error).message}.`, 'Check the path given to --input.');
-	}
-	const table = await loadTable({ bytes }, basename(path));
+	const table = await loadSource(fileSource(path), basename(path));
 	for (const note of table.notes) console.error(`segment-lab: note: ${note}`);
 	return table;
 }

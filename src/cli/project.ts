@@ -3,12 +3,13 @@
  * (default recipe, or --columns / --scale / --missing), then PCA, t-SNE or UMAP from engine/project with the
  * same seed handling as the page's worker, so the numbers match the browser's for the same file and options.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cellTexts } from '../lib/engine/data/cell-text';
 import { fingerprint } from '../lib/engine/data/fingerprint';
-import { loadTable } from '../lib/engine/data/load';
+import { loadSource } from '../lib/engine/data/load';
+import { fileSource } from './file-source';
 import { profileTable } from '../lib/engine/data/profile';
 import { EngineError } from '../lib/engine/errors';
 import { prepare } from '../lib/engine/prep/prepare';
@@ -62,13 +63,7 @@ export async function projectCommand(argv: string[]): Promise<number> {
 	const method = v.method ?? 'pca';
 	if (!['pca', 'tsne', 'umap'].includes(method)) bad(`--method must be pca, tsne or umap, not "${method}".`);
 	const seed = num('seed', v.seed) ?? 0;
-	let bytes: Uint8Array;
-	try {
-		bytes = readFileSync(v.input);
-	} catch (err) {
-		throw new EngineError('empty-file', `Cannot read "${v.input}": ${(err as Error).message}.`, 'Check the path given to --input.');
-	}
-	const table = await loadTable({ bytes }, basename(v.input));
+	const table = await loadSource(fileSource(v.input), basename(v.input));
 	// As for run: unreadable lines are named, and the projection goes on only with --accept-skipped.
 	requireSkippedAccepted(table, v['accept-skipped'] ? table.skipped?.count : 0, 'pass --accept-skipped');
 	const recipe = defaultRecipe(fingerprint(table), profileTable(table));

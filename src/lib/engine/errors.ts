@@ -17,6 +17,7 @@ export type EngineErrorCode =
 	| 'too-many-levels'
 	| 'cancelled'
 	| 'too-large'
+	| 'file-changed'
 	| 'internal';
 
 export class EngineError extends Error {

@@ -32,15 +32,23 @@ export interface Column {
 /**
  * Where each row's original text sits, so exports can copy rows byte-for-byte untouched.
  * Row i (0-based, data rows only) is text.slice(rowStart[i], rowEnd[i]), without its line ending.
+ * For a large clean numeric file `text` is a getter that reads and decodes the file again each time it is read
+ * (data/file-source.ts): read it once into a local, and only where the rows' text is really needed (exports).
  */
 export interface SourceText {
-	text: string;
+	readonly text: string;
+	/** The fingerprint hash of `text` when the loader already computed it (fingerprint.ts). */
+	hash?: string;
 	header: string;
 	delimiter: string;
 	newline: string;
-	rowStart: Float64Array;
-	rowEnd: Float64Array;
+	/** Uint32Array where every offset fits (the byte fast path on files under 4 GB), to halve their memory. */
+	rowStart: Offsets;
+	rowEnd: Offsets;
 }
+
+/** Character offsets into a source text. */
+export type Offsets = Float64Array | Uint32Array;
 
 export interface Table {
 	name: string;

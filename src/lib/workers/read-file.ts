@@ -1,9 +1,12 @@
 /**
- * Reads a File or Blob inside the worker in chunks (progress in bytes; the pool cancels by terminating the worker),
- * after checking the file can fit in this device's memory, then hands the bytes to the engine's loader.
+ * Reads a File or Blob inside the worker, after checking the file can fit in this device's memory, and hands it
+ * to the engine's loader as a ByteSource read with FileReaderSync: a large clean numeric file is parsed chunk by
+ * chunk and stays on disk (the Table reads it again only for exports), anything else is read whole. Progress is
+ * in bytes and rows; the pool cancels by terminating the worker.
  */
+import { fileChanged, type ByteSource } from '../engine/data/byte-source';
 import { checkFitsInMemory } from '../engine/data/memory';
-import { loadTable, type LoadOptions } from '../engine/data/load';
+import { loadSource, loadTable, type LoadOptions } from '../engine/data/load';
 import type { ProgressFn } from '../engine/progress';
 import { subProgress } from '../engine/progress';
 import type { Table } from '../engine/types';
@@ -23,9 +26,73 @@ export async function readBlob(blob: Blob, name: string, onProgress?: ProgressFn
 	return bytes;
 }
 
+interface SyncReader {
+	readAsArrayBuffer(blob: Blob): ArrayBuffer;
+}
+const ReaderSync = (globalThis as unknown as { FileReaderSync?: new () => SyncReader }).FileReaderSync;
+
+/**
+ * A Blob read by range: synchronously with FileReaderSync (dedicated workers only) for exports and small files,
+ * and in sequence through the Blob's stream for the chunked parse. Reading a large file in slices with
+ * FileReaderSync or arrayBuffer() left about the file's size of dead chunks in the renderer before they were
+ * collected; the stream, 25–80 MB. (A BYOB reader filling the parser's own buffer left only a few MB when reading
+ * alone, but the whole load then ran 3–4× slower and peaked higher in Chromium 156 — measured, not understood.)
+ * A File edited on disk since it was chosen fails to read, and says so.
+ */
+export function blobSource(blob: Blob, name: string): ByteSource | null {
+	if (!ReaderSync) return null;
+	const sync = new ReaderSync();
+	let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
+	let at = -1;
+	let pending: Uint8Array | null = null;
+	const readIntoAsync = async (target: Uint8Array, offset: number, start: number, end: number): Promise<Uint8Array> => {
+		if (!reader || at !== start) {
+			void reader?.cancel();
+			reader = blob.slice(start).stream().getReader();
+			at = start;
+			pending = null;
+		}
+		const stop = offset + end - start;
+		for (let off = offset; off < stop; ) {
+			let piece = pending;
+			pending = null;
+			if (!piece) {
+				let got: ReadableStreamReadResult<Uint8Array>;
+				try {
+					got = await reader.read();
+				} catch {
+					reader = null;
+					throw fileChanged(name);
+				}
+				if (got.done) throw fileChanged(name);
+				piece = got.value;
+			}
+			const take = Math.min(piece.length, stop - off);
+			target.set(take === piece.length ? piece : piece.subarray(0, take), off);
+			if (take < piece.length) pending = piece.subarray(take);
+			off += take;
+		}
+		at = end;
+		return target;
+	};
+	return {
+		size: blob.size,
+		read(start, end) {
+			try {
+				return new Uint8Array(sync.readAsArrayBuffer(blob.slice(start, end)));
+			} catch {
+				throw fileChanged(name);
+			}
+		},
+		readIntoAsync
+	};
+}
+
 export async function loadBlob(blob: Blob, name: string, options: LoadOptions = {}, onProgress?: ProgressFn): Promise<Table> {
 	const deviceMemory = (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory;
 	checkFitsInMemory(name, blob.size, deviceMemory);
+	const src = blobSource(blob, name);
+	if (src) return loadSource(src, name, options, { onProgress });
 	const box = { bytes: await readBlob(blob, name, subProgress(onProgress, 0, 0.3)) as Uint8Array | null };
 	return loadTable(box, name, options, { onProgress: subProgress(onProgress, 0.3, 1) });
 }

@@ -7,7 +7,7 @@
 import { EngineError } from '../errors';
 import type { RunControl } from '../progress';
 import { throttle, throwIfAborted } from '../progress';
-import type { Column, LineAccount, Table } from '../types';
+import type { Column, LineAccount, Offsets, Table } from '../types';
 import { detectDelimiter } from './delimiter';
 import { isConflictMarker, readGeneralRows } from './delimited-rows';
 import { readNumericFast } from './fast-numeric';
@@ -43,28 +43,10 @@ export function parseCsv(text: string, name: string, options: ParseOptions = {},
 	throwIfAborted(control.signal);
 	const progress = { signal: control.signal, onProgress: throttle(control.onProgress, 100) };
 	const delimiter = options.delimiter ?? detectDelimiter(text);
-	const reader = new RecordReader(text, delimiter);
-	const fields: string[] = [];
-	const lead = new SkipLog();
-	let leadBlank = 0;
-	let rawHeader: string[] | null = null;
-	let headerText = '', headerLines = 0, newline = '\n';
-	while (reader.next(fields)) {
-		if (fields.length === 1 && fields[0].trim() === '' && !reader.quoted) leadBlank += reader.lines;
-		else if (isConflictMarker(fields[0]) || reader.unterminated) lead.add(reader.start, reader.end, reader.line, reader.lines, reader.unterminated ? 'unbalanced-quote' : 'conflict-marker');
-		else {
-			rawHeader = fields.map((h) => h.trim());
-			headerText = text.slice(reader.start, reader.end);
-			headerLines = reader.lines;
-			newline = text.slice(reader.end, reader.offset) || '\n';
-			break;
-		}
-	}
+	const { rawHeader, headerText, headerLines, newline, lead, leadBlank, firstLine, from } = readHead(text, delimiter);
 	if (rawHeader === null) throw new EngineError('empty-file', `"${name}" has no rows.`, 'Choose a file with a header row and data rows.');
 	const { names, notes } = uniqueHeaders(rawHeader);
-	const firstLine = reader.line + headerLines;
-	const from = reader.offset;
-	let columns: Column[], rowStart: Float64Array, rowEnd: Float64Array, rows: number, decimal: DecimalMark = options.decimal ?? '.';
+	let columns: Column[], rowStart: Offsets, rowEnd: Offsets, rows: number, decimal: DecimalMark = options.decimal ?? '.';
 	let fast = false;
 	let account: LineAccount;
 	let skips = lead;
@@ -72,7 +54,8 @@ export function parseCsv(text: string, name: string, options: ParseOptions = {},
 	if (fastResult && fastResult.rows > 0) {
 		fast = true;
 		({ rows, rowStart, rowEnd } = fastResult);
-		columns = names.map((nm, j) => numericColumn(nm, fastResult.columns[j], fastResult.missing[j]));
+		const scratch = new Int32Array(fastResult.rows);
+		columns = names.map((nm, j) => numericColumn(nm, fastResult.columns[j], fastResult.missing[j], scratch));
 		account = { total: 0, header: headerLines, rows, blank: leadBlank + fastResult.trailingBlankLines, skipped: lead.skippedLines };
 	} else {
 		if (!options.decimal) decimal = detectDecimalMark(sampleCells(text, delimiter, from, firstLine), delimiter);
@@ -119,6 +102,42 @@ export function parseCsv(text: string, name: string, options: ParseOptions = {},
 		skipped,
 		source: { text, header: headerText, delimiter, newline, rowStart, rowEnd }
 	};
+}
+
+export interface Head {
+	/** The header's fields (trimmed), or null when the text has no non-blank record. */
+	rawHeader: string[] | null;
+	headerText: string;
+	headerLines: number;
+	newline: string;
+	/** Records before the header that are not data (conflict markers, unbalanced quotes), and blank lines. */
+	lead: SkipLog;
+	leadBlank: number;
+	/** 1-based line and character offset where the data starts. */
+	firstLine: number;
+	from: number;
+}
+
+/** The header record: the first record that is not blank, a merge-conflict marker or an unclosed quote. */
+export function readHead(text: string, delimiter: string): Head {
+	const reader = new RecordReader(text, delimiter);
+	const fields: string[] = [];
+	const lead = new SkipLog();
+	let leadBlank = 0;
+	let rawHeader: string[] | null = null;
+	let headerText = '', headerLines = 0, newline = '\n';
+	while (reader.next(fields)) {
+		if (fields.length === 1 && fields[0].trim() === '' && !reader.quoted) leadBlank += reader.lines;
+		else if (isConflictMarker(fields[0]) || reader.unterminated) lead.add(reader.start, reader.end, reader.line, reader.lines, reader.unterminated ? 'unbalanced-quote' : 'conflict-marker');
+		else {
+			rawHeader = fields.map((h) => h.trim());
+			headerText = text.slice(reader.start, reader.end);
+			headerLines = reader.lines;
+			newline = text.slice(reader.end, reader.offset) || '\n';
+			break;
+		}
+	}
+	return { rawHeader, headerText, headerLines, newline, lead, leadBlank, firstLine: reader.line + headerLines, from: reader.offset };
 }
 
 function mergeSkips(lead: SkipLog, rest: SkipLog): SkipLog {

@@ -10,6 +10,7 @@
  */
 import type { RunControl } from '../progress';
 import { throwIfAborted } from '../progress';
+import type { Offsets } from '../types';
 import { maxRecords } from './tokenizer';
 
 const LF = 10, CR = 13, DOT = 46, MINUS = 45, PLUS = 43, ZERO = 48, NINE = 57;
@@ -19,8 +20,8 @@ export interface FastResult {
 	rows: number;
 	columns: Float64Array[];
 	missing: number[];
-	rowStart: Float64Array;
-	rowEnd: Float64Array;
+	rowStart: Offsets;
+	rowEnd: Offsets;
 	/** Blank lines at the very end of the file (the only blank lines this path accepts). */
 	trailingBlankLines: number;
 }

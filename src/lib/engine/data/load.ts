@@ -3,9 +3,11 @@
  * decode text (UTF-8 / UTF-16 / Windows-1252), then the matching reader. Used by the worker and the command line.
  */
 import type { RunControl } from '../progress';
-import { throwIfAborted } from '../progress';
+import { subProgress, throwIfAborted } from '../progress';
 import type { Table } from '../types';
+import type { ByteSource } from './byte-source';
 import { parseCsv } from './csv';
+import { parseNumericSource } from './csv-source';
 import { decodeText } from './decode';
 import { detectFormat } from './format';
 import { parseJson, parseNdjson } from './json';
@@ -18,7 +20,14 @@ export interface LoadOptions {
 	delimiter?: string;
 	/** Workbooks: the sheet to read (default: the first with data). */
 	sheet?: string;
+	/**
+	 * loadSource: files up to this many bytes are read whole and their text kept in memory; larger clean numeric
+	 * delimited files are parsed chunk by chunk and the Table keeps the file, not its text (default 16 MiB).
+	 */
+	keepTextBelow?: number;
 }
+
+export const KEEP_TEXT_BELOW = 16 * 2 ** 20;
 
 /**
  * The bytes come in a box the loader empties once they are decoded: a caller's local variable would keep the raw
@@ -42,6 +51,44 @@ export async function loadTable(box: BytesBox, name: string, options: LoadOption
 	table.notes.unshift(...decoded.notes);
 	table.format = { ...(table.format ?? { kind: format }), encoding: decoded.encoding };
 	return table;
+}
+
+/**
+ * Loads from a file read by byte range. A large clean numeric delimited file never sits whole in memory (the byte
+ * fast path, csv-source.ts); everything else is read whole and goes through loadTable.
+ */
+export async function loadSource(src: ByteSource, name: string, options: LoadOptions = {}, control: RunControl = {}): Promise<Table> {
+	throwIfAborted(control.signal);
+	if (src.size > (options.keepTextBelow ?? KEEP_TEXT_BELOW)) {
+		const head = src.read(0, Math.min(src.size, 1 << 20));
+		if (detectFormat(head, name) === 'delimited') {
+			const t = await parseNumericSource(src, name, options.delimiter, control);
+			if (t) {
+				t.format = { ...t.format!, encoding: 'utf-8' };
+				return t;
+			}
+		}
+	}
+	const box = { bytes: (await readAll(src, name, control)) as Uint8Array | null };
+	return loadTable(box, name, options, { signal: control.signal, onProgress: subProgress(control.onProgress, 0.3, 1) });
+}
+
+const READ_CHUNK = 8 * 2 ** 20;
+
+/** The whole file, read in chunks with progress in bytes (the first 30% of the load's progress bar). */
+async function readAll(src: ByteSource, name: string, control: RunControl): Promise<Uint8Array> {
+	if (src.size <= READ_CHUNK) return src.read(0, src.size);
+	let bytes: Uint8Array = new Uint8Array(src.size);
+	const mb = (x: number) => (x / 2 ** 20).toFixed(0);
+	for (let off = 0; off < src.size; off += READ_CHUNK) {
+		const end = Math.min(src.size, off + READ_CHUNK);
+		if (src.readIntoAsync) bytes = await src.readIntoAsync(bytes, off, off, end);
+		else if (src.readInto) src.readInto(bytes, off, off, end);
+		else bytes.set(src.read(off, end), off);
+		throwIfAborted(control.signal);
+		control.onProgress?.({ stage: `Reading ${name}: ${mb(end)} of ${mb(src.size)} MB`, fraction: (0.3 * end) / src.size });
+	}
+	return bytes;
 }
 
 function sniff(box: BytesBox, name: string) {

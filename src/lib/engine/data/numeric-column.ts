@@ -6,9 +6,14 @@
 import type { Column } from '../types';
 import { DICTIONARY_CAP } from './columns';
 
-export function numericColumn(name: string, numbers: Float64Array, missing: number): Column {
+/**
+ * `scratch` (length ≥ the column's) takes the codes while it is not yet known whether the column stays under the
+ * dictionary cap; callers pass one for all their columns, so a table of high-cardinality columns does not
+ * allocate and drop a codes array per column.
+ */
+export function numericColumn(name: string, numbers: Float64Array, missing: number, scratch?: Int32Array): Column {
 	const n = numbers.length;
-	let codes: Int32Array | null = new Int32Array(n);
+	let codes: Int32Array | null = scratch && scratch.length >= n ? scratch : new Int32Array(n);
 	const dict = new Map<number, number>();
 	for (let i = 0; i < n; i++) {
 		const v = numbers[i];
@@ -28,6 +33,7 @@ export function numericColumn(name: string, numbers: Float64Array, missing: numb
 		codes[i] = code;
 	}
 	if (codes) {
+		if (codes === scratch) codes = scratch.slice(0, n);
 		const levels = Array.from(dict.keys(), (v) => String(v));
 		return { name, numbers, codes, levels, missing, nonNumeric: 0, distinct: levels.length, distinctExact: true };
 	}

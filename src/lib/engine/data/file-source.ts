@@ -1,0 +1,28 @@
+/**
+ * SourceText for a large file kept on disk instead of in memory: the rows' offsets and the header stay here; the
+ * text is read and decoded again only when an export asks for it (`text`), then dropped. Decoding repeats what
+ * the loader did (decode.ts, then a stray leading U+FEFF removed as parse does), so offsets and the
+ * fingerprint's hash match the text exactly.
+ */
+import type { Offsets, SourceText } from '../types';
+import type { ByteSource } from './byte-source';
+import { decodeText } from './decode';
+
+export class FileBackedText implements SourceText {
+	constructor(
+		private readonly file: ByteSource,
+		private readonly name: string,
+		readonly header: string,
+		readonly delimiter: string,
+		readonly newline: string,
+		readonly rowStart: Offsets,
+		readonly rowEnd: Offsets,
+		readonly hash: string
+	) {}
+
+	/** The whole decoded text, read from the file on every access: read it once and keep it in a local. */
+	get text(): string {
+		const text = decodeText(this.file.read(0, this.file.size), this.name).text;
+		return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	}
+}
