@@ -128,8 +128,41 @@ describe('projection view on the demo data', () => {
 		console.log(caption);
 		expect(caption).toMatch(/Selected region: [\d,]+ rows against the other [\d,]+/);
 		await expect(table.getByRole('row', { name: /total_purchases/ }).count()).resolves.toBe(1);
+
+		const inBrush = Number(caption.match(/([\d,]+) rows/)![1].replace(/,/g, ''));
+
+		// A lasso: an ellipse drawn inside the brushed rectangle selects some of its points, never more.
+		await page.getByLabel('Lasso').check();
+		const ex = box.x + box.width * 0.28, ey = box.y + box.height * 0.35, rx = box.width * 0.14, ry = box.height * 0.25;
+		await page.mouse.move(ex + rx, ey);
+		await page.mouse.down();
+		for (let a = 1; a <= 48; a++) await page.mouse.move(ex + rx * Math.cos((a / 48) * 2 * Math.PI), ey + ry * Math.sin((a / 48) * 2 * Math.PI));
+		await page.mouse.up();
+		const lassoTable = page.getByRole('table', { name: /Lasso selection/ });
+		await lassoTable.waitFor();
+		const lassoCaption = (await lassoTable.locator('caption').textContent())!;
+		console.log(lassoCaption);
+		const [inLasso, restLasso] = lassoCaption.match(/[\d,]+/g)!.map((v) => Number(v.replace(/,/g, '')));
+		expect(inLasso).toBeGreaterThan(0);
+		expect(inLasso).toBeLessThan(inBrush);
+		expect(inLasso + restLasso).toBe(5000);
+		// A click without drawing clears the lasso and the comparison.
+		await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.5);
+		await expect(page.getByRole('table', { name: /Lasso selection/ }).count()).resolves.toBe(0);
+
+		// From the keyboard: compare a segment with the rest; its row count is the legend's.
 		await page.getByLabel('Pan and zoom').check();
 		await page.getByLabel('Colour by').selectOption('');
+		const seg2 = Number((await page.getByRole('button', { name: /^Segment 2 \(/ }).getAttribute('aria-label'))!.match(/\(([\d,]+) rows/)![1].replace(/,/g, ''));
+		await page.getByLabel('Compare a segment with the rest').focus();
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('ArrowDown');
+		await page.getByLabel('Compare a segment with the rest').selectOption('1');
+		const segTable = page.getByRole('table', { name: /^Segment 2:/ });
+		await segTable.waitFor();
+		expect((await segTable.locator('caption').textContent())!).toMatch(new RegExp(`^Segment 2: ${seg2.toLocaleString('en')} rows against the other ${(5000 - seg2).toLocaleString('en')}`));
+		await page.getByLabel('Compare a segment with the rest').selectOption('');
+		await expect(page.getByRole('table', { name: /^Segment 2:/ }).count()).resolves.toBe(0);
 	});
 
 	it('downloads the chart as a valid SVG and a valid PNG', async () => {
@@ -207,6 +240,45 @@ describe('projection view on the demo data', () => {
 		const tasks = await longTasks(app);
 		console.log(`long tasks while t-SNE ran: ${tasks.length}, longest ${Math.max(0, ...tasks).toFixed(0)} ms`);
 		expect(Math.max(0, ...tasks)).toBeLessThan(100);
+		expect(app.consoleErrors).toEqual([]);
+		expect(foreignRequests(app)).toEqual([]);
+	});
+
+	it('runs UMAP in a worker: seeded (the same map twice), streamed while it optimises, and cancellable', async () => {
+		const { page } = app;
+		await observeLongTasks(app);
+		await page.getByLabel('UMAP').check();
+		const status = page.getByRole('status').filter({ hasText: /UMAP|neighbours|background/ });
+		const runToEnd = async () => {
+			const t0 = Date.now();
+			await page.getByRole('button', { name: /Compute (UMAP|again)/ }).click();
+			await page.getByText(/UMAP: iteration \d+/).waitFor({ timeout: 60_000 });
+			const seen = new Set<number>();
+			const hashes = new Set<number>();
+			while (!(await page.getByText(/UMAP finished after/).count())) {
+				const m = (await status.textContent())?.match(/iteration ([\d,]+)/);
+				if (m) seen.add(Number(m[1].replace(/,/g, '')));
+				hashes.add(await canvasHash(app));
+				await page.waitForTimeout(250);
+				expect(Date.now() - t0).toBeLessThan(150_000);
+			}
+			await page.waitForTimeout(200);
+			return { seconds: (Date.now() - t0) / 1000, iterations: seen.size, frames: hashes.size, hash: await canvasHash(app), text: await status.textContent() };
+		};
+		const a = await runToEnd();
+		console.log(`UMAP of the 5,000-row demo: ${a.seconds.toFixed(1)} s, ${a.iterations} different iterations and ${a.frames} different pictures seen while it ran; ${a.text}`);
+		expect(a.iterations).toBeGreaterThan(2);
+		expect(a.frames).toBeGreaterThan(2);
+		const b = await runToEnd();
+		expect(b.hash).toBe(a.hash);
+
+		await page.getByRole('button', { name: 'Compute again' }).click();
+		await page.getByText(/UMAP: iteration \d+/).waitFor({ timeout: 60_000 });
+		await page.getByRole('button', { name: 'Cancel UMAP' }).click();
+		await page.getByText(/Cancelled/).waitFor();
+		await expect(page.getByRole('button', { name: 'Compute UMAP' }).count()).resolves.toBe(1);
+		const tasks = await longTasks(app);
+		console.log(`long tasks while UMAP ran: ${tasks.length}, longest ${Math.max(0, ...tasks).toFixed(0)} ms`);
 		expect(app.consoleErrors).toEqual([]);
 		expect(foreignRequests(app)).toEqual([]);
 	});
