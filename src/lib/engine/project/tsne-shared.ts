@@ -77,7 +77,13 @@ export class SharedRepulsion {
 	finish(tree: QuadTree, theta: number): number {
 		const { ctrl, zParts } = this.mem;
 		claimChunks(this.mem, tree, theta);
-		while (Atomics.load(ctrl, 1) !== this.generation) Atomics.wait(ctrl, 1, Atomics.load(ctrl, 1));
+		// Wait on the very value just read: reading it twice (once to test, once for Atomics.wait) can miss the
+		// helper's store between the two reads and then wait for a change that never comes.
+		for (;;) {
+			const done = Atomics.load(ctrl, 1);
+			if (done === this.generation) break;
+			Atomics.wait(ctrl, 1, done);
+		}
 		let z = 0;
 		for (let c = 0; c < CHUNKS; c++) z += zParts[c];
 		return z;
