@@ -5,7 +5,7 @@
  */
 import { QuadTree, repulsion } from './bh-quadtree';
 import type { SparseP } from './tsne-affinities';
-import { sharedSplit, type SharedRepulsion } from './tsne-shared';
+import { repulsionAllChunks, type SharedRepulsion } from './tsne-shared';
 
 /** Attraction for rows [from, to): pos[2i..] = Σ_j p_ij (y_i − y_j) / (1 + ‖y_i − y_j‖²). */
 export function attraction(P: SparseP, Y: Float64Array, from: number, to: number, pos: Float64Array): void {
@@ -26,7 +26,7 @@ export function attraction(P: SparseP, Y: Float64Array, from: number, to: number
 	}
 }
 
-/** Work buffers for one embedding size, reused every iteration; optionally a helper thread for half the repulsion. */
+/** Work buffers for one embedding size, reused every iteration; optionally a helper thread sharing the repulsion. */
 export class TsneGradient {
 	readonly tree: QuadTree;
 	readonly pos: Float64Array;
@@ -42,10 +42,8 @@ export class TsneGradient {
 		const { n, pos, neg, tree, shared } = this;
 		shared?.start(theta);
 		tree.build(Y, n);
-		const split = sharedSplit(n);
-		let sumQ = repulsion(tree, theta, 0, split, neg);
 		attraction(P, Y, 0, n, pos);
-		sumQ += shared ? shared.finish() : repulsion(tree, theta, split, n, neg);
+		let sumQ = shared ? shared.finish(tree, theta) : repulsionAllChunks(tree, theta, neg);
 		sumQ = Math.max(sumQ, 2.220446049250313e-16);
 		const a = 4 * exaggeration, b = 4 / sumQ;
 		for (let t = 0; t < 2 * n; t++) grad[t] = a * pos[t] - b * neg[t];

@@ -1,54 +1,92 @@
 /**
  * Two-thread Barnes–Hut repulsion over shared memory (SharedArrayBuffer + Atomics): the thread running t-SNE
- * and one helper both build the same quadtree from the shared positions (the build is deterministic), then
- * each sums the repulsion of its share of the points in tree order into the shared force array. The helper's
- * partial Z is added after the host's, so results do not depend on timing. Works wherever shared memory and
+ * and one helper both build the same quadtree from the shared positions (the build is deterministic). The
+ * points, in tree order, are cut into CHUNKS fixed ranges; both threads claim chunks from a shared counter until
+ * none are left (the host first computes the attraction, so the helper takes more of the repulsion — the split
+ * balances itself whatever the machine is doing). Each chunk writes its points' forces and its own share of Z;
+ * the host adds the shares in chunk order, so the result does not depend on which thread did which chunk, and
+ * one thread (all chunks in order) gives bit-identical embeddings. Works wherever shared memory and
  * Atomics.wait do: Node's worker_threads, and browser workers on a cross-origin-isolated page.
  *
- * Layout of the shared buffer: Int32 control [generation, done, n, stop] (16 bytes), then f64 sumQ, θ,
- * then Y (2n f64) and neg (2n f64).
+ * Layout of the shared buffer: Int32 control [generation, done, n, stop, next chunk, 0, 0, 0] (32 bytes), f64
+ * θ (8 bytes, then 8 spare), the chunks' Z shares (CHUNKS f64), then Y (2n f64) and neg (2n f64).
  */
 import { QuadTree, repulsion } from './bh-quadtree';
+
+/** Enough chunks that the last one claimed is short next to an iteration. */
+export const CHUNKS = 64;
 
 export interface SharedTsneMemory {
 	buffer: SharedArrayBuffer;
 	ctrl: Int32Array;
 	scalars: Float64Array;
+	zParts: Float64Array;
 	Y: Float64Array;
 	neg: Float64Array;
 	n: number;
 }
 
 export function sharedTsneMemory(n: number, buffer?: SharedArrayBuffer): SharedTsneMemory {
-	const buf = buffer ?? new SharedArrayBuffer(32 + 32 * n);
+	const head = 48 + 8 * CHUNKS;
+	const buf = buffer ?? new SharedArrayBuffer(head + 32 * n);
 	return {
 		buffer: buf,
-		ctrl: new Int32Array(buf, 0, 4),
-		scalars: new Float64Array(buf, 16, 2),
-		Y: new Float64Array(buf, 32, 2 * n),
-		neg: new Float64Array(buf, 32 + 16 * n, 2 * n),
+		ctrl: new Int32Array(buf, 0, 8),
+		scalars: new Float64Array(buf, 32, 2),
+		zParts: new Float64Array(buf, 48, CHUNKS),
+		Y: new Float64Array(buf, head, 2 * n),
+		neg: new Float64Array(buf, head + 16 * n, 2 * n),
 		n
 	};
 }
 
-/** The host's side: hands the helper the upper half of the tree positions each iteration. */
+/** Tree positions of chunk c: [chunkStart(n, c), chunkStart(n, c + 1)). */
+export function chunkStart(n: number, c: number): number {
+	return Math.floor((n * c) / CHUNKS);
+}
+
+/** Sums the repulsion of chunk c into neg and returns its share of Z. */
+export function repulsionChunk(tree: QuadTree, theta: number, c: number, neg: Float64Array): number {
+	return repulsion(tree, theta, chunkStart(tree.n, c), chunkStart(tree.n, c + 1), neg);
+}
+
+/** Claims chunks from the shared counter until none are left, writing their Z shares. */
+function claimChunks(mem: SharedTsneMemory, tree: QuadTree, theta: number): void {
+	for (;;) {
+		const c = Atomics.add(mem.ctrl, 4, 1);
+		if (c >= CHUNKS) return;
+		mem.zParts[c] = repulsionChunk(tree, theta, c, mem.neg);
+	}
+}
+
+/** The host's side: starts the helper on the shared positions, then shares the chunks with it. */
 export class SharedRepulsion {
 	private generation = 0;
 	constructor(readonly mem: SharedTsneMemory) {}
 
-	/** Starts the helper on positions [split, n) of the tree built from mem.Y. */
+	/** Starts the helper on the tree built from mem.Y (call before anything changes mem.neg). */
 	start(theta: number): void {
-		this.mem.scalars[1] = theta;
+		this.mem.scalars[0] = theta;
+		Atomics.store(this.mem.ctrl, 4, 0);
 		this.generation++;
 		Atomics.store(this.mem.ctrl, 0, this.generation);
 		Atomics.notify(this.mem.ctrl, 0);
 	}
 
-	/** Waits for the helper; returns its share of Z. */
-	finish(): number {
-		const { ctrl } = this.mem;
-		while (Atomics.load(ctrl, 1) !== this.generation) Atomics.wait(ctrl, 1, Atomics.load(ctrl, 1));
-		return this.mem.scalars[0];
+	/** Claims chunks alongside the helper (tree: the host's own copy), waits for it, returns Z in chunk order. */
+	finish(tree: QuadTree, theta: number): number {
+		const { ctrl, zParts } = this.mem;
+		claimChunks(this.mem, tree, theta);
+		// Wait on the very value just read: reading it twice (once to test, once for Atomics.wait) can miss the
+		// helper's store between the two reads and then wait for a change that never comes.
+		for (;;) {
+			const done = Atomics.load(ctrl, 1);
+			if (done === this.generation) break;
+			Atomics.wait(ctrl, 1, done);
+		}
+		let z = 0;
+		for (let c = 0; c < CHUNKS; c++) z += zParts[c];
+		return z;
 	}
 
 	stop(): void {
@@ -58,13 +96,11 @@ export class SharedRepulsion {
 	}
 }
 
-/**
- * Tree positions [0, split) are the host's, [split, n) the helper's. The host also does the attraction and the
- * update (about a third of an iteration), so it takes about 35% of the repulsion. A single thread sums the same
- * two ranges in the same order, so one and two threads give bit-identical embeddings.
- */
-export function sharedSplit(n: number): number {
-	return Math.floor(n * 0.35);
+/** One thread: every chunk in order, Z added in the same order as with two. */
+export function repulsionAllChunks(tree: QuadTree, theta: number, neg: Float64Array): number {
+	let z = 0;
+	for (let c = 0; c < CHUNKS; c++) z += repulsionChunk(tree, theta, c, neg);
+	return z;
 }
 
 /** The helper's loop (run it in the helper thread): returns when the host calls stop(). */
@@ -80,7 +116,7 @@ export function runRepulsionHelper(buffer: SharedArrayBuffer, n: number): void {
 		if (gen === seen) continue;
 		seen = gen;
 		tree.build(mem.Y, n);
-		mem.scalars[0] = repulsion(tree, mem.scalars[1], sharedSplit(n), n, mem.neg);
+		claimChunks(mem, tree, mem.scalars[0]);
 		Atomics.store(ctrl, 1, gen);
 		Atomics.notify(ctrl, 1);
 	}
