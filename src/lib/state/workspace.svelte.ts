@@ -225,9 +225,14 @@ export class Workspace {
 		try {
 			const out = await sweep(this.client, this.helpers, recipe, ks, {
 				signal: controller.signal,
-				onProgress: (p) => (this.progress = p),
+				// Only while this run is the current one: progress posted by the worker just before Cancel terminated
+				// it can arrive after the run has ended, and would bring back a progress bar that nothing clears.
+				onProgress: (p) => {
+					if (this.controller === controller) this.progress = p;
+				},
 				// Charts fill in as each k finishes.
 				onPartial: (r) => {
+					if (this.controller !== controller) return;
 					this.result = r;
 					if (!r.perK.some((s) => s.k === this.selectedK)) this.selectedK = r.chosenK;
 				}
