@@ -91,3 +91,24 @@ export function readCsv(text: string): string[][] {
 	if (cell !== '' || row.length) rows.push([...row, cell]);
 	return rows;
 }
+
+/**
+ * Main-thread tasks over 50 ms (Long Tasks API) recorded only while `work` runs — the app loading, running or
+ * drawing — not while a test types into the form: Playwright's role and label queries run script on the page's
+ * main thread and would be counted as the page's own. Inside `work`, click through the DOM and wait on CSS
+ * selectors.
+ */
+export async function longTasksWhile(app: App, work: () => Promise<void>): Promise<number[]> {
+	await app.page.evaluate(() => {
+		const w = window as unknown as { __longTasks: number[]; __observer?: PerformanceObserver };
+		w.__longTasks = [];
+		w.__observer?.disconnect();
+		w.__observer = new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+		});
+		w.__observer.observe({ type: 'longtask' });
+	});
+	await work();
+	await app.page.waitForTimeout(300);
+	return app.page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+}

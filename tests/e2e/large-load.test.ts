@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEEP_TEXT_BELOW } from '../../src/lib/engine/data/load';
 import { Rng } from '../../src/lib/engine/random';
-import { foreignRequests, launchApp, type App } from './harness';
+import { foreignRequests, launchApp, longTasksWhile, type App } from './harness';
 
 const ROWS = 1_000_000, COLS = 10;
 const dir = mkdtempSync(join(tmpdir(), 'segment-lab-1m-'));
@@ -35,22 +35,6 @@ function generate(path: string, ROWS: number, seed: number): void {
 	}
 	if (lines.length) writeSync(fd, lines.join('\n') + '\n');
 	closeSync(fd);
-}
-
-/** Long tasks only while the app works (see large.test.ts: the harness's own queries would count otherwise). */
-async function longTasksWhile(app: App, work: () => Promise<void>): Promise<number[]> {
-	await app.page.evaluate(() => {
-		const w = window as unknown as { __longTasks: number[]; __observer?: PerformanceObserver };
-		w.__longTasks = [];
-		w.__observer?.disconnect();
-		w.__observer = new PerformanceObserver((list) => {
-			for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-		});
-		w.__observer.observe({ type: 'longtask' });
-	});
-	await work();
-	await app.page.waitForTimeout(300);
-	return app.page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
 }
 
 describe('a 1,000,000-row numeric file', () => {

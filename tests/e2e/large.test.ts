@@ -7,32 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCustomers } from '../../scripts/demo/customers';
-import { foreignRequests, launchApp, type App } from './harness';
+import { foreignRequests, launchApp, longTasksWhile, type App } from './harness';
 
 // Uploaded from a file path: Playwright hands a path to the browser as a real file, whereas an in-memory
 // buffer is decoded by script inside the page, a 1–2 s task that is the harness's, not the app's.
 const bigPath = join(mkdtempSync(join(tmpdir(), 'segment-lab-big-')), 'big-200k.csv');
 writeFileSync(bigPath, generateCustomers(7, 40).csv);
-
-/**
- * Long tasks are recorded only while the app works (loading, running, drawing), not while the test types into
- * the form: Playwright's role and label queries run script on the page's main thread and would be counted as
- * the page's own. During the measured windows the test clicks through the DOM and waits on CSS selectors.
- */
-async function measure(app: App, work: () => Promise<void>): Promise<number[]> {
-	await app.page.evaluate(() => {
-		const w = window as unknown as { __longTasks: number[]; __observer?: PerformanceObserver };
-		w.__longTasks = [];
-		w.__observer?.disconnect();
-		w.__observer = new PerformanceObserver((list) => {
-			for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-		});
-		w.__observer.observe({ type: 'longtask' });
-	});
-	await work();
-	await app.page.waitForTimeout(300);
-	return app.page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-}
 
 const clickButton = (app: App, text: string) =>
 	app.page.evaluate((t) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === t)!.click(), text);
@@ -42,7 +22,7 @@ describe('a 200,000-row customer file', () => {
 	let loadTasks: number[] = [];
 	beforeAll(async () => {
 		app = await launchApp();
-		loadTasks = await measure(app, async () => {
+		loadTasks = await longTasksWhile(app, async () => {
 			await app.page.locator('input[type="file"]').first().setInputFiles(bigPath);
 			await app.page.waitForSelector('#columns-heading', { timeout: 60_000 });
 		});
@@ -58,7 +38,7 @@ describe('a 200,000-row customer file', () => {
 		await page.getByLabel('Largest k').press('Tab');
 		await page.getByLabel('Restarts').fill('3');
 		await page.getByLabel('Restarts').press('Tab');
-		const runTasks = await measure(app, async () => {
+		const runTasks = await longTasksWhile(app, async () => {
 			await clickButton(app, 'Run');
 			await page.waitForSelector('progress', { state: 'attached' });
 			await page.waitForSelector('progress', { state: 'detached', timeout: 170_000 });
