@@ -10,6 +10,7 @@
  * sorted weights as Prim's; among equal weights it may pick other edges, which gives the same single-linkage
  * clusters at every height (only the order of equal-height merges can differ).
  */
+import { disjointSets } from './disjoint-sets';
 import type { RunControl } from '../progress';
 import { throttle, throwIfAborted } from '../progress';
 import { KDTree } from './kdtree';
@@ -36,17 +37,7 @@ export function boruvkaMst(
 		else for (let p = start[v]; p < end[v]; p++) if (coreT[p] < nodeCore[v]) nodeCore[v] = coreT[p];
 	}
 	// Union–find over tree positions.
-	const uf = Int32Array.from({ length: rows }, (_, i) => i);
-	const find = (x: number): number => {
-		let r = x;
-		while (uf[r] !== r) r = uf[r];
-		while (uf[x] !== r) {
-			const next = uf[x];
-			uf[x] = r;
-			x = next;
-		}
-		return r;
-	};
+	const { parent: uf, find } = disjointSets(rows);
 	const comp = new Int32Array(rows);
 	const nodeComp = new Int32Array(nodes);
 	const bestW = new Float64Array(rows);

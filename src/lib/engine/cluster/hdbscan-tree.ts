@@ -8,6 +8,7 @@
  * larger part carries on as the same cluster. This is the condensed tree of the `hdbscan` Python package and
  * scikit-learn ≥ 1.3 (`_tree.pyx::_condense_tree`).
  */
+import { disjointSets } from './disjoint-sets';
 import type { SpanningTree } from './hdbscan-mst';
 
 /** Single-linkage merges: merge k joins nodes left[k] and right[k] (ids < n are rows, n + j is merge j). */
@@ -31,19 +32,9 @@ export function singleLinkage(tree: SpanningTree, n: number): SingleLinkage {
 	const height = new Float64Array(m);
 	const size = new Int32Array(m);
 	// Union–find over rows; node[root] is the hierarchy node that currently stands for the component.
-	const uf = Int32Array.from({ length: n }, (_, i) => i);
+	const { parent: uf, find } = disjointSets(n);
 	const node = Int32Array.from({ length: n }, (_, i) => i);
 	const count = new Int32Array(n).fill(1);
-	const find = (x: number): number => {
-		let r = x;
-		while (uf[r] !== r) r = uf[r];
-		while (uf[x] !== r) {
-			const next = uf[x];
-			uf[x] = r;
-			x = next;
-		}
-		return r;
-	};
 	for (let k = 0; k < m; k++) {
 		const e = order[k];
 		const a = find(tree.from[e]);

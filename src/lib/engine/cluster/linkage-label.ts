@@ -3,6 +3,7 @@
  * (`np.argsort(kind='mergesort')`) and the union-find relabelling of `scipy/cluster/_hierarchy.pyx::label`,
  * so that the cluster formed by row i gets id n + i, ids in each row are ascending, and column 3 holds sizes.
  */
+import { disjointSets } from './disjoint-sets';
 
 /** Sorts Z ((n − 1) × 4, representatives in columns 0–1) by height and relabels it in place-equivalent form. */
 export function sortAndLabel(Z: Float64Array, n: number, leafSizes?: Float64Array): Float64Array {
@@ -11,20 +12,9 @@ export function sortAndLabel(Z: Float64Array, n: number, leafSizes?: Float64Arra
 	// Array.prototype.sort is stable (ES2019), as mergesort is in NumPy.
 	order.sort((a, b) => Z[a * 4 + 2] - Z[b * 4 + 2]);
 	const out = new Float64Array(m * 4);
-	const parent = new Int32Array(2 * n - 1);
+	const { parent, find } = disjointSets(2 * n - 1);
 	const size = new Float64Array(2 * n - 1).fill(1);
 	if (leafSizes) size.set(leafSizes);
-	for (let i = 0; i < parent.length; i++) parent[i] = i;
-	const find = (x: number) => {
-		let root = x;
-		while (parent[root] !== root) root = parent[root];
-		while (parent[x] !== root) {
-			const next = parent[x];
-			parent[x] = root;
-			x = next;
-		}
-		return root;
-	};
 	for (let r = 0; r < m; r++) {
 		const src = order[r] * 4;
 		const xr = find(Z[src]);
