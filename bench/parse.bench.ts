@@ -75,7 +75,7 @@ for (let round = 0; round < ROUNDS; round++) {
 	add('Segment Lab, Node (file → Table, as the CLI)', node.ms as number[], node.peakMB as number, `fast path: ${node.fastPath}; text kept in memory: ${node.keepsText}; table holds ${(node.tableMB as number).toFixed(0)} MB (${node.keepsText ? 'text + ' : ''}columns + row offsets)`);
 	try {
 		const c = await chromiumParse(file);
-		add(`Segment Lab, Chromium ${c.version} worker (File → Table)`, c.ms, c.peakMB, 'peak = renderer process RSS above its baseline, sampled every 10 ms');
+		add(`Segment Lab, Chromium ${c.version} worker (File → Table)`, c.ms, c.peakMB, 'peak = the renderer process peak RSS (kernel high-water mark, reset before the run) above its RSS before the run');
 	} catch (err) {
 		if (round === 0) console.log(`Chromium run skipped: ${(err as Error).message}`);
 	}

@@ -4,12 +4,13 @@
  * temporary directory and uploaded from its path (a real, disk-backed File, as a user's would be). Clustering a
  * million rows is left to the benches; this test stops once the columns are shown. A second, 18 MB file (above
  * the size where the worker keeps the file instead of its text) is clustered and its results downloaded: every
- * row comes back byte for byte, in order, read again from the File.
+ * row comes back byte for byte, in order, read again from the File, and its fingerprint is its text's hash.
  */
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashText } from '../../src/lib/engine/data/fingerprint';
 import { KEEP_TEXT_BELOW } from '../../src/lib/engine/data/load';
 import { Rng } from '../../src/lib/engine/random';
 import { foreignRequests, launchApp, longTasksWhile, type App } from './harness';
@@ -60,6 +61,8 @@ describe('a 1,000,000-row numeric file', () => {
 		console.log(`1,000,000 rows (${mb.toFixed(0)} MB) loaded in ${seconds.toFixed(1)} s; long tasks: ${tasks.length} (longest ${Math.max(0, ...tasks).toFixed(0)} ms)`);
 		await expect(app.page.getByText(/1,000,000 rows/).count()).resolves.toBeGreaterThan(0);
 		expect(Math.max(0, ...tasks)).toBeLessThan(100);
+		// The file was read ahead on the reader thread (its script was fetched), not inline in the engine worker.
+		expect(app.requests.some((r) => /file-reader/.test(r.url))).toBe(true);
 		expect(app.consoleErrors).toEqual([]);
 		expect(foreignRequests(app)).toEqual([]);
 	});
@@ -83,6 +86,10 @@ describe('a 1,000,000-row numeric file', () => {
 		let mismatched = 0;
 		for (let i = 1; i < input.length - 1; i++) if (!out[i].startsWith(input[i] + ',')) mismatched++;
 		expect(mismatched).toBe(0);
+		// The fingerprint hashed on the reader thread is the hash of the file's text, as the general path computes it.
+		const [recipe] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download recipe (JSON)' }).click()]);
+		const source = JSON.parse(readFileSync((await recipe.path())!, 'utf8')).source;
+		expect(source.hash).toBe(hashText(readFileSync(midPath, 'utf8')));
 		expect(app.consoleErrors).toEqual([]);
 		expect(foreignRequests(app)).toEqual([]);
 	});

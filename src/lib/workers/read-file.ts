@@ -10,6 +10,7 @@ import { loadSource, loadTable, type LoadOptions } from '../engine/data/load';
 import type { ProgressFn } from '../engine/progress';
 import { subProgress } from '../engine/progress';
 import type { Table } from '../engine/types';
+import { readAhead } from './read-ahead';
 
 const CHUNK = 8 * 2 ** 20;
 
@@ -33,7 +34,8 @@ const ReaderSync = (globalThis as unknown as { FileReaderSync?: new () => SyncRe
 
 /**
  * A Blob read by range: synchronously with FileReaderSync (dedicated workers only) for exports and small files,
- * and in sequence through the Blob's stream for the chunked parse. Reading a large file in slices with
+ * and in sequence through the Blob's stream for the chunked parse — on a second thread that reads ahead
+ * (read-ahead.ts) where workers can start workers, else in this one. Reading a large file in slices with
  * FileReaderSync or arrayBuffer() left about the file's size of dead chunks in the renderer before they were
  * collected; the stream, 25–80 MB. (A BYOB reader filling the parser's own buffer left only a few MB when reading
  * alone, but the whole load then ran 3–4× slower and peaked higher in Chromium 156 — measured, not understood.)
@@ -75,9 +77,9 @@ export function blobSource(blob: Blob, name: string): ByteSource | null {
 		at = end;
 		return target;
 	};
-	return {
+	const inline = {
 		size: blob.size,
-		read(start, end) {
+		read(start: number, end: number) {
 			try {
 				return new Uint8Array(sync.readAsArrayBuffer(blob.slice(start, end)));
 			} catch {
@@ -86,6 +88,8 @@ export function blobSource(blob: Blob, name: string): ByteSource | null {
 		},
 		readIntoAsync
 	};
+	if (typeof Worker === 'undefined') return inline;
+	return readAhead(blob, name, inline, () => new Worker(new URL('./file-reader.worker.ts', import.meta.url), { type: 'module', name: 'segment-lab-file-reader' }));
 }
 
 export async function loadBlob(blob: Blob, name: string, options: LoadOptions = {}, onProgress?: ProgressFn): Promise<Table> {

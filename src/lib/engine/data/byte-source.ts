@@ -6,6 +6,7 @@
  * clear message) when the file changed since it was loaded, because its rows would no longer be the ones analysed.
  */
 import { EngineError } from '../errors';
+import type { TextHash } from './fingerprint';
 
 export interface ByteSource {
 	readonly size: number;
@@ -18,6 +19,12 @@ export interface ByteSource {
 	 * the array now holding the bytes: `target` or, when the reader took its buffer over, a view of the same memory.
 	 */
 	readIntoAsync?(target: Uint8Array, offset: number, start: number, end: number): Promise<Uint8Array>;
+	/**
+	 * Sources that can hash what they read on another thread: from now on, every byte the next sequential
+	 * readIntoAsync calls hand out is fed to `hash` (in order) by the time the call that reaches the file's end
+	 * resolves. Returns false when the caller must hash the bytes itself.
+	 */
+	hashReads?(hash: TextHash): boolean;
 	/** Hands back an array read() returned, once the caller is done with it (frees its memory now, not at the next GC). */
 	release?(bytes: Uint8Array): void;
 }

@@ -41,7 +41,7 @@ async function same(bytes: Uint8Array, chunk: number) {
 }
 
 const num = fc.oneof(
-	fc.constantFrom('', '0', '-1', '+2', '3.25', '.5', '7.', '1e3', '-2.5E-7', '12345678901234567890', '0.1000'),
+	fc.constantFrom('', '0', '-1', '+2', '3.25', '.5', '7.', '1e3', '-2.5E-7', '12345678901234567890', '0.1000', '999999999', '-2147483648', '2147483647.5', '4294967296', '0.000000001', '123456789.0123', '1234567890e-3', '-0'),
 	fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
 	fc.integer().map(String)
 );

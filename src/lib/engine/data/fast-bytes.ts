@@ -4,6 +4,7 @@
  * the next chunk. It accepts only ASCII (digits, sign, dot, exponent, the delimiter, line breaks), so byte
  * offsets in the data are character offsets of the decoded text shifted by a constant (`delta`: the BOM plus
  * the extra bytes of any non-ASCII header), and the bytes hash exactly as that text would (TextHash).
+ * (A source that reads on another thread hashes there: ByteSource.hashReads.)
  * On anything else it gives up (null) and the caller reads the file the general way.
  */
 import type { RunControl } from '../progress';
@@ -54,6 +55,7 @@ export async function readNumericBytes(src: ByteSource, delimiter: string, ncols
 	// successor is not yet known (CRLF counts once, a lone CR once).
 	let trailing = false, pendingCR = false, trailingBlankLines = 0;
 	const mb = (x: number) => (x / 2 ** 20).toFixed(0);
+	const hashedBySource = src.hashReads?.(opt.hash) ?? false;
 
 	/** Line breaks only from `a` to `b`; false on anything else. */
 	const blankTail = (buf: Uint8Array, a: number, b: number): boolean => {
@@ -90,7 +92,7 @@ export async function readNumericBytes(src: ByteSource, delimiter: string, ncols
 			src.release?.(fresh);
 		}
 		const buf = work;
-		opt.hash.bytes(buf, carried, len);
+		if (!hashedBySource) opt.hash.bytes(buf, carried, len);
 		buf[len] = LF;
 		const base = pos - carried;
 		pos = end;
@@ -179,31 +181,36 @@ function parseRows(buf: Uint8Array, i: number, limit: number, shift: number, del
 		for (let j = 0; j < ncols; j++) {
 			const fieldStart = i;
 			let value: number;
-			if (c === delim || c === LF || c === CR) {
+			let neg = false;
+			if (c === MINUS || c === PLUS) {
+				neg = c === MINUS;
+				c = buf[++i];
+			}
+			// Digits into an int32 (exact while there are at most 9): an integer multiply-add per digit instead of a
+			// floating-point one, which is most of the parse. Longer mantissas are read again below.
+			let mant = 0;
+			const intStart = i;
+			while ((c - ZERO) >>> 0 < 10) {
+				mant = (mant * 10 + (c - ZERO)) | 0;
+				c = buf[++i];
+			}
+			let digits = i - intStart, frac = 0;
+			if (c === DOT) {
+				const fracStart = ++i;
+				c = buf[i];
+				while ((c - ZERO) >>> 0 < 10) {
+					mant = (mant * 10 + (c - ZERO)) | 0;
+					c = buf[++i];
+				}
+				frac = i - fracStart;
+				digits += frac;
+			}
+			if (digits === 0) {
+				// An empty field is a missing value; anything else without digits is not for the fast path.
+				if (i !== fieldStart || (c !== delim && c !== LF && c !== CR)) return -1;
 				value = NaN;
 				missing[j]++;
 			} else {
-				let neg = false;
-				if (c === MINUS || c === PLUS) {
-					neg = c === MINUS;
-					c = buf[++i];
-				}
-				let mant = 0, digits = 0, frac = 0;
-				while (c >= ZERO && c <= NINE) {
-					mant = mant * 10 + (c - ZERO);
-					digits++;
-					c = buf[++i];
-				}
-				if (c === DOT) {
-					c = buf[++i];
-					while (c >= ZERO && c <= NINE) {
-						mant = mant * 10 + (c - ZERO);
-						digits++;
-						frac++;
-						c = buf[++i];
-					}
-				}
-				if (digits === 0) return -1;
 				let exp = 0;
 				if (c === 101 || c === 69) {
 					c = buf[++i];
@@ -213,7 +220,7 @@ function parseRows(buf: Uint8Array, i: number, limit: number, shift: number, del
 						c = buf[++i];
 					}
 					let edigits = 0;
-					while (c >= ZERO && c <= NINE) {
+					while ((c - ZERO) >>> 0 < 10) {
 						exp = exp * 10 + (c - ZERO);
 						edigits++;
 						c = buf[++i];
@@ -222,13 +229,22 @@ function parseRows(buf: Uint8Array, i: number, limit: number, shift: number, del
 					if (eneg) exp = -exp;
 				}
 				exp -= frac;
-				if (digits <= 15 && exp >= -22 && exp <= 22) {
-					value = exp < 0 ? mant / POW10[-exp] : mant * POW10[exp];
-					if (neg) value = -value;
+				if (digits <= 9 && exp === -frac) value = mant / POW10[frac];
+				else if (digits <= 15 && exp >= -22 && exp <= 22) {
+					// Up to 15 digits are still exact in a double: read them again that way.
+					let m = 0;
+					for (let k = intStart; k < i; k++) {
+						const d = buf[k] - ZERO;
+						if (d >>> 0 < 10) m = m * 10 + d;
+						else if (d !== DOT - ZERO) break;
+					}
+					value = exp < 0 ? m / POW10[-exp] : m * POW10[exp];
 				} else {
 					value = Number(ascii(buf, fieldStart, i));
 					if (!Number.isFinite(value)) return -1;
+					neg = false;
 				}
+				if (neg) value = -value;
 			}
 			columns[j][row] = value;
 			if (j < ncols - 1) {
