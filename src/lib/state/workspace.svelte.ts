@@ -102,6 +102,7 @@ export class Workspace {
 	/** Must be called in the browser (onMount): workers do not exist during prerendering. */
 	attach(client = new EngineClient()): void {
 		this.client = client;
+		client.warm();
 		this.helpers = Array.from({ length: poolSize() - 1 }, () => new EngineClient());
 	}
 

