@@ -37,8 +37,9 @@ const ReaderSync = (globalThis as unknown as { FileReaderSync?: new () => SyncRe
  * and in sequence through the Blob's stream for the chunked parse — on a second thread that reads ahead
  * (read-ahead.ts) where workers can start workers, else in this one. Reading a large file in slices with
  * FileReaderSync or arrayBuffer() left about the file's size of dead chunks in the renderer before they were
- * collected; the stream, 25–80 MB. (A BYOB reader filling the parser's own buffer left only a few MB when reading
- * alone, but the whole load then ran 3–4× slower and peaked higher in Chromium 156 — measured, not understood.)
+ * collected; the default stream reader, 25–80 MB. (A BYOB reader filling the parser's own buffer, in the parser's
+ * thread, made the load 3–4× slower in Chromium 156; on the reader thread, filling lent buffers, it is what keeps
+ * the peak at about 1.5× the file — measured, not fully understood.)
  * A File edited on disk since it was chosen fails to read, and says so.
  */
 export function blobSource(blob: Blob, name: string): ByteSource | null {
