@@ -13,12 +13,10 @@ import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { blobs, dataDir } from './engine-bench-util';
-import { launchApp, CHROMIUM } from '../tests/e2e/harness';
+import { dataDir } from './engine-bench-util';
+import { launchChromium } from '../tests/e2e/harness';
+import { timeSweep } from './browser-sweep';
 import { kmeans } from '../src/lib/engine/cluster/kmeans';
-
-const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 async function kmeans1m(): Promise<void> {
 	const xPath = join(dataDir, 'blobs_1000000x8.f64');
@@ -58,7 +56,7 @@ self.onmessage = (e) => {
 		nodeIters = res.iterations;
 		nodeInertia = res.inertia;
 	}
-	const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+	const browser = await launchChromium();
 	try {
 		const page = await browser.newPage();
 		// The data reach the page as binary responses, not as JSON numbers.
@@ -96,31 +94,8 @@ self.onmessage = (e) => {
 }
 
 async function sweep100k(): Promise<void> {
-	const n = 100_000, cols = 8;
-	const csv = join(dataDir, `sweep-${n}x${cols}.csv`);
-	if (!existsSync(csv)) {
-		const X = blobs(n, cols, 6, 77);
-		const lines = [Array.from({ length: cols }, (_, j) => `f${j}`).join(',')];
-		for (let i = 0; i < n; i++) lines.push(Array.from(X.subarray(i * cols, (i + 1) * cols), (v) => v.toFixed(4)).join(','));
-		writeFileSync(csv, lines.join('\n') + '\n');
-	}
-	const app = await launchApp();
-	try {
-		const { page } = app;
-		await page.locator('input[type="file"]').first().setInputFiles(csv);
-		await page.getByRole('heading', { name: /Columns/ }).waitFor({ timeout: 120_000 });
-		await expectValue(page.getByLabel('Restarts'), '10');
-		const t = Date.now();
-		await page.getByRole('button', { name: 'Run', exact: true }).click();
-		await page.getByRole('heading', { name: /Recommended k/ }).waitFor({ timeout: 300_000 });
-		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 300_000 });
-		const ms = Date.now() - t;
-		const head = await page.getByRole('heading', { name: /Recommended k/ }).textContent();
-		const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-		console.log(`sweep k = 2..10, 10 restarts, 100,000 × 8 (browser, ${cores} cores, ${Math.max(1, cores - 1)} workers): ${ms} ms (target ≤ 15000 ms) ${head?.trim()}`);
-	} finally {
-		await app.close();
-	}
+	const { ms, head, cores } = await timeSweep((page) => expectValue(page.getByLabel('Restarts'), '10'));
+	console.log(`sweep k = 2..10, 10 restarts, 100,000 × 8 (browser, ${cores} cores, ${Math.max(1, cores - 1)} workers): ${ms} ms (target ≤ 15000 ms) ${head}`);
 }
 
 async function expectValue(loc: { inputValue(): Promise<string> }, v: string): Promise<void> {

@@ -10,10 +10,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+import { launchChromium } from '../../tests/e2e/harness';
 
 /** Processes descended from this one whose command line says they are renderers. */
 function renderers(): number[] {
@@ -70,7 +67,7 @@ export async function chromiumParse(file: string): Promise<{ version: string; ms
 		else res.writeHead(200, { 'content-type': 'text/html' }).end(html);
 	});
 	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-	const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+	const browser = await launchChromium();
 	try {
 		const ms: number[] = [];
 		let peak = 0;
