@@ -61,6 +61,13 @@ export async function startStaticServer(root, port = 0, headers = {}) {
 	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
 	return {
 		url: `http://127.0.0.1:${address.port}/`,
-		close: () => /** @type {Promise<void>} */ (new Promise((ok) => server.close(() => ok())))
+		close: () =>
+			/** @type {Promise<void>} */ (
+				new Promise((ok) => {
+					server.close(() => ok());
+					// Kept-alive connections would hold the server open (and keep answering) until they time out.
+					server.closeAllConnections();
+				})
+			)
 	};
 }

@@ -16,11 +16,11 @@ export interface App {
 	url: string;
 	requests: { url: string; method: string; afterLoad: boolean }[];
 	consoleErrors: string[];
+	/** Stops the site's server, leaving the browser open: from then on nothing can be fetched from the network. */
+	stopServer(): Promise<void>;
 	close(): Promise<void>;
 }
 
-/** `context` adds browser-context options (touch, reduced motion, viewport) to the defaults. */
-/** Headers that make the page cross-origin isolated (shared memory, so t-SNE can use a second thread). */
 /** Debian's Chromium, headless, with the flags this machine needs (no sandbox, GPU or background networking). */
 export function launchChromium(): Promise<Browser> {
 	return chromium.launch({
@@ -29,8 +29,10 @@ export function launchChromium(): Promise<Browser> {
 	});
 }
 
+/** Headers that make the page cross-origin isolated (shared memory, so t-SNE can use a second thread). */
 export const ISOLATION_HEADERS = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 
+/** `context` adds browser-context options (touch, reduced motion, viewport) to the defaults. */
 export async function launchApp(opts: { path?: string; context?: BrowserContextOptions; headers?: Record<string, string> } = {}): Promise<App> {
 	if (!existsSync(BUILD_DIR)) throw new Error('build/ is missing: run `npm run build` first (npm test does).');
 	if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH).`);
@@ -57,6 +59,7 @@ export async function launchApp(opts: { path?: string; context?: BrowserContextO
 		url: server.url,
 		requests,
 		consoleErrors,
+		stopServer: () => server.close(),
 		async close() {
 			await browser.close();
 			await server.close();
