@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv';
 import { parseNumber } from './number';
@@ -9,7 +10,33 @@ describe('parseNumber', () => {
 		expect(parseNumber('-1.5e3')).toBe(-1500);
 		expect(parseNumber('.5')).toBe(0.5);
 		expect(parseNumber('12923.0')).toBe(12923);
-		for (const bad of ['', 'abc', '0x10', 'Infinity', 'NaN', '1,2', '1 2']) expect(parseNumber(bad)).toBeNaN();
+		for (const bad of ['', 'abc', '0x10', 'Infinity', 'NaN', '1,2', '1 2', '-', '+', '.', '-.', '1.2.3', '--1', '1-']) expect(parseNumber(bad)).toBeNaN();
+		expect(Object.is(parseNumber('-0'), -0)).toBe(true);
+		expect(Object.is(parseNumber('-0.000'), -0)).toBe(true);
+	});
+
+	it('equals Number() on every string of digits, signs, dots, exponents and spaces (fast path or not)', () => {
+		// The definition the fast path must not change: trimmed, decimal only, finite, else NaN.
+		const reference = (s: string) => {
+			const t = s.trim();
+			if (t === '' || !/^[-+.\d]/.test(t) || /^.[xXbBoO]/.test(t)) return NaN;
+			const v = Number(t);
+			return Number.isFinite(v) ? v : NaN;
+		};
+		const piece = fc.constantFrom('0', '1', '5', '9', '12', '999999999', '1234567', '.', '-', '+', 'e', 'E', ' ', 'x', '00');
+		fc.assert(
+			fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+				const s = parts.join('');
+				expect(Object.is(parseNumber(s), reference(s))).toBe(true);
+			}),
+			{ numRuns: 5000 }
+		);
+		fc.assert(
+			fc.property(fc.double({ noNaN: true }), fc.integer({ min: 0, max: 20 }), (x, d) => {
+				for (const s of [String(x), x.toFixed(Math.min(d, 15)), x.toPrecision(Math.max(1, d))]) expect(Object.is(parseNumber(s), reference(s))).toBe(true);
+			}),
+			{ numRuns: 5000 }
+		);
 	});
 });
 
