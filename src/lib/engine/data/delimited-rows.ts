@@ -25,7 +25,16 @@ export interface GeneralRows {
 const CONFLICT = /^(<{7}|={7}|>{7})( |$)/;
 
 export function isConflictMarker(line: string): boolean {
-	return CONFLICT.test(line);
+	// The first character rules out almost every row before the pattern is tried.
+	const c = line.charCodeAt(0);
+	return (c === 60 || c === 61 || c === 62) && CONFLICT.test(line);
+}
+
+/** The row repeats the header (a file concatenated from several exports): compared field by field, no joined copy. */
+function isHeaderAgain(fields: string[], rawHeader: string[]): boolean {
+	if (fields.length !== rawHeader.length) return false;
+	for (let j = 0; j < fields.length; j++) if (fields[j] !== rawHeader[j]) return false;
+	return true;
 }
 
 export function readGeneralRows(
@@ -46,7 +55,6 @@ export function readGeneralRows(
 	const fields: string[] = [];
 	let rows = 0, rowLines = 0, blankLines = 0, padded = 0;
 	const paddedLines: number[] = [];
-	const headerKey = rawHeader.join('\u0000');
 	while (reader.next(fields)) {
 		const { start, end, line, lines } = reader;
 		if (reader.unterminated) {
@@ -76,7 +84,7 @@ export function readGeneralRows(
 			padded++;
 			if (paddedLines.length < 5) paddedLines.push(line);
 		}
-		if (fields.length === ncols && fields.join('\u0000') === headerKey) {
+		if (isHeaderAgain(fields, rawHeader)) {
 			skips.add(start, end, line, lines, 'repeated-header');
 			continue;
 		}
