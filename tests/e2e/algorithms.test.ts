@@ -146,6 +146,10 @@ describe('algorithms, in the built site', () => {
 		expect(Number(k)).toBeGreaterThanOrEqual(2);
 		await page.getByRole('img', { name: 'HDBSCAN condensed tree' }).waitFor();
 		await expect(page.getByLabel('Number of segments (k)').inputValue()).resolves.toBe(k);
+		// Nothing to recommend between values of k: the card says HDBSCAN found k, and keeps only stability and workability.
+		await expect(page.getByRole('heading', { name: `HDBSCAN found k = ${k}` }).count()).resolves.toBe(1);
+		await expect(page.getByRole('heading', { name: /Recommended k/ }).count()).resolves.toBe(0);
+		await expect(page.getByRole('list', { name: 'Evidence for the recommendation' }).getByText(/Agree|Knee/).count()).resolves.toBe(0);
 		if (process.env.SHOT) await page.getByRole('img', { name: 'HDBSCAN condensed tree' }).screenshot({ path: '/tmp/condensed.png' });
 		const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download HDBSCAN condensed tree (SVG)' }).click()]);
 		expect(svg.suggestedFilename()).toBe('customers-condensed-tree.svg');
