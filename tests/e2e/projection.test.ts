@@ -269,7 +269,7 @@ describe('projection view on the demo data', () => {
 		expect(foreignRequests(app)).toEqual([]);
 	});
 
-	it('runs UMAP in a worker: seeded (the same map twice), streamed while it optimises, and cancellable', async () => {
+	it('runs UMAP in a worker: seeded (the same map twice), streamed while it optimises, cancellable, with no main-thread task over 100 ms', async () => {
 		const { page } = app;
 		await observeLongTasks(app);
 		await page.getByLabel('UMAP').check();
@@ -304,6 +304,8 @@ describe('projection view on the demo data', () => {
 		await expect(page.getByRole('button', { name: 'Compute UMAP' }).count()).resolves.toBe(1);
 		const tasks = await longTasks(app);
 		console.log(`long tasks while UMAP ran: ${tasks.length}, longest ${Math.max(0, ...tasks).toFixed(0)} ms`);
+		// As for t-SNE: the optimisation runs in the worker; the page only draws the frames it is sent.
+		expect(Math.max(0, ...tasks)).toBeLessThan(100);
 		expect(app.consoleErrors).toEqual([]);
 		expect(foreignRequests(app)).toEqual([]);
 	});
