@@ -78,6 +78,12 @@ describe('the demo flow, in the built site', () => {
 		expect(heading.y).toBeLessThan(200);
 		await nav.getByRole('link', { name: 'Data' }).click();
 		await expect.poll(() => nav.locator('[aria-current="location"]').textContent()).toBe('Data');
+		// A jump from the top into the middle of a long section, with no heading near the top of the window, marks
+		// that section (it used to keep the old mark); the bottom of the page marks the last section.
+		await page.evaluate(() => window.scrollTo(0, document.getElementById('personas-heading')!.getBoundingClientRect().top + window.scrollY + 400));
+		await expect.poll(() => nav.locator('[aria-current="location"]').textContent()).toBe('Who they are');
+		await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+		await expect.poll(() => nav.locator('[aria-current="location"]').textContent()).toBe('Score new customers');
 	});
 
 	it('offers every evidence chart as SVG and PNG (the silhouette plot with its canvas of bars inside)', async () => {
