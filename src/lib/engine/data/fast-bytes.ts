@@ -14,7 +14,7 @@ import type { FastResult } from './fast-numeric';
 import type { Offsets } from '../types';
 import type { TextHash } from './fingerprint';
 
-const LF = 10, CR = 13, DOT = 46, MINUS = 45, PLUS = 43, ZERO = 48, NINE = 57;
+const LF = 10, CR = 13, DOT = 46, MINUS = 45, PLUS = 43, ZERO = 48;
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 export const CHUNK_BYTES = 4 * 2 ** 20;
 
@@ -187,7 +187,9 @@ function parseRows(buf: Uint8Array, i: number, limit: number, shift: number, del
 				c = buf[++i];
 			}
 			// Digits into an int32 (exact while there are at most 9): an integer multiply-add per digit instead of a
-			// floating-point one, which is most of the parse. Longer mantissas are read again below.
+			// floating-point one, which is most of the parse. Longer mantissas are read again below. The one-compare
+			// digit test, (c - ZERO) >>> 0 < 10, relies on the line feed stored after the bytes: read past the array,
+			// c would be undefined, which the test takes for a digit.
 			let mant = 0;
 			const intStart = i;
 			while ((c - ZERO) >>> 0 < 10) {

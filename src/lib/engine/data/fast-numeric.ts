@@ -54,31 +54,36 @@ export function readNumericFast(text: string, delimiter: string, ncols: number, 
 		for (let j = 0; j < ncols; j++) {
 			const fieldStart = i;
 			let value: number;
-			if (c === delim || c === LF || c === CR || i >= n) {
+			let neg = false;
+			if (c === MINUS || c === PLUS) {
+				neg = c === MINUS;
+				c = text.charCodeAt(++i);
+			}
+			// As in fast-bytes.ts: digits into an int32 while there are at most 9, longer mantissas read again. (Compared
+			// as c >= ZERO && c <= NINE: past the text's end charCodeAt gives NaN, which (NaN - ZERO) >>> 0 reads as 0.)
+			let mant = 0;
+			const intStart = i;
+			while (c >= ZERO && c <= NINE) {
+				mant = (mant * 10 + (c - ZERO)) | 0;
+				c = text.charCodeAt(++i);
+			}
+			let digits = i - intStart, frac = 0;
+			if (c === DOT) {
+				const fracStart = ++i;
+				c = text.charCodeAt(i);
+				while (c >= ZERO && c <= NINE) {
+					mant = (mant * 10 + (c - ZERO)) | 0;
+					c = text.charCodeAt(++i);
+				}
+				frac = i - fracStart;
+				digits += frac;
+			}
+			if (digits === 0) {
+				// An empty field (or the end of the text) is a missing value; anything else is not for this path.
+				if (i !== fieldStart || !(c === delim || c === LF || c === CR || i >= n)) return null;
 				value = NaN;
 				missing[j]++;
 			} else {
-				let neg = false;
-				if (c === MINUS || c === PLUS) {
-					neg = c === MINUS;
-					c = text.charCodeAt(++i);
-				}
-				let mant = 0, digits = 0, frac = 0;
-				while (c >= ZERO && c <= NINE) {
-					mant = mant * 10 + (c - ZERO);
-					digits++;
-					c = text.charCodeAt(++i);
-				}
-				if (c === DOT) {
-					c = text.charCodeAt(++i);
-					while (c >= ZERO && c <= NINE) {
-						mant = mant * 10 + (c - ZERO);
-						digits++;
-						frac++;
-						c = text.charCodeAt(++i);
-					}
-				}
-				if (digits === 0) return null;
 				let exp = 0;
 				if (c === 101 || c === 69) {
 					c = text.charCodeAt(++i);
@@ -97,13 +102,21 @@ export function readNumericFast(text: string, delimiter: string, ncols: number, 
 					if (eneg) exp = -exp;
 				}
 				exp -= frac;
-				if (digits <= 15 && exp >= -22 && exp <= 22) {
-					value = exp < 0 ? mant / POW10[-exp] : mant * POW10[exp];
-					if (neg) value = -value;
+				if (digits <= 9 && exp === -frac) value = mant / POW10[frac];
+				else if (digits <= 15 && exp >= -22 && exp <= 22) {
+					let m = 0;
+					for (let k = intStart; k < i; k++) {
+						const d = text.charCodeAt(k) - ZERO;
+						if (d >= 0 && d <= 9) m = m * 10 + d;
+						else if (d !== DOT - ZERO) break;
+					}
+					value = exp < 0 ? m / POW10[-exp] : m * POW10[exp];
 				} else {
 					value = Number(text.slice(fieldStart, i));
 					if (!Number.isFinite(value)) return null;
+					neg = false;
 				}
+				if (neg) value = -value;
 			}
 			columns[j][row] = value;
 			if (j < ncols - 1) {
