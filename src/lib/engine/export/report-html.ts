@@ -5,7 +5,8 @@
  */
 import type { SourceFingerprint } from '../data/fingerprint';
 import type { Recipe } from '../recipe';
-import type { SegmentProfile } from '../profile/segment-profile';
+import { formatP, type SegmentProfile } from '../profile/segment-profile';
+import { SMD_LEGEND, smdLayout } from './smd-layout';
 
 export interface ReportInput {
 	title: string;
@@ -47,28 +48,29 @@ function sd(v: number): string {
 }
 
 function heatmapSvg(p: SegmentProfile, names: string[]): string {
-	const cw = 64, ch = 26, lw = 230, th = 130;
-	const W = lw + p.features.length * cw + 10, H = th + names.length * ch + 50;
+	const rowNames = names.map((n, i) => `${i + 1}. ${n}`);
+	const { cellW: cw, cellH: ch, rowLabelW: lw, colLabelH: th, legendStep: step, width: W, height: H } = smdLayout(rowNames, p.features);
 	const parts = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" role="img" aria-label="How each segment differs from the rest, in standard deviations">`];
 	p.features.forEach((f, j) => parts.push(`<text font-size="11" transform="translate(${lw + j * cw + cw / 2},${th - 6}) rotate(-50)">${esc(f)}</text>`));
-	names.forEach((n, i) => {
-		parts.push(`<text font-size="11" x="${lw - 6}" y="${th + i * ch + ch / 2 + 4}" text-anchor="end">${esc(`${i + 1}. ${n}`)}</text>`);
+	rowNames.forEach((n, i) => {
+		parts.push(`<text font-size="11" x="${lw - 6}" y="${th + i * ch + ch / 2 + 4}" text-anchor="end">${esc(n)}</text>`);
 		p.features.forEach((_, j) => {
 			const v = p.segments[i].smd[j];
 			parts.push(`<rect x="${lw + j * cw}" y="${th + i * ch}" width="${cw - 1}" height="${ch - 1}" fill="${diverging(v)}"/>`);
 			parts.push(`<text font-size="11" x="${lw + j * cw + cw / 2}" y="${th + i * ch + ch / 2 + 4}" text-anchor="middle" fill="${Math.abs(v) > 1.2 ? '#fff' : '#111'}">${sd(v)}</text>`);
 		});
 	});
-	[-2, -1, 0, 1, 2].forEach((v, i) => {
-		parts.push(`<rect x="${lw + i * 44}" y="${th + names.length * ch + 12}" width="44" height="10" fill="${diverging(v)}"/>`);
-		parts.push(`<text font-size="10" x="${lw + i * 44 + 22}" y="${th + names.length * ch + 34}" text-anchor="middle">${sd(v)} sd</text>`);
+	SMD_LEGEND.forEach((v, i) => {
+		parts.push(`<rect x="${lw + i * step}" y="${th + names.length * ch + 12}" width="${step}" height="10" fill="${diverging(v)}"/>`);
+		parts.push(`<text font-size="10" x="${lw + i * step + step / 2}" y="${th + names.length * ch + 34}" text-anchor="middle">${sd(v)} sd</text>`);
 	});
 	parts.push('</svg>');
 	return parts.join('');
 }
 
 function sizesSvg(p: SegmentProfile, names: string[]): string {
-	const bw = 360, rh = 22, lw = 230;
+	// Label column as wide as the longest "k. name" (the heatmap's measure): a fixed 230 px cut the first ones.
+	const bw = 360, rh = 22, lw = smdLayout(names.map((n, i) => `${i + 1}. ${n}`), []).rowLabelW;
 	const max = Math.max(...p.segments.map((s) => s.share), 0.01);
 	const parts = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${lw + bw + 80} ${names.length * rh + 8}" width="${lw + bw + 80}" role="img" aria-label="Segment sizes">`];
 	p.segments.forEach((s, i) => {
@@ -120,7 +122,7 @@ export function reportHtml(r: ReportInput): string {
 	const head = p.features.map((f) => `<th scope="col">${esc(f)}</th>`).join('');
 	const rows = p.segments.map((seg, s) => `<tr><th scope="row">${s + 1}. ${esc(r.names[s])}</th><td>${seg.size.toLocaleString('en')}</td><td>${(seg.share * 100).toFixed(1)}%</td>${seg.mean.map((m, j) => `<td>${esc(num(m))}<br><span class="muted">${esc(num(seg.median[j]))}</span></td>`).join('')}</tr>`).join('');
 	const overall = `<tr><th scope="row">All clustered rows</th><td>${r.rowsClustered.toLocaleString('en')}</td><td>100%</td>${p.overall.mean.map((m, j) => `<td>${esc(num(m))}<br><span class="muted">${esc(num(p.overall.median[j]))}</span></td>`).join('')}</tr>`;
-	const tests = p.tests.map((t) => `<tr><th scope="row">${esc(t.feature)}</th><td>${Number.isFinite(t.h) ? t.h.toFixed(1) : '–'}</td><td>${Number.isFinite(t.p) ? (t.p < 1e-4 ? t.p.toExponential(1) : t.p.toFixed(4)) : '–'}</td></tr>`).join('');
+	const tests = p.tests.map((t) => `<tr><th scope="row">${esc(t.feature)}</th><td>${Number.isFinite(t.h) ? t.h.toFixed(1) : '–'}</td><td>${formatP(t.p)}</td></tr>`).join('');
 	const warnings = [...p.warnings, ...r.notes].map((w) => `<li>${esc(w)}</li>`).join('');
 	return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -173,3 +173,13 @@ function median(xs: number[]): number {
 	const m = a.length >> 1;
 	return a.length % 2 ? a[m] : (a[m - 1] + a[m]) / 2;
 }
+
+/**
+ * A p-value for people: four decimals, or one significant digit in scientific notation below 1e-4; an exact 0
+ * is the chi-square tail underflowing a double (H in the thousands on big segments), shown as "< 1e-300".
+ */
+export function formatP(p: number): string {
+	if (!Number.isFinite(p)) return '–';
+	if (p === 0) return '< 1e-300';
+	return p < 1e-4 ? p.toExponential(1) : p.toFixed(4);
+}
