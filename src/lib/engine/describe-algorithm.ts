@@ -1,5 +1,15 @@
 import type { AlgorithmSpec } from './recipe';
 
+/** The algorithm's name in a sentence ("HDBSCAN found k = 8"). */
+export const ALGORITHM_SHORT_NAME: { [N in AlgorithmSpec['name']]: string } = {
+	kmeans: 'k-means',
+	minibatch: 'mini-batch k-means',
+	hierarchical: 'hierarchical clustering',
+	dbscan: 'DBSCAN',
+	gmm: 'the Gaussian mixture',
+	hdbscan: 'HDBSCAN'
+};
+
 /** One phrase for a run's algorithm and its parameters, for the page, the history and the reports. */
 export function describeAlgorithm(a: AlgorithmSpec): string {
 	const s = (n: number) => (n === 1 ? '' : 's');

@@ -14,16 +14,15 @@ import { disjointSets } from './disjoint-sets';
 import type { RunControl } from '../progress';
 import { throttle, throwIfAborted } from '../progress';
 import { KDTree } from './kdtree';
-import type { SpanningTree } from './hdbscan-mst';
+import { spanningTree, type SpanningTree } from './hdbscan-mst';
 
 export function boruvkaMst(
 	X: Float64Array, rows: number, cols: number, core: Float64Array, control: RunControl = {}
 ): SpanningTree {
-	const m = Math.max(0, rows - 1);
-	const from = new Int32Array(m);
-	const to = new Int32Array(m);
-	const weight = new Float64Array(m);
-	if (rows < 2) return { from, to, weight };
+	const out = spanningTree(rows);
+	const { from, to, weight } = out;
+	if (rows < 2) return out;
+	const m = from.length;
 	const tree = new KDTree(X, rows, cols);
 	const { data, index, start, end, left } = tree;
 	const nodes = start.length;
@@ -130,5 +129,5 @@ export function boruvkaMst(
 		// Cannot happen for finite data (every component has an edge out); guards against an endless loop.
 		if (edges === before) throw new Error('HDBSCAN: Borůvka round added no edge');
 	}
-	return { from, to, weight };
+	return out;
 }

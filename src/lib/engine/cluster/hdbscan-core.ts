@@ -8,6 +8,7 @@
 import type { RunControl } from '../progress';
 import { throttle, throwIfAborted } from '../progress';
 import { KDTree } from './kdtree';
+import { replaceMax } from './kdtree-knn';
 
 export function coreDistances(
 	X: Float64Array, rows: number, cols: number, k: number, control: RunControl = {}
@@ -62,19 +63,4 @@ export function coreDistances(
 		core[index[p]] = Math.sqrt(heap[0]);
 	}
 	return core;
-}
-
-/** Replaces the maximum of a k-element max-heap with x. */
-function replaceMax(heap: Float64Array, k: number, x: number): void {
-	let i = 0;
-	for (;;) {
-		const l = 2 * i + 1;
-		if (l >= k) break;
-		const r = l + 1;
-		const c = r < k && heap[r] > heap[l] ? r : l;
-		if (heap[c] <= x) break;
-		heap[i] = heap[c];
-		i = c;
-	}
-	heap[i] = x;
 }

@@ -19,14 +19,19 @@ export interface SpanningTree {
 	weight: Float64Array;
 }
 
+/** An empty tree of rows - 1 edges, to be filled in. */
+export function spanningTree(rows: number): SpanningTree {
+	const m = Math.max(0, rows - 1);
+	return { from: new Int32Array(m), to: new Int32Array(m), weight: new Float64Array(m) };
+}
+
 /** Minimum spanning tree of the mutual-reachability graph of X under the given core distances. */
 export function mutualReachabilityMst(
 	X: Float64Array, rows: number, cols: number, core: Float64Array, control: RunControl = {}
 ): SpanningTree {
-	const m = Math.max(0, rows - 1);
-	const from = new Int32Array(m);
-	const to = new Int32Array(m);
-	const weight = new Float64Array(m);
+	const out = spanningTree(rows);
+	const { from, to, weight } = out;
+	const m = from.length;
 	// Rows not yet in the tree, kept in increasing order so that ties go to the lowest row.
 	const rest = new Int32Array(m);
 	for (let i = 0; i < m; i++) rest[i] = i + 1;
@@ -80,5 +85,5 @@ export function mutualReachabilityMst(
 		weight[e] = fringe[next];
 		current = next;
 	}
-	return { from, to, weight };
+	return out;
 }

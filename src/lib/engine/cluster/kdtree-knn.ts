@@ -39,8 +39,8 @@ export function kthNearestDist2(tree: KDTree, Q: Float64Array, qo: number, k: nu
 	return heap[0];
 }
 
-/** Replaces the maximum of a k-element max-heap with x. */
-function replaceMax(heap: Float64Array, k: number, x: number): void {
+/** Replaces the maximum of a k-element max-heap with x (also HDBSCAN's core distances). */
+export function replaceMax(heap: Float64Array, k: number, x: number): void {
 	let i = 0;
 	for (;;) {
 		const l = 2 * i + 1;

@@ -5,6 +5,7 @@
  */
 import type { KSummary } from '../analyse';
 import type { SourceFingerprint } from '../data/fingerprint';
+import { ALGORITHM_SHORT_NAME } from '../describe-algorithm';
 import { EngineError } from '../errors';
 import type { Recipe } from '../recipe';
 import type { FittedPrep, Table } from '../types';
@@ -65,7 +66,7 @@ export function buildModel(table: Table, input: ModelInput, createdAt = new Date
 		throw new EngineError('bad-parameter', 'A model file cannot yet be made for a run clustered on principal components.', 'Cluster on the features (no PCA step) to export a model for scoring.');
 	}
 	if (alg === 'dbscan' || alg === 'hdbscan') {
-		const name = alg === 'dbscan' ? 'DBSCAN' : 'HDBSCAN';
+		const name = ALGORITHM_SHORT_NAME[alg];
 		throw new EngineError('bad-parameter', `A model file is not available for ${name} runs: ${name} has no centres or components to assign new rows to.`, 'Use k-means or a Gaussian mixture to export a model for scoring new customers.');
 	}
 	if (alg === 'gmm' && !summary.mixture) throw new EngineError('internal', 'This Gaussian-mixture run has no stored mixture parameters.', 'Run the analysis again.');

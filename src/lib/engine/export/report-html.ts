@@ -6,7 +6,7 @@
 import type { SourceFingerprint } from '../data/fingerprint';
 import type { Recipe } from '../recipe';
 import { formatP, type SegmentProfile } from '../profile/segment-profile';
-import { SMD_LEGEND, smdLayout } from './smd-layout';
+import { rowLabelWidth, SMD_LEGEND, smdLayout } from './smd-layout';
 
 export interface ReportInput {
 	title: string;
@@ -69,8 +69,8 @@ function heatmapSvg(p: SegmentProfile, names: string[]): string {
 }
 
 function sizesSvg(p: SegmentProfile, names: string[]): string {
-	// Label column as wide as the longest "k. name" (the heatmap's measure): a fixed 230 px cut the first ones.
-	const bw = 360, rh = 22, lw = smdLayout(names.map((n, i) => `${i + 1}. ${n}`), []).rowLabelW;
+	// Label column as wide as the longest "k. name": a fixed 230 px cut the first ones.
+	const bw = 360, rh = 22, lw = rowLabelWidth(names.map((n, i) => `${i + 1}. ${n}`));
 	const max = Math.max(...p.segments.map((s) => s.share), 0.01);
 	const parts = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${lw + bw + 80} ${names.length * rh + 8}" width="${lw + bw + 80}" role="img" aria-label="Segment sizes">`];
 	p.segments.forEach((s, i) => {

@@ -19,12 +19,16 @@ export interface SmdLayout {
 const CHAR = 6.5;
 export const SMD_LEGEND = [-2, -1, 0, 1, 2];
 
+/** Width of a column of 11 px row names (the longest one, plus a margin). */
+export function rowLabelWidth(rows: string[]): number {
+	return Math.min(300, Math.ceil(16 + CHAR * Math.max(8, ...rows.map((x) => x.length))));
+}
+
 export function smdLayout(rows: string[], features: string[]): SmdLayout {
 	const cellW = Math.max(44, Math.min(80, Math.floor(560 / Math.max(1, features.length))));
 	const cellH = 28;
-	const longest = (xs: string[], min: number) => Math.max(min, ...xs.map((x) => x.length));
-	const rowLabelW = Math.min(300, Math.ceil(16 + CHAR * longest(rows, 8)));
-	const colLabelH = Math.min(200, Math.ceil(14 + 0.77 * CHAR * longest(features, 4)));
+	const rowLabelW = rowLabelWidth(rows);
+	const colLabelH = Math.min(200, Math.ceil(14 + 0.77 * CHAR * Math.max(4, ...features.map((x) => x.length))));
 	const legendStep = 56;
 	const labelRight = Math.max(0, ...features.map((f, j) => rowLabelW + j * cellW + cellW / 2 + 0.65 * CHAR * f.length));
 	const width = Math.ceil(Math.max(rowLabelW + features.length * cellW, labelRight, rowLabelW + SMD_LEGEND.length * legendStep) + 8);
