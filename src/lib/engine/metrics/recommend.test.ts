@@ -7,6 +7,14 @@ import { Rng } from '../random';
 const ev = (k: number, inertia: number, silhouette: number, daviesBouldin: number, calinskiHarabasz: number): KEvidence => ({ k, inertia, silhouette, daviesBouldin, calinskiHarabasz });
 
 describe('recommend', () => {
+	it('cautions when the chosen k has a mean silhouette of 0.25 or less, and only then', () => {
+		const weak = recommend([ev(2, 1000, 0.21, 1.4, 90), ev(3, 800, 0.25, 1.5, 80), ev(4, 700, 0.18, 1.6, 70)]);
+		const s = { 2: '0.210', 3: '0.250', 4: '0.180' }[weak.k as 2 | 3 | 4];
+		expect(weak.reasons.find((x) => x.kind === 'caution')?.text).toContain(`mean silhouette at k = ${weak.k} is ${s}, at or below 0.25`);
+		const clear = recommend([ev(2, 1000, 0.4, 0.9, 300), ev(3, 500, 0.62, 0.5, 800), ev(4, 450, 0.5, 0.6, 700)]);
+		expect(clear.reasons.some((x) => x.kind === 'caution')).toBe(false);
+	});
+
 	const curve = [ev(2, 1000, 0.4, 0.9, 300), ev(3, 500, 0.5, 0.7, 500), ev(4, 200, 0.62, 0.5, 800), ev(5, 180, 0.55, 0.6, 700), ev(6, 170, 0.5, 0.65, 650), ev(7, 165, 0.45, 0.7, 600)];
 	it('follows the metrics that agree and names them, with the knee and its sensitivity', () => {
 		const r = recommend(curve);

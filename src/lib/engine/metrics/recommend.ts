@@ -130,6 +130,14 @@ export function recommend(evidence: KEvidence[], gapK1: GapPoint | null = null, 
 			? `The elbow curve has no clear knee (Kneedle, sensitivity S = ${sensitivity}).`
 			: `The elbow's knee is at k = ${kneeK} (Kneedle, sensitivity S = ${sensitivity}; larger S waits for a sharper bend).`
 	});
+	// Kaufman & Rousseeuw (Finding Groups in Data, 1990): an average silhouette of 0.25 or less means no
+	// substantial structure has been found. Said for any algorithm, the density ones included (their k is their own).
+	if (chosen.silhouette <= 0.25) {
+		reasons.push({
+			kind: 'caution',
+			text: `The mean silhouette at k = ${k} is ${chosen.silhouette.toFixed(3)}, at or below 0.25, which Kaufman and Rousseeuw read as no substantial structure: the segments overlap, so treat them as a partition of the customers rather than natural groups.`
+		});
+	}
 	if (gapK1 && votes.find((v) => v.metric === 'gap')?.k === 1) {
 		reasons.push({ kind: 'caution', text: 'The gap statistic finds no evidence of more than one group: the segments may be a useful partition rather than natural clusters.' });
 	}
