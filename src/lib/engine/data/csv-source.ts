@@ -15,6 +15,7 @@ import { FileBackedText } from './file-source';
 import { TextHash } from './fingerprint';
 import { uniqueHeaders } from './headers';
 import { numericColumn } from './numeric-column';
+import { checkColumnCount } from './limits';
 import { SkipLog } from './skipped';
 
 const HEAD_BYTES = 1 << 20;
@@ -38,6 +39,7 @@ export async function parseNumericSource(src: ByteSource, name: string, delimite
 	const h = readHead(head, delimiter);
 	// The header must be whole inside the head and be the first thing in the file; at least two columns.
 	if (h.rawHeader === null || h.lead.count > 0 || h.rawHeader.length < 2 || h.from >= head.length) return null;
+	checkColumnCount(h.rawHeader.length, name);
 	const { names, notes } = uniqueHeaders(h.rawHeader);
 	const prefix = head.slice(0, h.from);
 	const from = bom + utf8Length(prefix);

@@ -10,6 +10,7 @@ import { throttle, throwIfAborted } from '../progress';
 import type { Column, LineAccount, Offsets, Table } from '../types';
 import { detectDelimiter } from './delimiter';
 import { isConflictMarker, readGeneralRows } from './delimited-rows';
+import { checkColumnCount, checkLineLengths } from './limits';
 import { readNumericFast } from './fast-numeric';
 import { uniqueHeaders } from './headers';
 import { errorValueNotes } from './records-table';
@@ -40,11 +41,14 @@ export function parseCsv(text: string, name: string, options: ParseOptions = {},
 			'Export the data as CSV (comma-separated values) from your spreadsheet or database and load that file.'
 		);
 	}
+	// Limits first (limits.ts): one scan for line breaks, then the header's width, before anything is built.
+	checkLineLengths(text, name);
 	throwIfAborted(control.signal);
 	const progress = { signal: control.signal, onProgress: throttle(control.onProgress, 100) };
 	const delimiter = options.delimiter ?? detectDelimiter(text);
 	const { rawHeader, headerText, headerLines, newline, lead, leadBlank, firstLine, from } = readHead(text, delimiter);
 	if (rawHeader === null) throw new EngineError('empty-file', `"${name}" has no rows.`, 'Choose a file with a header row and data rows.');
+	checkColumnCount(rawHeader.length, name);
 	const { names, notes } = uniqueHeaders(rawHeader);
 	let columns: Column[], rowStart: Offsets, rowEnd: Offsets, rows: number, decimal: DecimalMark = options.decimal ?? '.';
 	let fast = false;

@@ -8,8 +8,11 @@ const CANDIDATES = [',', ';', '\t', '|'];
 export function detectDelimiter(text: string, maxLines = 30): string {
 	const lines = firstLines(text, maxLines);
 	let best = ',', bestScore = 0;
-	for (const d of CANDIDATES) {
-		const counts = lines.map((l) => countOutsideQuotes(l, d));
+	// Every candidate counted in one pass per line (a wide file's lines are hundreds of kB each).
+	const perLine = lines.map(countCandidates);
+	for (let di = 0; di < CANDIDATES.length; di++) {
+		const d = CANDIDATES[di];
+		const counts = perLine.map((c) => c[di]);
 		const freq = new Map<number, number>();
 		for (const c of counts) if (c > 0) freq.set(c, (freq.get(c) ?? 0) + 1);
 		let modeCount = 0, mode = 0;
@@ -25,11 +28,11 @@ function firstLines(text: string, maxLines: number): string[] {
 	const out: string[] = [];
 	let start = 0, inQuotes = false;
 	for (let i = 0; i < text.length && out.length < maxLines; i++) {
-		const c = text[i];
-		if (c === '"') inQuotes = !inQuotes;
-		else if (!inQuotes && (c === '\n' || c === '\r')) {
+		const c = text.charCodeAt(i);
+		if (c === 34) inQuotes = !inQuotes;
+		else if (!inQuotes && (c === 10 || c === 13)) {
 			if (i > start) out.push(text.slice(start, i));
-			if (c === '\r' && text[i + 1] === '\n') i++;
+			if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
 			start = i + 1;
 		}
 	}
@@ -37,12 +40,20 @@ function firstLines(text: string, maxLines: number): string[] {
 	return out.filter((l) => l.trim() !== '');
 }
 
-function countOutsideQuotes(line: string, d: string): number {
-	let n = 0, q = false;
+/** Occurrences of each candidate outside double quotes, in CANDIDATES order. */
+function countCandidates(line: string): number[] {
+	const codes = CANDIDATES.map((d) => d.charCodeAt(0));
+	const n = [0, 0, 0, 0];
+	let q = false;
 	for (let i = 0; i < line.length; i++) {
-		const c = line[i];
-		if (c === '"') q = !q;
-		else if (!q && c === d) n++;
+		const c = line.charCodeAt(i);
+		if (c === 34) q = !q;
+		else if (!q) {
+			if (c === codes[0]) n[0]++;
+			else if (c === codes[1]) n[1]++;
+			else if (c === codes[2]) n[2]++;
+			else if (c === codes[3]) n[3]++;
+		}
 	}
 	return n;
 }

@@ -8,6 +8,7 @@ import { EngineError } from '../errors';
 import type { RunControl } from '../progress';
 import { throttle, throwIfAborted } from '../progress';
 import type { Table } from '../types';
+import { checkJsonDepth } from './limits';
 import { tableFromRecords } from './records-table';
 import { SkipLog, skipNotes } from './skipped';
 
@@ -15,6 +16,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 
 export function parseJson(text: string, name: string, control: RunControl = {}): Table {
 	if (text.length > 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+	checkJsonDepth(text, name);
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
@@ -52,6 +54,7 @@ export function parseJson(text: string, name: string, control: RunControl = {}):
 
 export function parseNdjson(text: string, name: string, control: RunControl = {}): Table {
 	if (text.length > 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+	checkJsonDepth(text, name);
 	const objects: Record<string, unknown>[] = [];
 	const log = new SkipLog();
 	const texts: string[] = [];

@@ -9,6 +9,7 @@ import { throwIfAborted } from '../progress';
 import type { Column, SourceFormat, Table } from '../types';
 import { ColumnBuilder } from './column-builder';
 import { uniqueHeaders } from './headers';
+import { checkColumnCount } from './limits';
 
 
 /** A cell as text: what the CSV rendering shows and what the column builder parses. */
@@ -35,6 +36,7 @@ export function tableFromRecords(
 	notes: string[] = []
 ): Table {
 	if (rawNames.length === 0) throw new EngineError('empty-file', `"${name}" has no columns.`, 'Choose a file with a header row (or named fields) and data.');
+	checkColumnCount(rawNames.length, name);
 	const n = rows.length;
 	if (n === 0) {
 		throw new EngineError('header-only', `"${name}" has column names (${rawNames.length}) but no data rows.`, 'Check that you exported the data and not only the column names.');

@@ -10,12 +10,16 @@ import { throwIfAborted } from '../progress';
 import type { Table } from '../types';
 import { tableFromRecords } from './records-table';
 import { sheetErrorCells } from './xlsx-errors';
+import { checkWorkbookSize } from './workbook-size';
 
 export async function parseXlsx(bytes: Uint8Array, name: string, sheet: string | undefined, control: RunControl = {}): Promise<Table> {
 	let sheets: { sheet: string; data: unknown[][] }[];
 	const mb = (bytes.length / 2 ** 20).toFixed(1);
 	// The reader unzips and parses the whole workbook in one call (no progress inside it; Cancel stops the worker).
 	control.onProgress?.({ stage: `Reading ${name}: unzipping and parsing the workbook (${mb} MB)`, fraction: 0.05 });
+	// Before the reader unzips anything: a zip bomb ends here in a message (workbook-size.ts).
+	await checkWorkbookSize(bytes, name);
+	throwIfAborted(control.signal);
 	try {
 		const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
 		sheets = (await readXlsxFile(buffer as ArrayBuffer)) as { sheet: string; data: unknown[][] }[];

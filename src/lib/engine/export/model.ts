@@ -9,6 +9,7 @@ import { ALGORITHM_SHORT_NAME } from '../describe-algorithm';
 import { EngineError } from '../errors';
 import type { Recipe } from '../recipe';
 import type { FittedPrep, Table } from '../types';
+import { columnNamed } from '../data/column-named';
 
 export const MODEL_FORMAT = 'segment-lab-model';
 export const MODEL_VERSION = 1;
@@ -97,7 +98,7 @@ function distributions(table: Table, f: FittedPrep, rowIndex: Int32Array): Featu
 	const out: FeatureDistribution[] = [];
 	for (const pf of f.perFeature) {
 		if (pf.encoding !== 'numeric') continue;
-		const col = table.columns.find((c) => c.name === pf.name);
+		const col = columnNamed(table, pf.name);
 		if (!col) continue;
 		const present: number[] = [];
 		for (let r = 0; r < rowIndex.length; r++) {

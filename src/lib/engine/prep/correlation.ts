@@ -1,4 +1,5 @@
 import type { ColumnProfile, Table } from '../types';
+import { columnNamed } from '../data/column-named';
 
 /** Pairs with |r| above this are reported: one of the two adds little the other does not already say. */
 export const STRONG_CORRELATION = 0.9;
@@ -16,7 +17,7 @@ export interface CorrelationMatrix {
  * both values are present), computed with centred sums for accuracy.
  */
 export function correlationMatrix(table: Table, names: string[]): CorrelationMatrix {
-	const cols = names.map((n) => table.columns.find((c) => c.name === n)!.numbers);
+	const cols = names.map((n) => columnNamed(table, n)!.numbers);
 	const p = cols.length;
 	const r = new Array<number>(p * p).fill(NaN);
 	for (let a = 0; a < p; a++) {

@@ -16,6 +16,7 @@ import { fitOutlierBounds, isOutside } from './outliers';
 import type { FeaturePlan } from './plan';
 import { applyScale, fitScale } from './scale';
 import { applyClip, applyLog1p, fitClip } from './transform';
+import { columnNamed } from '../data/column-named';
 
 export type PrepStep = 'missing' | 'transform' | 'outliers' | 'scale';
 
@@ -47,7 +48,7 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 		if (!table.columns.some((c) => c.name === f.name)) {
 			throw new EngineError('recipe-mismatch', `The column "${f.name}" is not in "${table.name}".`, 'Load a file with the columns the model was fitted on.');
 		}
-		if (f.encoding === 'numeric') return { f, plan, values: Float64Array.from(table.columns.find((c) => c.name === f.name)!.numbers), codes: null, levels: null };
+		if (f.encoding === 'numeric') return { f, plan, values: Float64Array.from(columnNamed(table, f.name)!.numbers), codes: null, levels: null };
 		const { codes, levels } = codesOf(cellTexts(table, f.name));
 		return { f, plan, values: null, codes, levels };
 	});

@@ -8,6 +8,7 @@ import { EngineError } from '../errors';
 import { own } from '../names';
 import type { ColumnPrep, OutlierSpec } from '../recipe';
 import type { Column, ColumnKind, MissingStrategy, ScaleMethod, Table } from '../types';
+import { columnNamed } from '../data/column-named';
 
 /** What prepare() needs of a Recipe (tests and the CLI may leave the newer fields out). */
 export interface PrepInput {
@@ -35,7 +36,7 @@ export function planFeatures(table: Table, recipe: PrepInput): FeaturePlan[] {
 		throw new EngineError('no-features', 'No feature columns are selected.', 'Tick at least one column as a feature.');
 	}
 	return features.map((name) => {
-		const column = table.columns.find((c) => c.name === name);
+		const column = columnNamed(table, name);
 		if (!column) {
 			throw new EngineError(
 				'recipe-mismatch',

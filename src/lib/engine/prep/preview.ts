@@ -8,6 +8,7 @@ import { NO_OUTLIERS } from '../recipe';
 import type { Table } from '../types';
 import { runPipeline, type PrepStep, type StepTrace } from './pipeline';
 import { planFeatures, type PrepInput } from './plan';
+import { columnNamed } from '../data/column-named';
 
 export interface Histogram {
 	edges: number[];
@@ -47,7 +48,7 @@ export function previewPrep(table: Table, recipe: PrepInput, column: string): Pr
 	const plans = planFeatures(table, recipe);
 	const steps: StepTrace[] = [];
 	const m = runPipeline(table, { plans, outliers: recipe.prep.outliers ?? NO_OUTLIERS }, { column, steps });
-	const col = table.columns.find((c) => c.name === column);
+	const col = columnNamed(table, column);
 	let prevRows = table.rowCount;
 	let prevValues: Float64Array | null = col ? col.numbers : null;
 	const out: PreviewStep[] = steps.map((s) => {

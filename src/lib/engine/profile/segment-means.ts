@@ -1,11 +1,12 @@
 import type { Table } from '../types';
+import { columnNamed } from '../data/column-named';
 
 /**
  * Mean of each feature per segment, in original units, over the cells that were present (imputed values are
  * not counted: a segment profile describes what customers actually did).
  */
 export function segmentMeans(table: Table, features: string[], rowIndex: Int32Array, labels: Int32Array, k: number): number[][] {
-	const cols = features.map((f) => table.columns.find((c) => c.name === f)!.numbers);
+	const cols = features.map((f) => columnNamed(table, f)!.numbers);
 	const sums = Array.from({ length: k }, () => new Float64Array(cols.length));
 	const counts = Array.from({ length: k }, () => new Float64Array(cols.length));
 	for (let r = 0; r < rowIndex.length; r++) {

@@ -6,6 +6,7 @@
 import type { Table } from '../types';
 import { kruskalWallis } from './kruskal';
 import { personas, type Persona } from './naming';
+import { columnNamed } from '../data/column-named';
 
 /** Medians and the rank test use at most this many rows (a fixed stride sample: deterministic). */
 export const PROFILE_SAMPLE = 20_000;
@@ -56,7 +57,7 @@ export interface SegmentProfile {
 
 export function segmentProfile(table: Table, features: string[], rowIndex: Int32Array, labels: Int32Array, k: number): SegmentProfile {
 	const n = rowIndex.length;
-	const cols = features.map((f) => table.columns.find((c) => c.name === f));
+	const cols = features.map((f) => columnNamed(table, f));
 	const numeric = cols.map((c) => !!c && (c.codes === null || c.nonNumeric === 0) && c.numbers.some((v) => !Number.isNaN(v)));
 	const sizes = new Array<number>(k).fill(0);
 	for (let r = 0; r < n; r++) if (labels[r] >= 0) sizes[labels[r]]++;

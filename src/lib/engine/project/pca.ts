@@ -9,7 +9,9 @@
  */
 import { EngineError } from '../errors';
 import { throttle, throwIfAborted, type ProgressFn } from '../progress';
-import { eigenSymmetric } from './eigen-symmetric';
+import { covarianceEigen } from './covariance-eigen';
+
+export { covariance } from './covariance-eigen';
 
 export interface PcaModel {
 	mean: Float64Array;
@@ -50,13 +52,11 @@ export function pca(
 		mean[i % cols] += v;
 	}
 	for (let j = 0; j < cols; j++) mean[j] /= rows;
-	const cov = covariance(X, rows, cols, mean, (f) => {
+	// The cols × cols covariance, or with more features than rows the rows × rows Gram matrix (covariance-eigen.ts).
+	const { values, vectors, trace: totalVariance } = covarianceEigen(X, rows, cols, mean, nc, (f) => {
 		throwIfAborted(control.signal);
 		report?.({ stage: 'PCA: covariance', fraction: 0.95 * f });
 	});
-	const { values, vectors } = eigenSymmetric(cov, cols);
-	let totalVariance = 0;
-	for (let j = 0; j < cols; j++) totalVariance += cov[j * cols + j];
 	const components = new Float64Array(nc * cols);
 	const explainedVariance = new Float64Array(nc);
 	const explainedVarianceRatio = new Float64Array(nc);
@@ -91,57 +91,4 @@ export function pcaTransform(model: PcaModel, X: Float64Array, rows: number, col
 		}
 	}
 	return out;
-}
-
-/**
- * Centred covariance (divisor rows − 1), two-pass for accuracy. Rows are processed in blocks copied transposed
- * (feature-major), so each of the cols·(cols+1)/2 dot products runs over contiguous memory that stays in cache.
- */
-export function covariance(
-	X: Float64Array, rows: number, cols: number, mean: Float64Array, tick?: (fraction: number) => void
-): Float64Array {
-	const B = 512;
-	const T = new Float64Array(cols * B);
-	const C = new Float64Array(cols * cols);
-	for (let r0 = 0; r0 < rows; r0 += B) {
-		const nb = Math.min(B, rows - r0);
-		for (let i = 0; i < nb; i++) {
-			const o = (r0 + i) * cols;
-			for (let j = 0; j < cols; j++) T[j * B + i] = X[o + j] - mean[j];
-		}
-		for (let a = 0; a < cols; a++) {
-			const pa = a * B;
-			let b = a;
-			for (; b + 3 < cols; b += 4) {
-				const p0 = b * B, p1 = p0 + B, p2 = p1 + B, p3 = p2 + B;
-				let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-				for (let i = 0; i < nb; i++) {
-					const x = T[pa + i];
-					s0 += x * T[p0 + i];
-					s1 += x * T[p1 + i];
-					s2 += x * T[p2 + i];
-					s3 += x * T[p3 + i];
-				}
-				C[a * cols + b] += s0;
-				C[a * cols + b + 1] += s1;
-				C[a * cols + b + 2] += s2;
-				C[a * cols + b + 3] += s3;
-			}
-			for (; b < cols; b++) {
-				const pb = b * B;
-				let s = 0;
-				for (let i = 0; i < nb; i++) s += T[pa + i] * T[pb + i];
-				C[a * cols + b] += s;
-			}
-		}
-		if (tick && (r0 / B) % 256 === 0) tick(r0 / rows);
-	}
-	for (let a = 0; a < cols; a++) {
-		for (let b = a; b < cols; b++) {
-			const v = C[a * cols + b] / (rows - 1);
-			C[a * cols + b] = v;
-			C[b * cols + a] = v;
-		}
-	}
-	return C;
 }

@@ -9,6 +9,7 @@ import { EngineError } from '../errors';
 import { binShares, readModel, type SegmentModel } from '../export/model';
 import { applyFittedPrep } from '../prep/prepare';
 import type { Table } from '../types';
+import { columnNamed } from '../data/column-named';
 
 /** PSI below 0.1: stable; 0.1–0.25: moderate shift; above 0.25: significant shift (the usual credit-scoring rule). */
 export const PSI_MODERATE = 0.1;
@@ -80,7 +81,7 @@ export function scoreTable(modelJson: unknown, table: Table): ScoreResult {
 		distances[i] = Math.sqrt(d);
 	}
 	const drift: FeatureDrift[] = model.training.distributions.map((d) => {
-		const col = table.columns.find((c) => c.name === d.feature)!;
+		const col = columnNamed(table, d.feature)!;
 		const value = psi(d.shares, binShares(col.numbers, null, d.edges));
 		return { feature: d.feature, psi: value, level: value >= PSI_MAJOR ? 'major' : value >= PSI_MODERATE ? 'moderate' : 'stable' };
 	});
