@@ -9,8 +9,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseRunArgs, RUN_SPEC } from './args';
 import { ArgumentError, commandHelp } from './flag-table';
 import { main } from './main';
-import { PROJECT_SPEC } from './project';
-import { SCORE_SPEC } from './score';
+import { PROJECT_SPEC } from './project-args';
+import { SCORE_SPEC } from './score-args';
 import pkg from '../../package.json';
 
 const DEMO = new URL('../../static/demo/customers.csv', import.meta.url).pathname;

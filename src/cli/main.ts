@@ -20,11 +20,11 @@ import { algorithmLines, algorithmReport } from '../lib/engine/algorithm-report'
 import type { Table } from '../lib/engine/types';
 import { requireSkippedAccepted, skippedCsv } from '../lib/engine/data/skipped';
 import { parseRunArgs, RUN_SPEC, type RunArgs } from './args';
-import { projectCommand, PROJECT_SPEC } from './project';
-import { scoreCommand, SCORE_SPEC } from './score';
-import { ArgumentError, checkAlgorithm, commandHelp } from './flag-table';
+import { projectCommand } from './project';
+import { scoreCommand } from './score';
+import { ArgumentError, checkAlgorithm } from './flag-table';
+import { COMMANDS, helpAnswer, version } from './help';
 import { checkFeatures, checkK, readRecipe } from './run-checks';
-import { version } from '../../package.json';
 import { buildModel } from '../lib/engine/export/model';
 import { rowColumns } from '../lib/engine/export/row-metrics';
 import { hdbscanColumns } from '../lib/engine/export/hdbscan-columns';
@@ -51,34 +51,6 @@ export function metricsTable(result: AnalysisResult): string {
 	return rows.map((r) => r.map((c, j) => c.padStart(w[j])).join('  ')).join('\n');
 }
 
-const COMMANDS = [RUN_SPEC, PROJECT_SPEC, SCORE_SPEC];
-
-/** `segment-lab --help`: the commands, the global flags and the exit codes. */
-export function overviewHelp(): string {
-	const w = Math.max(...COMMANDS.map((c) => c.name.length)) + 4;
-	return [
-		`segment-lab ${version}: customer segmentation on the command line, on the same engine as the page.`,
-		'',
-		'Usage:',
-		'  segment-lab COMMAND [--flags]      segment-lab COMMAND --help      segment-lab --version',
-		'',
-		'Commands:',
-		...COMMANDS.map((c) => `  ${c.name.padEnd(w)}${c.summary}`),
-		'',
-		'Exit codes:',
-		...EXIT_CODES.map(([c, t]) => `  ${c}  ${t}`),
-		'',
-		'Examples:',
-		...COMMANDS.map((c) => `  ${c.examples[0]}`)
-	].join('\n');
-}
-
-export const EXIT_CODES: [number, string][] = [
-	[0, 'done'],
-	[2, 'bad input or arguments (the message says what and where)'],
-	[1, 'a bug in segment-lab (the message has a line to report)']
-];
-
 /** Exit code 2 for everything the user can fix (arguments, input, files); 1 for a bug. */
 export function reportError(err: unknown): number {
 	const info = toErrorInfo(err);
@@ -102,25 +74,14 @@ export function reportError(err: unknown): number {
 
 export async function main(argv: string[]): Promise<number> {
 	const [command, ...rest] = argv;
-	const help = (c: string | undefined) => {
-		const spec = COMMANDS.find((s) => s.name === c);
-		console.log(spec ? commandHelp(spec) : overviewHelp());
-		return 0;
-	};
 	try {
-		if (command === '--version' || command === '-v' || command === 'version') {
-			console.log(version);
-			return 0;
-		}
-		if (command === '-h' || command === '--help') return help(rest[0]);
-		if (command === 'help') return help(rest[0]);
-		if (!command) {
-			console.error(overviewHelp());
-			return 2;
+		const answer = helpAnswer(argv);
+		if (answer) {
+			(answer.toStderr ? console.error : console.log)(answer.text);
+			return answer.code;
 		}
 		const spec = COMMANDS.find((s) => s.name === command);
 		if (!spec) throw new ArgumentError(`unknown command "${command}": the commands are ${COMMANDS.map((c) => c.name).join(', ')}.`);
-		if (rest.includes('--help') || rest.includes('-h')) return help(command);
 		if (command === 'run') return await run(parseRunArgs(rest));
 		if (command === 'project') return await projectCommand(rest);
 		return await scoreCommand(rest, readTable, checkSkipped);
