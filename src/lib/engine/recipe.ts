@@ -4,6 +4,7 @@
  */
 import type { SourceFingerprint } from './data/fingerprint';
 import { EngineError } from './errors';
+import { entriesOf, nameRecord } from './names';
 import { validateRfmSpec, type RfmSpec } from './prep/rfm-spec';
 import type { ColumnKind, ColumnProfile, MissingStrategy, OutlierAction, OutlierMethod, ScaleMethod } from './types';
 export type { MissingStrategy, ScaleMethod } from './types';
@@ -179,8 +180,8 @@ export function defaultRecipe(source: SourceFingerprint, profiles: ColumnProfile
 		source,
 		features,
 		idColumn: id ? id.name : null,
-		prep: { missing: 'median', scale: 'zscore', outliers: { ...NO_OUTLIERS }, columns: {} },
-		columnTypes: {},
+		prep: { missing: 'median', scale: 'zscore', outliers: { ...NO_OUTLIERS }, columns: nameRecord<ColumnPrep>() },
+		columnTypes: nameRecord<ColumnKind>(),
 		rfm: null,
 		algorithm: { ...DEFAULT_ALGORITHMS.kmeans },
 		kRange: [2, Math.min(10, Math.max(2, source.rows - 1))],
@@ -233,7 +234,9 @@ export function validateRecipe(value: unknown): Recipe {
 	if (r.acceptSkipped !== undefined && !isInt(r.acceptSkipped, 0, Number.MAX_SAFE_INTEGER)) bad('"acceptSkipped" must be a whole number of skipped lines (0 or more)');
 	const src = r.source as SourceFingerprint | undefined;
 	if (!src || typeof src.name !== 'string' || !Array.isArray(src.columns) || typeof src.hash !== 'string') bad('"source" must describe the data file (name, rows, columns, hash)');
-	return r as unknown as Recipe;
+	// Column names key these two: rebuilt without a prototype, so no name can reach Object.prototype (names.ts).
+	const recipe = r as unknown as Recipe;
+	return { ...recipe, columnTypes: nameRecord(entriesOf(recipe.columnTypes)), prep: { ...recipe.prep, columns: nameRecord(entriesOf(recipe.prep.columns)) } };
 }
 
 function validateAlgorithm(value: unknown, bad: (what: string) => never): void {
