@@ -3,9 +3,13 @@
  * their type and can be ticked and run; a 100,000-column file and a zip-bomb workbook end in a message within
  * 10 s while the tab keeps answering.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOTYPE_NAMES } from '../../src/lib/engine/names';
-import { launchApp, type App } from './harness';
+import { zipBombWorkbook } from '../support/zip-bomb';
+import { launchApp, longTasksWhile, type App } from './harness';
 
 describe('hostile files in the built site', () => {
 	let app: App;
@@ -48,5 +52,64 @@ describe('hostile files in the built site', () => {
 		await page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 120_000 });
 		await expect(page.getByRole('alert').count()).resolves.toBe(0);
 		expect(app.consoleErrors).toEqual([]);
+	});
+
+	function wideCsv(cols: number, rows = 20): string {
+		const lines = [Array.from({ length: cols }, (_, j) => `c${j}`).join(',')];
+		for (let i = 0; i < rows; i++) lines.push(Array.from({ length: cols }, (_, j) => (((i * 31 + j * 17) % 97) / 7).toFixed(2)).join(','));
+		return lines.join('\n') + '\n';
+	}
+
+	/** Gives the file through the DOM inside longTasksWhile and waits (CSS, not role queries) for the alert. */
+	const dir = mkdtempSync(join(tmpdir(), 'segment-lab-hostile-'));
+	/** Written to disk and given by path: a buffer would be built inside the page by Playwright, on its main thread. */
+	const onDisk = (name: string, body: Buffer | string) => {
+		writeFileSync(join(dir, name), body);
+		return join(dir, name);
+	};
+
+	async function refusedQuickly(name: string, body: Buffer, message: RegExp) {
+		const { page } = app;
+		const path = onDisk(name, body);
+		const started = Date.now();
+		const tasks = await longTasksWhile(app, async () => {
+			await page.locator('input[type=file]').first().setInputFiles(path);
+			await page.locator('[role=alert]').first().waitFor({ timeout: 10_000 });
+		});
+		expect(Date.now() - started).toBeLessThan(10_000 + 400);
+		await expect(page.getByRole('alert').textContent()).resolves.toMatch(message);
+		expect(Math.max(0, ...tasks), `main-thread tasks: ${tasks.join(', ')}`).toBeLessThan(200);
+		await page.getByRole('button', { name: 'Dismiss' }).click();
+	}
+
+	it('a 100,000-column file ends in a message naming the limit within 10 s; the tab keeps answering', async () => {
+		await refusedQuickly('wide.csv', Buffer.from(wideCsv(100_000)), /"wide\.csv" has 100,000 columns; Segment Lab reads at most 10,000 columns/);
+	});
+
+	it('a zip-bomb workbook (2 MB → 2 GiB) ends in a message within 10 s; the tab keeps answering', async () => {
+		await refusedQuickly('bomb.xlsx', await zipBombWorkbook(2048), /"bomb\.xlsx" unzips to 2\.0 GiB/);
+		await refusedQuickly('liar.xlsx', await zipBombWorkbook(2048, true), /"liar\.xlsx" is not a sound workbook/);
+	});
+
+	it('a 50 MB single-line file ends in a message naming the line length limit', async () => {
+		await refusedQuickly('line.csv', Buffer.from('1,'.repeat(25 * 2 ** 20)), /Line 1 of "line\.csv" is 52,428,800 characters long/);
+	});
+
+	it('2,000 columns load within 10 s and the column list is paged (100 at a time)', async () => {
+		const { page } = app;
+		const path = onDisk('w2000.csv', wideCsv(2000));
+		const started = Date.now();
+		const tasks = await longTasksWhile(app, async () => {
+			await page.locator('input[type=file]').first().setInputFiles(path);
+			await page.getByText(/w2000\.csv: 20 rows × 2,000 columns/).waitFor({ timeout: 10_000 });
+		});
+		expect(Date.now() - started).toBeLessThan(10_000);
+		// Measured 1.1 s here (it was over 30 s before the list was paged): reported, not yet asserted under 200 ms.
+		console.log(`2,000 columns: longest main-thread task ${Math.max(0, ...tasks).toFixed(0)} ms`);
+		const table = page.getByRole('table', { name: 'Column profiles' });
+		await expect(table.getByRole('checkbox').count()).resolves.toBe(100);
+		await page.getByText('Showing the first 100 of 2,000 columns (2,000 chosen as features).').waitFor();
+		await page.getByRole('button', { name: 'Show 100 more columns' }).click();
+		await expect(table.getByRole('checkbox').count()).resolves.toBe(200);
 	});
 });

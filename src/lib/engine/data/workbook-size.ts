@@ -82,6 +82,7 @@ interface Inflater {
 	readable: ReadableStream<Uint8Array>;
 	writable: WritableStream<Uint8Array>;
 }
+const INPUT_PIECE = 4096;
 const DecompressionStreamCtor = (globalThis as unknown as { DecompressionStream?: new (format: string) => Inflater }).DecompressionStream;
 
 /**
@@ -111,9 +112,15 @@ export async function checkWorkbookSize(bytes: Uint8Array, name: string, limit =
 async function inflateCounting(data: Uint8Array, total: number, limit: number, declared: number, name: string): Promise<number> {
 	const ds = new DecompressionStreamCtor!('deflate-raw');
 	const writer = ds.writable.getWriter();
-	// The write settles only when the output is read: do not await it before reading.
-	writer.write(data).catch(() => {});
-	writer.close().catch(() => {});
+	// Fed in small pieces, each after the output so far has been read: a browser's DecompressionStream inflates a
+	// whole written chunk at once (2 MB of a bomb would be gigabytes), and deflate expands 1 kB to at most ~1 MB.
+	void (async () => {
+		for (let off = 0; off < data.length; off += INPUT_PIECE) {
+			await writer.ready;
+			await writer.write(data.subarray(off, Math.min(data.length, off + INPUT_PIECE)));
+		}
+		await writer.close();
+	})().catch(() => {});
 	const reader = ds.readable.getReader();
 	let entryBytes = 0;
 	try {
