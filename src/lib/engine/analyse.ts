@@ -20,6 +20,7 @@ import { pcaView, scorePair, type PcaView } from './project/pca-view';
 import { pcaFeatures, toPreparedSpace } from './project/pca-features';
 import { hasK, type AlgorithmName, type Recipe } from './recipe';
 import type { FeatureMatrix, FittedPrep, Table } from './types';
+import { checkRecipeColumns } from './recipe-table';
 
 /** One k: inertia, every metric of evidence.ts (silhouette with its sampling, DB, CH, gap, stability), the segments. */
 export interface KSummary extends KMetrics {
@@ -128,6 +129,7 @@ export function kValues(recipe: Recipe, rows: number): number[] {
 /** Prepares the features and computes everything that does not depend on k. */
 export function prepareRun(table: Table, recipe: Recipe): { matrix: FeatureMatrix; base: RunBase } {
 	requireSkippedAccepted(table, recipe.acceptSkipped);
+	checkRecipeColumns(table, recipe);
 	const prepared = prepare(table, recipe);
 	const notes: string[] = [];
 	// The projection view shows PCA of the prepared features whatever is clustered on.

@@ -200,6 +200,8 @@ export function validateRecipe(value: unknown): Recipe {
 	if (r.version === 1) r = upgradeV1(r);
 	if (r.version !== RECIPE_VERSION) bad(`its version is ${JSON.stringify(r.version)}, this Segment Lab reads versions 1 and ${RECIPE_VERSION}`);
 	if (!Array.isArray(r.features) || r.features.length === 0 || !r.features.every((f) => typeof f === 'string')) bad('"features" must be a non-empty list of column names');
+	const dup = (r.features as string[]).find((f, i, all) => all.indexOf(f) !== i);
+	if (dup !== undefined) bad(`"features" names "${dup}" more than once`);
 	if (r.idColumn !== null && typeof r.idColumn !== 'string') bad('"idColumn" must be a column name or null');
 	validatePrep(r.prep, bad);
 	const types = r.columnTypes;
@@ -225,11 +227,19 @@ export function validateRecipe(value: unknown): Recipe {
 		bad(`"kRange" must be [from, to] with 1 ≤ from ≤ to ≤ ${MAX_K}`);
 	}
 	const range = kr as [number, number];
+	// Silhouette, Davies–Bouldin and Calinski–Harabasz compare segments: one segment has nothing to compare.
+	if (hasK(r.algorithm as AlgorithmSpec) && range[0] < 2) bad(`"kRange" must start at 2 or more (it is [${range[0]}, ${range[1]}]): one segment cannot be compared with another`);
 	if (r.k !== null && !(isInt(r.k, range[0], range[1]))) bad(`"k" must be null or a whole number within kRange (${range[0]}..${range[1]})`);
 	if (!isInt(r.seed, 0, 2 ** 32 - 1)) bad('"seed" must be a whole number from 0 to 4294967295');
 	const names = r.segmentNames as unknown;
 	if (names !== undefined && (!names || typeof names !== 'object' || Array.isArray(names) || !Object.entries(names).every(([k, v]) => /^\d+$/.test(k) && Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length <= 200)))) {
 		bad('"segmentNames" must map k ("6") to a list of names (texts of at most 200 characters)');
+	}
+	for (const [k, list] of Object.entries((names ?? {}) as Record<string, string[]>)) {
+		if (list.length > Number(k)) bad(`"segmentNames.${k}" names ${list.length} segments; k = ${k} has ${k}`);
+		const given = list.map((x) => x.trim()).filter((x) => x !== '');
+		const twice = given.find((x, i) => given.indexOf(x) !== i);
+		if (twice !== undefined) bad(`"segmentNames.${k}" gives the name "${twice}" to ${given.filter((x) => x === twice).length} segments; each segment needs its own name ("" = the automatic one)`);
 	}
 	if (r.acceptSkipped !== undefined && !isInt(r.acceptSkipped, 0, Number.MAX_SAFE_INTEGER)) bad('"acceptSkipped" must be a whole number of skipped lines (0 or more)');
 	const src = r.source as SourceFingerprint | undefined;

@@ -4,7 +4,8 @@
  * Nothing here leaves the device.
  */
 import type { AnalysisResult } from '$lib/engine/analyse';
-import type { Recipe } from '$lib/engine/recipe';
+import { EngineError } from '$lib/engine/errors';
+import { validateRecipe, type Recipe } from '$lib/engine/recipe';
 
 export interface SavedSession {
 	savedAt: string;
@@ -79,10 +80,42 @@ export function recipeToHash(recipe: Recipe): string {
 	return '#recipe=' + btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+/**
+ * The recipe in a shared link's fragment, or null when the fragment carries none. A fragment that starts like a
+ * recipe but cannot be read (cut short, edited, not base64url, not JSON, not a valid recipe) is a damaged link and
+ * says so, naming what is wrong, instead of showing a raw parser error.
+ */
 export function recipeFromHash(hash: string): unknown | null {
+	if (!hash.startsWith('#recipe=')) return null;
 	const m = /^#recipe=([A-Za-z0-9_-]+)$/.exec(hash);
-	if (!m) return null;
+	if (!m) throw damagedLink('its recipe part holds characters a Segment Lab link never has');
 	const b64 = m[1].replace(/-/g, '+').replace(/_/g, '/');
-	const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-	return JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0))));
+	let text: string;
+	try {
+		const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+		text = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+	} catch {
+		throw damagedLink('its recipe part is not valid base64url text');
+	}
+	try {
+		return JSON.parse(text);
+	} catch {
+		throw damagedLink('its recipe part is cut short or altered (it is not valid JSON)');
+	}
+}
+
+/** The shared link's recipe, checked field by field; null when the link carries none. */
+export function recipeFromLink(hash: string): Recipe | null {
+	const raw = recipeFromHash(hash);
+	if (raw === null) return null;
+	try {
+		return validateRecipe(raw);
+	} catch (err) {
+		if (err instanceof EngineError) throw damagedLink(err.message.replace(/^The recipe is not valid: /, 'its recipe is not valid: ').replace(/\.$/, ''));
+		throw err;
+	}
+}
+
+function damagedLink(why: string): EngineError {
+	return new EngineError('bad-recipe', `This link is damaged: ${why}.`, 'Ask for the link again and copy it whole: a link cut short or edited is the usual cause. The page works without it: load a file to start.');
 }

@@ -20,7 +20,7 @@ import type { ProjectionInput } from '$lib/workers/api-projection';
 import { RunHistory } from './history.svelte';
 import { segmentNamesFor } from '$lib/engine/profile/naming';
 import { hdbscanColumns } from '$lib/engine/export/hdbscan-columns';
-import { loadSession, recipeFromHash, saveSession, SESSION_MAX_ROWS, type SavedSession } from './session';
+import { loadSession, recipeFromLink, saveSession, SESSION_MAX_ROWS, type SavedSession } from './session';
 
 /** 'review': a file loaded with skipped records and waits for the user to keep its readable rows (or not). */
 export type Phase = 'empty' | 'loading' | 'review' | 'ready' | 'running' | 'done';
@@ -422,9 +422,8 @@ export class Workspace {
 	/** On page load: a shared link's recipe, else the last session (with its file, when the user agreed to keep it). */
 	async restore(hash: string): Promise<void> {
 		try {
-			const shared = recipeFromHash(hash);
-			if (shared) {
-				const r = validateRecipe(shared);
+			const r = recipeFromLink(hash);
+			if (r) {
 				this.pendingRecipe = r;
 				this.notice = `This link carries a recipe for “${r.source.name}” (no data). Load that file to apply it.`;
 				return;

@@ -10,6 +10,7 @@ import { EngineError } from '../errors';
 import type { Recipe } from '../recipe';
 import type { FittedPrep, Table } from '../types';
 import { columnNamed } from '../data/column-named';
+import { validateModel } from './model-schema';
 
 export const MODEL_FORMAT = 'segment-lab-model';
 export const MODEL_VERSION = 1;
@@ -139,20 +140,6 @@ export function binShares(x: Float64Array, rows: ArrayLike<number> | null, edges
 
 /** Reads and checks a model file's shape; restores the typed arrays preparation needs. */
 export function readModel(value: unknown): { model: SegmentModel; fitted: FittedPrep } {
-	const bad = (what: string): never => {
-		throw new EngineError('bad-recipe', `The model file is not valid: ${what}.`, 'Download the model again from Segment Lab (or write it with segment-lab run --model).');
-	};
-	const m = value as SegmentModel;
-	if (!m || typeof m !== 'object' || m.format !== MODEL_FORMAT) bad(`"format" must be "${MODEL_FORMAT}"`);
-	if (m.version !== MODEL_VERSION) bad(`its version is ${JSON.stringify(m.version)}; this Segment Lab reads version ${MODEL_VERSION}`);
-	if (!Number.isInteger(m.k) || m.k < 1) bad('"k" must be a whole number ≥ 1');
-	const f = m.fitted;
-	if (!f || !Array.isArray(f.features) || !Array.isArray(f.perFeature) || !Array.isArray(f.columns) || !f.scale || !Array.isArray(f.weights)) bad('"fitted" must hold the fitted preparation');
-	const cols = f.columns.length;
-	if (!Array.isArray(m.centers) || m.centers.length !== m.k || !m.centers.every((c) => Array.isArray(c) && c.length === cols && c.every((v) => typeof v === 'number' && Number.isFinite(v)))) {
-		bad(`"centers" must be ${m.k} lists of ${cols} numbers`);
-	}
-	if (!Array.isArray(m.segments) || m.segments.length !== m.k) bad(`"segments" must list ${m.k} segments`);
-	const fitted: FittedPrep = { ...f, scale: { methods: f.scale.methods, center: Float64Array.from(f.scale.center), scale: Float64Array.from(f.scale.scale) }, weights: Float64Array.from(f.weights) };
-	return { model: m, fitted };
+	// Every field scoring reads is checked by name (model-schema.ts).
+	return validateModel(value);
 }
