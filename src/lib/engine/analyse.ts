@@ -21,6 +21,7 @@ import { pcaFeatures, toPreparedSpace } from './project/pca-features';
 import { hasK, type AlgorithmName, type Recipe } from './recipe';
 import type { FeatureMatrix, FittedPrep, Table } from './types';
 import { checkRecipeColumns } from './recipe-table';
+import { outputNameNotes } from './export/output-names';
 
 /** One k: inertia, every metric of evidence.ts (silhouette with its sampling, DB, CH, gap, stability), the segments. */
 export interface KSummary extends KMetrics {
@@ -143,6 +144,7 @@ export function prepareRun(table: Table, recipe: Recipe): { matrix: FeatureMatri
 	const silNote = silhouetteNote(matrix.rows);
 	if (silNote) notes.push(silNote);
 	notes.push(...statusNotes(matrix.status));
+	notes.push(...outputNameNotes(table.columns.map((c) => c.name)));
 	const base: RunBase = {
 		source: fingerprint(table),
 		features: [...recipe.features],

@@ -46,7 +46,9 @@ export async function sweep(primary: EngineClient, helpers: EngineClient[], reci
 			f += r.weight * r.fraction;
 			stage ||= r.stage;
 		}
-		const finished = ks.length - queue.length - running.size;
+		// The k values whose results are in (the running count also holds the primary's preparation, which is no k:
+		// counting from the queue gave "-1 of 9" while it ran).
+		const finished = parts.length;
 		onProgress?.({ stage: `${stage || 'Working'} (${finished} of ${ks.length} values of k done)`, fraction: Math.min(1, f / total) } satisfies Progress);
 	};
 	const track = (client: EngineClient, weight: number) => {
