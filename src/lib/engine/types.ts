@@ -27,6 +27,8 @@ export interface Column {
 	errorValues?: number;
 	/** The first few (up to 5) 0-based rows holding one, for messages. */
 	errorRows?: number[];
+	/** Non-blank cells read as missing (NA, N/A, NaN, null, -, ?, #N/A, inf, …: data/missing-tokens.ts), most frequent first. */
+	missingTokens?: { token: string; count: number }[];
 }
 
 /**
@@ -140,6 +142,8 @@ export interface ColumnProfile {
 	suggestedFeature: boolean;
 	/** Heavily right-skewed and never negative: log1p is worth suggesting. */
 	suggestLog1p: boolean;
+	/** Non-blank cells read as missing, by token as written (already counted in `missing`). */
+	missingTokens?: { token: string; count: number }[];
 }
 
 /** Where each table row ended up after preparation. */

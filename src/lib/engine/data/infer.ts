@@ -28,7 +28,7 @@ export function inferKind(col: Column, rowCount: number, sample: string[] | null
 			return { kind: 'id', reason: 'whole numbers, all different and evenly spread like a running number' };
 		}
 		const bad = col.nonNumeric > 0 ? `; ${col.nonNumeric} non-numeric cell(s) are treated as missing` : '';
-		return { kind: 'numeric', reason: `${formatPct(numericShare)} of filled cells are numbers${bad}${col.formats ? `; ${col.formats}` : ''}${col.errorValues ? `; ${col.errorValues} spreadsheet error value(s) read as missing` : ''}` };
+		return { kind: 'numeric', reason: `${formatPct(numericShare)} of filled cells are numbers${bad}${col.formats ? `; ${col.formats}` : ''}${tokenPhrase(col)}` };
 	}
 	// Above the dictionary cap there are no levels: a sample of the cells (read back from the source) stands in.
 	const texts = col.levels ?? sample?.filter((t) => t !== '') ?? null;
@@ -37,6 +37,14 @@ export function inferKind(col: Column, rowCount: number, sample: string[] | null
 	}
 	if (allDistinct && present > 20) return { kind: 'id', reason: 'text values that are all different, like identifiers' };
 	return { kind: 'categorical', reason: `text values with ${col.distinctExact ? '' : 'at least '}${col.distinct.toLocaleString('en')} distinct levels` };
+}
+
+/** "; 7 cells written NA, 2 #N/A read as missing" (the profile lists every token). */
+export function tokenPhrase(col: Pick<Column, 'missingTokens'>): string {
+	const t = col.missingTokens;
+	if (!t || t.length === 0) return '';
+	const shown = t.slice(0, 3).map((x) => `${x.count.toLocaleString('en')} ${x.token}`).join(', ');
+	return `; ${shown}${t.length > 3 ? ', …' : ''} cell(s) read as missing`;
 }
 
 function isIntegerSequenceLike(col: Column): boolean {

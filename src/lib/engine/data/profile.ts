@@ -2,6 +2,7 @@ import type { Column, ColumnKind, ColumnProfile, NumericStats, Table } from '../
 import { cellTexts } from './cell-text';
 import { medianInPlace, presentValues } from '../prep/quantile';
 import { inferKind } from './infer';
+import { badHeader } from './missing-tokens';
 
 const HIST_BINS = 20;
 /** |skewness| above this is called heavy (Bulmer 1979's rule of thumb calls > 1 highly skewed; 2 keeps the warning for real tails). */
@@ -46,7 +47,8 @@ export function profileColumn(col: Column, index: number, rowCount: number, over
 		histogram: stats && Number.isFinite(stats.mean) ? histogram(col.numbers, stats.min, stats.max, HIST_BINS) : null,
 		warnings: [],
 		suggestedFeature: false,
-		suggestLog1p: false
+		suggestLog1p: false,
+		...(col.missingTokens ? { missingTokens: col.missingTokens } : {})
 	};
 	return withKind(base, override ?? kind, rowCount);
 }
@@ -58,6 +60,7 @@ export function profileColumn(col: Column, index: number, rowCount: number, over
 export function withKind(p: ColumnProfile, kind: ColumnKind, rowCount: number): ColumnProfile {
 	const warnings: string[] = [];
 	const missingShare = rowCount > 0 ? p.missing / rowCount : 0;
+	if (badHeader(p.name) === 'token') warnings.push(`The name "${p.name}" reads like a missing or error value: check the file's header row.`);
 	if (kind === 'id') warnings.push('Looks like an identifier: excluded from features, kept in exports.');
 	if (kind === 'constant') warnings.push('Constant: it cannot separate customers.');
 	if (kind === 'empty') warnings.push('Empty: every cell is blank.');
