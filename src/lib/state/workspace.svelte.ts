@@ -9,6 +9,7 @@ import { withKind } from '$lib/engine/data/profile';
 import type { PrepPreview } from '$lib/engine/prep/preview';
 import type { RfmSpec } from '$lib/engine/prep/rfm-spec';
 import { RFM_DEFAULT_FEATURES } from '$lib/engine/prep/rfm-table';
+import { withoutTransforms } from '$lib/engine/prep/default-prep';
 import { defaultRecipe, hasK, validateRecipe, type ColumnPrep, type MissingStrategy, type OutlierSpec, type Recipe, type ScaleMethod } from '$lib/engine/recipe';
 import type { ColumnKind, ColumnProfile } from '$lib/engine/types';
 import type { LoadOptions } from '$lib/engine/data/load';
@@ -341,6 +342,11 @@ export class Workspace {
 		const next: ColumnPrep = { ...(this.draft.prep.columns[name] ?? {}), ...patch };
 		for (const key of Object.keys(next) as (keyof ColumnPrep)[]) if (next[key] === undefined) delete next[key];
 		this.draft.prep.columns[name] = next;
+	}
+
+	/** "Apply no transforms": every log1p and Yeo-Johnson off (the defaults included), other column settings kept. */
+	applyNoTransforms(): void {
+		if (this.draft) this.draft.prep.columns = withoutTransforms($state.snapshot(this.draft.prep.columns));
 	}
 
 	setOutliers(patch: Partial<OutlierSpec>): void {
