@@ -31,6 +31,10 @@ Options for run:
   --covariance TYPE     gmm: full (default) | diag | spherical | tied
   --batch-size N        minibatch: rows per step (default 1024)
   --seed N              random seed (default 0)
+  --rfm auto|off        auto (default): a transaction log (repeated customer id, a date, an amount or quantity
+                        and price) is turned into one row per customer (recency, frequency, monetary) and the
+                        labelled output has one row per customer; off: cluster the rows as they are
+  --transforms auto|none  auto (default): log1p on non-negative features with skewness above 2; none: no transforms
   --accept-skipped      go on when lines of the input could not be read as rows (ragged rows, notes,
                         conflict markers, …): keep the readable rows; recorded in the recipe as acceptSkipped.
                         Without it (or a recipe that accepted as many), such a file is refused with the reasons
@@ -58,6 +62,8 @@ export interface RunArgs {
 	covariance?: string;
 	batchSize?: number;
 	seed?: number;
+	rfm?: 'auto' | 'off';
+	transforms?: 'auto' | 'none';
 	metricsAll?: boolean;
 	gapB?: number;
 	stabilityB?: number;
@@ -100,6 +106,8 @@ export function parseRunArgs(argv: string[]): RunArgs {
 			covariance: { type: 'string' },
 			'batch-size': { type: 'string' },
 			seed: { type: 'string' },
+			rfm: { type: 'string' },
+			transforms: { type: 'string' },
 			metrics: { type: 'string' },
 			'gap-b': { type: 'string' },
 			'stability-b': { type: 'string' },
@@ -119,8 +127,10 @@ export function parseRunArgs(argv: string[]): RunArgs {
 		if (!m) usageError(`--k-range must look like 2..10, not "${values['k-range']}".`);
 		kRange = [Number(m[1]), Number(m[2])];
 	}
+	if (values.rfm !== undefined && values.rfm !== 'auto' && values.rfm !== 'off') usageError(`--rfm must be "auto" or "off", not "${values.rfm}".`);
+	if (values.transforms !== undefined && values.transforms !== 'auto' && values.transforms !== 'none') usageError(`--transforms must be "auto" or "none", not "${values.transforms}".`);
 	if (values.metrics !== undefined && values.metrics !== 'all' && values.metrics !== 'default') usageError(`--metrics must be "all" or "default", not "${values.metrics}".`);
-	const flags = ['columns', 'scale', 'missing', 'k', 'k-range', 'n-init', 'seed', 'algorithm', 'eps', 'min-pts', 'min-cluster-size', 'min-samples', 'covariance', 'batch-size'] as const;
+	const flags = ['columns', 'scale', 'missing', 'k', 'k-range', 'n-init', 'seed', 'rfm', 'transforms', 'algorithm', 'eps', 'min-pts', 'min-cluster-size', 'min-samples', 'covariance', 'batch-size'] as const;
 	const algorithms = ['kmeans', 'minibatch', 'ward', 'complete', 'average', 'single', 'dbscan', 'gmm', 'hdbscan'];
 	if (values.algorithm !== undefined && !algorithms.includes(values.algorithm)) usageError(`--algorithm must be one of ${algorithms.join(', ')}, not "${values.algorithm}".`);
 	if (values.covariance !== undefined && !['full', 'diag', 'spherical', 'tied'].includes(values.covariance)) usageError(`--covariance must be full, diag, spherical or tied, not "${values.covariance}".`);
@@ -148,6 +158,8 @@ export function parseRunArgs(argv: string[]): RunArgs {
 		covariance: values.covariance,
 		batchSize: int('batch-size', values['batch-size']),
 		seed: int('seed', values.seed),
+		rfm: values.rfm as RunArgs['rfm'],
+		transforms: values.transforms as RunArgs['transforms'],
 		metricsAll: values.metrics === 'all',
 		gapB: int('gap-b', values['gap-b']),
 		stabilityB: int('stability-b', values['stability-b']),

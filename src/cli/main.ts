@@ -12,9 +12,13 @@ import { profileTable } from '../lib/engine/data/profile';
 import { EngineError, toErrorInfo } from '../lib/engine/errors';
 import { resultsCsv } from '../lib/engine/export/csv';
 import { segmentNamesFor } from '../lib/engine/profile/naming';
-import { buildCustomerTable } from '../lib/engine/prep/rfm-table';
+import { buildCustomerTable, RFM_COLUMNS } from '../lib/engine/prep/rfm-table';
+import { describeBuild, detectTransactionLog } from '../lib/engine/prep/transaction-log';
+import { defaultNotes, withoutTransforms } from '../lib/engine/prep/default-prep';
+import { recipeForTable } from '../lib/engine/recipe-for-table';
+import type { RfmSpec } from '../lib/engine/prep/rfm-spec';
 import { runReport } from '../lib/engine/export/report';
-import { defaultRecipe, DEFAULT_ALGORITHMS, hasK, sourceDifferences, validateRecipe, type AlgorithmSpec, type CovarianceKind, type Recipe } from '../lib/engine/recipe';
+import { DEFAULT_ALGORITHMS, hasK, sourceDifferences, validateRecipe, type AlgorithmSpec, type CovarianceKind, type Recipe } from '../lib/engine/recipe';
 import { kDistance, suggestEps } from '../lib/engine/cluster/k-distance';
 import { algorithmLines, algorithmReport } from '../lib/engine/algorithm-report';
 import type { Table } from '../lib/engine/types';
@@ -87,9 +91,22 @@ export function checkSkipped(table: Table, accepted: number | undefined, skipped
 	if (table.skipped?.count) console.error(`segment-lab: note: ${table.skipped.count} skipped line(s) accepted; ${table.rowCount} readable rows are used.`);
 }
 
-export function recipeFromArgs(args: RunArgs, table: Table): Recipe {
-	const source = fingerprint(table);
-	const skipped = table.skipped?.count ?? 0;
+/**
+ * The default path on a transaction log (--rfm auto, no recipe): one row per customer, built as the page's
+ * "Build customer features" builds it; null when the file is not a log, or --rfm off, or --columns name the log's own columns.
+ */
+export function autoCustomers(args: RunArgs, loaded: Table): { table: Table; spec: RfmSpec; line: string } | null {
+	if (args.recipe || args.rfm === 'off') return null;
+	const spec = detectTransactionLog(profileTable(loaded), loaded.rowCount);
+	if (!spec) return null;
+	if (args.columns && !args.columns.every((c) => RFM_COLUMNS.includes(c))) return null;
+	const table = buildCustomerTable(loaded, spec).table;
+	return { table, spec, line: `${loaded.name}: ${describeBuild(spec, table.rowCount, loaded.rowCount)}; the output has one row per customer (--rfm off clusters the lines as they are).` };
+}
+
+export function recipeFromArgs(args: RunArgs, table: Table, log: { table: Table; spec: RfmSpec } | null = null): Recipe {
+	const source = fingerprint(log ? log.table : table);
+	const skipped = (log ? log.table : table).skipped?.count ?? 0;
 	const accepted = (r: Recipe): Recipe => (args.acceptSkipped && skipped > 0 ? { ...r, acceptSkipped: skipped } : r);
 	// --metrics all / --gap-b / --stability-b: evidence on request (also on top of a recipe).
 	const gapB = args.gapB ?? (args.metricsAll ? DEFAULT_B : undefined);
@@ -101,7 +118,8 @@ export function recipeFromArgs(args: RunArgs, table: Table): Recipe {
 		for (const d of sourceDifferences(recipe, source)) console.error(`segment-lab: note: ${d}.`);
 		return withEvidence(accepted({ ...recipe, source }));
 	}
-	const recipe = accepted(defaultRecipe(source, profileTable(table)));
+	const recipe = accepted(recipeForTable(source, profileTable(table), log?.spec ?? null));
+	if (args.transforms === 'none') recipe.prep.columns = withoutTransforms(recipe.prep.columns);
 	if (args.columns) recipe.features = args.columns;
 	if (args.scale) recipe.prep.scale = args.scale as Recipe['prep']['scale'];
 	if (args.missing) recipe.prep.missing = args.missing as Recipe['prep']['missing'];
@@ -148,11 +166,14 @@ function algorithmFromArgs(args: RunArgs, table: Table, recipe: Recipe): Algorit
 
 async function run(args: RunArgs): Promise<number> {
 	const loaded = await readTable(args.input);
-	const recipe = recipeFromArgs(args, loaded);
+	const auto = autoCustomers(args, loaded);
+	if (auto) console.log(auto.line);
+	const recipe = auto ? recipeFromArgs(args, auto.table, { table: loaded, spec: auto.spec }) : recipeFromArgs(args, loaded);
 	checkSkipped(loaded, recipe.acceptSkipped, args.skippedOut);
 	// A recipe made on customer features built from a transaction log rebuilds them from the same log.
-	const table = recipe.rfm ? buildCustomerTable(loaded, recipe.rfm).table : loaded;
+	const table = auto ? auto.table : recipe.rfm ? buildCustomerTable(loaded, recipe.rfm).table : loaded;
 	if (recipe.rfm) for (const note of table.notes) console.log(`note: ${note}`);
+	if (!args.recipe) for (const note of defaultNotes(profileTable(table), recipe.features, recipe.prep.columns)) console.log(`note: ${note}`);
 	const started = Date.now();
 	const result = analyse(table, recipe, {
 		onProgress: process.stderr.isTTY ? (p) => process.stderr.write(`\r${p.stage.padEnd(60).slice(0, 60)} ${Math.round(p.fraction * 100)}%`) : undefined
