@@ -16,6 +16,7 @@ import { buildCustomerTable, RFM_COLUMNS } from '../lib/engine/prep/rfm-table';
 import { describeBuild, detectTransactionLog } from '../lib/engine/prep/transaction-log';
 import { defaultNotes, withoutTransforms } from '../lib/engine/prep/default-prep';
 import { recipeForTable } from '../lib/engine/recipe-for-table';
+import { kRangeProblem, maxSupportedK } from '../lib/engine/k-limit';
 import type { RfmSpec } from '../lib/engine/prep/rfm-spec';
 import { runReport } from '../lib/engine/export/report';
 import { DEFAULT_ALGORITHMS, hasK, sourceDifferences, validateRecipe, type AlgorithmSpec, type CovarianceKind, type Recipe } from '../lib/engine/recipe';
@@ -128,6 +129,8 @@ export function recipeFromArgs(args: RunArgs, table: Table, log: { table: Table;
 	if (args.kRange) recipe.kRange = args.kRange;
 	else if (args.k !== undefined) recipe.kRange = [args.k, args.k];
 	if (args.k !== undefined) recipe.k = args.k;
+	const tooMany = hasK(recipe.algorithm) && (args.kRange || args.k !== undefined) ? kRangeProblem(recipe.kRange[1], table.rowCount) : null;
+	if (tooMany) throw new EngineError('bad-parameter', tooMany, `Choose --k or --k-range up to ${maxSupportedK(table.rowCount)}.`);
 	return withEvidence(validateRecipe(recipe));
 }
 

@@ -186,7 +186,8 @@ export function defaultRecipe(source: SourceFingerprint, profiles: ColumnProfile
 		columnTypes: {},
 		rfm: null,
 		algorithm: { ...DEFAULT_ALGORITHMS.kmeans },
-		kRange: [2, Math.min(10, Math.max(2, source.rows - 1))],
+		// At most 10, and about 5 rows per segment at the largest k (k-limit.ts).
+		kRange: [2, Math.min(10, Math.max(2, source.rows - 1), Math.max(2, Math.floor(source.rows / 5)))],
 		k: null,
 		seed: 0
 	};
