@@ -55,9 +55,10 @@ export const RUN_SPEC: CommandSpec = {
 		{ name: 'save-recipe', type: 'path', value: 'FILE', help: 'write the recipe of this run' },
 		{ name: 'out', type: 'path', value: 'FILE', help: 'labelled CSV: every input row, in order, plus segment, segment_name, status and per-row measures; "-" writes it to standard output (messages go to standard error)' },
 		{ name: 'model', type: 'path', value: 'FILE', help: 'model file for scoring new customers with segment-lab score: recipe, fitted preparation, centres, names' },
-		{ name: 'report', type: 'path', value: 'FILE', help: 'JSON report: per k every metric, sizes, centres in original units; the recommended k and its reasons' }
+		{ name: 'report', type: 'path', value: 'FILE', help: 'JSON report: per k every metric, sizes, centres in original units; the recommended k and its reasons' },
+		{ name: 'json', type: 'boolean', help: 'print that JSON report to standard output instead of the table (messages go to standard error)' }
 	],
-	examples: ['segment-lab run --input customers.csv --out labelled.csv', 'segment-lab run --input customers.csv --algorithm gmm --k-range 2..8 --report report.json', 'segment-lab run --input next-month.csv --recipe recipe.json --out labelled.csv'],
+	examples: ['segment-lab run --input customers.csv --out labelled.csv', 'cat customers.csv | segment-lab run --input - --k 4 --out - > labelled.csv', 'segment-lab run --input customers.csv --algorithm gmm --k-range 2..8 --report report.json', 'segment-lab run --input next-month.csv --recipe recipe.json --out labelled.csv'],
 	notes: [`t-SNE and UMAP coordinates come from segment-lab project (at most ${EMBED_MAX_ROWS} rows embedded by default).`]
 };
 
@@ -90,6 +91,7 @@ export interface RunArgs {
 	out?: string;
 	report?: string;
 	model?: string;
+	json?: boolean;
 }
 
 export function parseRunArgs(argv: string[]): RunArgs {
@@ -98,6 +100,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
 	else checkAlgorithm(RUN_SPEC, values, (values.algorithm as string | undefined) ?? 'kmeans');
 	const args = { ...values } as unknown as RunArgs;
 	args.metricsAll = values.metrics === 'all';
+	if (args.json && args.out === '-') throw new ArgumentError('--json and --out - would both write to standard output: write the labelled file to a file, or leave out --json.', 'run');
 	if (args.k !== undefined && args.kRange && (args.k < args.kRange[0] || args.k > args.kRange[1])) {
 		throw new ArgumentError(`--k ${args.k} is outside --k-range ${args.kRange[0]}..${args.kRange[1]}.`, 'run');
 	}

@@ -2,15 +2,11 @@
  * The `segment-lab` command line: arguments and file I/O, then engine/analyse.ts — the same engine the page runs
  * in its worker, so a Recipe gives the same labels here as in the browser.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { analyse, prepareRun } from '../lib/engine/analyse';
-import { loadSource } from '../lib/engine/data/load';
-import { fileSource } from './file-source';
 import { fingerprint } from '../lib/engine/data/fingerprint';
 import { profileTable } from '../lib/engine/data/profile';
 import { EngineError, toErrorInfo } from '../lib/engine/errors';
-import { resultsCsv } from '../lib/engine/export/csv';
+import { resultsCsvChunks } from '../lib/engine/export/csv';
 import { segmentNamesFor } from '../lib/engine/profile/naming';
 import { buildCustomerTable, RFM_COLUMNS } from '../lib/engine/prep/rfm-table';
 import { describeBuild, detectTransactionLog } from '../lib/engine/prep/transaction-log';
@@ -23,7 +19,8 @@ import { DEFAULT_ALGORITHMS, hasK, sourceDifferences, validateRecipe, type Algor
 import { kDistance, suggestEps } from '../lib/engine/cluster/k-distance';
 import { algorithmLines, algorithmReport } from '../lib/engine/algorithm-report';
 import type { Table } from '../lib/engine/types';
-import { requireSkippedAccepted, skippedCsv } from '../lib/engine/data/skipped';
+import { checkSkipped, readTable } from './input';
+import { checkWritable, say, stdoutCarriesData, writeOutput } from './io';
 import { parseRunArgs, RUN_SPEC, type RunArgs } from './args';
 import { projectCommand } from './project';
 import { scoreCommand } from './score';
@@ -79,6 +76,7 @@ export function reportError(err: unknown): number {
 
 export async function main(argv: string[]): Promise<number> {
 	const [command, ...rest] = argv;
+	stdoutCarriesData(false);
 	try {
 		const answer = helpAnswer(argv);
 		if (answer) {
@@ -89,30 +87,10 @@ export async function main(argv: string[]): Promise<number> {
 		if (!spec) throw new ArgumentError(`unknown command "${command}": the commands are ${COMMANDS.map((c) => c.name).join(', ')}.`);
 		if (command === 'run') return await run(parseRunArgs(rest));
 		if (command === 'project') return await projectCommand(rest);
-		return await scoreCommand(rest, readTable, checkSkipped);
+		return await scoreCommand(rest);
 	} catch (err) {
 		return reportError(err);
 	}
-}
-
-/** Any format the page reads (CSV dialects and encodings, .xlsx, Parquet, JSON, NDJSON), through the same loader. */
-async function readTable(path: string): Promise<Table> {
-	const table = await loadSource(fileSource(path), basename(path));
-	for (const note of table.notes) console.error(`segment-lab: note: ${note}`);
-	return table;
-}
-
-/**
- * Skipped lines: written out on request, then the run goes on only if they were accepted (--accept-skipped, or a
- * recipe whose acceptSkipped covers them), as the page goes on only after "Keep the readable rows".
- */
-export function checkSkipped(table: Table, accepted: number | undefined, skippedOut: string | undefined): void {
-	if (skippedOut && table.skipped) {
-		writeFileSync(skippedOut, skippedCsv(table.skipped, table.source.text));
-		console.error(`segment-lab: wrote the ${table.skipped.count} skipped line(s) to ${skippedOut}`);
-	} else if (skippedOut) console.error(`segment-lab: note: no line of "${table.name}" was skipped; ${skippedOut} not written.`);
-	requireSkippedAccepted(table, accepted, `pass --accept-skipped (it is recorded in the recipe as acceptSkipped)${skippedOut ? '' : ', and --skipped-out skipped.csv to save them'}`);
-	if (table.skipped?.count) console.error(`segment-lab: note: ${table.skipped.count} skipped line(s) accepted; ${table.rowCount} readable rows are used.`);
 }
 
 /**
@@ -195,17 +173,19 @@ function algorithmFromArgs(args: RunArgs, table: Table, recipe: Recipe): Algorit
 }
 
 async function run(args: RunArgs): Promise<number> {
+	stdoutCarriesData(args.out === '-' || args.json === true);
+	checkWritable([args.out, args.model, args.report, args.saveRecipe, args.skippedOut]);
 	const loaded = await readTable(args.input);
 	const auto = autoCustomers(args, loaded);
-	if (auto) console.log(auto.line);
+	if (auto) say(auto.line);
 	const recipe = auto ? recipeFromArgs(args, auto.table, { table: loaded, spec: auto.spec }) : recipeFromArgs(args, loaded);
-	checkSkipped(loaded, recipe.acceptSkipped, args.skippedOut);
+	await checkSkipped(loaded, recipe.acceptSkipped, args.skippedOut);
 	// A recipe made on customer features built from a transaction log rebuilds them from the same log.
 	const table = auto ? auto.table : recipe.rfm ? buildCustomerTable(loaded, recipe.rfm).table : loaded;
 	checkFeatures(table, recipe);
 	checkK(table, recipe, args);
-	if (recipe.rfm) for (const note of table.notes) console.log(`note: ${note}`);
-	if (!args.recipe) for (const note of defaultNotes(profileTable(table), recipe.features, recipe.prep.columns)) console.log(`note: ${note}`);
+	if (recipe.rfm) for (const note of table.notes) say(`note: ${note}`);
+	if (!args.recipe) for (const note of defaultNotes(profileTable(table), recipe.features, recipe.prep.columns)) say(`note: ${note}`);
 	const started = Date.now();
 	const result = analyse(table, recipe, {
 		onProgress: process.stderr.isTTY ? (p) => process.stderr.write(`\r${p.stage.padEnd(60).slice(0, 60)} ${Math.round(p.fraction * 100)}%`) : undefined
@@ -214,46 +194,67 @@ async function run(args: RunArgs): Promise<number> {
 	const k = result.chosenK;
 	const idx = result.perK.findIndex((s) => s.k === k);
 	const summary = result.perK[idx];
-	console.log(
+	say(
 		`${table.name}: ${result.rowsClustered} of ${result.rowCount} rows clustered on ${result.features.length} features; k = ${k}` +
 			`${recipe.k === null ? (recipe.algorithm.name === 'dbscan' ? ' (found by DBSCAN)' : recipe.algorithm.name === 'hdbscan' ? ' (found by HDBSCAN)' : ' (best mean silhouette)') : ''}, silhouette ${summary.silhouette.toFixed(4)}, inertia ${summary.inertia.toFixed(4)}; ${Date.now() - started} ms.`
 	);
-	for (const note of result.notes) console.log(`note: ${note}`);
-	console.log(metricsTable(result));
-	for (const line of algorithmLines(result)) console.log(line);
+	for (const note of result.notes) say(`note: ${note}`);
+	const report = () => ({ ...runReport(result), algorithmOutputs: algorithmReport(result) });
+	if (args.json) await writeOutput('-', [JSON.stringify(report(), null, 2) + '\n']);
+	else printTable(result, recipe);
+	await writeOutputs(args, table, recipe, result, report);
+	return 0;
+}
+
+/** The metrics table, the recommendation and the segments, for a person reading the terminal. */
+function printTable(result: AnalysisResult, recipe: Recipe): void {
+	const k = result.chosenK;
+	const summary = result.perK.find((s) => s.k === k)!;
+	say(metricsTable(result));
+	for (const line of algorithmLines(result)) say(line);
 	// DBSCAN and HDBSCAN have one k, their own: there is nothing to recommend between.
 	if (hasK(recipe.algorithm)) {
 		const rec = result.recommendation;
-		console.log(`recommended k = ${rec.k}`);
-		for (const r of rec.reasons) console.log(`  - ${r.text}`);
+		say(`recommended k = ${rec.k}`);
+		for (const r of rec.reasons) say(`  - ${r.text}`);
 	}
 	if (summary.profile) {
 		const names = segmentNamesFor(summary.sizes, summary.profile.personas, recipe.segmentNames, k);
-		console.log(`segments at k = ${k}:`);
-		summary.profile.personas.forEach((p, s) => console.log(`  ${s + 1}. ${names[s]} (${summary.sizes[s]} rows) — ${p.reason.slice(p.name.length + 2)}; suggested action: ${p.action}`));
-		for (const w of summary.profile.warnings) console.log(`warning: ${w}`);
+		say(`segments at k = ${k}:`);
+		summary.profile.personas.forEach((p, s) => say(`  ${s + 1}. ${names[s]} (${summary.sizes[s]} rows) — ${p.reason.slice(p.name.length + 2)}; suggested action: ${p.action}`));
+		for (const w of summary.profile.warnings) say(`warning: ${w}`);
 	}
+}
+
+/** --out, --model, --report, --save-recipe: each streamed to its file (or standard output for --out -). */
+async function writeOutputs(args: RunArgs, table: Table, recipe: Recipe, result: AnalysisResult, report: () => object): Promise<void> {
+	const k = result.chosenK;
+	const idx = result.perK.findIndex((s) => s.k === k);
+	const summary = result.perK[idx];
+	const json = (value: unknown) => [JSON.stringify(value, null, 2) + '\n'];
+	const wrote = (path: string) => {
+		if (path !== '-') say(`wrote ${path}`);
+	};
 	if (args.out) {
 		const names = segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k);
 		// The same per-row columns as the page's download (silhouette, distance to centre, GMM or HDBSCAN probabilities).
 		const extra = [...(summary.modelCenters ? rowColumns(prepareRun(table, recipe).matrix, result.labels[idx], summary.modelCenters, summary.gmm?.probs) : []), ...hdbscanColumns(summary.hdbscan)];
-		writeFileSync(args.out, resultsCsv(table, { rowIndex: result.rowIndex, status: result.status, labels: result.labels[idx], names, extra }));
-		console.log(`wrote ${args.out}`);
+		await writeOutput(args.out, resultsCsvChunks(table, { rowIndex: result.rowIndex, status: result.status, labels: result.labels[idx], names, extra }));
+		wrote(args.out);
 	}
 	if (args.model) {
 		const names = segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k);
 		const model = buildModel(table, { recipe, source: result.source, fitted: result.fitted, rowIndex: result.rowIndex, rowCount: result.rowCount, summary: { ...summary, ...(summary.gmm?.mixture ? { mixture: { covarianceType: summary.gmm.covariance, ...summary.gmm.mixture } } : {}) }, names });
-		writeFileSync(args.model, JSON.stringify(model, null, 2) + '\n');
-		console.log(`wrote ${args.model}`);
+		await writeOutput(args.model, json(model));
+		wrote(args.model);
 	}
 	if (args.report) {
-		writeFileSync(args.report, JSON.stringify({ ...runReport(result), algorithmOutputs: algorithmReport(result) }, null, 2) + '\n');
-		console.log(`wrote ${args.report}`);
+		await writeOutput(args.report, json(report()));
+		wrote(args.report);
 	}
 	if (args.saveRecipe) {
 		// DBSCAN and HDBSCAN find their own number of clusters: their recipe reruns the algorithm, not a count.
-		writeFileSync(args.saveRecipe, JSON.stringify({ ...recipe, k: hasK(recipe.algorithm) ? k : null }, null, 2) + '\n');
-		console.log(`wrote ${args.saveRecipe}`);
+		await writeOutput(args.saveRecipe, json({ ...recipe, k: hasK(recipe.algorithm) ? k : null }));
+		wrote(args.saveRecipe);
 	}
-	return 0;
 }

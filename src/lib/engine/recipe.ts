@@ -4,6 +4,7 @@
  */
 import type { SourceFingerprint } from './data/fingerprint';
 import { EngineError } from './errors';
+import { entriesOf, nameRecord } from './names';
 import { validateRfmSpec, type RfmSpec } from './prep/rfm-spec';
 import { defaultColumnPrep } from './prep/default-prep';
 import type { ColumnKind, ColumnProfile, MissingStrategy, OutlierAction, OutlierMethod, ScaleMethod } from './types';
@@ -183,7 +184,7 @@ export function defaultRecipe(source: SourceFingerprint, profiles: ColumnProfile
 		features,
 		idColumn: id ? id.name : null,
 		prep: { missing: 'median', scale: 'zscore', outliers: { ...NO_OUTLIERS }, columns: defaultColumnPrep(profiles) },
-		columnTypes: {},
+		columnTypes: nameRecord<ColumnKind>(),
 		rfm: null,
 		algorithm: { ...DEFAULT_ALGORITHMS.kmeans },
 		// At most 10, and about 5 rows per segment at the largest k (k-limit.ts).
@@ -237,7 +238,9 @@ export function validateRecipe(value: unknown): Recipe {
 	if (r.acceptSkipped !== undefined && !isInt(r.acceptSkipped, 0, Number.MAX_SAFE_INTEGER)) bad('"acceptSkipped" must be a whole number of skipped lines (0 or more)');
 	const src = r.source as SourceFingerprint | undefined;
 	if (!src || typeof src.name !== 'string' || !Array.isArray(src.columns) || typeof src.hash !== 'string') bad('"source" must describe the data file (name, rows, columns, hash)');
-	return r as unknown as Recipe;
+	// Column names key these two: rebuilt without a prototype, so no name can reach Object.prototype (names.ts).
+	const recipe = r as unknown as Recipe;
+	return { ...recipe, columnTypes: nameRecord(entriesOf(recipe.columnTypes)), prep: { ...recipe.prep, columns: nameRecord(entriesOf(recipe.prep.columns)) } };
 }
 
 function validateAlgorithm(value: unknown, bad: (what: string) => never): void {

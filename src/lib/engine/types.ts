@@ -47,6 +47,11 @@ export interface SourceText {
 	/** Uint32Array where every offset fits (the byte fast path on files under 4 GB), to halve their memory. */
 	rowStart: Offsets;
 	rowEnd: Offsets;
+	/**
+	 * text.slice(start, end) without building `text` (a file kept on disk reads just that range): what exports use,
+	 * so a file too large for one string can still be written out. Absent = slice `text`.
+	 */
+	slice?(start: number, end: number): string;
 }
 
 /** Character offsets into a source text. */

@@ -5,6 +5,7 @@
 import type { AnalysisResult, KSummary } from '$lib/engine/analyse';
 import type { ErrorInfo } from '$lib/engine/errors';
 import type { Progress } from '$lib/engine/progress';
+import { own, withEntry } from '$lib/engine/names';
 import { withKind } from '$lib/engine/data/profile';
 import type { PrepPreview } from '$lib/engine/prep/preview';
 import type { RfmSpec } from '$lib/engine/prep/rfm-spec';
@@ -58,8 +59,11 @@ export class Workspace {
 	readonly profiles: ColumnProfile[] = $derived.by(() => {
 		const d = this.dataset;
 		if (!d) return [];
-		const types = this.draft?.columnTypes ?? {};
-		return d.profiles.map((p) => (types[p.name] && types[p.name] !== p.kind ? withKind(p, types[p.name], d.rows) : p));
+		const types = this.draft?.columnTypes;
+		return d.profiles.map((p) => {
+			const kind = own(types, p.name);
+			return kind && kind !== p.kind ? withKind(p, kind, d.rows) : p;
+		});
 	});
 	private controller: AbortController | null = null;
 
@@ -328,16 +332,16 @@ export class Workspace {
 	setColumnType(name: string, kind: ColumnKind): void {
 		if (!this.draft) return;
 		const inferred = this.dataset?.profiles.find((p) => p.name === name)?.inferredKind;
-		if (kind === inferred) delete this.draft.columnTypes[name];
-		else this.draft.columnTypes[name] = kind;
+		// A new record each time (names.ts): `record[name] = …` with a name like __proto__ would not store a value.
+		this.draft.columnTypes = withEntry(this.draft.columnTypes, name, kind === inferred ? undefined : kind);
 		if (!['numeric', 'categorical', 'boolean'].includes(kind)) this.toggleFeature(name, false);
 	}
 
 	setColumnPrep(name: string, patch: Partial<ColumnPrep>): void {
 		if (!this.draft) return;
-		const next: ColumnPrep = { ...(this.draft.prep.columns[name] ?? {}), ...patch };
+		const next: ColumnPrep = { ...(own(this.draft.prep.columns, name) ?? {}), ...patch };
 		for (const key of Object.keys(next) as (keyof ColumnPrep)[]) if (next[key] === undefined) delete next[key];
-		this.draft.prep.columns[name] = next;
+		this.draft.prep.columns = withEntry(this.draft.prep.columns, name, next);
 	}
 
 	/** "Apply no transforms": every log1p and Yeo-Johnson off (the defaults included), other column settings kept. */

@@ -3,6 +3,7 @@ import { cellTexts } from './cell-text';
 import { medianInPlace, presentValues } from '../prep/quantile';
 import { inferKind } from './infer';
 import { badHeader } from './missing-tokens';
+import { own } from '../names';
 
 const HIST_BINS = 20;
 /** |skewness| above this is called heavy (Bulmer 1979's rule of thumb calls > 1 highly skewed; 2 keeps the warning for real tails). */
@@ -19,7 +20,7 @@ export function profileTable(table: Table, columnTypes: Record<string, ColumnKin
 	return table.columns.map((col, index) => {
 		// Text columns past the dictionary cap (timestamps, free text) are typed from a sample of their cells.
 		const sample = !col.levels && col.nonNumeric > 0 ? safeSample(table, col.name) : null;
-		return profileColumn(col, index, table.rowCount, columnTypes[col.name], sample);
+		return profileColumn(col, index, table.rowCount, own(columnTypes, col.name), sample);
 	});
 }
 

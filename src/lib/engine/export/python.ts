@@ -6,6 +6,7 @@
  * data travel as one JSON string literal (valid Python), never as code.
  */
 import type { Recipe } from '../recipe';
+import { own } from '../names';
 import type { FittedPrep } from '../types';
 
 interface FeatureSpec {
@@ -23,7 +24,7 @@ interface FeatureSpec {
 
 function specs(recipe: Recipe, fitted: FittedPrep): FeatureSpec[] {
 	return fitted.perFeature.map((f) => {
-		const c = recipe.prep.columns[f.name] ?? {};
+		const c = own(recipe.prep.columns, f.name) ?? {};
 		return {
 			name: f.name,
 			kind: f.encoding,

@@ -5,6 +5,7 @@
  */
 import { inferKind } from '../data/infer';
 import { EngineError } from '../errors';
+import { own } from '../names';
 import type { ColumnPrep, OutlierSpec } from '../recipe';
 import type { Column, ColumnKind, MissingStrategy, ScaleMethod, Table } from '../types';
 
@@ -43,9 +44,9 @@ export function planFeatures(table: Table, recipe: PrepInput): FeaturePlan[] {
 				`The file has: ${table.columns.map((c) => c.name).join(', ')}. Load the file the recipe was made for, or choose other features.`
 			);
 		}
-		const kind = recipe.columnTypes?.[name] ?? inferKind(column, table.rowCount).kind;
+		const kind = own(recipe.columnTypes, name) ?? inferKind(column, table.rowCount).kind;
 		const encoding = encodingOf(column, kind, table.rowCount);
-		const c = prep.columns?.[name] ?? {};
+		const c = own(prep.columns, name) ?? {};
 		let missing = c.missing ?? prep.missing;
 		// Mean and median have no meaning for categories: the recipe-wide default falls back to the most frequent level.
 		if (encoding === 'categorical' && (missing === 'mean' || missing === 'median')) {
