@@ -8,7 +8,8 @@ import { fingerprint, type SourceFingerprint } from './data/fingerprint';
 import { EngineError } from './errors';
 import { gapAtOne, kMetrics, silhouetteNote, type KMetrics } from './evidence';
 import type { GapPoint } from './metrics/gap';
-import { recommend, type Recommendation } from './metrics/recommend';
+import { KNEE_SENSITIVITY, recommend, type Recommendation } from './metrics/recommend';
+import { maxKFor } from './k-cap';
 import { prepare } from './prep/prepare';
 import { toFeatureUnits } from './prep/invert';
 import { statusNotes } from './prep/status-notes';
@@ -61,7 +62,7 @@ export interface AnalysisResult {
 	perK: KSummary[];
 	/** Per k (same order as perK), the segment (0-based) of each clustered row. */
 	labels: Int32Array[];
-	/** The chosen k: the recipe's, or the best mean silhouette. */
+	/** The k shown first: the recipe's, else the recommended one (recommendation.k). */
 	chosenK: number;
 	bestSilhouetteK: number;
 	/** The recommended k, the metrics that agree and disagree, and why (metrics/recommend.ts). */
@@ -163,8 +164,10 @@ export function assembleResult(recipe: Recipe, base: RunBase, parts: KPart[]): A
 	const sorted = [...parts].sort((a, b) => a.summary.k - b.summary.k);
 	const perK = sorted.map((p) => p.summary);
 	const best = perK.reduce((a, b) => (b.silhouette > a.silhouette ? b : a), perK[0]);
-	const chosenK = recipe.k !== null && perK.some((s) => s.k === recipe.k) ? recipe.k : best.k;
-	const recommendation = recommend(perK, base.gapK1);
+	// The one decision about k: the page, the report and the command line all show this recommendation.
+	const context = hasK(recipe.algorithm) ? { range: recipe.kRange, rows: base.rowsClustered, cap: maxKFor(base.rowsClustered) } : {};
+	const recommendation = recommend(perK, base.gapK1, KNEE_SENSITIVITY, context);
+	const chosenK = recipe.k !== null && perK.some((s) => s.k === recipe.k) ? recipe.k : recommendation.k;
 	const hierarchy = sorted.find((p) => p.hierarchy)?.hierarchy;
 	const note = hierarchy ? hierarchyNote(hierarchy, base.rowsClustered) : null;
 	const notes = note ? [...base.notes, note] : base.notes;

@@ -374,6 +374,14 @@ export class Workspace {
 		void this.run();
 	}
 
+	/** "Try k up to …": the recommendation sat at the top of the range; widen it (the engine capped hi) and run again. */
+	widenK(hi: number): void {
+		if (!this.draft || !this.result) return;
+		this.draft.kRange = [this.draft.kRange[0], Math.max(this.draft.kRange[0], hi)];
+		this.draft.k = null;
+		void this.run();
+	}
+
 	/** Stops the current load or run at once (the worker is terminated and respawned on the next call). */
 	cancel(userAsked = true): void {
 		if (!this.controller) return;
