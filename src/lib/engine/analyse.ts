@@ -16,6 +16,7 @@ import { statusNotes } from './prep/status-notes';
 import { asideGroup, type AsideGroup } from './profile/aside-group';
 import { relabelBySize, segmentMeans } from './profile/segment-means';
 import { segmentProfile, type SegmentProfile } from './profile/segment-profile';
+import { extremeSegments, type ExtremeSegment } from './profile/extreme-segments';
 import { subProgress, throwIfAborted, type RunControl } from './progress';
 import { pcaView, scorePair, type PcaView } from './project/pca-view';
 import { pcaFeatures, toPreparedSpace } from './project/pca-features';
@@ -45,6 +46,8 @@ export interface KSummary extends KMetrics {
 	dbscan?: DbscanOutput;
 	/** HDBSCAN: parameters, noise count, per-row membership probabilities and outlier scores, segment stabilities, condensed tree. Noise rows have segment −1. */
 	hdbscan?: HdbscanOutput;
+	/** Segments under 2% or over 90% of the clustered rows: the likely cause and a one-click remedy. */
+	extremes?: ExtremeSegment[];
 	/** Gaussian mixture: log-likelihood, BIC, AIC, degenerate components, membership probabilities (rows × k). */
 	gmm?: GmmOutput;
 }
@@ -198,6 +201,10 @@ export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe,
 		: noMetrics();
 	const sizes = new Array<number>(k).fill(0);
 	for (let i = 0; i < rows; i++) if (labels[i] >= 0) sizes[labels[i]]++;
+	const profile = segmentProfile(table, recipe.features, matrix.rowIndex, labels, k);
+	const prepState = { log1p: new Set(matrix.fitted.perFeature.filter((f) => f.log1p).map((f) => f.name)), outliersOn: recipe.prep.outliers.method !== 'none' && recipe.prep.outliers.action === 'setAside' };
+	const extremes = extremeSegments(table, recipe.features, matrix.rowIndex, labels, sizes, profile.segments.map((s) => s.smd), prepState);
+	profile.warnings = [...extremes.map((e) => e.text), ...profile.warnings];
 	const summary: KSummary = {
 		k,
 		inertia,
@@ -207,7 +214,8 @@ export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe,
 		means: segmentMeans(table, recipe.features, matrix.rowIndex, labels, k),
 		iterations: res.iterations,
 		converged: res.converged,
-		profile: segmentProfile(table, recipe.features, matrix.rowIndex, labels, k),
+		profile,
+		...(extremes.length ? { extremes } : {}),
 		modelCenters: Array.from({ length: k }, (_, s) => Array.from(centersScaled.subarray(s * cols, (s + 1) * cols))),
 		algorithm: recipe.algorithm.name,
 		...(res.cutHeight !== undefined ? { cutHeight: res.cutHeight } : {}),

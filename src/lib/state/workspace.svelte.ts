@@ -18,6 +18,8 @@ import { EngineCallError, EngineClient } from '$lib/workers/pool';
 import type { ProjectionInput } from '$lib/workers/api-projection';
 import { RunHistory } from './history.svelte';
 import { segmentNamesFor } from '$lib/engine/profile/naming';
+import type { Remedy } from '$lib/engine/profile/extreme-segments';
+import { applyRemedy } from '$lib/engine/remedy';
 import { hdbscanColumns } from '$lib/engine/export/hdbscan-columns';
 import { loadSession, recipeFromHash, saveSession, SESSION_MAX_ROWS, type SavedSession } from './session';
 
@@ -371,6 +373,13 @@ export class Workspace {
 	rerunWith(patch: Record<string, number | string>): void {
 		if (!this.draft || !this.result) return;
 		this.draft.algorithm = { ...$state.snapshot(this.result.recipe.algorithm), ...patch } as Recipe['algorithm'];
+		void this.run();
+	}
+
+	/** An extreme-segment card's remedy (profile/extreme-segments.ts): change the recipe, then run again. */
+	applyRemedy(remedy: Remedy): void {
+		if (!this.draft) return;
+		this.draft = applyRemedy($state.snapshot(this.draft) as Recipe, remedy);
 		void this.run();
 	}
 

@@ -1,6 +1,6 @@
 /**
  * Automatic segment names, reasons and suggested actions from the most distinctive features (standardised mean
- * difference against the rest). A column name that reveals its meaning (recency, frequency, monetary value,
+ * difference from the whole population). A column name that reveals its meaning (recency, frequency, monetary value,
  * tenure, engagement, support, age, income) gets business vocabulary; other columns get neutral wording
  * ("high x1"). Names are unique within a run. Pure data in, data out: the page and the CLI show the same names.
  */
@@ -10,7 +10,7 @@ export type Action = 'retain' | 'reward' | 'upsell' | 'win back' | 'nurture' | '
 
 export interface Trait {
 	feature: string;
-	/** Standardised mean difference against the rest (sd units). */
+	/** Standardised mean difference from the whole population (its sd units). */
 	smd: number;
 	/** The business concept the column name reveals, or null. */
 	concept: Concept | null;
@@ -75,7 +75,7 @@ export function personas(profile: SegmentProfile): Persona[] {
 		for (let n = 2; taken.has(name); n++) name = `${nameFrom(strong.slice(0, 2))} ${n}`;
 		taken.add(name);
 		const shown = traits.slice(0, 3);
-		const reason = `${name}: ${shown.length ? shown.map((t) => `${t.feature} ${formatSd(t.smd)}`).join(', ') : 'no feature differs from the rest by 0.3 sd or more'}`;
+		const reason = `${name}: ${shown.length ? shown.map((t) => `${t.feature} ${formatSd(t.smd)}`).join(', ') : 'no feature mean differs from the overall mean by 0.3 sd or more'}`;
 		const { action, why } = suggestAction(traits);
 		return { segment: s, name, reason, traits: shown, action, actionWhy: why };
 	});
