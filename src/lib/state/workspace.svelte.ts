@@ -20,6 +20,7 @@ import { RunHistory } from './history.svelte';
 import { segmentNamesFor } from '$lib/engine/profile/naming';
 import type { Remedy } from '$lib/engine/profile/extreme-segments';
 import { applyRemedy } from '$lib/engine/remedy';
+import { recipeChanges } from '$lib/engine/recipe-changes';
 import { hdbscanColumns } from '$lib/engine/export/hdbscan-columns';
 import { loadSession, recipeFromHash, saveSession, SESSION_MAX_ROWS, type SavedSession } from './session';
 
@@ -75,6 +76,17 @@ export class Workspace {
 		const cur = this.current;
 		if (!r || !cur) return null;
 		return r.labels[r.perK.indexOf(cur)];
+	});
+
+	/** A recipe was loaded (from a file or a link) since the shown run: the results may not match it. Run clears it. */
+	recipeLoaded = $state(false);
+
+	/** What changed in the draft since the shown result was made (engine/recipe-changes.ts); empty while running. */
+	readonly stale: string[] = $derived.by(() => {
+		const r = this.result, d = this.draft;
+		if (!r || !d || this.phase === 'running') return [];
+		const changes: string[] = recipeChanges(r.recipe, d);
+		return this.recipeLoaded ? ['a loaded recipe', ...changes] : changes;
 	});
 
 	/** Segment names the user typed, per k ("" = the automatic name); they travel with the Recipe as segmentNames. */
@@ -216,6 +228,7 @@ export class Workspace {
 		this.cancel(false);
 		const controller = (this.controller = new AbortController());
 		const recipe = $state.snapshot(this.draft) as Recipe;
+		this.recipeLoaded = false;
 		this.customNames = { ...(recipe.segmentNames ?? {}) };
 		const [lo, hi] = recipe.kRange;
 		// DBSCAN has no k: one job that finds its own number of segments.
@@ -545,6 +558,7 @@ export class Workspace {
 			}
 			const source = this.dataset.derivedFrom?.source ?? this.dataset.source;
 			this.draft = this.withAccepted({ ...recipe, source });
+			if (this.result) this.recipeLoaded = true;
 			this.notice = recipe.source.hash === source.hash ? 'Recipe applied.' : `Recipe applied. It was made on "${recipe.source.name}", whose contents differ from this file.`;
 		} catch (err) {
 			this.fail(err, this.phase);
