@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, type App } from './harness';
+import { Rng } from '../../src/lib/engine/random';
 
 describe('one authoritative k, in the built site', () => {
 	let app: App;
@@ -75,5 +76,26 @@ describe('one authoritative k, in the built site', () => {
 		expect(noise).toBeGreaterThan(0);
 		await expect(page.getByRole('heading', { name: 'Metrics of this solution' }).count()).resolves.toBe(1);
 		if (process.env.SHOT) await results.screenshot({ path: '/tmp/dbscan-1440.png' });
+	});
+
+	it('a segment of a few far rows gets a card naming outliers; its one click sets them aside and reruns', async () => {
+		const { page } = app;
+		const rng = new Rng(5);
+		const lines = ['x,y'];
+		for (let i = 0; i < 396; i++) lines.push(`${((i % 2 ? 3 : -3) + rng.normal()).toFixed(4)},${rng.normal().toFixed(4)}`);
+		for (let i = 0; i < 4; i++) lines.push(`${(0.1 * i).toFixed(1)},${40 + i}`);
+		await page.getByLabel('Upload data').setInputFiles({ name: 'far-rows.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') });
+		await page.getByRole('heading', { name: /Columns/ }).waitFor();
+		await runAndWait();
+		const card = page.getByRole('note', { name: /^Very small segment \d+$/ });
+		await card.waitFor();
+		expect(await card.textContent()).toMatch(/holds 1\.0% of the clustered rows \(4\), under 2%\. Likely cause: outliers: these rows lie 3 or more standard deviations from the overall mean on y\./);
+		if (process.env.SHOT) await card.screenshot({ path: '/tmp/extreme-card.png' });
+		await card.getByRole('button', { name: 'Set outliers aside (beyond 3 IQR) and run again' }).click();
+		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
+		await page.getByRole('heading', { name: /Recommended k = 2$/ }).waitFor();
+		await expect(page.getByRole('note', { name: /segment \d+$/ }).count()).resolves.toBe(0);
+		await expect(page.getByText('396 of 400 rows clustered.').count()).resolves.toBe(1);
+		await expect(page.getByLabel('Outlier action').inputValue()).resolves.toBe('setAside');
 	});
 });

@@ -98,7 +98,7 @@ function cause(table: Table, features: string[], rowIndex: Int32Array, labels: I
 	const outlying = features.filter((_, j) => numeric[j] && far[j] >= MIN_OUTLIER_SD);
 	if (outlying.length && !prep.outliersOn) {
 		return { cause: 'outliers', columns: outlying, remedy: { kind: 'setAsideOutliers', label: 'Set outliers aside (beyond 3 IQR)' },
-			text: `Likely cause: outliers: these rows lie ${MIN_OUTLIER_SD} or more standard deviations from the rest on ${list(outlying)}. Setting rows beyond 3 IQR aside keeps them in the export, out of the clustering.` };
+			text: `Likely cause: outliers: these rows lie ${MIN_OUTLIER_SD} or more standard deviations from the overall mean on ${list(outlying)}. Setting rows beyond 3 IQR aside keeps them in the export, out of the clustering.` };
 	}
 	return { cause: 'none', columns: [], remedy: null,
 		text: 'No single cause found (no id-like feature, repeated block, untransformed skew or far outliers): it may be a real niche; check its rows, or try a smaller k.' };
