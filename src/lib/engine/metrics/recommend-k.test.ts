@@ -54,4 +54,12 @@ describe('one authoritative k', () => {
 		expect(kEdge(2, [2, 9], 500, 30)).toBeNull();
 		expect(kEdge(4, [4, 4], 500, 30)).toBeNull();
 	});
+	it('a k the algorithm found itself (DBSCAN, HDBSCAN): no votes, no knee, no edge, no "turn stability on"', () => {
+		const r = recommend([ev(3, 100, 0.2, 0.9, 300)], null, 1, { found: true });
+		expect(r.k).toBe(3);
+		expect(r.votes).toEqual([]);
+		expect(r.best).toEqual({});
+		expect(r.edge).toBeNull();
+		expect(r.reasons.map((x) => x.kind)).toEqual(['caution', 'actionable']);
+	});
 });

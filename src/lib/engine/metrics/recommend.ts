@@ -65,6 +65,8 @@ export interface KContext {
 	rows?: number;
 	/** The largest k the data support (k-cap.ts): how far the range can grow. */
 	cap?: number;
+	/** The algorithm found its own k (DBSCAN, HDBSCAN): one solution, so no votes, knee or "turn stability on" (it cannot be). */
+	found?: boolean;
 }
 
 export const KNEE_SENSITIVITY = 1;
@@ -195,5 +197,10 @@ export function recommend(evidence: KEvidence[], gapK1: GapPoint | null = null, 
 	}
 	const edge = context.range && ev.length >= 2 ? kEdge(k, context.range, context.rows ?? Infinity, context.cap ?? Infinity) : null;
 	if (edge) reasons.unshift({ kind: 'edge', text: edge.text });
+	if (context.found) {
+		// One solution: nothing to vote on, no elbow, and stability is not offered for these algorithms.
+		const kept = reasons.filter((x) => x.kind === 'caution' || x.kind === 'actionable' || (x.kind === 'stability' && chosen.stability));
+		return { k, votes: [], agree: [], disagree: [], knee: { k: null, sensitivity }, reasons: kept, best: {}, edge: null };
+	}
 	return { k, votes, agree, disagree, knee: { k: kneeK, sensitivity }, reasons, best, edge };
 }
