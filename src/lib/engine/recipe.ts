@@ -161,7 +161,7 @@ export interface Recipe {
 	pcaComponents?: number | null;
 	/** Inclusive range of k values to try. */
 	kRange: [number, number];
-	/** The chosen k; null = the k with the best mean silhouette. */
+	/** The chosen k; null = the recommended k (metrics/recommend.ts). */
 	k: number | null;
 	seed: number;
 	/** Segment names the user chose, per k ("6": one name per segment, "" = the automatic name). Absent = automatic names. */
