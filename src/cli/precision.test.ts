@@ -130,7 +130,7 @@ describe('output files keep full double precision', () => {
 		expect(await main(['project', '--input', input, '--method', 'pca', '--out', out])).toBe(0);
 		const cols = columns(readFileSync(out, 'utf8'));
 		const recipe = validateRecipe(JSON.parse(readFileSync(join(dir, 'recipe.json'), 'utf8')));
-		const m = prepare(table, { ...recipe, algorithm: { name: 'kmeans', nInit: 10, maxIter: 300, tol: 1e-4 } });
+		const m = prepare(table, recipe);
 		const view = pcaView(m.data, m.rows, m.cols, 2);
 		const pc = (c: number) => Float64Array.from({ length: m.rows }, (_, i) => view.scores[i * view.dims + c]);
 		const wider = expectExact(cols.get('pc1')!, pc(0), 'pc1') + expectExact(cols.get('pc2')!, pc(1), 'pc2');
