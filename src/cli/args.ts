@@ -15,6 +15,8 @@ Options for run:
   --metrics LIST        default: silhouette, Davies–Bouldin, Calinski–Harabasz; "all" adds the gap
                         statistic and stability (B = 20 each unless --gap-b / --stability-b say otherwise)
   --gap-b N             gap statistic with N uniform reference sets (Tibshirani et al. 2001; clusGap rule)
+  --gap-d-power 1|2     gap statistic's d.power as in R clusGap: 2 (default) squared distances, the paper's
+                        W_k; 1 distances, clusGap's own default (up to 20,000 rows)
   --stability-b N       stability with N bootstrap resamples (ARI and per-segment Jaccard, Hennig 2007)
   --algorithm NAME      kmeans (default) | minibatch | ward | complete | average | single | dbscan | gmm |
                         hdbscan
@@ -60,6 +62,7 @@ export interface RunArgs {
 	seed?: number;
 	metricsAll?: boolean;
 	gapB?: number;
+	gapDPower?: 1 | 2;
 	stabilityB?: number;
 	acceptSkipped?: boolean;
 	skippedOut?: string;
@@ -102,6 +105,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
 			seed: { type: 'string' },
 			metrics: { type: 'string' },
 			'gap-b': { type: 'string' },
+			'gap-d-power': { type: 'string' },
 			'stability-b': { type: 'string' },
 			'accept-skipped': { type: 'boolean' },
 			'skipped-out': { type: 'string' },
@@ -119,6 +123,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
 		if (!m) usageError(`--k-range must look like 2..10, not "${values['k-range']}".`);
 		kRange = [Number(m[1]), Number(m[2])];
 	}
+	if (values['gap-d-power'] !== undefined && values['gap-d-power'] !== '1' && values['gap-d-power'] !== '2') usageError(`--gap-d-power must be 1 or 2, not "${values['gap-d-power']}".`);
 	if (values.metrics !== undefined && values.metrics !== 'all' && values.metrics !== 'default') usageError(`--metrics must be "all" or "default", not "${values.metrics}".`);
 	const flags = ['columns', 'scale', 'missing', 'k', 'k-range', 'n-init', 'seed', 'algorithm', 'eps', 'min-pts', 'min-cluster-size', 'min-samples', 'covariance', 'batch-size'] as const;
 	const algorithms = ['kmeans', 'minibatch', 'ward', 'complete', 'average', 'single', 'dbscan', 'gmm', 'hdbscan'];
@@ -150,6 +155,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
 		seed: int('seed', values.seed),
 		metricsAll: values.metrics === 'all',
 		gapB: int('gap-b', values['gap-b']),
+		gapDPower: values['gap-d-power'] === undefined ? undefined : (Number(values['gap-d-power']) as 1 | 2),
 		stabilityB: int('stability-b', values['stability-b']),
 		acceptSkipped: values['accept-skipped'] === true,
 		skippedOut: values['skipped-out'],
