@@ -2,8 +2,8 @@ import type { Column, ColumnKind, ColumnProfile, NumericStats, Table } from '../
 import { cellTexts } from './cell-text';
 import { medianInPlace, presentValues } from '../prep/quantile';
 import { inferKind } from './infer';
-import { badHeader } from './missing-tokens';
 import { own } from '../names';
+import { badHeader } from './missing-tokens';
 
 const HIST_BINS = 20;
 /** |skewness| above this is called heavy (Bulmer 1979's rule of thumb calls > 1 highly skewed; 2 keeps the warning for real tails). */

@@ -12,7 +12,8 @@ import { entriesOf, nameRecord, own } from '../names';
 import type { ColumnProfile } from '../types';
 
 export function defaultColumnPrep(profiles: ColumnProfile[]): Record<string, ColumnPrep> {
-	return nameRecord(profiles.filter((p) => p.kind === 'numeric' && p.suggestLog1p).map((p) => [p.name, { log1p: true }] as const));
+	// A null-prototype record (names.ts): a column named "__proto__" or "constructor" stays a column.
+	return nameRecord(profiles.filter((p) => p.kind === 'numeric' && p.suggestLog1p).map((p) => [p.name, { log1p: true } as ColumnPrep]));
 }
 
 /** One line per default that changed something, for the command line and the report. */
