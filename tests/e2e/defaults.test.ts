@@ -52,6 +52,21 @@ describe('defaults in the built site', () => {
 		await expect(page.getByLabel('Type of segment', { exact: true }).inputValue()).resolves.toBe('categorical');
 	});
 
+	it('missing-value tokens are listed beside the missing count and keep the column numeric; a token header is flagged', async () => {
+		const { page } = app;
+		const lines = ['id,spend,#N/A'];
+		for (let i = 0; i < 30; i++) lines.push(`${i + 1},${['NA', 'NaN', 'inf', '-'][i % 10] ?? (i * 7.5).toFixed(1)},${i % 4}.5`);
+		await page.getByLabel('Upload data').setInputFiles({ name: 'tokens.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') });
+		await page.getByText(/tokens\.csv: 30 rows × 3 columns/).waitFor({ timeout: 30_000 });
+		await expect(page.getByLabel('Type of spend', { exact: true }).inputValue()).resolves.toBe('numeric');
+		const table = page.getByRole('table', { name: 'Column profiles' });
+		const spend = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'spend', exact: true }) });
+		await expect(spend.textContent()).resolves.toMatch(/NA ×3, NaN ×3, inf ×3, - ×3/);
+		const bad = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '#N/A', exact: true }) });
+		await expect(bad.textContent()).resolves.toMatch(/reads like a missing or error value: check the file's header row\. Left out of the features by default\./);
+		await expect(page.getByLabel('Use #N/A as a feature').isChecked()).resolves.toBe(false);
+	});
+
 	it('a skewed column with negative values offers Yeo-Johnson, and a run with it goes through', async () => {
 		const { page } = app;
 		// Profit with a long right tail and some losses: log1p is undefined there.
