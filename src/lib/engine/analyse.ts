@@ -236,7 +236,7 @@ function reorderHdbscan(h: HdbscanOutput, order: number[]): HdbscanOutput {
 
 /** Membership probabilities in the relabelled segment order, and the count of uncertain rows. */
 function reorderProbs(g: GmmOutput, order: number[], rows: number, k: number): GmmOutput {
-	const probs = new Float32Array(rows * k);
+	const probs = new Float64Array(rows * k);
 	let uncertain = 0;
 	for (let i = 0; i < rows; i++) {
 		let max = 0;
