@@ -24,6 +24,7 @@ export interface FeaturePlan {
 	missing: MissingStrategy;
 	fillValue: number | string | undefined;
 	log1p: boolean;
+	yeoJohnson: boolean;
 	clip: [number, number] | null;
 	scale: ScaleMethod;
 	weight: number;
@@ -60,6 +61,7 @@ export function planFeatures(table: Table, recipe: PrepInput): FeaturePlan[] {
 			missing,
 			fillValue: c.fillValue,
 			log1p: encoding === 'numeric' && !!c.log1p,
+			yeoJohnson: encoding === 'numeric' && !c.log1p && !!c.yeoJohnson,
 			clip: encoding === 'numeric' ? (c.clip ?? null) : null,
 			scale: encoding === 'numeric' ? (c.scale ?? prep.scale) : 'none',
 			weight: c.weight ?? 1,
