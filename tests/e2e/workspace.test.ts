@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,17 @@ import { foreignRequests, launchApp, readCsv, type App } from './harness';
 
 const DEMO = new URL('../../static/demo/customers.csv', import.meta.url).pathname;
 const WHOLESALE = new URL('../../static/demo/wholesale.csv', import.meta.url).pathname;
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page as it is now: rule id and the elements, empty when clean. */
+async function axeViolations(page: App['page']): Promise<string[]> {
+	if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+	return page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+		const r = await axe.run(document);
+		return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	});
+}
 
 describe('the demo flow, in the built site', () => {
 	let app: App;
@@ -62,6 +74,14 @@ describe('the demo flow, in the built site', () => {
 		await page.getByRole('table', { name: /k = 6/ }).waitFor();
 	});
 
+	it('passes axe-core with no violations after a run, with every collapsible view opened too', async () => {
+		const { page } = app;
+		expect(await axeViolations(page), 'after the run').toEqual([]);
+		// Every <details> open, so collapsed views are checked too.
+		await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+		expect(await axeViolations(page), 'with every collapsible view open').toEqual([]);
+	});
+
 	it('has an "On this page" bar that reaches every section and marks the one being read', async () => {
 		const { page } = app;
 		const nav = page.getByRole('navigation', { name: 'On this page' });
@@ -92,19 +112,19 @@ describe('the demo flow, in the built site', () => {
 			const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
 			return { file: dl.suggestedFilename(), bytes: readFileSync((await dl.path())!) };
 		};
-		const elbow = await save('Download Elbow: inertia by k (SVG)');
+		const elbow = await save('Download Elbow: inertia by k as SVG');
 		expect(elbow.file).toBe('customers-inertia-by-k.svg');
 		const text = elbow.bytes.toString('utf8');
 		expect(text).toMatch(/^(<\?xml[^>]*>\s*)?<svg[^>]*xmlns/);
 		expect(text).toContain('number of segments k');
 		expect(text.match(/<circle/g)?.length).toBe(9);
-		const png = await save('Download Mean silhouette by k (PNG)');
+		const png = await save('Download Mean silhouette by k as PNG');
 		expect(png.file).toBe('customers-silhouette-by-k.png');
 		expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
-		const sil = await save('Download Silhouette plot for 6 segments (SVG)');
+		const sil = await save('Download Silhouette plot for 6 segments as SVG');
 		expect(sil.file).toBe('customers-silhouette-k6.svg');
 		expect(sil.bytes.toString('utf8')).toMatch(/<image[^>]*href="data:image\/png;base64,/);
-		await expect(page.getByRole('button', { name: /^Download Flow of rows between the two solutions \(PNG\)$/ }).count()).resolves.toBe(1);
+		await expect(page.getByRole('button', { name: /^Download Flow of rows between the two solutions as PNG$/ }).count()).resolves.toBe(1);
 	});
 
 	it('downloads every row in order with a segment that recovers the planted segments', async () => {
