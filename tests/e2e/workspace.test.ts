@@ -74,12 +74,21 @@ describe('the demo flow, in the built site', () => {
 		await page.getByRole('table', { name: /k = 6/ }).waitFor();
 	});
 
-	it('passes axe-core with no violations after a run, with every collapsible view opened too', async () => {
+	it('passes axe-core with no violations after a run, with every collapsible view opened, and with a file scored', async () => {
 		const { page } = app;
 		expect(await axeViolations(page), 'after the run').toEqual([]);
 		// Every <details> open, so collapsed views are checked too.
 		await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
 		expect(await axeViolations(page), 'with every collapsible view open').toEqual([]);
+		// The score view with its results: the run's model applied to the demo file.
+		const [model] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download model (JSON)' }).click()]);
+		const modelPath = join(dir, 'axe-model.json');
+		await model.saveAs(modelPath);
+		await page.getByLabel('Model file (JSON)').setInputFiles(modelPath);
+		await page.getByLabel('New customers file').setInputFiles(DEMO);
+		await page.getByRole('button', { name: 'Score file' }).click();
+		await page.getByRole('table', { name: /Drift per feature/ }).waitFor({ timeout: 60_000 });
+		expect(await axeViolations(page), 'with a scored file').toEqual([]);
 	});
 
 	it('has an "On this page" bar that reaches every section and marks the one being read', async () => {
