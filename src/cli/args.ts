@@ -47,6 +47,8 @@ export const RUN_SPEC: CommandSpec = {
 		{ name: 'min-cluster-size', type: 'int', value: 'N', min: 2, max: 10_000_000, default: '5', inRecipe: true, algorithms: ['hdbscan'], help: 'HDBSCAN fewest rows in a segment (at most 50,000 rows: its time grows with rows²)' },
 		{ name: 'min-samples', type: 'int', value: 'N', min: 1, max: 10_000_000, default: 'the minimum cluster size', inRecipe: true, algorithms: ['hdbscan'], help: "HDBSCAN neighbours, the row itself included, for a row's core distance" },
 		{ name: 'seed', type: 'int', value: 'N', min: 0, max: 2 ** 32 - 1, default: '0', inRecipe: true, help: 'random seed' },
+		{ name: 'rfm', type: 'choice', value: 'MODE', choices: ['auto', 'off'], default: 'auto', inRecipe: true, help: 'auto: a transaction log (a repeated customer id, a date, an amount or a quantity and a price) becomes one row per customer (recency, frequency, monetary) and the labelled output has one row per customer; off: cluster the rows as they are' },
+		{ name: 'transforms', type: 'choice', value: 'MODE', choices: ['auto', 'none'], default: 'auto', inRecipe: true, help: 'auto: log1p on non-negative features with skewness above 2; none: no transforms' },
 		{ name: 'accept-skipped', type: 'boolean', help: 'go on when lines of the input could not be read as rows (ragged rows, notes, conflict markers, …): keep the readable rows; recorded in the recipe as acceptSkipped. Without it (or a recipe that accepted as many), such a file is refused with the reasons' },
 		{ name: 'skipped-out', type: 'path', value: 'FILE', help: 'write the skipped lines (line, reason, original text) as CSV' },
 		{ name: 'recipe', type: 'path', value: 'FILE.json', help: 'take every choice from a recipe downloaded from the page or saved with --save-recipe' },
@@ -76,6 +78,8 @@ export interface RunArgs {
 	covariance?: string;
 	batchSize?: number;
 	seed?: number;
+	rfm?: 'auto' | 'off';
+	transforms?: 'auto' | 'none';
 	metrics?: string;
 	metricsAll?: boolean;
 	gapB?: number;

@@ -5,12 +5,17 @@
 import { analyse, prepareRun } from '../lib/engine/analyse';
 import { fingerprint } from '../lib/engine/data/fingerprint';
 import { profileTable } from '../lib/engine/data/profile';
-import { toErrorInfo } from '../lib/engine/errors';
+import { EngineError, toErrorInfo } from '../lib/engine/errors';
 import { resultsCsvChunks } from '../lib/engine/export/csv';
 import { segmentNamesFor } from '../lib/engine/profile/naming';
-import { buildCustomerTable } from '../lib/engine/prep/rfm-table';
+import { buildCustomerTable, RFM_COLUMNS } from '../lib/engine/prep/rfm-table';
+import { describeBuild, detectTransactionLog } from '../lib/engine/prep/transaction-log';
+import { defaultNotes, withoutTransforms } from '../lib/engine/prep/default-prep';
+import { recipeForTable } from '../lib/engine/recipe-for-table';
+import { kRangeProblem, maxSupportedK } from '../lib/engine/k-limit';
+import type { RfmSpec } from '../lib/engine/prep/rfm-spec';
 import { runReport } from '../lib/engine/export/report';
-import { defaultRecipe, DEFAULT_ALGORITHMS, hasK, sourceDifferences, validateRecipe, type AlgorithmSpec, type CovarianceKind, type Recipe } from '../lib/engine/recipe';
+import { DEFAULT_ALGORITHMS, hasK, sourceDifferences, validateRecipe, type AlgorithmSpec, type CovarianceKind, type Recipe } from '../lib/engine/recipe';
 import { kDistance, suggestEps } from '../lib/engine/cluster/k-distance';
 import { algorithmLines, algorithmReport } from '../lib/engine/algorithm-report';
 import type { Table } from '../lib/engine/types';
@@ -88,9 +93,22 @@ export async function main(argv: string[]): Promise<number> {
 	}
 }
 
-export function recipeFromArgs(args: RunArgs, table: Table): Recipe {
-	const source = fingerprint(table);
-	const skipped = table.skipped?.count ?? 0;
+/**
+ * The default path on a transaction log (--rfm auto, no recipe): one row per customer, built as the page's
+ * "Build customer features" builds it; null when the file is not a log, or --rfm off, or --columns name the log's own columns.
+ */
+export function autoCustomers(args: RunArgs, loaded: Table): { table: Table; spec: RfmSpec; line: string } | null {
+	if (args.recipe || args.rfm === 'off') return null;
+	const spec = detectTransactionLog(profileTable(loaded), loaded.rowCount);
+	if (!spec) return null;
+	if (args.columns && !args.columns.every((c) => RFM_COLUMNS.includes(c))) return null;
+	const table = buildCustomerTable(loaded, spec).table;
+	return { table, spec, line: `${loaded.name}: ${describeBuild(spec, table.rowCount, loaded.rowCount)}; the output has one row per customer (--rfm off clusters the lines as they are).` };
+}
+
+export function recipeFromArgs(args: RunArgs, table: Table, log: { table: Table; spec: RfmSpec } | null = null): Recipe {
+	const source = fingerprint(log ? log.table : table);
+	const skipped = (log ? log.table : table).skipped?.count ?? 0;
 	const accepted = (r: Recipe): Recipe => (args.acceptSkipped && skipped > 0 ? { ...r, acceptSkipped: skipped } : r);
 	// --metrics all / --gap-b / --stability-b: evidence on request (also on top of a recipe).
 	const gapB = args.gapB ?? (args.metricsAll ? DEFAULT_B : undefined);
@@ -104,7 +122,8 @@ export function recipeFromArgs(args: RunArgs, table: Table): Recipe {
 		for (const d of sourceDifferences(recipe, source)) console.error(`segment-lab: note: ${d}.`);
 		return withEvidence(accepted({ ...recipe, source }));
 	}
-	const recipe = accepted(defaultRecipe(source, profileTable(table)));
+	const recipe = accepted(recipeForTable(source, profileTable(table), log?.spec ?? null));
+	if (args.transforms === 'none') recipe.prep.columns = withoutTransforms(recipe.prep.columns);
 	if (args.columns) recipe.features = args.columns;
 	if (args.scale) recipe.prep.scale = args.scale as Recipe['prep']['scale'];
 	if (args.missing) recipe.prep.missing = args.missing as Recipe['prep']['missing'];
@@ -114,6 +133,9 @@ export function recipeFromArgs(args: RunArgs, table: Table): Recipe {
 	if (args.kRange) recipe.kRange = args.kRange;
 	else if (args.k !== undefined) recipe.kRange = [args.k, args.k];
 	if (args.k !== undefined) recipe.k = args.k;
+	// Beyond rows − 1 run-checks.ts's checkK says why; below it, about 5 rows per segment are needed (k-limit.ts).
+	const tooMany = hasK(recipe.algorithm) && (args.kRange || args.k !== undefined) && recipe.kRange[1] < table.rowCount ? kRangeProblem(recipe.kRange[1], table.rowCount) : null;
+	if (tooMany) throw new EngineError('bad-parameter', tooMany, `Choose --k or --k-range up to ${maxSupportedK(table.rowCount)}.`);
 	return withEvidence(validateRecipe(recipe));
 }
 
@@ -154,13 +176,16 @@ async function run(args: RunArgs): Promise<number> {
 	stdoutCarriesData(args.out === '-' || args.json === true);
 	checkWritable([args.out, args.model, args.report, args.saveRecipe, args.skippedOut]);
 	const loaded = await readTable(args.input);
-	const recipe = recipeFromArgs(args, loaded);
+	const auto = autoCustomers(args, loaded);
+	if (auto) say(auto.line);
+	const recipe = auto ? recipeFromArgs(args, auto.table, { table: loaded, spec: auto.spec }) : recipeFromArgs(args, loaded);
 	await checkSkipped(loaded, recipe.acceptSkipped, args.skippedOut);
 	// A recipe made on customer features built from a transaction log rebuilds them from the same log.
-	const table = recipe.rfm ? buildCustomerTable(loaded, recipe.rfm).table : loaded;
+	const table = auto ? auto.table : recipe.rfm ? buildCustomerTable(loaded, recipe.rfm).table : loaded;
 	checkFeatures(table, recipe);
 	checkK(table, recipe, args);
 	if (recipe.rfm) for (const note of table.notes) say(`note: ${note}`);
+	if (!args.recipe) for (const note of defaultNotes(profileTable(table), recipe.features, recipe.prep.columns)) say(`note: ${note}`);
 	const started = Date.now();
 	const result = analyse(table, recipe, {
 		onProgress: process.stderr.isTTY ? (p) => process.stderr.write(`\r${p.stage.padEnd(60).slice(0, 60)} ${Math.round(p.fraction * 100)}%`) : undefined

@@ -13,6 +13,7 @@ import { describeTable } from '../engine/data/describe';
 import type { CorrelationMatrix } from '../engine/prep/correlation';
 import { previewPrep, type PrepPreview } from '../engine/prep/preview';
 import { suggestRfm } from '../engine/prep/rfm-detect';
+import { detectTransactionLog } from '../engine/prep/transaction-log';
 import type { RfmSpec } from '../engine/prep/rfm-spec';
 import { buildCustomerTable } from '../engine/prep/rfm-table';
 import { EngineError, toErrorInfo, type ErrorInfo } from '../engine/errors';
@@ -73,6 +74,8 @@ export interface LoadSummary {
 	correlation: CorrelationMatrix;
 	/** When the table looks like a transaction log: a first guess at the "Build customer features" choices. */
 	transactions: RfmSpec | null;
+	/** The file is a transaction log with everything needed to build customers (prep/transaction-log.ts): the page leads with the build. */
+	isLog: boolean;
 	/** Set when this is a customer table built from a transaction log. */
 	derivedFrom: { source: SourceFingerprint; spec: RfmSpec } | null;
 }
@@ -80,7 +83,7 @@ export interface LoadSummary {
 /** What the page needs of a table; the same for a loaded file and for a derived customer table. */
 function summarise(t: Table, derivedFrom: LoadSummary['derivedFrom'] = null): LoadSummary {
 	const { profiles, correlation } = describeTable(t);
-	return { source: fingerprint(t), rows: t.rowCount, profiles, notes: t.notes, format: t.format ?? null, skipped: t.skipped?.count ?? 0, correlation, transactions: derivedFrom ? null : suggestRfm(profiles, t.rowCount), derivedFrom };
+	return { source: fingerprint(t), rows: t.rowCount, profiles, notes: t.notes, format: t.format ?? null, skipped: t.skipped?.count ?? 0, correlation, transactions: derivedFrom ? null : suggestRfm(profiles, t.rowCount), isLog: !derivedFrom && detectTransactionLog(profiles, t.rowCount) !== null, derivedFrom };
 }
 
 let table: Table | null = null;
