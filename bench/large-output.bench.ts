@@ -26,12 +26,12 @@ if (!existsSync(file)) {
 		const c = i % 4;
 		buf.push(`${10000000 + i},${(c * 90 + rnd() * 60).toFixed(6)},${(1 + c * 3 + rnd() * 4).toFixed(7)},${(20 + c * 150 + rnd() * 100).toFixed(6)}\n`);
 		if (buf.length === 100_000) {
-			if (!w.write(buf.join(''))) await new Promise((r) => w.once('drain', r));
+			if (!w.write(buf.join(''))) await new Promise<void>((r) => w.once('drain', () => r()));
 			buf = [];
 		}
 	}
 	w.end(buf.join(''));
-	await new Promise((r) => w.once('finish', r));
+	await new Promise<void>((r) => w.once('finish', () => r()));
 }
 const build = spawnSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts'], { cwd: ROOT, stdio: 'inherit' });
 if (build.status !== 0) process.exit(1);

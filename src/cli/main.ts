@@ -95,13 +95,21 @@ export async function main(argv: string[]): Promise<number> {
 	}
 }
 
+/** Each table is profiled once per run (the log check, the default recipe and its notes all read the profile). */
+const profiles = new WeakMap<Table, ReturnType<typeof profileTable>>();
+function profileOf(table: Table): ReturnType<typeof profileTable> {
+	let p = profiles.get(table);
+	if (!p) profiles.set(table, (p = profileTable(table)));
+	return p;
+}
+
 /**
  * The default path on a transaction log (--rfm auto, no recipe): one row per customer, built as the page's
  * "Build customer features" builds it; null when the file is not a log, or --rfm off, or --columns name the log's own columns.
  */
 export function autoCustomers(args: RunArgs, loaded: Table): { table: Table; spec: RfmSpec; line: string } | null {
 	if (args.recipe || args.rfm === 'off') return null;
-	const spec = detectTransactionLog(profileTable(loaded), loaded.rowCount);
+	const spec = detectTransactionLog(profileOf(loaded), loaded.rowCount);
 	if (!spec) return null;
 	if (args.columns && !args.columns.every((c) => RFM_COLUMNS.includes(c))) return null;
 	const table = buildCustomerTable(loaded, spec).table;
@@ -124,7 +132,7 @@ export function recipeFromArgs(args: RunArgs, table: Table, log: { table: Table;
 		for (const d of sourceDifferences(recipe, source)) console.error(`segment-lab: note: ${d}.`);
 		return withEvidence(accepted({ ...recipe, source }));
 	}
-	const recipe = accepted(recipeForTable(source, profileTable(table), log?.spec ?? null));
+	const recipe = accepted(recipeForTable(source, profileOf(table), log?.spec ?? null));
 	if (args.transforms === 'none') recipe.prep.columns = withoutTransforms(recipe.prep.columns);
 	if (args.columns) recipe.features = args.columns;
 	if (args.scale) recipe.prep.scale = args.scale as Recipe['prep']['scale'];
@@ -187,7 +195,7 @@ async function run(args: RunArgs): Promise<number> {
 	checkFeatures(table, recipe);
 	checkK(table, recipe, args);
 	if (recipe.rfm) for (const note of table.notes) say(`note: ${note}`);
-	if (!args.recipe) for (const note of defaultNotes(profileTable(table), recipe.features, recipe.prep.columns)) say(`note: ${note}`);
+	if (!args.recipe) for (const note of defaultNotes(profileOf(table), recipe.features, recipe.prep.columns)) say(`note: ${note}`);
 	const labelled = await analyseAndReport(args, table, recipe);
 	// The analysis result is out of scope here, so its arrays can go before the labelled file needs memory.
 	if (args.out && labelled) {
