@@ -54,7 +54,7 @@ export class Workspace {
 
 	private client: EngineClient | null = null;
 	/** Coordinates the projection view adds to the results CSV (one value per clustered row; NaN = not embedded). */
-	projectionColumns = $state.raw<{ name: string; values: Float32Array }[] | null>(null);
+	projectionColumns = $state.raw<{ name: string; values: Float64Array }[] | null>(null);
 	/** Extra workers for parallel k values (none on a two-core machine: one core stays with the page). */
 	private helpers: EngineClient[] = [];
 
