@@ -19,40 +19,10 @@ describe('hostile files in the built site', () => {
 	afterAll(async () => {
 		await app?.close();
 	});
+	// The refusals run first, on a page with nothing loaded: tearing down an earlier run's results is a main-thread
+	// task of its own (about 300 ms), not the hostile file's.
 	const give = (name: string, body: string | Buffer, mimeType = 'text/csv') =>
 		app.page.getByLabel('Upload data').setInputFiles({ name, mimeType, buffer: typeof body === 'string' ? Buffer.from(body) : body });
-
-	it('columns named constructor, toString, valueOf, hasOwnProperty, __proto__, … load, show their type, can be ticked and run', async () => {
-		const { page } = app;
-		const names = PROTOTYPE_NAMES;
-		let seed = 3;
-		const r = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-		const lines = [names.join(',')];
-		for (let i = 0; i < 60; i++) lines.push(names.map((_, j) => (r() * 3 + (i % 3) * 6 * (j % 2) + j).toFixed(3)).join(','));
-		await give('proto.csv', lines.join('\n') + '\n');
-		await page.getByText(`proto.csv: 60 rows × ${names.length} columns`).waitFor();
-		await expect(page.getByRole('alert').count()).resolves.toBe(0);
-		const table = page.getByRole('table', { name: 'Column profiles' });
-		for (const nm of names) {
-			await expect(table.getByLabel(`Type of ${nm}`, { exact: true }).inputValue()).resolves.toBe('numeric');
-			await expect(table.getByLabel(`Use ${nm} as a feature`, { exact: true }).isChecked()).resolves.toBe(true);
-		}
-		const proto = table.getByLabel('Use __proto__ as a feature', { exact: true });
-		await proto.uncheck();
-		await expect(proto.isChecked()).resolves.toBe(false);
-		await proto.check();
-		await expect(proto.isChecked()).resolves.toBe(true);
-		// A type override on __proto__ is kept (a plain object would have dropped it).
-		await table.getByLabel('Type of __proto__', { exact: true }).selectOption('categorical');
-		await expect(table.getByLabel('Type of __proto__', { exact: true }).inputValue()).resolves.toBe('categorical');
-		await table.getByLabel('Type of __proto__', { exact: true }).selectOption('numeric');
-		await page.getByLabel('Largest k').fill('3');
-		await page.getByLabel('Largest k').press('Tab');
-		await page.getByRole('button', { name: 'Run', exact: true }).click();
-		await page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 120_000 });
-		await expect(page.getByRole('alert').count()).resolves.toBe(0);
-		expect(app.consoleErrors).toEqual([]);
-	});
 
 	function wideCsv(cols: number, rows = 20): string {
 		const lines = [Array.from({ length: cols }, (_, j) => `c${j}`).join(',')];
@@ -117,12 +87,44 @@ describe('hostile files in the built site', () => {
 			await page.getByText(/w2000\.csv: 20 rows × 2,000 columns/).waitFor({ timeout: 10_000 });
 		});
 		expect(Date.now() - started).toBeLessThan(10_000);
-		// Measured 180–360 ms here under load (over 30 s before the lists were paged): reported, not asserted under 200 ms.
+		// Measured 100–360 ms here under load (over 30 s before the lists were paged): reported, not asserted under 200 ms.
 		console.log(`2,000 columns: longest main-thread task ${Math.max(0, ...tasks).toFixed(0)} ms`);
 		const table = page.getByRole('table', { name: 'Column profiles' });
 		await expect(table.getByRole('checkbox').count()).resolves.toBe(100);
 		await page.getByText('Showing the first 100 of 2,000 columns (2,000 chosen as features).').waitFor();
 		await page.getByRole('button', { name: 'Show 100 more columns' }).click();
 		await expect(table.getByRole('checkbox').count()).resolves.toBe(200);
+	});
+
+	it('columns named constructor, toString, valueOf, hasOwnProperty, __proto__, … load, show their type, can be ticked and run', async () => {
+		const { page } = app;
+		const names = PROTOTYPE_NAMES;
+		let seed = 3;
+		const r = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+		const lines = [names.join(',')];
+		for (let i = 0; i < 60; i++) lines.push(names.map((_, j) => (r() * 3 + (i % 3) * 6 * (j % 2) + j).toFixed(3)).join(','));
+		await give('proto.csv', lines.join('\n') + '\n');
+		await page.getByText(`proto.csv: 60 rows × ${names.length} columns`).waitFor();
+		await expect(page.getByRole('alert').count()).resolves.toBe(0);
+		const table = page.getByRole('table', { name: 'Column profiles' });
+		for (const nm of names) {
+			await expect(table.getByLabel(`Type of ${nm}`, { exact: true }).inputValue()).resolves.toBe('numeric');
+			await expect(table.getByLabel(`Use ${nm} as a feature`, { exact: true }).isChecked()).resolves.toBe(true);
+		}
+		const proto = table.getByLabel('Use __proto__ as a feature', { exact: true });
+		await proto.uncheck();
+		await expect(proto.isChecked()).resolves.toBe(false);
+		await proto.check();
+		await expect(proto.isChecked()).resolves.toBe(true);
+		// A type override on __proto__ is kept (a plain object would have dropped it).
+		await table.getByLabel('Type of __proto__', { exact: true }).selectOption('categorical');
+		await expect(table.getByLabel('Type of __proto__', { exact: true }).inputValue()).resolves.toBe('categorical');
+		await table.getByLabel('Type of __proto__', { exact: true }).selectOption('numeric');
+		await page.getByLabel('Largest k').fill('3');
+		await page.getByLabel('Largest k').press('Tab');
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 120_000 });
+		await expect(page.getByRole('alert').count()).resolves.toBe(0);
+		expect(app.consoleErrors).toEqual([]);
 	});
 });
