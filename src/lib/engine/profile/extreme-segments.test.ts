@@ -5,7 +5,7 @@ import { defaultRecipe } from '../recipe';
 import { fingerprint } from '../data/fingerprint';
 import { profileTable } from '../data/profile';
 import { Rng } from '../random';
-import { extremeSegments } from './extreme-segments';
+import { extremeSegments, idLikeName } from './extreme-segments';
 import { segmentProfile } from './segment-profile';
 
 /** A table from columns of numbers, and the segments' profile and extreme cards for the given labels. */
@@ -57,10 +57,19 @@ describe('extreme-segment cards', () => {
 		expect(c[1]).toMatchObject({ segment: 1, side: 'tiny', cause: 'ids', columns: ['customer_id'], remedy: { kind: 'dropFeatures', columns: ['customer_id'] } });
 		expect(c[1].text).toMatch(/^Segment 2 holds 1\.5% of the clustered rows \(3\), under 2%\. Likely cause: customer_id looks like an identifier/);
 	});
+	it('id-like names, and business columns that only contain such words are not', () => {
+		for (const n of ['id', 'ID', 'user_id', 'CustomerID', 'CustomerId', 'customer_id', 'Invoice', 'InvoiceNo', 'order_number', 'StockCode', 'zip', 'postcode', 'phone', 'uuid']) expect(idLikeName(n), n).toBe(true);
+		for (const n of ['customer_support_tickets', 'amount_paid', 'total_orders', 'order_count', 'days_since_last_order', 'Annual Income (k$)', 'ideal_weight', 'width', 'Paid']) expect(idLikeName(n), n).toBe(false);
+	});
 	it('a whole-number column of nearly all distinct values reads as an id even without an id-like name', () => {
 		const n = 100;
 		const { cards: c } = cards({ ref: Array.from({ length: n }, (_, i) => 7 * i + 3), spend: normals(n, 3, 10, 1) }, labelsOf(n, 99));
 		expect(c[0].cause).toBe('ids');
+		// Whole-dollar incomes are nearly all distinct too, but spread far wider than a counter: not an id.
+		const rng = new Rng(13);
+		const income = Array.from({ length: n }, () => Math.round(60_000 + 15_000 * rng.normal()));
+		expect(new Set(income).size).toBeGreaterThan(0.9 * n);
+		expect(cards({ income, spend: normals(n, 3, 10, 1) }, labelsOf(n, 99)).cards[0].cause).not.toBe('ids');
 	});
 	it('a duplicated block: no recipe remedy, the text says to remove the repeats', () => {
 		const a = normals(200, 4), b = normals(200, 5);
