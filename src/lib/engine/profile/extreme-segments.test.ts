@@ -49,6 +49,8 @@ describe('effect sizes standardised by the whole population', () => {
 });
 
 describe('extreme-segment cards', () => {
+	const table0 = parseCsv('id,spend\n1,10\n2,20\n', 't.csv');
+	const recipe = { ...defaultRecipe(fingerprint(table0), profileTable(table0)), features: ['spend'] };
 	it('an id-like feature: the cause is named and the remedy drops it', () => {
 		const n = 200;
 		const { cards: c } = cards({ customer_id: Array.from({ length: n }, (_, i) => 10_000 + i), spend: normals(n, 2, 100, 10) }, labelsOf(n, 197));
@@ -105,6 +107,19 @@ describe('extreme-segment cards', () => {
 		expect(c.map((e) => e.side).sort()).toEqual(['dominant']);
 		expect(c[0]).toMatchObject({ segment: 0, cause: 'outliers' });
 		expect(c[0].text).toMatch(/^Segment 1 holds 97\.4% of the clustered rows, over 90%/);
+	});
+	it('HDBSCAN: a tiny segment with no data problem behind it gets "require segments of at least 2% of the rows"', () => {
+		const x = normals(300, 14);
+		const labels = x.map((_, i) => (i < 3 ? 1 : 0));
+		const t = parseCsv(`x\n${x.join('\n')}\n`, 't.csv');
+		const rowIndex = Int32Array.from({ length: 300 }, (_, i) => i);
+		const p = segmentProfile(t, ['x'], rowIndex, Int32Array.from(labels), 2);
+		const [c] = extremeSegments(t, ['x'], rowIndex, Int32Array.from(labels), p.segments.map((s) => s.size), p.segments.map((s) => s.smd), { log1p: new Set(), outliersOn: false }, 5).filter((e) => e.side === 'tiny');
+		expect(c.remedy).toEqual({ kind: 'minClusterSize', value: 6, label: 'Require segments of at least 6 rows' });
+		expect(c.text).toMatch(/minimum cluster size is 5; 6 \(2% of the rows\)/);
+		const hdb = { ...recipe, algorithm: { name: 'hdbscan' as const, minClusterSize: 5, minSamples: null, selection: 'eom' as const } };
+		expect(applyRemedy(hdb, c.remedy!).algorithm).toMatchObject({ name: 'hdbscan', minClusterSize: 6 });
+		expect(applyRemedy(recipe, c.remedy!)).toBe(recipe);
 	});
 	it('a small segment with no cause says so; balanced segments get no card', () => {
 		const x = normals(100, 12);

@@ -28,7 +28,8 @@ export const idLikeName = (name: string): boolean => ID_NAME.test(name) || ID_CA
 export type Remedy =
 	| { kind: 'dropFeatures'; columns: string[]; label: string }
 	| { kind: 'log1p'; columns: string[]; label: string }
-	| { kind: 'setAsideOutliers'; label: string };
+	| { kind: 'setAsideOutliers'; label: string }
+	| { kind: 'minClusterSize'; value: number; label: string };
 
 export type ExtremeCause = 'ids' | 'duplicates' | 'skew' | 'outliers' | 'none';
 
@@ -50,7 +51,11 @@ export interface PrepState {
 	outliersOn: boolean;
 }
 
-export function extremeSegments(table: Table, features: string[], rowIndex: Int32Array, labels: Int32Array, sizes: number[], smd: number[][], prep: PrepState): ExtremeSegment[] {
+/**
+ * `minClusterSize`: set for HDBSCAN runs. There a tiny segment is a group the algorithm was allowed to keep, so
+ * when no data problem explains it, the remedy is to ask for segments of at least 2% of the rows.
+ */
+export function extremeSegments(table: Table, features: string[], rowIndex: Int32Array, labels: Int32Array, sizes: number[], smd: number[][], prep: PrepState, minClusterSize?: number): ExtremeSegment[] {
 	const total = sizes.reduce((a, b) => a + b, 0);
 	if (!total || sizes.length < 2) return [];
 	const out: ExtremeSegment[] = [];
@@ -67,6 +72,11 @@ export function extremeSegments(table: Table, features: string[], rowIndex: Int3
 			return w ? acc / w : 0;
 		});
 		const found = cause(table, features, rowIndex, labels, inMinority, far, prep);
+		const floor = Math.ceil(TINY_SHARE * total);
+		if (side === 'tiny' && minClusterSize !== undefined && minClusterSize < floor && (found.cause === 'none' || found.cause === 'outliers')) {
+			found.remedy = { kind: 'minClusterSize', value: floor, label: `Require segments of at least ${floor.toLocaleString('en')} rows` };
+			found.text += ` HDBSCAN kept it because the minimum cluster size is ${minClusterSize}; ${floor.toLocaleString('en')} (2% of the rows) stops segments this small from forming.`;
+		}
 		const pct = `${(share * 100).toFixed(share < 0.01 ? 2 : 1)}%`;
 		const head = side === 'tiny'
 			? `Segment ${s + 1} holds ${pct} of the clustered rows (${size.toLocaleString('en')}), under 2%`
