@@ -73,8 +73,9 @@ export function extremeSegments(table: Table, features: string[], rowIndex: Int3
 		});
 		const found = cause(table, features, rowIndex, labels, inMinority, far, prep);
 		const floor = Math.ceil(TINY_SHARE * total);
-		if (side === 'tiny' && minClusterSize !== undefined && minClusterSize < floor && (found.cause === 'none' || found.cause === 'outliers')) {
+		if (side === 'tiny' && minClusterSize !== undefined && minClusterSize < floor && found.cause === 'none') {
 			found.remedy = { kind: 'minClusterSize', value: floor, label: `Require segments of at least ${floor.toLocaleString('en')} rows` };
+			found.text = found.text.replace(/, or try a smaller k\.$/, '.');
 			found.text += ` HDBSCAN kept it because the minimum cluster size is ${minClusterSize}; ${floor.toLocaleString('en')} (2% of the rows) stops segments this small from forming.`;
 		}
 		const pct = `${(share * 100).toFixed(share < 0.01 ? 2 : 1)}%`;
