@@ -1,0 +1,34 @@
+/**
+ * Screenshots of every chart after a demo run, at 1440 and 390 px, light and dark, for looking at by eye.
+ * Usage: npm run build && npx tsx scripts/chart-screenshots.ts [outDir]   (default /tmp/chart-shots)
+ */
+import { mkdirSync } from 'node:fs';
+import { launchApp } from '../tests/e2e/harness';
+
+const out = process.argv[2] ?? '/tmp/chart-shots';
+mkdirSync(out, { recursive: true });
+for (const width of [1440, 390]) {
+	for (const scheme of ['light', 'dark'] as const) {
+		const app = await launchApp({ context: { viewport: { width, height: 900 }, colorScheme: scheme } });
+		try {
+			const { page } = app;
+			await page.getByRole('button', { name: 'Try the demo data' }).click();
+			await page.getByRole('heading', { name: /Columns/ }).waitFor({ timeout: 60_000 });
+			await page.getByRole('button', { name: 'Run', exact: true }).click();
+			await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 120_000 });
+			await page.getByRole('heading', { name: 'Score new customers' }).waitFor();
+			await page.waitForTimeout(500);
+			const figs = page.locator('figure:has(svg), svg[role="img"]:not(figure svg)');
+			const n = await figs.count();
+			for (let i = 0; i < n; i++) {
+				const f = figs.nth(i);
+				if (!(await f.isVisible())) continue;
+				await f.screenshot({ path: `${out}/${width}-${scheme}-${String(i).padStart(2, '0')}.png` }).catch(() => {});
+			}
+			await page.screenshot({ path: `${out}/${width}-${scheme}-page.png`, fullPage: true });
+			console.log(`${width} ${scheme}: ${n} charts`);
+		} finally {
+			await app.close();
+		}
+	}
+}
