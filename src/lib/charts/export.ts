@@ -24,6 +24,8 @@ interface ExportOptions {
 /** The chart as a standalone SVG document (width × height in the SVG's own user units, plus the title band). */
 export function svgMarkup(svg: SVGSVGElement, opts: ExportOptions = {}): string {
 	const { w, h } = size(svg);
+	// The family as the browser resolved it for the chart, so the title is written exactly like every other text.
+	const family = getComputedStyle(svg).fontFamily || CHART_FONT;
 	// Copy the styles as they are in the light theme, whatever the page shows.
 	svg.classList.add('chart-export');
 	let clone: SVGSVGElement;
@@ -46,7 +48,7 @@ export function svgMarkup(svg: SVGSVGElement, opts: ExportOptions = {}): string 
 	out.setAttribute('width', String(w));
 	out.setAttribute('height', String(h + band));
 	out.setAttribute('viewBox', `0 0 ${w} ${h + band}`);
-	out.setAttribute('style', `font-family:${CHART_FONT}`);
+	out.setAttribute('style', `font-family:${family}`);
 	for (const a of ['role', 'aria-labelledby', 'aria-describedby']) if (clone.hasAttribute(a)) out.setAttribute(a, clone.getAttribute(a)!);
 	const bg = document.createElementNS(SVG_NS, 'rect');
 	bg.setAttribute('width', String(w));
@@ -57,7 +59,7 @@ export function svgMarkup(svg: SVGSVGElement, opts: ExportOptions = {}): string 
 		const t = document.createElementNS(SVG_NS, 'text');
 		t.setAttribute('x', '8');
 		t.setAttribute('y', String(6 + TYPE.title + i * TITLE_LINE));
-		t.setAttribute('style', `font-family:${CHART_FONT};font-size:${TYPE.title}px;font-weight:600;fill:#111827`);
+		t.setAttribute('style', `font-family:${family};font-size:${TYPE.title}px;font-weight:600;fill:#111827`);
 		t.textContent = line;
 		out.appendChild(t);
 	});
