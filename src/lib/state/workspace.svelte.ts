@@ -5,11 +5,13 @@
 import type { AnalysisResult, KSummary } from '$lib/engine/analyse';
 import type { ErrorInfo } from '$lib/engine/errors';
 import type { Progress } from '$lib/engine/progress';
+import { own, withEntry } from '$lib/engine/names';
 import { withKind } from '$lib/engine/data/profile';
 import type { PrepPreview } from '$lib/engine/prep/preview';
 import type { RfmSpec } from '$lib/engine/prep/rfm-spec';
-import { RFM_DEFAULT_FEATURES } from '$lib/engine/prep/rfm-table';
-import { defaultRecipe, hasK, validateRecipe, type ColumnPrep, type MissingStrategy, type OutlierSpec, type Recipe, type ScaleMethod } from '$lib/engine/recipe';
+import { recipeForTable } from '$lib/engine/recipe-for-table';
+import { withoutTransforms } from '$lib/engine/prep/default-prep';
+import { hasK, validateRecipe, type ColumnPrep, type MissingStrategy, type OutlierSpec, type Recipe, type ScaleMethod } from '$lib/engine/recipe';
 import type { ColumnKind, ColumnProfile } from '$lib/engine/types';
 import type { LoadOptions } from '$lib/engine/data/load';
 import type { LoadResult, LoadSummary, SkipReview } from '$lib/workers/api';
@@ -57,8 +59,11 @@ export class Workspace {
 	readonly profiles: ColumnProfile[] = $derived.by(() => {
 		const d = this.dataset;
 		if (!d) return [];
-		const types = this.draft?.columnTypes ?? {};
-		return d.profiles.map((p) => (types[p.name] && types[p.name] !== p.kind ? withKind(p, types[p.name], d.rows) : p));
+		const types = this.draft?.columnTypes;
+		return d.profiles.map((p) => {
+			const kind = own(types, p.name);
+			return kind && kind !== p.kind ? withKind(p, kind, d.rows) : p;
+		});
 	});
 	private controller: AbortController | null = null;
 
@@ -263,11 +268,7 @@ export class Workspace {
 		this.history.clear();
 		this.preview = null;
 		this.previewColumn = null;
-		const recipe = defaultRecipe(summary.derivedFrom?.source ?? summary.source, summary.profiles);
-		if (summary.derivedFrom) {
-			recipe.rfm = summary.derivedFrom.spec;
-			recipe.features = RFM_DEFAULT_FEATURES.filter((f) => summary.profiles.some((p) => p.name === f));
-		}
+		const recipe = recipeForTable(summary.derivedFrom?.source ?? summary.source, summary.profiles, summary.derivedFrom?.spec ?? null);
 		if (this.acceptedSkips > 0) recipe.acceptSkipped = this.acceptedSkips;
 		this.draft = recipe;
 		this.customNames = {};
@@ -331,16 +332,21 @@ export class Workspace {
 	setColumnType(name: string, kind: ColumnKind): void {
 		if (!this.draft) return;
 		const inferred = this.dataset?.profiles.find((p) => p.name === name)?.inferredKind;
-		if (kind === inferred) delete this.draft.columnTypes[name];
-		else this.draft.columnTypes[name] = kind;
+		// A new record each time (names.ts): `record[name] = …` with a name like __proto__ would not store a value.
+		this.draft.columnTypes = withEntry(this.draft.columnTypes, name, kind === inferred ? undefined : kind);
 		if (!['numeric', 'categorical', 'boolean'].includes(kind)) this.toggleFeature(name, false);
 	}
 
 	setColumnPrep(name: string, patch: Partial<ColumnPrep>): void {
 		if (!this.draft) return;
-		const next: ColumnPrep = { ...(this.draft.prep.columns[name] ?? {}), ...patch };
+		const next: ColumnPrep = { ...(own(this.draft.prep.columns, name) ?? {}), ...patch };
 		for (const key of Object.keys(next) as (keyof ColumnPrep)[]) if (next[key] === undefined) delete next[key];
-		this.draft.prep.columns[name] = next;
+		this.draft.prep.columns = withEntry(this.draft.prep.columns, name, next);
+	}
+
+	/** "Apply no transforms": every log1p and Yeo-Johnson off (the defaults included), other column settings kept. */
+	applyNoTransforms(): void {
+		if (this.draft) this.draft.prep.columns = withoutTransforms($state.snapshot(this.draft.prep.columns));
 	}
 
 	setOutliers(patch: Partial<OutlierSpec>): void {
