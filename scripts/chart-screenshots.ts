@@ -17,6 +17,8 @@ for (const width of [1440, 390]) {
 			await page.getByRole('button', { name: 'Run', exact: true }).click();
 			await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 120_000 });
 			await page.getByRole('heading', { name: 'Score new customers' }).waitFor();
+			await page.getByText('Box plots of each feature by segment').click();
+			await page.getByText('Correlations between numeric columns').click();
 			await page.waitForTimeout(500);
 			const figs = page.locator('figure:has(svg), svg[role="img"]:not(figure svg)');
 			const n = await figs.count();

@@ -212,6 +212,23 @@ describe('the algorithm charts (dendrogram, k-distance, condensed tree)', () => 
 		return audits;
 	};
 
+	it('draws no chart for a single point: one k run gives each metric as a sentence', async () => {
+		const { page } = app;
+		await page.getByLabel('Smallest k').fill('4');
+		await page.getByLabel('Smallest k').press('Tab');
+		await page.getByLabel('Largest k').fill('4');
+		await page.getByLabel('Largest k').press('Tab');
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
+		await page.getByRole('heading', { name: 'Score new customers' }).waitFor();
+		await expect(page.getByRole('img', { name: /Elbow: inertia by k/ }).count()).resolves.toBe(0);
+		const notes = page.getByRole('note').filter({ hasText: 'Only one k was run' });
+		await expect(notes.count()).resolves.toBeGreaterThanOrEqual(4);
+		await expect(notes.filter({ hasText: /Mean silhouette by k: 0\.\d+ at k = 4\./ }).count()).resolves.toBe(1);
+		await page.getByLabel('Smallest k').fill('2');
+		await page.getByLabel('Smallest k').press('Tab');
+	}, 200_000);
+
 	it('each is drawn at the type scale with no overlapping or clipped text, and the dendrogram colours branches by segment', async () => {
 		const { page } = app;
 		const dendro = await run('Hierarchical (agglomerative)', () => page.getByRole('group', { name: 'Dendrogram' }));
