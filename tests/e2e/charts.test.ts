@@ -154,6 +154,21 @@ describe('charts at 1440 px, light', () => {
 		expect([...families][0]).toMatch(/Liberation Sans/);
 	}, 120_000);
 
+	it('the Learn page draws its charts at the same type scale, with no overlapping or clipped text', async () => {
+		// A second tab, so the workspace's run stays as it is for the tests after this one.
+		const page = await app.context.newPage();
+		for (const q of ['alg=kmeans&step=3', 'alg=agglo&n=100&step=50']) {
+			await page.goto(`${app.url}learn?shape=blobs&seed=1&${q}`);
+			await page.locator('main[data-hydrated="true"]').waitFor();
+			await page.waitForTimeout(300);
+			const audits = await auditCharts(page);
+			expect(audits.length, q).toBeGreaterThanOrEqual(1);
+			expect(faults(audits), q).toEqual([]);
+			expect(Math.max(...audits.map((a) => a.max)), q).toBeLessThanOrEqual(13.01);
+		}
+		await page.close();
+	});
+
 	it('passes axe-core in the light theme', async () => {
 		expect(await axe(app.page)).toEqual([]);
 		expect(app.consoleErrors).toEqual([]);
@@ -185,6 +200,16 @@ describe('charts at 390 px, dark', () => {
 	it('passes axe-core in the dark theme', async () => {
 		expect(await axe(app.page)).toEqual([]);
 		expect(app.consoleErrors).toEqual([]);
+	});
+
+	it('the Learn page passes axe-core in the dark theme too', async () => {
+		const page = await app.context.newPage();
+		for (const q of ['alg=kmeans&step=3', 'alg=agglo&n=100&step=50']) {
+			await page.goto(`${app.url}learn?shape=blobs&seed=1&${q}`);
+			await page.locator('main[data-hydrated="true"]').waitFor();
+			expect(await axe(page), q).toEqual([]);
+		}
+		await page.close();
 	});
 });
 
