@@ -118,7 +118,9 @@ describe('charts at 1440 px, light', () => {
 					width: Number(root.getAttribute('width')),
 					height: Number(root.getAttribute('height')),
 					sizes: [...new Set(texts.map((t) => style(t, 'font-size')))],
-					families: [...new Set(texts.map((t) => style(t, 'font-family')))]
+					families: [...new Set(texts.map((t) => style(t, 'font-family')))],
+					/** Haloed labels (a stroke) whose stroke would be painted over the letters: the PNG's "white blob". */
+					blobs: texts.filter((t) => !['', 'none'].includes(style(t, 'stroke')) && !style(t, 'paint-order').startsWith('stroke')).map((t) => t.textContent)
 				};
 			}, svg);
 			const what = `${label}: ${JSON.stringify({ ...parsed, sizes: parsed.sizes.join(' ') })}`;
@@ -127,6 +129,7 @@ describe('charts at 1440 px, light', () => {
 			expect(parsed.title.startsWith(parsed.heading.replace(/…$/, '')), what).toBe(true);
 			expect(parsed.headingSize, what).toBe('13px');
 			for (const s of parsed.sizes) expect(['11px', '12px', '13px'], what).toContain(s);
+			expect(parsed.blobs, what).toEqual([]);
 			for (const f of parsed.families) families.add(f);
 			// The PNG: the same picture (title band and all) at twice the size, with dark title pixels in its top band.
 			const pngLabel = label.replace('(SVG)', '(PNG)').replace(/as SVG$/, 'as PNG');
@@ -264,6 +267,8 @@ describe('the algorithm charts (dendrogram, k-distance, condensed tree)', () => 
 		expect(colours.length).toBe(k + 1);
 		await page.getByLabel('Minimum points (minPts)').count();
 		expect(faults(await run('DBSCAN (density)', () => page.getByRole('group', { name: 'k-distance plot' })))).toEqual([]);
+		// BIC and AIC mark their lowest k, which can be the first or last k: the label stays whole.
+		expect(faults(await run('Gaussian mixture', () => page.getByRole('img', { name: /BIC by k/ })))).toEqual([]);
 		expect(faults(await run('HDBSCAN (density, no eps)', () => page.getByRole('img', { name: 'HDBSCAN condensed tree' })))).toEqual([]);
 		expect(app.consoleErrors).toEqual([]);
 	}, 400_000);
