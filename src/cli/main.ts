@@ -31,6 +31,7 @@ import { buildModel } from '../lib/engine/export/model';
 import { rowColumns } from '../lib/engine/export/row-metrics';
 import { hdbscanColumns } from '../lib/engine/export/hdbscan-columns';
 import { DEFAULT_B } from '../lib/engine/evidence';
+import { gapDPowerLabel } from '../lib/engine/metrics/gap-within';
 import type { AnalysisResult } from '../lib/engine/analyse';
 
 /** Every metric per k, one line per k. */
@@ -50,7 +51,9 @@ export function metricsTable(result: AnalysisResult): string {
 		]);
 	}
 	const w = head.map((_, j) => Math.max(...rows.map((r) => (r[j] ?? '').length)));
-	return rows.map((r) => r.map((c, j) => c.padStart(w[j])).join('  ')).join('\n');
+	const dPower = result.perK.find((s) => s.gap)?.gap?.dPower;
+	const gapNote = dPower ? `\ngap: ${gapDPowerLabel(dPower)}, B = ${result.perK.find((s) => s.gap)!.gap!.B} (--gap-d-power 1|2)` : '';
+	return rows.map((r) => r.map((c, j) => c.padStart(w[j])).join('  ')).join('\n') + gapNote;
 }
 
 /** Exit code 2 for everything the user can fix (arguments, input, files); 1 for a bug. */
@@ -113,8 +116,9 @@ export function recipeFromArgs(args: RunArgs, table: Table, log: { table: Table;
 	// --metrics all / --gap-b / --stability-b: evidence on request (also on top of a recipe).
 	const gapB = args.gapB ?? (args.metricsAll ? DEFAULT_B : undefined);
 	const stabilityB = args.stabilityB ?? (args.metricsAll ? DEFAULT_B : undefined);
+	const gapDPower = args.gapDPower;
 	const withEvidence = (r: Recipe): Recipe =>
-		gapB === undefined && stabilityB === undefined ? r : validateRecipe({ ...r, evidence: { ...r.evidence, ...(gapB !== undefined && { gapB }), ...(stabilityB !== undefined && { stabilityB }) } });
+		gapB === undefined && stabilityB === undefined && gapDPower === undefined ? r : validateRecipe({ ...r, evidence: { ...r.evidence, ...(gapB !== undefined && { gapB }), ...(gapDPower !== undefined && { gapDPower }), ...(stabilityB !== undefined && { stabilityB }) } });
 	if (args.recipe) {
 		const recipe = readRecipe(args.recipe);
 		// Flags given beside a recipe (--metrics, --gap-b, --stability-b) must still apply to its algorithm.

@@ -12,7 +12,7 @@ import { profileTable } from '../lib/engine/data/profile';
 import { checkAlgorithm, parseFlags } from './flag-table';
 import { PROJECT_SPEC, type ProjectArgs } from './project-args';
 import { prepare } from '../lib/engine/prep/prepare';
-import { pcaView, scorePair } from '../lib/engine/project/pca-view';
+import { pcaView, scorePairExact } from '../lib/engine/project/pca-view';
 import { EMBED_MAX_ROWS, stratifiedSample } from '../lib/engine/project/stratified-sample';
 import { tsne } from '../lib/engine/project/tsne';
 import { umapSteps } from '../lib/engine/project/umap';
@@ -39,12 +39,12 @@ export async function projectCommand(argv: string[]): Promise<number> {
 	validateRecipe(recipe);
 	const m = prepare(table, recipe);
 	const started = Date.now();
-	let coords: Float32Array | Float64Array;
+	let coords: Float64Array;
 	let rows: Int32Array = Int32Array.from({ length: m.rows }, (_, i) => i);
 	let names: [string, string];
 	if (method === 'pca') {
 		const view = pcaView(m.data, m.rows, m.cols, 2);
-		coords = scorePair(view, 0, 1);
+		coords = scorePairExact(view, 0, 1);
 		names = ['pc1', 'pc2'];
 		say(`PCA: PC1 and PC2 explain ${(view.explainedRatio[0] * 100).toFixed(1)}% and ${((view.explainedRatio[1] ?? 0) * 100).toFixed(1)}% of the variance.`);
 	} else {

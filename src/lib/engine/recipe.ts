@@ -137,6 +137,8 @@ export function hasK(alg: AlgorithmSpec): boolean {
 export interface EvidenceSpec {
 	/** Reference sets for the gap statistic; null or 0 = not computed. */
 	gapB?: number | null;
+	/** The gap statistic's d.power (R clusGap): 2 = squared distances (default, Tibshirani et al.), 1 = distances. */
+	gapDPower?: 1 | 2;
 	/** Resamples for stability; null or 0 = not computed. */
 	stabilityB?: number | null;
 	stabilityScheme?: 'bootstrap' | 'subsample';
@@ -161,7 +163,7 @@ export interface Recipe {
 	pcaComponents?: number | null;
 	/** Inclusive range of k values to try. */
 	kRange: [number, number];
-	/** The chosen k; null = the k with the best mean silhouette. */
+	/** The chosen k; null = the recommended k (metrics/recommend.ts). */
 	k: number | null;
 	seed: number;
 	/** Segment names the user chose, per k ("6": one name per segment, "" = the automatic name). Absent = automatic names. */
@@ -220,6 +222,7 @@ export function validateRecipe(value: unknown): Recipe {
 		if (!ev || typeof ev !== 'object') bad('"evidence" must be an object');
 		if (ev.gapB != null && !isInt(ev.gapB, 0, 500)) bad('"evidence.gapB" must be null or a whole number from 0 to 500');
 		if (ev.stabilityB != null && !isInt(ev.stabilityB, 0, 500)) bad('"evidence.stabilityB" must be null or a whole number from 0 to 500');
+		if (ev.gapDPower !== undefined && ev.gapDPower !== 1 && ev.gapDPower !== 2) bad('"evidence.gapDPower" must be 1 or 2');
 		if (ev.gapB === 1) bad('"evidence.gapB" must be at least 2 (the standard error needs two reference sets)');
 		if (ev.stabilityScheme !== undefined && ev.stabilityScheme !== 'bootstrap' && ev.stabilityScheme !== 'subsample') bad('"evidence.stabilityScheme" must be bootstrap or subsample');
 	}

@@ -20,6 +20,9 @@ import { EngineCallError, EngineClient } from '$lib/workers/pool';
 import type { ProjectionInput } from '$lib/workers/api-projection';
 import { RunHistory } from './history.svelte';
 import { segmentNamesFor } from '$lib/engine/profile/naming';
+import type { Remedy } from '$lib/engine/profile/extreme-segments';
+import { applyRemedy } from '$lib/engine/remedy';
+import { recipeChanges } from '$lib/engine/recipe-changes';
 import { hdbscanColumns } from '$lib/engine/export/hdbscan-columns';
 import { loadSession, recipeFromHash, saveSession, SESSION_MAX_ROWS, type SavedSession } from './session';
 
@@ -51,7 +54,7 @@ export class Workspace {
 
 	private client: EngineClient | null = null;
 	/** Coordinates the projection view adds to the results CSV (one value per clustered row; NaN = not embedded). */
-	projectionColumns = $state.raw<{ name: string; values: Float32Array }[] | null>(null);
+	projectionColumns = $state.raw<{ name: string; values: Float64Array }[] | null>(null);
 	/** Extra workers for parallel k values (none on a two-core machine: one core stays with the page). */
 	private helpers: EngineClient[] = [];
 
@@ -78,6 +81,17 @@ export class Workspace {
 		const cur = this.current;
 		if (!r || !cur) return null;
 		return r.labels[r.perK.indexOf(cur)];
+	});
+
+	/** A recipe was loaded (from a file or a link) since the shown run: the results may not match it. Run clears it. */
+	recipeLoaded = $state(false);
+
+	/** What changed in the draft since the shown result was made (engine/recipe-changes.ts); empty while running. */
+	readonly stale: string[] = $derived.by(() => {
+		const r = this.result, d = this.draft;
+		if (!r || !d || this.phase === 'running') return [];
+		const changes: string[] = recipeChanges(r.recipe, d);
+		return this.recipeLoaded ? ['a loaded recipe', ...changes] : changes;
 	});
 
 	/** Segment names the user typed, per k ("" = the automatic name); they travel with the Recipe as segmentNames. */
@@ -219,6 +233,7 @@ export class Workspace {
 		this.cancel(false);
 		const controller = (this.controller = new AbortController());
 		const recipe = $state.snapshot(this.draft) as Recipe;
+		this.recipeLoaded = false;
 		this.customNames = { ...(recipe.segmentNames ?? {}) };
 		const [lo, hi] = recipe.kRange;
 		// DBSCAN has no k: one job that finds its own number of segments.
@@ -380,6 +395,21 @@ export class Workspace {
 		void this.run();
 	}
 
+	/** An extreme-segment card's remedy (profile/extreme-segments.ts): change the recipe, then run again. */
+	applyRemedy(remedy: Remedy): void {
+		if (!this.draft) return;
+		this.draft = applyRemedy($state.snapshot(this.draft) as Recipe, remedy);
+		void this.run();
+	}
+
+	/** "Try k up to …": the recommendation sat at the top of the range; widen it (the engine capped hi) and run again. */
+	widenK(hi: number): void {
+		if (!this.draft || !this.result) return;
+		this.draft.kRange = [this.draft.kRange[0], Math.max(this.draft.kRange[0], hi)];
+		this.draft.k = null;
+		void this.run();
+	}
+
 	/** Stops the current load or run at once (the worker is terminated and respawned on the next call). */
 	cancel(userAsked = true): void {
 		if (!this.controller) return;
@@ -534,6 +564,7 @@ export class Workspace {
 			}
 			const source = this.dataset.derivedFrom?.source ?? this.dataset.source;
 			this.draft = this.withAccepted({ ...recipe, source });
+			if (this.result) this.recipeLoaded = true;
 			this.notice = recipe.source.hash === source.hash ? 'Recipe applied.' : `Recipe applied. It was made on "${recipe.source.name}", whose contents differ from this file.`;
 		} catch (err) {
 			this.fail(err, this.phase);

@@ -234,7 +234,7 @@ const api = {
 	 * each row's silhouette (up to ROW_SILHOUETTE_MAX rows) and distance to its centre; with `probs` (Gaussian
 	 * mixtures, rows × k) a membership probability per segment.
 	 */
-	async resultsCsv(assignment: Assignment, model?: { recipe: Recipe; centers: number[][]; probs?: Float32Array }): Promise<Outcome<Blob>> {
+	async resultsCsv(assignment: Assignment, model?: { recipe: Recipe; centers: number[][]; probs?: Float64Array }): Promise<Outcome<Blob>> {
 		return attempt(() => {
 			const extra = [...(assignment.extra ?? [])];
 			if (model) {

@@ -3,7 +3,7 @@ import { csvText, tableCsv, type Cell } from './csv-writer';
 
 /**
  * The profile file, one line per segment and feature: size, share, name, suggested action, mean and median in
- * original units, the overall mean, the standardised difference against the rest and the Kruskal–Wallis p-value.
+ * original units, the overall mean, the standardised difference from the whole population and the Kruskal–Wallis p-value.
  */
 export function profileCsv(profile: SegmentProfile, names: string[]): string {
 	const head = ['segment', 'segment_name', 'size', 'share', 'action', 'feature', 'mean', 'median', 'overall_mean', 'overall_median', 'std_mean_difference', 'kruskal_wallis_p'];
