@@ -92,19 +92,19 @@ describe('the demo flow, in the built site', () => {
 			const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
 			return { file: dl.suggestedFilename(), bytes: readFileSync((await dl.path())!) };
 		};
-		const elbow = await save('Download Elbow: inertia by k (SVG)');
+		const elbow = await save('Download Elbow: inertia by k as SVG');
 		expect(elbow.file).toBe('customers-inertia-by-k.svg');
 		const text = elbow.bytes.toString('utf8');
 		expect(text).toMatch(/^(<\?xml[^>]*>\s*)?<svg[^>]*xmlns/);
 		expect(text).toContain('number of segments k');
 		expect(text.match(/<circle/g)?.length).toBe(9);
-		const png = await save('Download Mean silhouette by k (PNG)');
+		const png = await save('Download Mean silhouette by k as PNG');
 		expect(png.file).toBe('customers-silhouette-by-k.png');
 		expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
-		const sil = await save('Download Silhouette plot for 6 segments (SVG)');
+		const sil = await save('Download Silhouette plot for 6 segments as SVG');
 		expect(sil.file).toBe('customers-silhouette-k6.svg');
 		expect(sil.bytes.toString('utf8')).toMatch(/<image[^>]*href="data:image\/png;base64,/);
-		await expect(page.getByRole('button', { name: /^Download Flow of rows between the two solutions \(PNG\)$/ }).count()).resolves.toBe(1);
+		await expect(page.getByRole('button', { name: /^Download Flow of rows between the two solutions as PNG$/ }).count()).resolves.toBe(1);
 	});
 
 	it('downloads every row in order with a segment that recovers the planted segments', async () => {
