@@ -22,7 +22,11 @@ Options for run:
                         hdbscan
                         (ward … single: agglomerative clustering with that linkage, one tree cut at every k;
                         above 20,000 rows (30,000 for single) it links 500 k-means micro-clusters and says so)
-  --n-init N            restarts per k: k-means (default 10), mini-batch (3), gmm (1)
+  --n-init N            restarts per k: k-means (default 10, or more on smaller data: as many as fit
+                        rows × features × restarts ≤ 4 million, at most 1,000; --n-init N gives exactly N),
+                        mini-batch (3), gmm (1)
+  --kmeans-refine R     k-means: hartigan (default: Hartigan single-row moves after Lloyd) | none (Lloyd
+                        only, as scikit-learn)
   --eps X               DBSCAN neighbourhood radius in prepared (scaled) units (default: the knee of the
                         k-distance curve); DBSCAN finds its own number of clusters, noise rows get segment -1
   --min-pts N           DBSCAN points within eps for a core point, the point itself included (default 5)
@@ -52,6 +56,7 @@ export interface RunArgs {
 	k?: number;
 	kRange?: [number, number];
 	nInit?: number;
+	kmeansRefine?: 'hartigan' | 'none';
 	algorithm?: string;
 	eps?: number;
 	minPts?: number;
@@ -95,6 +100,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
 			k: { type: 'string' },
 			'k-range': { type: 'string' },
 			'n-init': { type: 'string' },
+			'kmeans-refine': { type: 'string' },
 			algorithm: { type: 'string' },
 			eps: { type: 'string' },
 			'min-pts': { type: 'string' },
@@ -123,9 +129,10 @@ export function parseRunArgs(argv: string[]): RunArgs {
 		if (!m) usageError(`--k-range must look like 2..10, not "${values['k-range']}".`);
 		kRange = [Number(m[1]), Number(m[2])];
 	}
+	if (values['kmeans-refine'] !== undefined && values['kmeans-refine'] !== 'hartigan' && values['kmeans-refine'] !== 'none') usageError(`--kmeans-refine must be hartigan or none, not "${values['kmeans-refine']}".`);
 	if (values['gap-d-power'] !== undefined && values['gap-d-power'] !== '1' && values['gap-d-power'] !== '2') usageError(`--gap-d-power must be 1 or 2, not "${values['gap-d-power']}".`);
 	if (values.metrics !== undefined && values.metrics !== 'all' && values.metrics !== 'default') usageError(`--metrics must be "all" or "default", not "${values.metrics}".`);
-	const flags = ['columns', 'scale', 'missing', 'k', 'k-range', 'n-init', 'seed', 'algorithm', 'eps', 'min-pts', 'min-cluster-size', 'min-samples', 'covariance', 'batch-size'] as const;
+	const flags = ['columns', 'scale', 'missing', 'k', 'k-range', 'n-init', 'kmeans-refine', 'seed', 'algorithm', 'eps', 'min-pts', 'min-cluster-size', 'min-samples', 'covariance', 'batch-size'] as const;
 	const algorithms = ['kmeans', 'minibatch', 'ward', 'complete', 'average', 'single', 'dbscan', 'gmm', 'hdbscan'];
 	if (values.algorithm !== undefined && !algorithms.includes(values.algorithm)) usageError(`--algorithm must be one of ${algorithms.join(', ')}, not "${values.algorithm}".`);
 	if (values.covariance !== undefined && !['full', 'diag', 'spherical', 'tied'].includes(values.covariance)) usageError(`--covariance must be full, diag, spherical or tied, not "${values.covariance}".`);
@@ -145,6 +152,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
 		k: int('k', values.k),
 		kRange,
 		nInit: int('n-init', values['n-init']),
+		kmeansRefine: values['kmeans-refine'] as RunArgs['kmeansRefine'],
 		algorithm: values.algorithm,
 		eps,
 		minPts: int('min-pts', values['min-pts']),

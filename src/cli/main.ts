@@ -146,7 +146,8 @@ function algorithmFromArgs(args: RunArgs, table: Table, recipe: Recipe): Algorit
 				...(args.minSamples !== undefined ? { minSamples: args.minSamples } : {})
 			};
 		default:
-			return { ...DEFAULT_ALGORITHMS.kmeans, ...nInit };
+			// An explicit --n-init is exactly that many restarts (no extra restarts on small data).
+			return { ...DEFAULT_ALGORITHMS.kmeans, ...nInit, ...(args.nInit !== undefined ? { moreRestarts: false } : {}), ...(args.kmeansRefine ? { refine: args.kmeansRefine } : {}) };
 	}
 }
 

@@ -54,6 +54,10 @@ export interface KMeansSpec {
 	nInit: number;
 	maxIter: number;
 	tol: number;
+	/** Hartigan–Wong single-row moves after Lloyd (cluster/kmeans-hartigan.ts); absent = 'none' (older recipes). */
+	refine?: 'hartigan' | 'none';
+	/** 100 restarts instead of nInit on data of at most 250,000 values (cluster/kmeans-restarts.ts); absent = false. */
+	moreRestarts?: boolean;
 }
 
 /** Mini-batch k-means (scikit-learn MiniBatchKMeans) for large row counts. */
@@ -115,7 +119,7 @@ export const ALGORITHM_NAMES: AlgorithmName[] = ['kmeans', 'minibatch', 'hierarc
 
 /** Defaults of every algorithm: scikit-learn 1.2's (KMeans, MiniBatchKMeans, AgglomerativeClustering, DBSCAN, GaussianMixture). */
 export const DEFAULT_ALGORITHMS: { [N in AlgorithmName]: Extract<AlgorithmSpec, { name: N }> } = {
-	kmeans: { name: 'kmeans', nInit: 10, maxIter: 300, tol: 1e-4 },
+	kmeans: { name: 'kmeans', nInit: 10, maxIter: 300, tol: 1e-4, refine: 'hartigan', moreRestarts: true },
 	minibatch: { name: 'minibatch', batchSize: 1024, nInit: 3, maxIter: 100, reassignmentRatio: 0.01 },
 	hierarchical: { name: 'hierarchical', linkage: 'ward' },
 	dbscan: { name: 'dbscan', eps: 0.5, minPts: 5 },
@@ -254,6 +258,8 @@ function validateAlgorithm(value: unknown, bad: (what: string) => never): void {
 			int('nInit', 1, 1000);
 			int('maxIter', 1, 100000);
 			num('tol', (v) => v >= 0, 'a number ≥ 0');
+			if (a.refine !== undefined && a.refine !== 'hartigan' && a.refine !== 'none') bad('"algorithm.refine" must be hartigan or none for kmeans');
+			if (a.moreRestarts !== undefined && typeof a.moreRestarts !== 'boolean') bad('"algorithm.moreRestarts" must be true or false for kmeans');
 			break;
 		case 'minibatch':
 			int('batchSize', 1, 10_000_000);
