@@ -16,7 +16,7 @@ describe('segment-lab run --algorithm', () => {
 		// An explicit --n-init is exactly that many restarts; --kmeans-refine none is scikit-learn's Lloyd only.
 		expect(recipe('--algorithm', 'kmeans', '--n-init', '3').algorithm).toMatchObject({ name: 'kmeans', nInit: 3, moreRestarts: false, refine: 'hartigan' });
 		expect(recipe('--kmeans-refine', 'none').algorithm).toMatchObject({ name: 'kmeans', refine: 'none', moreRestarts: true });
-		expect(() => parseRunArgs(['--input', 'two.csv', '--kmeans-refine', 'lloyd'])).toThrow(/--kmeans-refine must be hartigan or none/);
+		expect(() => parseRunArgs(['--input', 'two.csv', '--kmeans-refine', 'lloyd'])).toThrow(/--kmeans-refine must be one of hartigan/);
 		expect(recipe('--algorithm', 'minibatch', '--batch-size', '64').algorithm).toMatchObject({ name: 'minibatch', batchSize: 64, nInit: 3 });
 		for (const l of ['ward', 'complete', 'average', 'single']) expect(recipe('--algorithm', l).algorithm).toEqual({ name: 'hierarchical', linkage: l });
 		expect(recipe('--algorithm', 'gmm', '--covariance', 'spherical', '--n-init', '2').algorithm).toMatchObject({ name: 'gmm', covariance: 'spherical', nInit: 2 });
@@ -25,9 +25,9 @@ describe('segment-lab run --algorithm', () => {
 		expect(recipe('--algorithm', 'hdbscan', '--min-cluster-size', '12', '--min-samples', '3').algorithm).toEqual({ name: 'hdbscan', minClusterSize: 12, minSamples: 3, selection: 'eom' });
 	});
 
-	it('rejects a bad --min-cluster-size with the option named, and a size of 1 in the recipe check', () => {
+	it('rejects a bad --min-cluster-size with the option named, and a size of 1', () => {
 		expect(() => parseRunArgs(['--input', 'a.csv', '--algorithm', 'hdbscan', '--min-cluster-size', 'x'])).toThrow(/--min-cluster-size must be a whole number/);
-		expect(() => recipe('--algorithm', 'hdbscan', '--min-cluster-size', '1')).toThrow(/minClusterSize" must be a whole number from 2/);
+		expect(() => recipe('--algorithm', 'hdbscan', '--min-cluster-size', '1')).toThrow(/--min-cluster-size must be a whole number from 2 to/);
 	});
 
 	it('takes the knee of the k-distance curve when DBSCAN has no --eps', () => {
@@ -37,8 +37,8 @@ describe('segment-lab run --algorithm', () => {
 	});
 
 	it('rejects unknown algorithms, covariances and bad eps with the option named', () => {
-		expect(() => parseRunArgs(['--input', 'a.csv', '--algorithm', 'spectral'])).toThrow(/--algorithm must be one of/);
-		expect(() => parseRunArgs(['--input', 'a.csv', '--covariance', 'round'])).toThrow(/--covariance/);
-		expect(() => parseRunArgs(['--input', 'a.csv', '--eps', '0'])).toThrow(/--eps must be a number above 0/);
+		expect(() => parseRunArgs(['--input', 'a.csv', '--algorithm', 'spectral'])).toThrow(/--algorithm must be one of kmeans, minibatch/);
+		expect(() => parseRunArgs(['--input', 'a.csv', '--algorithm', 'gmm', '--covariance', 'round'])).toThrow(/--covariance must be one of full, diag, spherical, tied/);
+		expect(() => parseRunArgs(['--input', 'a.csv', '--algorithm', 'dbscan', '--eps', '0'])).toThrow(/--eps must be a number above 0/);
 	});
 });
