@@ -153,7 +153,7 @@ function algorithmFromArgs(args: RunArgs, table: Table, recipe: Recipe): Algorit
 		case 'ward': case 'complete': case 'average': case 'single':
 			return { name: 'hierarchical', linkage: name };
 		case 'gmm':
-			return { ...DEFAULT_ALGORITHMS.gmm, ...nInit, ...(args.covariance ? { covariance: args.covariance as CovarianceKind } : {}) };
+			return { ...DEFAULT_ALGORITHMS.gmm, ...nInit, ...(args.nInit !== undefined ? { moreRestarts: false } : {}), ...(args.covariance ? { covariance: args.covariance as CovarianceKind } : {}) };
 		case 'dbscan': {
 			const minPts = args.minPts ?? DEFAULT_ALGORITHMS.dbscan.minPts;
 			let eps = args.eps;

@@ -1,3 +1,4 @@
+import { GMM_MAX_RESTARTS } from './cluster/gmm-restarts';
 import { MAX_RESTARTS, RESTART_WORK } from './cluster/kmeans-restarts';
 import type { AlgorithmSpec } from './recipe';
 
@@ -26,6 +27,6 @@ export function describeAlgorithm(a: AlgorithmSpec): string {
 		case 'hdbscan':
 			return `HDBSCAN with a minimum cluster size of ${a.minClusterSize}${a.minSamples != null ? ` and min samples ${a.minSamples}` : ''}${a.selection === 'leaf' ? ', leaf selection' : ''}`;
 		case 'gmm':
-			return `Gaussian mixture (${a.covariance} covariance), ${a.nInit} restart${s(a.nInit)} per k`;
+			return `Gaussian mixture (${a.covariance} covariance), ${a.nInit} restart${s(a.nInit)} per k${a.moreRestarts ? ` (more on smaller data, up to ${GMM_MAX_RESTARTS}; best likelihood kept)` : ''}`;
 	}
 }

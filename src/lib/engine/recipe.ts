@@ -115,6 +115,8 @@ export interface GmmSpec {
 	maxIter: number;
 	tol: number;
 	regCovar: number;
+	/** Up to 30 restarts on smaller data (cluster/gmm-restarts.ts); absent = false (older recipes). */
+	moreRestarts?: boolean;
 }
 
 export type AlgorithmSpec = KMeansSpec | MiniBatchSpec | HierarchicalSpec | DbscanSpec | GmmSpec | HdbscanSpec;
@@ -127,7 +129,7 @@ export const DEFAULT_ALGORITHMS: { [N in AlgorithmName]: Extract<AlgorithmSpec, 
 	minibatch: { name: 'minibatch', batchSize: 1024, nInit: 3, maxIter: 100, reassignmentRatio: 0.01 },
 	hierarchical: { name: 'hierarchical', linkage: 'ward' },
 	dbscan: { name: 'dbscan', eps: 0.5, minPts: 5 },
-	gmm: { name: 'gmm', covariance: 'full', nInit: 1, maxIter: 100, tol: 1e-3, regCovar: 1e-6 },
+	gmm: { name: 'gmm', covariance: 'full', nInit: 1, maxIter: 100, tol: 1e-3, regCovar: 1e-6, moreRestarts: true },
 	// scikit-learn ≥ 1.3's HDBSCAN defaults (min_cluster_size=5, min_samples=None, excess of mass).
 	hdbscan: { name: 'hdbscan', minClusterSize: 5, minSamples: null, selection: 'eom' }
 };
@@ -292,6 +294,7 @@ function validateAlgorithm(value: unknown, bad: (what: string) => never): void {
 			int('maxIter', 1, 100000);
 			num('tol', (v) => v >= 0, 'a number ≥ 0');
 			num('regCovar', (v) => v >= 0, 'a number ≥ 0');
+			if ((alg as { moreRestarts?: unknown }).moreRestarts !== undefined && typeof (alg as { moreRestarts?: unknown }).moreRestarts !== 'boolean') bad('"algorithm.moreRestarts" must be true or false for gmm');
 			break;
 	}
 }
