@@ -153,7 +153,7 @@ describe('algorithms, in the built site', () => {
 		await expect(page.getByRole('heading', { name: /Recommended k/ }).count()).resolves.toBe(0);
 		await expect(page.getByRole('list', { name: 'Evidence for the recommendation' }).getByText(/Agree|Knee/).count()).resolves.toBe(0);
 		if (process.env.SHOT) await page.getByRole('img', { name: 'HDBSCAN condensed tree' }).screenshot({ path: '/tmp/condensed.png' });
-		const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download HDBSCAN condensed tree (SVG)' }).click()]);
+		const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download HDBSCAN condensed tree as SVG' }).click()]);
 		expect(svg.suggestedFilename()).toBe('customers-condensed-tree.svg');
 		expect(readFileSync((await svg.path())!, 'utf8')).toMatch(/<rect[^>]*fill="#0072B2"/i);
 		// The download: every row, noise rows as segment -1, a membership probability of 0 for them and above 0 otherwise.
