@@ -40,6 +40,11 @@ Options for run:
   --out FILE            labelled CSV: every input row, in order, plus segment and status
   --model FILE          model file for scoring new customers (segment-lab score): Recipe, fitted preparation, centres, names
   --report FILE         JSON report: per k every metric, sizes, centres in original units; the recommended k and its reasons
+  --rules FILE          segment rules as JSON (IMM threshold tree; ExKMC with --rule-leaves): the tree, each segment's
+                        rules with coverage and precision, the rule-based segment of every clustered row, the cost
+                        ratio; with --out, a segment_by_rules column is added to the CSV
+  --rule-leaves N       leaves of the rule tree, k (default, one rule per segment) … 4k (more rules, closer to the clusters)
+  --rules-sql FILE      the same rules as SQL WHERE clauses and a CASE expression giving segment_by_rules
   -h, --help            this text`;
 
 export interface RunArgs {
@@ -68,6 +73,9 @@ export interface RunArgs {
 	out?: string;
 	report?: string;
 	model?: string;
+	rules?: string;
+	ruleLeaves?: number;
+	rulesSql?: string;
 }
 
 function usageError(message: string): never {
@@ -109,7 +117,10 @@ export function parseRunArgs(argv: string[]): RunArgs {
 			'save-recipe': { type: 'string' },
 			out: { type: 'string' },
 			report: { type: 'string' },
-			model: { type: 'string' }
+			model: { type: 'string' },
+			rules: { type: 'string' },
+			'rule-leaves': { type: 'string' },
+			'rules-sql': { type: 'string' }
 		}
 	});
 	if (!values.input) usageError('--input is required.');
@@ -157,6 +168,9 @@ export function parseRunArgs(argv: string[]): RunArgs {
 		saveRecipe: values['save-recipe'],
 		out: values.out,
 		report: values.report,
-		model: values.model
+		model: values.model,
+		rules: values.rules,
+		ruleLeaves: int('rule-leaves', values['rule-leaves']),
+		rulesSql: values['rules-sql']
 	};
 }

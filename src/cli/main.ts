@@ -27,6 +27,7 @@ import { rowColumns } from '../lib/engine/export/row-metrics';
 import { hdbscanColumns } from '../lib/engine/export/hdbscan-columns';
 import { DEFAULT_B } from '../lib/engine/evidence';
 import type { AnalysisResult } from '../lib/engine/analyse';
+import { writeRules } from './rules';
 
 /** Every metric per k, one line per k. */
 export function metricsTable(result: AnalysisResult): string {
@@ -180,10 +181,11 @@ async function run(args: RunArgs): Promise<number> {
 		summary.profile.personas.forEach((p, s) => console.log(`  ${s + 1}. ${names[s]} (${summary.sizes[s]} rows) — ${p.reason.slice(p.name.length + 2)}; suggested action: ${p.action}`));
 		for (const w of summary.profile.warnings) console.log(`warning: ${w}`);
 	}
+	const byRules = writeRules(table, () => prepareRun(table, recipe).matrix, result.labels[idx], summary, segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k), args);
 	if (args.out) {
 		const names = segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k);
 		// The same per-row columns as the page's download (silhouette, distance to centre, GMM or HDBSCAN probabilities).
-		const extra = [...(summary.modelCenters ? rowColumns(prepareRun(table, recipe).matrix, result.labels[idx], summary.modelCenters, summary.gmm?.probs) : []), ...hdbscanColumns(summary.hdbscan)];
+		const extra = [...(summary.modelCenters ? rowColumns(prepareRun(table, recipe).matrix, result.labels[idx], summary.modelCenters, summary.gmm?.probs) : []), ...hdbscanColumns(summary.hdbscan), ...(byRules ? [byRules] : [])];
 		writeFileSync(args.out, resultsCsv(table, { rowIndex: result.rowIndex, status: result.status, labels: result.labels[idx], names, extra }));
 		console.log(`wrote ${args.out}`);
 	}
