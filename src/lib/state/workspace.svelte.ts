@@ -395,8 +395,22 @@ export class Workspace {
 		if (!this.client || !r || !labels) return null;
 		const cur = this.current!;
 		const model = cur.modelCenters ? { recipe: r.recipe, centers: cur.modelCenters, ...(cur.gmm ? { probs: cur.gmm.probs } : {}) } : undefined;
-		const extra = [...hdbscanColumns(cur.hdbscan), ...(this.projectionColumns ?? [])];
+		const rules = this.ruleColumn?.labels === labels ? [{ name: 'segment_by_rules', values: this.ruleColumn.values }] : [];
+		const extra = [...hdbscanColumns(cur.hdbscan), ...(this.projectionColumns ?? []), ...rules];
 		return this.client.resultsCsv({ rowIndex: r.rowIndex, status: r.status, labels, names: $state.snapshot(this.segmentNames), extra: extra.length ? extra : undefined }, {}, model);
+	}
+
+	/** The rule set on show in the rules view (for the labels it was made from): segment_by_rules in the results CSV. */
+	ruleColumn = $state.raw<{ labels: Int32Array; values: Float64Array } | null>(null);
+
+	/** The rules of the shown k with this many leaves (engine/explain, in the worker), or their JSON and SQL files. */
+	rules(leaves: number): ReturnType<EngineClient['rulesAt']>;
+	rules(leaves: number, names: string[]): ReturnType<EngineClient['rulesFiles']>;
+	rules(leaves: number, names?: string[]) {
+		const r = this.result, labels = this.labels, centers = this.current?.modelCenters;
+		if (!this.client || !r || !labels || !centers) return Promise.reject(new Error('No result is on show.'));
+		const args = [$state.snapshot(r.recipe) as Recipe, labels.slice(), $state.snapshot(centers)] as const;
+		return names ? this.client.rulesFiles(...args, leaves, names) : this.client.rulesAt(...args, leaves);
 	}
 
 	/** The model file of the shown k (export/model.ts), built in the worker. */

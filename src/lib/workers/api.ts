@@ -20,6 +20,7 @@ import { buildModel, type ModelInput, type SegmentModel } from '../engine/export
 import { rowColumns } from '../engine/export/row-metrics';
 import { scoreTable, scoredColumns, type ScoreResult } from '../engine/score/score';
 import { projectionApi } from './api-projection';
+import { rulesApi } from './api-rules';
 import type { ProgressFn } from '../engine/progress';
 import type { Recipe } from '../engine/recipe';
 import type { ColumnProfile, FeatureMatrix, LineAccount, SourceFormat, Table } from '../engine/types';
@@ -133,6 +134,7 @@ function requireTable(): Table {
 
 const api = {
 	...projectionApi(requireTable),
+	...rulesApi(requireTable, preparedFor),
 
 	async load(input: LoadInput, onProgress?: ProgressFn): Promise<Outcome<LoadResult>> {
 		return attempt(async (): Promise<LoadResult> => {

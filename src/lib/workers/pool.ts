@@ -145,6 +145,15 @@ export class EngineClient {
 		return this.call((r) => r.scoreFile(model, input, proxied(opts.onProgress)), opts, false);
 	}
 
+	/** Rules for one k of a run (IMM, then ExKMC up to 4k leaves, held in the worker): the rule set with `leaves` leaves, and its files. */
+	rulesAt(recipe: Recipe, labels: Int32Array, centers: number[][], leaves: number, opts: CallOptions = {}) {
+		return this.call((r) => r.rulesAt(recipe, labels, centers, leaves), opts);
+	}
+
+	rulesFiles(recipe: Recipe, labels: Int32Array, centers: number[][], leaves: number, names: string[], opts: CallOptions = {}) {
+		return this.call((r) => r.rulesFiles(recipe, labels, centers, leaves, names), opts);
+	}
+
 	/** The lines of the loaded file that were skipped, as a CSV (line, reason, text). */
 	skippedCsv(opts: CallOptions = {}): Promise<Blob> {
 		return this.call((r) => r.skippedCsv(), opts);
