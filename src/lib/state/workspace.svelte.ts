@@ -413,6 +413,13 @@ export class Workspace {
 		return names ? this.client.rulesFiles(...args, leaves, names) : this.client.rulesAt(...args, leaves);
 	}
 
+	/** Any column of the table by segment of the shown k (engine/profile/by-column.ts, in the worker). */
+	profileColumn(column: string) {
+		const r = this.result, labels = this.labels, cur = this.current;
+		if (!this.client || !r || !labels || !cur) return Promise.reject(new Error('No result is on show.'));
+		return this.client.profileByColumn(column, r.rowIndex.slice(), labels.slice(), cur.k);
+	}
+
 	/** The model file of the shown k (export/model.ts), built in the worker. */
 	async modelBlob(): Promise<Blob | null> {
 		const r = this.result, cur = this.current, recipe = this.resultRecipe();

@@ -21,6 +21,7 @@ import { rowColumns } from '../engine/export/row-metrics';
 import { scoreTable, scoredColumns, type ScoreResult } from '../engine/score/score';
 import { projectionApi } from './api-projection';
 import { rulesApi } from './api-rules';
+import { profileColumnApi } from './api-profile';
 import type { ProgressFn } from '../engine/progress';
 import type { Recipe } from '../engine/recipe';
 import type { ColumnProfile, FeatureMatrix, LineAccount, SourceFormat, Table } from '../engine/types';
@@ -135,6 +136,7 @@ function requireTable(): Table {
 const api = {
 	...projectionApi(requireTable),
 	...rulesApi(requireTable, preparedFor),
+	...profileColumnApi(requireTable),
 
 	async load(input: LoadInput, onProgress?: ProgressFn): Promise<Outcome<LoadResult>> {
 		return attempt(async (): Promise<LoadResult> => {

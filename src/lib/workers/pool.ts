@@ -154,6 +154,11 @@ export class EngineClient {
 		return this.call((r) => r.rulesFiles(recipe, labels, centers, leaves, names), opts);
 	}
 
+	/** One column's distribution per segment, with its tests and, for an outcome, rates or means with intervals. */
+	profileByColumn(column: string, rowIndex: Int32Array, labels: Int32Array, k: number, opts: CallOptions = {}) {
+		return this.call((r) => r.profileByColumn(column, rowIndex, labels, k), opts);
+	}
+
 	/** The lines of the loaded file that were skipped, as a CSV (line, reason, text). */
 	skippedCsv(opts: CallOptions = {}): Promise<Blob> {
 		return this.call((r) => r.skippedCsv(), opts);
