@@ -28,6 +28,7 @@ import { hdbscanColumns } from '../lib/engine/export/hdbscan-columns';
 import { DEFAULT_B } from '../lib/engine/evidence';
 import type { AnalysisResult } from '../lib/engine/analyse';
 import { writeRules } from './rules';
+import { trackCommand, TRACK_USAGE } from './track';
 
 /** Every metric per k, one line per k. */
 export function metricsTable(result: AnalysisResult): string {
@@ -52,13 +53,14 @@ export function metricsTable(result: AnalysisResult): string {
 export async function main(argv: string[]): Promise<number> {
 	const [command, ...rest] = argv;
 	if (!command || command === '-h' || command === '--help' || rest.includes('--help') || rest.includes('-h')) {
-		console.log(command === 'project' ? `Usage:\n${PROJECT_USAGE}` : command === 'score' ? `Usage:\n${SCORE_USAGE}` : `${USAGE}\n\n${PROJECT_USAGE}\n\n${SCORE_USAGE}`);
+		console.log(command === 'project' ? `Usage:\n${PROJECT_USAGE}` : command === 'score' ? `Usage:\n${SCORE_USAGE}` : command === 'track' ? `Usage:\n${TRACK_USAGE}` : `${USAGE}\n\n${PROJECT_USAGE}\n\n${SCORE_USAGE}\n\n${TRACK_USAGE}`);
 		return command ? 0 : 1;
 	}
 	try {
 		if (command === 'run') return await run(parseRunArgs(rest));
 		if (command === 'project') return await projectCommand(rest);
 		if (command === 'score') return await scoreCommand(rest, readTable, checkSkipped);
+		if (command === 'track') return await trackCommand(rest, readTable);
 		throw new EngineError('bad-parameter', `Unknown command "${command}".`, 'Run `segment-lab --help` for the commands.');
 	} catch (err) {
 		const info = toErrorInfo(err);

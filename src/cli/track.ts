@@ -1,0 +1,65 @@
+/**
+ * `segment-lab track`: the next period's file scored with a saved model, compared with the previous period's
+ * scored file — sizes then and now, alerts, drift per feature, the migration matrix by customer id (engine/score/track.ts).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { EngineError } from '../lib/engine/errors';
+import { resultsCsv } from '../lib/engine/export/csv';
+import { scoredColumns } from '../lib/engine/score/score';
+import { DEFAULT_ALERT, trackPeriods, trackReport } from '../lib/engine/score/track';
+import type { Table } from '../lib/engine/types';
+
+export const TRACK_USAGE = `  segment-lab track --model MODEL.json --previous SCORED_OLD.csv --input NEW.csv [--id COLUMN] [--alert 0.2]
+                    --out SCORED_NEW.csv --report TRACK.json
+
+Options for track:
+  --model FILE          the model the previous period was scored (or segmented) with
+  --previous FILE       the previous period's scored file (segment-lab run --out or score --out): its segment column
+  --input FILE          the new period's customers (columns matched by name)
+  --id COLUMN           the customer id both files share (default: the model recipe's id column); without one,
+                        sizes and drift only
+  --alert SHARE         flag a segment that grows or shrinks by more than this share of its customers (default ${DEFAULT_ALERT})
+  --out FILE            the new period scored: every input row, in order, plus segment, segment_name, status, distance_to_centre
+  --report FILE         JSON: sizes before and after with the change, alerts, PSI per feature, the migration matrix
+                        (counts and row shares, keyed by segment numbers and names)`;
+
+export async function trackCommand(argv: string[], readTable: (path: string) => Promise<Table>): Promise<number> {
+	const { values } = parseArgs({
+		args: argv,
+		strict: true,
+		options: { model: { type: 'string' }, previous: { type: 'string' }, input: { type: 'string' }, id: { type: 'string' }, alert: { type: 'string' }, out: { type: 'string' }, report: { type: 'string' } }
+	});
+	if (!values.model || !values.previous || !values.input) throw new EngineError('bad-parameter', '--model, --previous and --input are required.', 'Run `segment-lab track --help` for the options.');
+	let alert = DEFAULT_ALERT;
+	if (values.alert !== undefined) {
+		alert = Number(values.alert);
+		if (!(alert > 0) || !Number.isFinite(alert)) throw new EngineError('bad-parameter', `--alert must be a share above 0 (0.2 = 20%), not "${values.alert}".`, 'Run `segment-lab track --help` for the options.');
+	}
+	let json: unknown;
+	try {
+		json = JSON.parse(readFileSync(values.model, 'utf8'));
+	} catch (err) {
+		throw new EngineError('bad-recipe', `Cannot read the model "${values.model}": ${(err as Error).message}.`, 'Give the JSON file written by segment-lab run --model or the page.');
+	}
+	const previous = await readTable(values.previous);
+	const current = await readTable(values.input);
+	const t = trackPeriods(json, previous, current, { ...(values.id !== undefined ? { id: values.id } : {}), alert });
+	console.log(`${current.name}: ${t.score.labels.length} of ${t.score.rowCount} rows scored; compared with ${previous.name}.`);
+	for (const z of t.sizes) console.log(`  ${z.segment}. ${z.name}: ${z.before} → ${z.after}${z.change === null ? '' : ` (${z.change > 0 ? '+' : ''}${(z.change * 100).toFixed(1)}%)`}${z.alert ? `  ALERT: ${z.alert}` : ''}`);
+	for (const a of t.alerts) console.log(`alert: ${a}`);
+	for (const d of t.drift) console.log(`  PSI ${d.feature}: ${d.psi.toFixed(3)} (${d.level})`);
+	if (t.migration) console.log(`migration by ${t.migration.id}: ${t.migration.matched} customers in both periods, ${t.migration.stayed} in the same segment.`);
+	for (const w of [...t.score.warnings, ...t.notes]) console.log(`note: ${w}`);
+	if (values.out) {
+		const s = t.score;
+		writeFileSync(values.out, resultsCsv(current, { rowIndex: s.rowIndex, status: s.status, labels: s.labels, names: s.sizes.map((z) => z.name), extra: scoredColumns(s) }));
+		console.log(`wrote ${values.out}`);
+	}
+	if (values.report) {
+		writeFileSync(values.report, JSON.stringify(trackReport(t, { previous: basename(values.previous), current: basename(values.input) }), null, 2) + '\n');
+		console.log(`wrote ${values.report}`);
+	}
+	return 0;
+}
