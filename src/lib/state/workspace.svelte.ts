@@ -420,6 +420,11 @@ export class Workspace {
 		return this.client.profileByColumn(column, r.rowIndex.slice(), labels.slice(), cur.k);
 	}
 
+	/** Track over time (components/track/TrackPanel.svelte): a new period against the previous scored file, in the worker. */
+	trackFiles(input: Parameters<EngineClient['trackFiles']>[0]) {
+		return this.client ? this.client.trackFiles(input) : Promise.reject(new Error('The engine has not started yet.'));
+	}
+
 	/** The model file of the shown k (export/model.ts), built in the worker. */
 	async modelBlob(): Promise<Blob | null> {
 		const r = this.result, cur = this.current, recipe = this.resultRecipe();

@@ -22,6 +22,7 @@ import { scoreTable, scoredColumns, type ScoreResult } from '../engine/score/sco
 import { projectionApi } from './api-projection';
 import { rulesApi } from './api-rules';
 import { profileColumnApi } from './api-profile';
+import { trackApi } from './api-track';
 import type { ProgressFn } from '../engine/progress';
 import type { Recipe } from '../engine/recipe';
 import type { ColumnProfile, FeatureMatrix, LineAccount, SourceFormat, Table } from '../engine/types';
@@ -137,6 +138,7 @@ const api = {
 	...projectionApi(requireTable),
 	...rulesApi(requireTable, preparedFor),
 	...profileColumnApi(requireTable),
+	...trackApi,
 
 	async load(input: LoadInput, onProgress?: ProgressFn): Promise<Outcome<LoadResult>> {
 		return attempt(async (): Promise<LoadResult> => {

@@ -146,7 +146,7 @@ function migrate(id: string, previous: Table, before: Int32Array, current: Table
 }
 
 /** The report file: sizes, changes, alerts, PSI per feature and the migration matrix keyed by segment numbers and names. */
-export function trackReport(t: TrackResult, files: { previous: string; current: string }): object {
+export function trackReport(t: TrackResult, files: { previous: string; current: string }) {
 	const m = t.migration;
 	return {
 		format: 'segment-lab-track',
