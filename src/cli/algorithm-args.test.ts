@@ -22,9 +22,9 @@ describe('segment-lab run --algorithm', () => {
 		expect(recipe('--algorithm', 'hdbscan', '--min-cluster-size', '12', '--min-samples', '3').algorithm).toEqual({ name: 'hdbscan', minClusterSize: 12, minSamples: 3, selection: 'eom' });
 	});
 
-	it('rejects a bad --min-cluster-size with the option named, and a size of 1 in the recipe check', () => {
+	it('rejects a bad --min-cluster-size with the option named, and a size of 1', () => {
 		expect(() => parseRunArgs(['--input', 'a.csv', '--algorithm', 'hdbscan', '--min-cluster-size', 'x'])).toThrow(/--min-cluster-size must be a whole number/);
-		expect(() => recipe('--algorithm', 'hdbscan', '--min-cluster-size', '1')).toThrow(/minClusterSize" must be a whole number from 2/);
+		expect(() => recipe('--algorithm', 'hdbscan', '--min-cluster-size', '1')).toThrow(/--min-cluster-size must be a whole number from 2 to/);
 	});
 
 	it('takes the knee of the k-distance curve when DBSCAN has no --eps', () => {
@@ -34,8 +34,8 @@ describe('segment-lab run --algorithm', () => {
 	});
 
 	it('rejects unknown algorithms, covariances and bad eps with the option named', () => {
-		expect(() => parseRunArgs(['--input', 'a.csv', '--algorithm', 'spectral'])).toThrow(/--algorithm must be one of/);
-		expect(() => parseRunArgs(['--input', 'a.csv', '--covariance', 'round'])).toThrow(/--covariance/);
-		expect(() => parseRunArgs(['--input', 'a.csv', '--eps', '0'])).toThrow(/--eps must be a number above 0/);
+		expect(() => parseRunArgs(['--input', 'a.csv', '--algorithm', 'spectral'])).toThrow(/--algorithm must be one of kmeans, minibatch/);
+		expect(() => parseRunArgs(['--input', 'a.csv', '--algorithm', 'gmm', '--covariance', 'round'])).toThrow(/--covariance must be one of full, diag, spherical, tied/);
+		expect(() => parseRunArgs(['--input', 'a.csv', '--algorithm', 'dbscan', '--eps', '0'])).toThrow(/--eps must be a number above 0/);
 	});
 });

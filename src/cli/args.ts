@@ -1,51 +1,66 @@
-import { parseArgs } from 'node:util';
-import { EngineError } from '../lib/engine/errors';
+/**
+ * `segment-lab run`: its flags, one entry each (see flag-table.ts). A new flag is one entry here plus its field in
+ * RunArgs; parsing, checks, "does not apply to this algorithm" and --help follow from the entry.
+ */
+import { EMBED_MAX_ROWS } from '../lib/engine/project/stratified-sample';
+import { MAX_K } from '../lib/engine/recipe';
+import { ArgumentError, checkAlgorithm, checkRecipeFlags, parseFlags, type CommandSpec, type FlagSpec } from './flag-table';
 
-export const USAGE = `Usage:
-  segment-lab run --input FILE.csv [options] --out LABELLED.csv [--report REPORT.json]
-  segment-lab run --input FILE.csv --recipe RECIPE.json --out LABELLED.csv
+export const ALGORITHMS = ['kmeans', 'minibatch', 'ward', 'complete', 'average', 'single', 'dbscan', 'gmm', 'hdbscan'] as const;
+/** Algorithms that are given a number of segments (DBSCAN and HDBSCAN find their own). */
+const WITH_K = ALGORITHMS.filter((a) => a !== 'dbscan' && a !== 'hdbscan');
+const FIND_OWN_K = 'DBSCAN and HDBSCAN find their own number of segments';
 
-Options for run:
-  --input FILE          CSV file to segment (required)
-  --columns a,b,c       feature columns (default: every numeric column that is not an id)
-  --scale METHOD        zscore (default) | minmax | robust | none
-  --missing STRATEGY    median (default) | mean | mode | drop
-  --k N                 the number of segments to label the output with
-  --k-range A..B        the k values to try and report (default 2..10, up to 30; or just --k)
-  --metrics LIST        default: silhouette, Davies–Bouldin, Calinski–Harabasz; "all" adds the gap
-                        statistic and stability (B = 20 each unless --gap-b / --stability-b say otherwise)
-  --gap-b N             gap statistic with N uniform reference sets (Tibshirani et al. 2001; clusGap rule)
-  --stability-b N       stability with N bootstrap resamples (ARI and per-segment Jaccard, Hennig 2007)
-  --algorithm NAME      kmeans (default) | minibatch | ward | complete | average | single | dbscan | gmm |
-                        hdbscan
-                        (ward … single: agglomerative clustering with that linkage, one tree cut at every k;
-                        above 20,000 rows (30,000 for single) it links 500 k-means micro-clusters and says so)
-  --n-init N            restarts per k: k-means (default 10), mini-batch (3), gmm (1)
-  --eps X               DBSCAN neighbourhood radius in prepared (scaled) units (default: the knee of the
-                        k-distance curve); DBSCAN finds its own number of clusters, noise rows get segment -1
-  --min-pts N           DBSCAN points within eps for a core point, the point itself included (default 5)
-  --min-cluster-size N  HDBSCAN fewest rows in a segment (default 5); HDBSCAN finds its own number of
-                        clusters, noise rows get segment -1; at most 50,000 rows (its time grows with rows²)
-  --min-samples N       HDBSCAN neighbours, the row itself included, for a row's core distance (default:
-                        the minimum cluster size)
-  --covariance TYPE     gmm: full (default) | diag | spherical | tied
-  --batch-size N        minibatch: rows per step (default 1024)
-  --seed N              random seed (default 0)
-  --accept-skipped      go on when lines of the input could not be read as rows (ragged rows, notes,
-                        conflict markers, …): keep the readable rows; recorded in the recipe as acceptSkipped.
-                        Without it (or a recipe that accepted as many), such a file is refused with the reasons
-  --skipped-out FILE    write the skipped lines (line, reason, original text) as CSV
-  --recipe FILE.json    take every choice from a recipe downloaded from the page
-  --save-recipe FILE    write the recipe of this run
-  --out FILE            labelled CSV: every input row, in order, plus segment and status
-  --model FILE          model file for scoring new customers (segment-lab score): Recipe, fitted preparation, centres, names
-  --report FILE         JSON report: per k every metric, sizes, centres in original units; the recommended k and its reasons
-  --rules FILE          segment rules as JSON (IMM threshold tree; ExKMC with --rule-leaves): the tree, each segment's
-                        rules with coverage and precision, the rule-based segment of every clustered row, the cost
-                        ratio; with --out, a segment_by_rules column is added to the CSV
-  --rule-leaves N       leaves of the rule tree, k (default, one rule per segment) … 4k (more rules, closer to the clusters)
-  --rules-sql FILE      the same rules as SQL WHERE clauses and a CASE expression giving segment_by_rules
-  -h, --help            this text`;
+function kRange(raw: string): [number, number] {
+	const m = /^(\d+)\.\.(\d+)$/.exec(raw.trim());
+	const from = m ? Number(m[1]) : NaN;
+	const to = m ? Number(m[2]) : NaN;
+	if (!m || from < 1 || to > MAX_K || from > to) throw new ArgumentError(`--k-range must look like 2..10 (from 1 to ${MAX_K}, the first no larger than the second), not "${raw}".`, 'run');
+	return [from, to];
+}
+
+/** Flags shared by run and project: the preparation of the features. */
+export const PREP_FLAGS: FlagSpec[] = [
+	{ name: 'columns', type: 'list', value: 'a,b,c', default: 'every numeric column that is not an id', help: 'feature columns', inRecipe: true },
+	{ name: 'scale', type: 'choice', value: 'METHOD', choices: ['zscore', 'minmax', 'robust', 'none'], default: 'zscore', help: 'scaling of the features', inRecipe: true },
+	{ name: 'missing', type: 'choice', value: 'STRATEGY', choices: ['median', 'mean', 'mode', 'drop'], default: 'median', help: 'what fills a missing value (drop: leave the row out)', inRecipe: true }
+];
+
+export const RUN_SPEC: CommandSpec = {
+	name: 'run',
+	summary: 'cluster a file and label every row with its segment; report every metric per k and the recommended k.',
+	synopsis: ['--input FILE [options] [--out LABELLED.csv] [--report REPORT.json]', '--input FILE --recipe RECIPE.json [--out LABELLED.csv]'],
+	flags: [
+		{ name: 'input', type: 'path', value: 'FILE', required: true, help: 'the data: CSV/TSV in any common dialect and encoding, .xlsx, Parquet, JSON or NDJSON; "-" reads standard input' },
+		...PREP_FLAGS,
+		{ name: 'algorithm', type: 'choice', value: 'NAME', choices: ALGORITHMS, default: 'kmeans', inRecipe: true, help: 'ward, complete, average, single: agglomerative clustering with that linkage, one tree cut at every k (above 20,000 rows, 30,000 for single, it links 500 k-means micro-clusters and says so); dbscan and hdbscan find their own number of clusters, noise rows get segment -1' },
+		{ name: 'k', type: 'int', value: 'N', min: 1, max: MAX_K, default: 'the recommended k', inRecipe: true, algorithms: WITH_K, why: FIND_OWN_K, help: 'the number of segments to label the output with' },
+		{ name: 'k-range', key: 'kRange', type: 'string', value: 'A..B', default: '2..10, or just --k', inRecipe: true, algorithms: WITH_K, why: FIND_OWN_K, parse: kRange, help: `the k values to try and report (up to ${MAX_K})` },
+		{ name: 'metrics', type: 'choice', value: 'SET', choices: ['default', 'all'], default: 'default', algorithms: WITH_K, why: 'the gap statistic and stability compare numbers of segments, and DBSCAN and HDBSCAN have only their own', help: 'default: silhouette, Davies–Bouldin, Calinski–Harabasz; all adds the gap statistic and stability (B = 20 each unless --gap-b / --stability-b say otherwise)' },
+		{ name: 'gap-b', type: 'int', value: 'N', min: 2, max: 500, default: 'off', algorithms: WITH_K, why: 'the gap statistic compares numbers of segments', help: 'gap statistic with N uniform reference sets (Tibshirani et al. 2001; clusGap rule)' },
+		{ name: 'stability-b', type: 'int', value: 'N', min: 0, max: 500, default: 'off', algorithms: WITH_K, why: 'stability is measured per number of segments', help: 'stability with N bootstrap resamples (ARI and per-segment Jaccard, Hennig 2007)' },
+		{ name: 'n-init', type: 'int', value: 'N', min: 1, max: 1000, default: 'kmeans 10, minibatch 3, gmm 1', inRecipe: true, algorithms: ['kmeans', 'minibatch', 'gmm'], why: 'only k-means, mini-batch k-means and Gaussian mixtures restart from random starts', help: 'restarts per k' },
+		{ name: 'batch-size', type: 'int', value: 'N', min: 1, max: 10_000_000, default: '1024', inRecipe: true, algorithms: ['minibatch'], help: 'rows per mini-batch step' },
+		{ name: 'covariance', type: 'choice', value: 'TYPE', choices: ['full', 'diag', 'spherical', 'tied'], default: 'full', inRecipe: true, algorithms: ['gmm'], help: 'the shape of each Gaussian mixture component' },
+		{ name: 'eps', type: 'number', value: 'X', above: 0, default: 'the knee of the k-distance curve', inRecipe: true, algorithms: ['dbscan'], help: 'DBSCAN neighbourhood radius in prepared (scaled) units' },
+		{ name: 'min-pts', type: 'int', value: 'N', min: 1, max: 100_000, default: '5', inRecipe: true, algorithms: ['dbscan'], help: 'DBSCAN points within eps for a core point, the point itself included' },
+		{ name: 'min-cluster-size', type: 'int', value: 'N', min: 2, max: 10_000_000, default: '5', inRecipe: true, algorithms: ['hdbscan'], help: 'HDBSCAN fewest rows in a segment (at most 50,000 rows: its time grows with rows²)' },
+		{ name: 'min-samples', type: 'int', value: 'N', min: 1, max: 10_000_000, default: 'the minimum cluster size', inRecipe: true, algorithms: ['hdbscan'], help: "HDBSCAN neighbours, the row itself included, for a row's core distance" },
+		{ name: 'seed', type: 'int', value: 'N', min: 0, max: 2 ** 32 - 1, default: '0', inRecipe: true, help: 'random seed' },
+		{ name: 'accept-skipped', type: 'boolean', help: 'go on when lines of the input could not be read as rows (ragged rows, notes, conflict markers, …): keep the readable rows; recorded in the recipe as acceptSkipped. Without it (or a recipe that accepted as many), such a file is refused with the reasons' },
+		{ name: 'skipped-out', type: 'path', value: 'FILE', help: 'write the skipped lines (line, reason, original text) as CSV' },
+		{ name: 'recipe', type: 'path', value: 'FILE.json', help: 'take every choice from a recipe downloaded from the page or saved with --save-recipe' },
+		{ name: 'save-recipe', type: 'path', value: 'FILE', help: 'write the recipe of this run' },
+		{ name: 'out', type: 'path', value: 'FILE', help: 'labelled CSV: every input row, in order, plus segment, segment_name, status and per-row measures; "-" writes it to standard output (messages go to standard error)' },
+		{ name: 'model', type: 'path', value: 'FILE', help: 'model file for scoring new customers with segment-lab score: recipe, fitted preparation, centres, names' },
+		{ name: 'report', type: 'path', value: 'FILE', help: 'JSON report: per k every metric, sizes, centres in original units; the recommended k and its reasons' },
+		{ name: 'rules', type: 'path', value: 'FILE', help: "segment rules as JSON (IMM threshold tree; ExKMC with --rule-leaves): the tree, each segment's rules with coverage and precision, the rule-based segment of every clustered row, the cost ratio; with --out, a segment_by_rules column is added" },
+		{ name: 'rule-leaves', type: 'int', value: 'N', min: 2, max: 10_000, default: 'k (one rule per segment)', help: 'leaves of the rule tree, k … 4k: more rules, closer to the clusters' },
+		{ name: 'rules-sql', type: 'path', value: 'FILE', help: 'the segment rules as SQL WHERE clauses and a CASE expression giving segment_by_rules' }
+	],
+	examples: ['segment-lab run --input customers.csv --out labelled.csv', 'segment-lab run --input customers.csv --algorithm gmm --k-range 2..8 --report report.json', 'segment-lab run --input next-month.csv --recipe recipe.json --out labelled.csv'],
+	notes: [`t-SNE and UMAP coordinates come from segment-lab project (at most ${EMBED_MAX_ROWS} rows embedded by default).`]
+};
 
 export interface RunArgs {
 	input: string;
@@ -63,6 +78,7 @@ export interface RunArgs {
 	covariance?: string;
 	batchSize?: number;
 	seed?: number;
+	metrics?: string;
 	metricsAll?: boolean;
 	gapB?: number;
 	stabilityB?: number;
@@ -78,99 +94,14 @@ export interface RunArgs {
 	rulesSql?: string;
 }
 
-function usageError(message: string): never {
-	throw new EngineError('bad-parameter', message, 'Run `segment-lab --help` for the options.');
-}
-
-function int(name: string, v: string | undefined): number | undefined {
-	if (v === undefined) return undefined;
-	if (!/^\d+$/.test(v)) usageError(`--${name} must be a whole number, not "${v}".`);
-	return Number(v);
-}
-
 export function parseRunArgs(argv: string[]): RunArgs {
-	const { values } = parseArgs({
-		args: argv,
-		strict: true,
-		options: {
-			input: { type: 'string' },
-			columns: { type: 'string' },
-			scale: { type: 'string' },
-			missing: { type: 'string' },
-			k: { type: 'string' },
-			'k-range': { type: 'string' },
-			'n-init': { type: 'string' },
-			algorithm: { type: 'string' },
-			eps: { type: 'string' },
-			'min-pts': { type: 'string' },
-			'min-cluster-size': { type: 'string' },
-			'min-samples': { type: 'string' },
-			covariance: { type: 'string' },
-			'batch-size': { type: 'string' },
-			seed: { type: 'string' },
-			metrics: { type: 'string' },
-			'gap-b': { type: 'string' },
-			'stability-b': { type: 'string' },
-			'accept-skipped': { type: 'boolean' },
-			'skipped-out': { type: 'string' },
-			recipe: { type: 'string' },
-			'save-recipe': { type: 'string' },
-			out: { type: 'string' },
-			report: { type: 'string' },
-			model: { type: 'string' },
-			rules: { type: 'string' },
-			'rule-leaves': { type: 'string' },
-			'rules-sql': { type: 'string' }
-		}
-	});
-	if (!values.input) usageError('--input is required.');
-	let kRange: [number, number] | undefined;
-	if (values['k-range'] !== undefined) {
-		const m = /^(\d+)\.\.(\d+)$/.exec(values['k-range']);
-		if (!m) usageError(`--k-range must look like 2..10, not "${values['k-range']}".`);
-		kRange = [Number(m[1]), Number(m[2])];
+	const values = parseFlags(RUN_SPEC, argv);
+	if (values.recipe !== undefined) checkRecipeFlags(RUN_SPEC, values);
+	else checkAlgorithm(RUN_SPEC, values, (values.algorithm as string | undefined) ?? 'kmeans');
+	const args = { ...values } as unknown as RunArgs;
+	args.metricsAll = values.metrics === 'all';
+	if (args.k !== undefined && args.kRange && (args.k < args.kRange[0] || args.k > args.kRange[1])) {
+		throw new ArgumentError(`--k ${args.k} is outside --k-range ${args.kRange[0]}..${args.kRange[1]}.`, 'run');
 	}
-	if (values.metrics !== undefined && values.metrics !== 'all' && values.metrics !== 'default') usageError(`--metrics must be "all" or "default", not "${values.metrics}".`);
-	const flags = ['columns', 'scale', 'missing', 'k', 'k-range', 'n-init', 'seed', 'algorithm', 'eps', 'min-pts', 'min-cluster-size', 'min-samples', 'covariance', 'batch-size'] as const;
-	const algorithms = ['kmeans', 'minibatch', 'ward', 'complete', 'average', 'single', 'dbscan', 'gmm', 'hdbscan'];
-	if (values.algorithm !== undefined && !algorithms.includes(values.algorithm)) usageError(`--algorithm must be one of ${algorithms.join(', ')}, not "${values.algorithm}".`);
-	if (values.covariance !== undefined && !['full', 'diag', 'spherical', 'tied'].includes(values.covariance)) usageError(`--covariance must be full, diag, spherical or tied, not "${values.covariance}".`);
-	let eps: number | undefined;
-	if (values.eps !== undefined) {
-		eps = Number(values.eps);
-		if (!(eps > 0) || !Number.isFinite(eps)) usageError(`--eps must be a number above 0, not "${values.eps}".`);
-	}
-	if (values.recipe && flags.some((f) => values[f] !== undefined)) {
-		usageError(`--recipe replaces ${flags.map((f) => `--${f}`).join(', ')}: give one or the other.`);
-	}
-	return {
-		input: values.input,
-		columns: values.columns?.split(',').map((s) => s.trim()).filter(Boolean),
-		scale: values.scale,
-		missing: values.missing,
-		k: int('k', values.k),
-		kRange,
-		nInit: int('n-init', values['n-init']),
-		algorithm: values.algorithm,
-		eps,
-		minPts: int('min-pts', values['min-pts']),
-		minClusterSize: int('min-cluster-size', values['min-cluster-size']),
-		minSamples: int('min-samples', values['min-samples']),
-		covariance: values.covariance,
-		batchSize: int('batch-size', values['batch-size']),
-		seed: int('seed', values.seed),
-		metricsAll: values.metrics === 'all',
-		gapB: int('gap-b', values['gap-b']),
-		stabilityB: int('stability-b', values['stability-b']),
-		acceptSkipped: values['accept-skipped'] === true,
-		skippedOut: values['skipped-out'],
-		recipe: values.recipe,
-		saveRecipe: values['save-recipe'],
-		out: values.out,
-		report: values.report,
-		model: values.model,
-		rules: values.rules,
-		ruleLeaves: int('rule-leaves', values['rule-leaves']),
-		rulesSql: values['rules-sql']
-	};
+	return args;
 }

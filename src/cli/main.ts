@@ -19,16 +19,19 @@ import { kDistance, suggestEps } from '../lib/engine/cluster/k-distance';
 import { algorithmLines, algorithmReport } from '../lib/engine/algorithm-report';
 import type { Table } from '../lib/engine/types';
 import { requireSkippedAccepted, skippedCsv } from '../lib/engine/data/skipped';
-import { parseRunArgs, USAGE, type RunArgs } from './args';
-import { projectCommand, PROJECT_USAGE } from './project';
-import { scoreCommand, SCORE_USAGE } from './score';
+import { parseRunArgs, RUN_SPEC, type RunArgs } from './args';
+import { projectCommand } from './project';
+import { scoreCommand } from './score';
+import { ArgumentError, checkAlgorithm } from './flag-table';
+import { COMMANDS, helpAnswer, version } from './help';
+import { checkFeatures, checkK, readRecipe } from './run-checks';
 import { buildModel } from '../lib/engine/export/model';
 import { rowColumns } from '../lib/engine/export/row-metrics';
 import { hdbscanColumns } from '../lib/engine/export/hdbscan-columns';
 import { DEFAULT_B } from '../lib/engine/evidence';
 import type { AnalysisResult } from '../lib/engine/analyse';
 import { writeRules } from './rules';
-import { trackCommand, TRACK_USAGE } from './track';
+import { trackCommand } from './track';
 
 /** Every metric per k, one line per k. */
 export function metricsTable(result: AnalysisResult): string {
@@ -50,23 +53,43 @@ export function metricsTable(result: AnalysisResult): string {
 	return rows.map((r) => r.map((c, j) => c.padStart(w[j])).join('  ')).join('\n');
 }
 
-export async function main(argv: string[]): Promise<number> {
-	const [command, ...rest] = argv;
-	if (!command || command === '-h' || command === '--help' || rest.includes('--help') || rest.includes('-h')) {
-		console.log(command === 'project' ? `Usage:\n${PROJECT_USAGE}` : command === 'score' ? `Usage:\n${SCORE_USAGE}` : command === 'track' ? `Usage:\n${TRACK_USAGE}` : `${USAGE}\n\n${PROJECT_USAGE}\n\n${SCORE_USAGE}\n\n${TRACK_USAGE}`);
-		return command ? 0 : 1;
-	}
-	try {
-		if (command === 'run') return await run(parseRunArgs(rest));
-		if (command === 'project') return await projectCommand(rest);
-		if (command === 'score') return await scoreCommand(rest, readTable, checkSkipped);
-		if (command === 'track') return await trackCommand(rest, readTable);
-		throw new EngineError('bad-parameter', `Unknown command "${command}".`, 'Run `segment-lab --help` for the commands.');
-	} catch (err) {
-		const info = toErrorInfo(err);
+/** Exit code 2 for everything the user can fix (arguments, input, files); 1 for a bug. */
+export function reportError(err: unknown): number {
+	const info = toErrorInfo(err);
+	const fsCode = err && typeof err === 'object' && 'code' in err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code) ? err.code : null;
+	if (info.code !== 'internal') {
 		console.error(`segment-lab: ${info.message}`);
 		if (info.hint) console.error(info.hint);
 		return 2;
+	}
+	if (fsCode) {
+		// A file that cannot be opened, read or written (missing folder, no permission, disk full): the user's to fix.
+		console.error(`segment-lab: ${(err as Error).message}`);
+		return 2;
+	}
+	const detail = err instanceof Error ? err.message : String(err);
+	console.error(`segment-lab: internal error: ${detail}`);
+	console.error(`This is a bug in segment-lab ${version}. Please report it with the command you ran and, if you can, the file (or its first lines).`);
+	if (process.env.SEGMENT_LAB_DEBUG && err instanceof Error && err.stack) console.error(err.stack);
+	return 1;
+}
+
+export async function main(argv: string[]): Promise<number> {
+	const [command, ...rest] = argv;
+	try {
+		const answer = helpAnswer(argv);
+		if (answer) {
+			(answer.toStderr ? console.error : console.log)(answer.text);
+			return answer.code;
+		}
+		const spec = COMMANDS.find((s) => s.name === command);
+		if (!spec) throw new ArgumentError(`unknown command "${command}": the commands are ${COMMANDS.map((c) => c.name).join(', ')}.`);
+		if (command === 'run') return await run(parseRunArgs(rest));
+		if (command === 'project') return await projectCommand(rest);
+		if (command === 'track') return await trackCommand(rest, readTable);
+		return await scoreCommand(rest, readTable, checkSkipped);
+	} catch (err) {
+		return reportError(err);
 	}
 }
 
@@ -100,7 +123,9 @@ export function recipeFromArgs(args: RunArgs, table: Table): Recipe {
 	const withEvidence = (r: Recipe): Recipe =>
 		gapB === undefined && stabilityB === undefined ? r : validateRecipe({ ...r, evidence: { ...r.evidence, ...(gapB !== undefined && { gapB }), ...(stabilityB !== undefined && { stabilityB }) } });
 	if (args.recipe) {
-		const recipe = validateRecipe(JSON.parse(readFileSync(args.recipe, 'utf8')));
+		const recipe = readRecipe(args.recipe);
+		// Flags given beside a recipe (--metrics, --gap-b, --stability-b) must still apply to its algorithm.
+		checkAlgorithm(RUN_SPEC, args as unknown as Record<string, unknown>, recipe.algorithm.name === 'hierarchical' ? recipe.algorithm.linkage : recipe.algorithm.name);
 		for (const d of sourceDifferences(recipe, source)) console.error(`segment-lab: note: ${d}.`);
 		return withEvidence(accepted({ ...recipe, source }));
 	}
@@ -108,6 +133,7 @@ export function recipeFromArgs(args: RunArgs, table: Table): Recipe {
 	if (args.columns) recipe.features = args.columns;
 	if (args.scale) recipe.prep.scale = args.scale as Recipe['prep']['scale'];
 	if (args.missing) recipe.prep.missing = args.missing as Recipe['prep']['missing'];
+	checkFeatures(table, recipe);
 	recipe.algorithm = algorithmFromArgs(args, table, recipe);
 	if (args.seed !== undefined) recipe.seed = args.seed;
 	if (args.kRange) recipe.kRange = args.kRange;
@@ -155,6 +181,8 @@ async function run(args: RunArgs): Promise<number> {
 	checkSkipped(loaded, recipe.acceptSkipped, args.skippedOut);
 	// A recipe made on customer features built from a transaction log rebuilds them from the same log.
 	const table = recipe.rfm ? buildCustomerTable(loaded, recipe.rfm).table : loaded;
+	checkFeatures(table, recipe);
+	checkK(table, recipe, args);
 	if (recipe.rfm) for (const note of table.notes) console.log(`note: ${note}`);
 	const started = Date.now();
 	const result = analyse(table, recipe, {
@@ -202,7 +230,8 @@ async function run(args: RunArgs): Promise<number> {
 		console.log(`wrote ${args.report}`);
 	}
 	if (args.saveRecipe) {
-		writeFileSync(args.saveRecipe, JSON.stringify({ ...recipe, k }, null, 2) + '\n');
+		// DBSCAN and HDBSCAN find their own number of clusters: their recipe reruns the algorithm, not a count.
+		writeFileSync(args.saveRecipe, JSON.stringify({ ...recipe, k: hasK(recipe.algorithm) ? k : null }, null, 2) + '\n');
 		console.log(`wrote ${args.saveRecipe}`);
 	}
 	return 0;

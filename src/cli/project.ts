@@ -5,13 +5,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { cellTexts } from '../lib/engine/data/cell-text';
 import { fingerprint } from '../lib/engine/data/fingerprint';
 import { loadSource } from '../lib/engine/data/load';
 import { fileSource } from './file-source';
 import { profileTable } from '../lib/engine/data/profile';
-import { EngineError } from '../lib/engine/errors';
+import { checkAlgorithm, parseFlags } from './flag-table';
+import { PROJECT_SPEC, type ProjectArgs } from './project-args';
 import { prepare } from '../lib/engine/prep/prepare';
 import { pcaView, scorePair } from '../lib/engine/project/pca-view';
 import { EMBED_MAX_ROWS, stratifiedSample } from '../lib/engine/project/stratified-sample';
@@ -22,52 +22,16 @@ import { defaultRecipe, validateRecipe, type Recipe } from '../lib/engine/recipe
 import { requireSkippedAccepted } from '../lib/engine/data/skipped';
 import { withRepulsionHelper } from './tsne-threads';
 
-export const PROJECT_USAGE = `  segment-lab project --input FILE.csv --method pca|tsne|umap [options] --out COORDS.csv
-
-Options for project:
-  --input FILE          data file (required)
-  --method M            pca (default) | tsne | umap
-  --columns a,b,c       feature columns (default: every numeric column that is not an id)
-  --scale METHOD        zscore (default) | minmax | robust | none
-  --missing STRATEGY    median (default) | mean | mode | drop
-  --perplexity P        t-SNE perplexity (default 30)
-  --iterations N        t-SNE iterations (default 1000)
-  --neighbors N         UMAP neighbours (default 15)
-  --max-rows N          t-SNE/UMAP embed a random sample of N rows above N (default ${EMBED_MAX_ROWS}; 0 = all rows)
-  --seed N              random seed (default 0)
-  --out FILE            CSV: table row (1-based), the id column if any, and the two coordinates
-  --accept-skipped      go on when lines of the input could not be read as rows (as for run)`;
-
-function bad(message: string): never {
-	throw new EngineError('bad-parameter', message, 'Run `segment-lab --help` for the options.');
-}
-
-function num(name: string, v: string | undefined, integer = true): number | undefined {
-	if (v === undefined) return undefined;
-	const x = Number(v);
-	if (!Number.isFinite(x) || (integer && !Number.isInteger(x)) || x < 0) bad(`--${name} must be a ${integer ? 'whole ' : ''}number ≥ 0, not "${v}".`);
-	return x;
-}
-
 export async function projectCommand(argv: string[]): Promise<number> {
-	const v = parseArgs({
-		args: argv,
-		strict: true,
-		options: {
-			...Object.fromEntries(['input', 'method', 'columns', 'scale', 'missing', 'perplexity', 'iterations', 'neighbors', 'max-rows', 'seed', 'out'].map((k) => [k, { type: 'string' as const }])),
-			'accept-skipped': { type: 'boolean' as const }
-		}
-	}).values as Record<string, string | undefined> & { 'accept-skipped'?: boolean };
-	if (!v.input) bad('--input is required.');
-	if (!v.out) bad('--out is required.');
+	const v = parseFlags(PROJECT_SPEC, argv) as unknown as ProjectArgs;
 	const method = v.method ?? 'pca';
-	if (!['pca', 'tsne', 'umap'].includes(method)) bad(`--method must be pca, tsne or umap, not "${method}".`);
-	const seed = num('seed', v.seed) ?? 0;
+	checkAlgorithm(PROJECT_SPEC, v as unknown as Record<string, unknown>, method);
+	const seed = v.seed ?? 0;
 	const table = await loadSource(fileSource(v.input), basename(v.input));
 	// As for run: unreadable lines are named, and the projection goes on only with --accept-skipped.
-	requireSkippedAccepted(table, v['accept-skipped'] ? table.skipped?.count : 0, 'pass --accept-skipped');
+	requireSkippedAccepted(table, v.acceptSkipped ? table.skipped?.count : 0, 'pass --accept-skipped');
 	const recipe = defaultRecipe(fingerprint(table), profileTable(table));
-	if (v.columns) recipe.features = v.columns.split(',').map((s) => s.trim()).filter(Boolean);
+	if (v.columns) recipe.features = v.columns;
 	if (v.scale) recipe.prep.scale = v.scale as Recipe['prep']['scale'];
 	if (v.missing) recipe.prep.missing = v.missing as Recipe['prep']['missing'];
 	recipe.seed = seed;
@@ -83,7 +47,7 @@ export async function projectCommand(argv: string[]): Promise<number> {
 		names = ['pc1', 'pc2'];
 		console.log(`PCA: PC1 and PC2 explain ${(view.explainedRatio[0] * 100).toFixed(1)}% and ${((view.explainedRatio[1] ?? 0) * 100).toFixed(1)}% of the variance.`);
 	} else {
-		const limit = num('max-rows', v['max-rows']) ?? EMBED_MAX_ROWS;
+		const limit = v.maxRows ?? EMBED_MAX_ROWS;
 		let data = m.data;
 		if (limit > 0 && m.rows > limit) {
 			rows = stratifiedSample(null, m.rows, limit, new Rng(seed ^ 0x5a5a));
@@ -93,12 +57,12 @@ export async function projectCommand(argv: string[]): Promise<number> {
 		}
 		const onProgress = process.stderr.isTTY ? (p: { stage: string; fraction: number }) => process.stderr.write(`\r${p.stage.padEnd(50)} ${Math.round(p.fraction * 100)}%`) : undefined;
 		if (method === 'tsne') {
-			const opts = { perplexity: num('perplexity', v.perplexity, false) ?? 30, nIter: num('iterations', v.iterations) ?? 1000 };
+			const opts = { perplexity: v.perplexity ?? 30, nIter: v.iterations ?? 1000 };
 			// Two threads (this one and a shared-memory helper): the same positions as one thread, bit for bit.
 			coords = await withRepulsionHelper(rows.length, (shared) => tsne(data, rows.length, m.cols, opts, { seed, onProgress, shared }).slice());
 			names = ['tsne_x', 'tsne_y'];
 		} else {
-			const gen = umapSteps(data, rows.length, m.cols, { nNeighbors: num('neighbors', v.neighbors) ?? 15 }, { seed });
+			const gen = umapSteps(data, rows.length, m.cols, { nNeighbors: v.neighbors ?? 15 }, { seed });
 			let r = gen.next();
 			while (!r.done) {
 				if (onProgress && r.value.iteration % 20 === 0) onProgress({ stage: `UMAP: epoch ${r.value.iteration} of ${r.value.nIter}`, fraction: r.value.iteration / r.value.nIter });

@@ -3,33 +3,19 @@
  * customers"): the stored preparation without refitting, the nearest stored centre, drift warnings.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { EngineError } from '../lib/engine/errors';
+import { parseFlags } from './flag-table';
+import { SCORE_SPEC, type ScoreArgs } from './score-args';
 import { resultsCsv } from '../lib/engine/export/csv';
 import { scoreTable, scoredColumns } from '../lib/engine/score/score';
 import type { Table } from '../lib/engine/types';
-
-export const SCORE_USAGE = `  segment-lab score --model MODEL.json --input NEW.csv --out SCORED.csv
-
-Options for score:
-  --model FILE          a model file (segment-lab run --model, or "Download model" in the page)
-  --input FILE          the new customers (columns matched by name)
-  --out FILE            every input row, in order, plus segment, segment_name, status, distance_to_centre
-                        and, for a Gaussian-mixture model, probability_1..k
-  --accept-skipped      score the readable rows when some lines of the input could not be read as rows
-  --skipped-out FILE    write those skipped lines (line, reason, original text) as CSV`;
 
 export async function scoreCommand(
 	argv: string[],
 	readTable: (path: string) => Promise<Table>,
 	checkSkipped: (table: Table, accepted: number | undefined, skippedOut: string | undefined) => void = () => {}
 ): Promise<number> {
-	const { values } = parseArgs({
-		args: argv,
-		strict: true,
-		options: { model: { type: 'string' }, input: { type: 'string' }, out: { type: 'string' }, 'accept-skipped': { type: 'boolean' }, 'skipped-out': { type: 'string' } }
-	});
-	if (!values.model || !values.input) throw new EngineError('bad-parameter', '--model and --input are required.', 'Run `segment-lab --help` for the options.');
+	const values = parseFlags(SCORE_SPEC, argv) as unknown as ScoreArgs;
 	let json: unknown;
 	try {
 		json = JSON.parse(readFileSync(values.model, 'utf8'));
@@ -38,7 +24,7 @@ export async function scoreCommand(
 	}
 	const table = await readTable(values.input);
 	// Rows that could not be read cannot be scored: as for run, the user says to go on without them.
-	checkSkipped(table, values['accept-skipped'] ? (table.skipped?.count ?? 0) : 0, values['skipped-out']);
+	checkSkipped(table, values.acceptSkipped ? (table.skipped?.count ?? 0) : 0, values.skippedOut);
 	const s = scoreTable(json, table);
 	console.log(`${table.name}: ${s.labels.length} of ${s.rowCount} rows scored with a k = ${s.model.k} model made on "${s.model.source.name}".`);
 	for (const z of s.sizes) console.log(`  ${z.segment}. ${z.name}: ${z.newCount} rows (${(z.newShare * 100).toFixed(1)}%; training ${(z.trainingShare * 100).toFixed(1)}%)`);

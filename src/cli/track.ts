@@ -4,39 +4,17 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { EngineError } from '../lib/engine/errors';
 import { resultsCsv } from '../lib/engine/export/csv';
 import { scoredColumns } from '../lib/engine/score/score';
 import { DEFAULT_ALERT, trackPeriods, trackReport } from '../lib/engine/score/track';
 import type { Table } from '../lib/engine/types';
-
-export const TRACK_USAGE = `  segment-lab track --model MODEL.json --previous SCORED_OLD.csv --input NEW.csv [--id COLUMN] [--alert 0.2]
-                    --out SCORED_NEW.csv --report TRACK.json
-
-Options for track:
-  --model FILE          the model the previous period was scored (or segmented) with
-  --previous FILE       the previous period's scored file (segment-lab run --out or score --out): its segment column
-  --input FILE          the new period's customers (columns matched by name)
-  --id COLUMN           the customer id both files share (default: the model recipe's id column); without one,
-                        sizes and drift only
-  --alert SHARE         flag a segment that grows or shrinks by more than this share of its customers (default ${DEFAULT_ALERT})
-  --out FILE            the new period scored: every input row, in order, plus segment, segment_name, status, distance_to_centre
-  --report FILE         JSON: sizes before and after with the change, alerts, PSI per feature, the migration matrix
-                        (counts and row shares, keyed by segment numbers and names)`;
+import { parseFlags } from './flag-table';
+import { TRACK_SPEC, type TrackArgs } from './track-args';
 
 export async function trackCommand(argv: string[], readTable: (path: string) => Promise<Table>): Promise<number> {
-	const { values } = parseArgs({
-		args: argv,
-		strict: true,
-		options: { model: { type: 'string' }, previous: { type: 'string' }, input: { type: 'string' }, id: { type: 'string' }, alert: { type: 'string' }, out: { type: 'string' }, report: { type: 'string' } }
-	});
-	if (!values.model || !values.previous || !values.input) throw new EngineError('bad-parameter', '--model, --previous and --input are required.', 'Run `segment-lab track --help` for the options.');
-	let alert = DEFAULT_ALERT;
-	if (values.alert !== undefined) {
-		alert = Number(values.alert);
-		if (!(alert > 0) || !Number.isFinite(alert)) throw new EngineError('bad-parameter', `--alert must be a share above 0 (0.2 = 20%), not "${values.alert}".`, 'Run `segment-lab track --help` for the options.');
-	}
+	const values = parseFlags(TRACK_SPEC, argv) as unknown as TrackArgs;
+	const alert = values.alert ?? DEFAULT_ALERT;
 	let json: unknown;
 	try {
 		json = JSON.parse(readFileSync(values.model, 'utf8'));

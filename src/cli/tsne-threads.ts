@@ -1,6 +1,8 @@
 /**
  * Node side of two-thread t-SNE: a worker_threads helper running runRepulsionHelper on shared memory
- * (engine/project/tsne-shared.ts). Used by the command line and the bench; the helper is loaded through tsx.
+ * (engine/project/tsne-shared.ts). Used by the command line and the bench. The helper file sits beside this module:
+ * in the built bundle it is dist/cli/tsne-helper-entry.mjs (bundled from tsne-helper.ts), in the source tree
+ * src/cli/tsne-helper-entry.mjs (through tsx, for tests and benches).
  */
 import { Worker } from 'node:worker_threads';
 import { SharedRepulsion, sharedTsneMemory } from '../lib/engine/project/tsne-shared';
