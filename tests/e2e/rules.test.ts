@@ -52,6 +52,7 @@ describe('rules for each segment, in the built site', () => {
 		expect(json.leaves).toBe(8);
 		expect(sql).toContain(json.sql);
 
+		await page.getByLabel('Add segment_by_rules (these rules’ segment) to the results CSV').check();
 		const [csvDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
 		const rows = readCsv(readFileSync((await csvDl.path())!, 'utf8'));
 		const col = rows[0].indexOf('segment_by_rules');

@@ -129,6 +129,7 @@ export class Workspace {
 		this.notice = null;
 		this.result = null;
 		this.review = null;
+		this.savedSelections = [];
 		this.progress = { stage: `Reading ${name}`, fraction: 0 };
 		try {
 			// Progress comes over its own message channel and can land after the outcome: only this load's, while it runs.
@@ -396,8 +397,37 @@ export class Workspace {
 		const cur = this.current!;
 		const model = cur.modelCenters ? { recipe: r.recipe, centers: cur.modelCenters, ...(cur.gmm ? { probs: cur.gmm.probs } : {}) } : undefined;
 		const rules = this.ruleColumn?.labels === labels ? [{ name: 'segment_by_rules', values: this.ruleColumn.values }] : [];
-		const extra = [...hdbscanColumns(cur.hdbscan), ...(this.projectionColumns ?? []), ...rules];
+		const saved = this.savedSelections.map((sel) => {
+			const inSel = new Set(sel.rows);
+			return { name: sel.name, values: Float64Array.from(r.rowIndex, (row) => (inSel.has(row) ? 1 : 0)) };
+		});
+		const extra = [...hdbscanColumns(cur.hdbscan), ...(this.projectionColumns ?? []), ...rules, ...saved];
 		return this.client.resultsCsv({ rowIndex: r.rowIndex, status: r.status, labels, names: $state.snapshot(this.segmentNames), extra: extra.length ? extra : undefined }, {}, model);
+	}
+
+	/** Selections on the map saved as named segments (0-based table rows): one 1/0 column each in the results CSV. */
+	savedSelections = $state.raw<{ name: string; rows: number[] }[]>([]);
+
+	saveSelection(name: string, rows: number[]): void {
+		this.savedSelections = [...this.savedSelections.filter((s) => s.name !== name), { name, rows: [...rows].sort((a, b) => a - b) }];
+	}
+
+	removeSelection(name: string): void {
+		this.savedSelections = this.savedSelections.filter((s) => s.name !== name);
+	}
+
+	/** Leaves these table rows (0-based) out of the next run: recorded in the Recipe as `exclude` (1-based rows). */
+	excludeRows(rows: number[]): void {
+		if (!this.draft) return;
+		const all = new Set([...(this.draft.exclude?.rows ?? []), ...rows.map((r) => r + 1)]);
+		this.draft.exclude = { rows: [...all].sort((a, b) => a - b) };
+		this.notice = `${all.size.toLocaleString('en')} row(s) will be left out of the next run (recorded in the Recipe as "exclude"). Press Run to apply.`;
+	}
+
+	/** Brings every left-out row back into the next run. */
+	includeAllRows(): void {
+		if (this.draft) delete this.draft.exclude;
+		this.notice = 'Every row takes part in the next run again. Press Run to apply.';
 	}
 
 	/** The rule set on show in the rules view (for the labels it was made from): segment_by_rules in the results CSV. */
