@@ -41,7 +41,7 @@ describe('a saved selection, in the built site', () => {
 			await page.mouse.up();
 			return page.getByRole('table', { name: /Selected region/ }).count();
 		};
-		await expect.poll(brush, { timeout: 15_000, intervals: [500] }).toBe(1);
+		await expect.poll(brush, { timeout: 30_000, interval: 500 }).toBe(1);
 		const caption = (await page.getByRole('table', { name: /Selected region/ }).locator('caption').textContent())!;
 		const inBrush = Number(caption.match(/([\d,]+) rows/)![1].replace(/,/g, ''));
 		expect(inBrush).toBeGreaterThan(0);
