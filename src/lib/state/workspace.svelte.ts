@@ -19,6 +19,8 @@ import type { ProjectionInput } from '$lib/workers/api-projection';
 import { RunHistory } from './history.svelte';
 import { segmentNamesFor } from '$lib/engine/profile/naming';
 import { hdbscanColumns } from '$lib/engine/export/hdbscan-columns';
+import type { ReportExtras } from '$lib/engine/export/report-extras';
+import type { ColumnBySegment } from '$lib/engine/profile/by-column';
 import { loadSession, recipeFromHash, saveSession, SESSION_MAX_ROWS, type SavedSession } from './session';
 
 /** 'review': a file loaded with skipped records and waits for the user to keep its readable rows (or not). */
@@ -429,6 +431,10 @@ export class Workspace {
 		if (this.draft) delete this.draft.exclude;
 		this.notice = 'Every row takes part in the next run again. Press Run to apply.';
 	}
+
+	/** What the rules view and "profile by any column" show, for the HTML report (export/report-extras.ts). */
+	reportRules = $state.raw<ReportExtras['rules']>(null);
+	reportOutcome = $state.raw<ColumnBySegment | null>(null);
 
 	/** The rule set on show in the rules view (for the labels it was made from): segment_by_rules in the results CSV. */
 	ruleColumn = $state.raw<{ labels: Int32Array; values: Float64Array } | null>(null);
