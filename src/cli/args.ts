@@ -38,6 +38,7 @@ export const RUN_SPEC: CommandSpec = {
 		{ name: 'k-range', key: 'kRange', type: 'string', value: 'A..B', default: '2..10, or just --k', inRecipe: true, algorithms: WITH_K, why: FIND_OWN_K, parse: kRange, help: `the k values to try and report (up to ${MAX_K})` },
 		{ name: 'metrics', type: 'choice', value: 'SET', choices: ['default', 'all'], default: 'default', algorithms: WITH_K, why: 'the gap statistic and stability compare numbers of segments, and DBSCAN and HDBSCAN have only their own', help: 'default: silhouette, Davies–Bouldin, Calinski–Harabasz; all adds the gap statistic and stability (B = 20 each unless --gap-b / --stability-b say otherwise)' },
 		{ name: 'gap-b', type: 'int', value: 'N', min: 2, max: 500, default: 'off', algorithms: WITH_K, why: 'the gap statistic compares numbers of segments', help: 'gap statistic with N uniform reference sets (Tibshirani et al. 2001; clusGap rule)' },
+		{ name: 'gap-d-power', key: 'gapDPower', type: 'int', value: '1|2', min: 1, max: 2, default: '2', algorithms: WITH_K, why: 'the gap statistic compares numbers of segments', help: "the gap statistic's d.power as in R clusGap: 2 squared distances (the paper's W_k), 1 distances (clusGap's own default; up to 20,000 rows)" },
 		{ name: 'stability-b', type: 'int', value: 'N', min: 0, max: 500, default: 'off', algorithms: WITH_K, why: 'stability is measured per number of segments', help: 'stability with N bootstrap resamples (ARI and per-segment Jaccard, Hennig 2007)' },
 		{ name: 'n-init', type: 'int', value: 'N', min: 1, max: 1000, default: 'kmeans 10, minibatch 3, gmm 1', inRecipe: true, algorithms: ['kmeans', 'minibatch', 'gmm'], why: 'only k-means, mini-batch k-means and Gaussian mixtures restart from random starts', help: 'restarts per k' },
 		{ name: 'batch-size', type: 'int', value: 'N', min: 1, max: 10_000_000, default: '1024', inRecipe: true, algorithms: ['minibatch'], help: 'rows per mini-batch step' },
@@ -47,6 +48,8 @@ export const RUN_SPEC: CommandSpec = {
 		{ name: 'min-cluster-size', type: 'int', value: 'N', min: 2, max: 10_000_000, default: '5', inRecipe: true, algorithms: ['hdbscan'], help: 'HDBSCAN fewest rows in a segment (at most 50,000 rows: its time grows with rows²)' },
 		{ name: 'min-samples', type: 'int', value: 'N', min: 1, max: 10_000_000, default: 'the minimum cluster size', inRecipe: true, algorithms: ['hdbscan'], help: "HDBSCAN neighbours, the row itself included, for a row's core distance" },
 		{ name: 'seed', type: 'int', value: 'N', min: 0, max: 2 ** 32 - 1, default: '0', inRecipe: true, help: 'random seed' },
+		{ name: 'rfm', type: 'choice', value: 'MODE', choices: ['auto', 'off'], default: 'auto', inRecipe: true, help: 'auto: a transaction log (a repeated customer id, a date, an amount or a quantity and a price) becomes one row per customer (recency, frequency, monetary) and the labelled output has one row per customer; off: cluster the rows as they are' },
+		{ name: 'transforms', type: 'choice', value: 'MODE', choices: ['auto', 'none'], default: 'auto', inRecipe: true, help: 'auto: log1p on non-negative features with skewness above 2; none: no transforms' },
 		{ name: 'accept-skipped', type: 'boolean', help: 'go on when lines of the input could not be read as rows (ragged rows, notes, conflict markers, …): keep the readable rows; recorded in the recipe as acceptSkipped. Without it (or a recipe that accepted as many), such a file is refused with the reasons' },
 		{ name: 'skipped-out', type: 'path', value: 'FILE', help: 'write the skipped lines (line, reason, original text) as CSV' },
 		{ name: 'recipe', type: 'path', value: 'FILE.json', help: 'take every choice from a recipe downloaded from the page or saved with --save-recipe' },
@@ -54,11 +57,12 @@ export const RUN_SPEC: CommandSpec = {
 		{ name: 'out', type: 'path', value: 'FILE', help: 'labelled CSV: every input row, in order, plus segment, segment_name, status and per-row measures; "-" writes it to standard output (messages go to standard error)' },
 		{ name: 'model', type: 'path', value: 'FILE', help: 'model file for scoring new customers with segment-lab score: recipe, fitted preparation, centres, names' },
 		{ name: 'report', type: 'path', value: 'FILE', help: 'JSON report: per k every metric, sizes, centres in original units; the recommended k and its reasons' },
+		{ name: 'json', type: 'boolean', help: 'print that JSON report to standard output instead of the table (messages go to standard error)' },
 		{ name: 'rules', type: 'path', value: 'FILE', help: "segment rules as JSON (IMM threshold tree; ExKMC with --rule-leaves): the tree, each segment's rules with coverage and precision, the rule-based segment of every clustered row, the cost ratio; with --out, a segment_by_rules column is added" },
 		{ name: 'rule-leaves', type: 'int', value: 'N', min: 2, max: 10_000, default: 'k (one rule per segment)', help: 'leaves of the rule tree, k … 4k: more rules, closer to the clusters' },
 		{ name: 'rules-sql', type: 'path', value: 'FILE', help: 'the segment rules as SQL WHERE clauses and a CASE expression giving segment_by_rules' }
 	],
-	examples: ['segment-lab run --input customers.csv --out labelled.csv', 'segment-lab run --input customers.csv --algorithm gmm --k-range 2..8 --report report.json', 'segment-lab run --input next-month.csv --recipe recipe.json --out labelled.csv'],
+	examples: ['segment-lab run --input customers.csv --out labelled.csv', 'cat customers.csv | segment-lab run --input - --k 4 --out - > labelled.csv', 'segment-lab run --input customers.csv --algorithm gmm --k-range 2..8 --report report.json', 'segment-lab run --input next-month.csv --recipe recipe.json --out labelled.csv'],
 	notes: [`t-SNE and UMAP coordinates come from segment-lab project (at most ${EMBED_MAX_ROWS} rows embedded by default).`]
 };
 
@@ -78,9 +82,12 @@ export interface RunArgs {
 	covariance?: string;
 	batchSize?: number;
 	seed?: number;
+	rfm?: 'auto' | 'off';
+	transforms?: 'auto' | 'none';
 	metrics?: string;
 	metricsAll?: boolean;
 	gapB?: number;
+	gapDPower?: 1 | 2;
 	stabilityB?: number;
 	acceptSkipped?: boolean;
 	skippedOut?: string;
@@ -89,6 +96,7 @@ export interface RunArgs {
 	out?: string;
 	report?: string;
 	model?: string;
+	json?: boolean;
 	rules?: string;
 	ruleLeaves?: number;
 	rulesSql?: string;
@@ -100,6 +108,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
 	else checkAlgorithm(RUN_SPEC, values, (values.algorithm as string | undefined) ?? 'kmeans');
 	const args = { ...values } as unknown as RunArgs;
 	args.metricsAll = values.metrics === 'all';
+	if (args.json && args.out === '-') throw new ArgumentError('--json and --out - would both write to standard output: write the labelled file to a file, or leave out --json.', 'run');
 	if (args.k !== undefined && args.kRange && (args.k < args.kRange[0] || args.k > args.kRange[1])) {
 		throw new ArgumentError(`--k ${args.k} is outside --k-range ${args.kRange[0]}..${args.kRange[1]}.`, 'run');
 	}

@@ -2,23 +2,25 @@
  * The `segment-lab` command line: arguments and file I/O, then engine/analyse.ts — the same engine the page runs
  * in its worker, so a Recipe gives the same labels here as in the browser.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { analyse, prepareRun } from '../lib/engine/analyse';
-import { loadSource } from '../lib/engine/data/load';
-import { fileSource } from './file-source';
 import { fingerprint } from '../lib/engine/data/fingerprint';
 import { profileTable } from '../lib/engine/data/profile';
 import { EngineError, toErrorInfo } from '../lib/engine/errors';
-import { resultsCsv } from '../lib/engine/export/csv';
+import { resultsCsvChunks } from '../lib/engine/export/csv';
 import { segmentNamesFor } from '../lib/engine/profile/naming';
-import { buildCustomerTable } from '../lib/engine/prep/rfm-table';
+import { buildCustomerTable, RFM_COLUMNS } from '../lib/engine/prep/rfm-table';
+import { describeBuild, detectTransactionLog } from '../lib/engine/prep/transaction-log';
+import { defaultNotes, withoutTransforms } from '../lib/engine/prep/default-prep';
+import { recipeForTable } from '../lib/engine/recipe-for-table';
+import { kRangeProblem, maxSupportedK } from '../lib/engine/k-limit';
+import type { RfmSpec } from '../lib/engine/prep/rfm-spec';
 import { runReport } from '../lib/engine/export/report';
-import { defaultRecipe, DEFAULT_ALGORITHMS, hasK, sourceDifferences, validateRecipe, type AlgorithmSpec, type CovarianceKind, type Recipe } from '../lib/engine/recipe';
+import { DEFAULT_ALGORITHMS, hasK, sourceDifferences, validateRecipe, type AlgorithmSpec, type CovarianceKind, type Recipe } from '../lib/engine/recipe';
 import { kDistance, suggestEps } from '../lib/engine/cluster/k-distance';
 import { algorithmLines, algorithmReport } from '../lib/engine/algorithm-report';
 import type { Table } from '../lib/engine/types';
-import { requireSkippedAccepted, skippedCsv } from '../lib/engine/data/skipped';
+import { checkSkipped, readTable } from './input';
+import { checkWritable, say, stdoutCarriesData, writeOutput } from './io';
 import { parseRunArgs, RUN_SPEC, type RunArgs } from './args';
 import { projectCommand } from './project';
 import { scoreCommand } from './score';
@@ -29,6 +31,7 @@ import { buildModel } from '../lib/engine/export/model';
 import { rowColumns } from '../lib/engine/export/row-metrics';
 import { hdbscanColumns } from '../lib/engine/export/hdbscan-columns';
 import { DEFAULT_B } from '../lib/engine/evidence';
+import { gapDPowerLabel } from '../lib/engine/metrics/gap-within';
 import type { AnalysisResult } from '../lib/engine/analyse';
 import { writeRules } from './rules';
 import { trackCommand } from './track';
@@ -50,7 +53,9 @@ export function metricsTable(result: AnalysisResult): string {
 		]);
 	}
 	const w = head.map((_, j) => Math.max(...rows.map((r) => (r[j] ?? '').length)));
-	return rows.map((r) => r.map((c, j) => c.padStart(w[j])).join('  ')).join('\n');
+	const dPower = result.perK.find((s) => s.gap)?.gap?.dPower;
+	const gapNote = dPower ? `\ngap: ${gapDPowerLabel(dPower)}, B = ${result.perK.find((s) => s.gap)!.gap!.B} (--gap-d-power 1|2)` : '';
+	return rows.map((r) => r.map((c, j) => c.padStart(w[j])).join('  ')).join('\n') + gapNote;
 }
 
 /** Exit code 2 for everything the user can fix (arguments, input, files); 1 for a bug. */
@@ -76,6 +81,7 @@ export function reportError(err: unknown): number {
 
 export async function main(argv: string[]): Promise<number> {
 	const [command, ...rest] = argv;
+	stdoutCarriesData(false);
 	try {
 		const answer = helpAnswer(argv);
 		if (answer) {
@@ -86,42 +92,36 @@ export async function main(argv: string[]): Promise<number> {
 		if (!spec) throw new ArgumentError(`unknown command "${command}": the commands are ${COMMANDS.map((c) => c.name).join(', ')}.`);
 		if (command === 'run') return await run(parseRunArgs(rest));
 		if (command === 'project') return await projectCommand(rest);
-		if (command === 'track') return await trackCommand(rest, readTable);
-		return await scoreCommand(rest, readTable, checkSkipped);
+		if (command === 'track') return await trackCommand(rest);
+		return await scoreCommand(rest);
 	} catch (err) {
 		return reportError(err);
 	}
 }
 
-/** Any format the page reads (CSV dialects and encodings, .xlsx, Parquet, JSON, NDJSON), through the same loader. */
-async function readTable(path: string): Promise<Table> {
-	const table = await loadSource(fileSource(path), basename(path));
-	for (const note of table.notes) console.error(`segment-lab: note: ${note}`);
-	return table;
-}
-
 /**
- * Skipped lines: written out on request, then the run goes on only if they were accepted (--accept-skipped, or a
- * recipe whose acceptSkipped covers them), as the page goes on only after "Keep the readable rows".
+ * The default path on a transaction log (--rfm auto, no recipe): one row per customer, built as the page's
+ * "Build customer features" builds it; null when the file is not a log, or --rfm off, or --columns name the log's own columns.
  */
-export function checkSkipped(table: Table, accepted: number | undefined, skippedOut: string | undefined): void {
-	if (skippedOut && table.skipped) {
-		writeFileSync(skippedOut, skippedCsv(table.skipped, table.source.text));
-		console.error(`segment-lab: wrote the ${table.skipped.count} skipped line(s) to ${skippedOut}`);
-	} else if (skippedOut) console.error(`segment-lab: note: no line of "${table.name}" was skipped; ${skippedOut} not written.`);
-	requireSkippedAccepted(table, accepted, `pass --accept-skipped (it is recorded in the recipe as acceptSkipped)${skippedOut ? '' : ', and --skipped-out skipped.csv to save them'}`);
-	if (table.skipped?.count) console.error(`segment-lab: note: ${table.skipped.count} skipped line(s) accepted; ${table.rowCount} readable rows are used.`);
+export function autoCustomers(args: RunArgs, loaded: Table): { table: Table; spec: RfmSpec; line: string } | null {
+	if (args.recipe || args.rfm === 'off') return null;
+	const spec = detectTransactionLog(profileTable(loaded), loaded.rowCount);
+	if (!spec) return null;
+	if (args.columns && !args.columns.every((c) => RFM_COLUMNS.includes(c))) return null;
+	const table = buildCustomerTable(loaded, spec).table;
+	return { table, spec, line: `${loaded.name}: ${describeBuild(spec, table.rowCount, loaded.rowCount)}; the output has one row per customer (--rfm off clusters the lines as they are).` };
 }
 
-export function recipeFromArgs(args: RunArgs, table: Table): Recipe {
-	const source = fingerprint(table);
-	const skipped = table.skipped?.count ?? 0;
+export function recipeFromArgs(args: RunArgs, table: Table, log: { table: Table; spec: RfmSpec } | null = null): Recipe {
+	const source = fingerprint(log ? log.table : table);
+	const skipped = (log ? log.table : table).skipped?.count ?? 0;
 	const accepted = (r: Recipe): Recipe => (args.acceptSkipped && skipped > 0 ? { ...r, acceptSkipped: skipped } : r);
 	// --metrics all / --gap-b / --stability-b: evidence on request (also on top of a recipe).
 	const gapB = args.gapB ?? (args.metricsAll ? DEFAULT_B : undefined);
 	const stabilityB = args.stabilityB ?? (args.metricsAll ? DEFAULT_B : undefined);
+	const gapDPower = args.gapDPower;
 	const withEvidence = (r: Recipe): Recipe =>
-		gapB === undefined && stabilityB === undefined ? r : validateRecipe({ ...r, evidence: { ...r.evidence, ...(gapB !== undefined && { gapB }), ...(stabilityB !== undefined && { stabilityB }) } });
+		gapB === undefined && stabilityB === undefined && gapDPower === undefined ? r : validateRecipe({ ...r, evidence: { ...r.evidence, ...(gapB !== undefined && { gapB }), ...(gapDPower !== undefined && { gapDPower }), ...(stabilityB !== undefined && { stabilityB }) } });
 	if (args.recipe) {
 		const recipe = readRecipe(args.recipe);
 		// Flags given beside a recipe (--metrics, --gap-b, --stability-b) must still apply to its algorithm.
@@ -129,7 +129,8 @@ export function recipeFromArgs(args: RunArgs, table: Table): Recipe {
 		for (const d of sourceDifferences(recipe, source)) console.error(`segment-lab: note: ${d}.`);
 		return withEvidence(accepted({ ...recipe, source }));
 	}
-	const recipe = accepted(defaultRecipe(source, profileTable(table)));
+	const recipe = accepted(recipeForTable(source, profileTable(table), log?.spec ?? null));
+	if (args.transforms === 'none') recipe.prep.columns = withoutTransforms(recipe.prep.columns);
 	if (args.columns) recipe.features = args.columns;
 	if (args.scale) recipe.prep.scale = args.scale as Recipe['prep']['scale'];
 	if (args.missing) recipe.prep.missing = args.missing as Recipe['prep']['missing'];
@@ -139,6 +140,9 @@ export function recipeFromArgs(args: RunArgs, table: Table): Recipe {
 	if (args.kRange) recipe.kRange = args.kRange;
 	else if (args.k !== undefined) recipe.kRange = [args.k, args.k];
 	if (args.k !== undefined) recipe.k = args.k;
+	// Beyond rows − 1 run-checks.ts's checkK says why; below it, about 5 rows per segment are needed (k-limit.ts).
+	const tooMany = hasK(recipe.algorithm) && (args.kRange || args.k !== undefined) && recipe.kRange[1] < table.rowCount ? kRangeProblem(recipe.kRange[1], table.rowCount) : null;
+	if (tooMany) throw new EngineError('bad-parameter', tooMany, `Choose --k or --k-range up to ${maxSupportedK(table.rowCount)}.`);
 	return withEvidence(validateRecipe(recipe));
 }
 
@@ -176,14 +180,19 @@ function algorithmFromArgs(args: RunArgs, table: Table, recipe: Recipe): Algorit
 }
 
 async function run(args: RunArgs): Promise<number> {
+	stdoutCarriesData(args.out === '-' || args.json === true);
+	checkWritable([args.out, args.model, args.report, args.saveRecipe, args.skippedOut, args.rules, args.rulesSql]);
 	const loaded = await readTable(args.input);
-	const recipe = recipeFromArgs(args, loaded);
-	checkSkipped(loaded, recipe.acceptSkipped, args.skippedOut);
+	const auto = autoCustomers(args, loaded);
+	if (auto) say(auto.line);
+	const recipe = auto ? recipeFromArgs(args, auto.table, { table: loaded, spec: auto.spec }) : recipeFromArgs(args, loaded);
+	await checkSkipped(loaded, recipe.acceptSkipped, args.skippedOut);
 	// A recipe made on customer features built from a transaction log rebuilds them from the same log.
-	const table = recipe.rfm ? buildCustomerTable(loaded, recipe.rfm).table : loaded;
+	const table = auto ? auto.table : recipe.rfm ? buildCustomerTable(loaded, recipe.rfm).table : loaded;
 	checkFeatures(table, recipe);
 	checkK(table, recipe, args);
-	if (recipe.rfm) for (const note of table.notes) console.log(`note: ${note}`);
+	if (recipe.rfm) for (const note of table.notes) say(`note: ${note}`);
+	if (!args.recipe) for (const note of defaultNotes(profileTable(table), recipe.features, recipe.prep.columns)) say(`note: ${note}`);
 	const started = Date.now();
 	const result = analyse(table, recipe, {
 		onProgress: process.stderr.isTTY ? (p) => process.stderr.write(`\r${p.stage.padEnd(60).slice(0, 60)} ${Math.round(p.fraction * 100)}%`) : undefined
@@ -192,47 +201,68 @@ async function run(args: RunArgs): Promise<number> {
 	const k = result.chosenK;
 	const idx = result.perK.findIndex((s) => s.k === k);
 	const summary = result.perK[idx];
-	console.log(
+	say(
 		`${table.name}: ${result.rowsClustered} of ${result.rowCount} rows clustered on ${result.features.length} features; k = ${k}` +
 			`${recipe.k === null ? (recipe.algorithm.name === 'dbscan' ? ' (found by DBSCAN)' : recipe.algorithm.name === 'hdbscan' ? ' (found by HDBSCAN)' : ' (best mean silhouette)') : ''}, silhouette ${summary.silhouette.toFixed(4)}, inertia ${summary.inertia.toFixed(4)}; ${Date.now() - started} ms.`
 	);
-	for (const note of result.notes) console.log(`note: ${note}`);
-	console.log(metricsTable(result));
-	for (const line of algorithmLines(result)) console.log(line);
+	for (const note of result.notes) say(`note: ${note}`);
+	const report = () => ({ ...runReport(result), algorithmOutputs: algorithmReport(result) });
+	if (args.json) await writeOutput('-', [JSON.stringify(report(), null, 2) + '\n']);
+	else printTable(result, recipe);
+	await writeOutputs(args, table, recipe, result, report);
+	return 0;
+}
+
+/** The metrics table, the recommendation and the segments, for a person reading the terminal. */
+function printTable(result: AnalysisResult, recipe: Recipe): void {
+	const k = result.chosenK;
+	const summary = result.perK.find((s) => s.k === k)!;
+	say(metricsTable(result));
+	for (const line of algorithmLines(result)) say(line);
 	// DBSCAN and HDBSCAN have one k, their own: there is nothing to recommend between.
 	if (hasK(recipe.algorithm)) {
 		const rec = result.recommendation;
-		console.log(`recommended k = ${rec.k}`);
-		for (const r of rec.reasons) console.log(`  - ${r.text}`);
+		say(`recommended k = ${rec.k}`);
+		for (const r of rec.reasons) say(`  - ${r.text}`);
 	}
 	if (summary.profile) {
 		const names = segmentNamesFor(summary.sizes, summary.profile.personas, recipe.segmentNames, k);
-		console.log(`segments at k = ${k}:`);
-		summary.profile.personas.forEach((p, s) => console.log(`  ${s + 1}. ${names[s]} (${summary.sizes[s]} rows) — ${p.reason.slice(p.name.length + 2)}; suggested action: ${p.action}`));
-		for (const w of summary.profile.warnings) console.log(`warning: ${w}`);
+		say(`segments at k = ${k}:`);
+		summary.profile.personas.forEach((p, s) => say(`  ${s + 1}. ${names[s]} (${summary.sizes[s]} rows) — ${p.reason.slice(p.name.length + 2)}; suggested action: ${p.action}`));
+		for (const w of summary.profile.warnings) say(`warning: ${w}`);
 	}
-	const byRules = writeRules(table, () => prepareRun(table, recipe).matrix, result.labels[idx], summary, segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k), args);
+}
+
+/** --out, --model, --report, --save-recipe: each streamed to its file (or standard output for --out -). */
+async function writeOutputs(args: RunArgs, table: Table, recipe: Recipe, result: AnalysisResult, report: () => object): Promise<void> {
+	const k = result.chosenK;
+	const idx = result.perK.findIndex((s) => s.k === k);
+	const summary = result.perK[idx];
+	const json = (value: unknown) => [JSON.stringify(value, null, 2) + '\n'];
+	const wrote = (path: string) => {
+		if (path !== '-') say(`wrote ${path}`);
+	};
+	const byRules = await writeRules(table, () => prepareRun(table, recipe).matrix, result.labels[idx], summary, segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k), args);
 	if (args.out) {
 		const names = segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k);
 		// The same per-row columns as the page's download (silhouette, distance to centre, GMM or HDBSCAN probabilities).
 		const extra = [...(summary.modelCenters ? rowColumns(prepareRun(table, recipe).matrix, result.labels[idx], summary.modelCenters, summary.gmm?.probs) : []), ...hdbscanColumns(summary.hdbscan), ...(byRules ? [byRules] : [])];
-		writeFileSync(args.out, resultsCsv(table, { rowIndex: result.rowIndex, status: result.status, labels: result.labels[idx], names, extra }));
-		console.log(`wrote ${args.out}`);
+		await writeOutput(args.out, resultsCsvChunks(table, { rowIndex: result.rowIndex, status: result.status, labels: result.labels[idx], names, extra }));
+		wrote(args.out);
 	}
 	if (args.model) {
 		const names = segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k);
 		const model = buildModel(table, { recipe, source: result.source, fitted: result.fitted, rowIndex: result.rowIndex, rowCount: result.rowCount, summary: { ...summary, ...(summary.gmm?.mixture ? { mixture: { covarianceType: summary.gmm.covariance, ...summary.gmm.mixture } } : {}) }, names });
-		writeFileSync(args.model, JSON.stringify(model, null, 2) + '\n');
-		console.log(`wrote ${args.model}`);
+		await writeOutput(args.model, json(model));
+		wrote(args.model);
 	}
 	if (args.report) {
-		writeFileSync(args.report, JSON.stringify({ ...runReport(result), algorithmOutputs: algorithmReport(result) }, null, 2) + '\n');
-		console.log(`wrote ${args.report}`);
+		await writeOutput(args.report, json(report()));
+		wrote(args.report);
 	}
 	if (args.saveRecipe) {
 		// DBSCAN and HDBSCAN find their own number of clusters: their recipe reruns the algorithm, not a count.
-		writeFileSync(args.saveRecipe, JSON.stringify({ ...recipe, k: hasK(recipe.algorithm) ? k : null }, null, 2) + '\n');
-		console.log(`wrote ${args.saveRecipe}`);
+		await writeOutput(args.saveRecipe, json({ ...recipe, k: hasK(recipe.algorithm) ? k : null }));
+		wrote(args.saveRecipe);
 	}
-	return 0;
 }

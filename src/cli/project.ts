@@ -3,17 +3,16 @@
  * (default recipe, or --columns / --scale / --missing), then PCA, t-SNE or UMAP from engine/project with the
  * same seed handling as the page's worker, so the numbers match the browser's for the same file and options.
  */
-import { writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { cellTexts } from '../lib/engine/data/cell-text';
 import { fingerprint } from '../lib/engine/data/fingerprint';
-import { loadSource } from '../lib/engine/data/load';
-import { fileSource } from './file-source';
+import { projectionCsvChunks } from '../lib/engine/export/projection-csv';
+import { readTable } from './input';
+import { checkWritable, say, stdoutCarriesData, writeOutput } from './io';
 import { profileTable } from '../lib/engine/data/profile';
 import { checkAlgorithm, parseFlags } from './flag-table';
 import { PROJECT_SPEC, type ProjectArgs } from './project-args';
 import { prepare } from '../lib/engine/prep/prepare';
-import { pcaView, scorePair } from '../lib/engine/project/pca-view';
+import { pcaView, scorePairExact } from '../lib/engine/project/pca-view';
 import { EMBED_MAX_ROWS, stratifiedSample } from '../lib/engine/project/stratified-sample';
 import { tsne } from '../lib/engine/project/tsne';
 import { umapSteps } from '../lib/engine/project/umap';
@@ -27,7 +26,9 @@ export async function projectCommand(argv: string[]): Promise<number> {
 	const method = v.method ?? 'pca';
 	checkAlgorithm(PROJECT_SPEC, v as unknown as Record<string, unknown>, method);
 	const seed = v.seed ?? 0;
-	const table = await loadSource(fileSource(v.input), basename(v.input));
+	stdoutCarriesData(v.out === '-');
+	checkWritable([v.out]);
+	const table = await readTable(v.input);
 	// As for run: unreadable lines are named, and the projection goes on only with --accept-skipped.
 	requireSkippedAccepted(table, v.acceptSkipped ? table.skipped?.count : 0, 'pass --accept-skipped');
 	const recipe = defaultRecipe(fingerprint(table), profileTable(table));
@@ -38,14 +39,14 @@ export async function projectCommand(argv: string[]): Promise<number> {
 	validateRecipe(recipe);
 	const m = prepare(table, recipe);
 	const started = Date.now();
-	let coords: Float32Array | Float64Array;
+	let coords: Float64Array;
 	let rows: Int32Array = Int32Array.from({ length: m.rows }, (_, i) => i);
 	let names: [string, string];
 	if (method === 'pca') {
 		const view = pcaView(m.data, m.rows, m.cols, 2);
-		coords = scorePair(view, 0, 1);
+		coords = scorePairExact(view, 0, 1);
 		names = ['pc1', 'pc2'];
-		console.log(`PCA: PC1 and PC2 explain ${(view.explainedRatio[0] * 100).toFixed(1)}% and ${((view.explainedRatio[1] ?? 0) * 100).toFixed(1)}% of the variance.`);
+		say(`PCA: PC1 and PC2 explain ${(view.explainedRatio[0] * 100).toFixed(1)}% and ${((view.explainedRatio[1] ?? 0) * 100).toFixed(1)}% of the variance.`);
 	} else {
 		const limit = v.maxRows ?? EMBED_MAX_ROWS;
 		let data = m.data;
@@ -53,7 +54,7 @@ export async function projectCommand(argv: string[]): Promise<number> {
 			rows = stratifiedSample(null, m.rows, limit, new Rng(seed ^ 0x5a5a));
 			data = new Float64Array(rows.length * m.cols);
 			rows.forEach((r, t) => data.set(m.data.subarray(r * m.cols, (r + 1) * m.cols), t * m.cols));
-			console.log(`note: ${method === 'tsne' ? 't-SNE' : 'UMAP'} embeds a random sample of ${limit} of the ${m.rows} rows (--max-rows 0 embeds all).`);
+			say(`note: ${method === 'tsne' ? 't-SNE' : 'UMAP'} embeds a random sample of ${limit} of the ${m.rows} rows (--max-rows 0 embeds all).`);
 		}
 		const onProgress = process.stderr.isTTY ? (p: { stage: string; fraction: number }) => process.stderr.write(`\r${p.stage.padEnd(50)} ${Math.round(p.fraction * 100)}%`) : undefined;
 		if (method === 'tsne') {
@@ -73,14 +74,9 @@ export async function projectCommand(argv: string[]): Promise<number> {
 		}
 		if (onProgress) process.stderr.write('\n');
 	}
-	const ids = recipe.idColumn ? cellTexts(table, recipe.idColumn) : null;
-	const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-	const lines = [['row', ...(ids ? [quote(recipe.idColumn!)] : []), ...names].join(',')];
-	for (let t = 0; t < rows.length; t++) {
-		const tableRow = m.rowIndex[rows[t]];
-		lines.push([String(tableRow + 1), ...(ids ? [quote(ids[tableRow])] : []), String(coords[2 * t]), String(coords[2 * t + 1])].join(','));
-	}
-	writeFileSync(v.out, lines.join('\n') + '\n');
-	console.log(`${table.name}: ${rows.length} rows projected with ${method} on ${m.cols} prepared features in ${Date.now() - started} ms; wrote ${v.out}.`);
+	const tableRows = Int32Array.from(rows, (r) => m.rowIndex[r]);
+	const id = recipe.idColumn ? { name: recipe.idColumn, texts: cellTexts(table, recipe.idColumn) } : undefined;
+	await writeOutput(v.out, projectionCsvChunks({ tableRows, coords, names, id }));
+	say(`${table.name}: ${rows.length} rows projected with ${method} on ${m.cols} prepared features in ${Date.now() - started} ms${v.out === '-' ? '' : `; wrote ${v.out}`}.`);
 	return 0;
 }

@@ -2,12 +2,12 @@
  * `run … --rules RULES.json [--rule-leaves K2] [--rules-sql RULES.sql]`: the IMM/ExKMC rules of the labelled k
  * (engine/explain), written as JSON and SQL, and the `segment_by_rules` column for the results CSV.
  */
-import { writeFileSync } from 'node:fs';
 import type { KSummary } from '../lib/engine/analyse';
 import { EngineError } from '../lib/engine/errors';
 import { explain, rulesAt } from '../lib/engine/explain/rules';
 import { rulesJson, rulesSql } from '../lib/engine/explain/rules-export';
 import type { FeatureMatrix, Table } from '../lib/engine/types';
+import { say, writeOutput } from './io';
 
 export interface RulesArgs {
 	rules?: string;
@@ -16,7 +16,7 @@ export interface RulesArgs {
 }
 
 /** Writes the requested rule files; returns the CSV column (1 … k per clustered row), or null when no rules were asked for. */
-export function writeRules(table: Table, prepared: () => FeatureMatrix, labels: Int32Array, summary: KSummary, names: string[], args: RulesArgs): { name: string; values: Float64Array } | null {
+export async function writeRules(table: Table, prepared: () => FeatureMatrix, labels: Int32Array, summary: KSummary, names: string[], args: RulesArgs): Promise<{ name: string; values: Float64Array } | null> {
 	if (!args.rules && !args.rulesSql && args.ruleLeaves === undefined) return null;
 	const k = summary.k;
 	const matrix = prepared();
@@ -24,16 +24,16 @@ export function writeRules(table: Table, prepared: () => FeatureMatrix, labels: 
 	if (leaves < k || leaves > 4 * k) throw new EngineError('bad-parameter', `--rule-leaves must be between k = ${k} and 4k = ${4 * k}, not ${leaves}.`, 'Leave it out for one leaf per segment (IMM).');
 	const e = explain(table, matrix, labels, k, Float64Array.from(summary.modelCenters!.flat()), leaves);
 	const r = rulesAt(e, leaves);
-	if (r.leaves < leaves) console.log(`note: the rules stop at ${r.leaves} leaves: no further split lowers the k-means cost.`);
-	console.log(`rules: ${r.leaves} leaves; k-means cost of the rule labels ${r.costRatio.toFixed(4)} × the clustering's; ${(r.agreement * 100).toFixed(1)}% of rows in their own segment.`);
-	r.segments.forEach((s, i) => console.log(`  ${i + 1}. ${names[i] ?? ''}: ${s.rules.map((x) => x.text).join('  OR  ') || '(no rule)'} — coverage ${(s.coverage * 100).toFixed(1)}%, precision ${(s.precision * 100).toFixed(1)}%`));
+	if (r.leaves < leaves) say(`note: the rules stop at ${r.leaves} leaves: no further split lowers the k-means cost.`);
+	say(`rules: ${r.leaves} leaves; k-means cost of the rule labels ${r.costRatio.toFixed(4)} × the clustering's; ${(r.agreement * 100).toFixed(1)}% of rows in their own segment.`);
+	r.segments.forEach((s, i) => say(`  ${i + 1}. ${names[i] ?? ''}: ${s.rules.map((x) => x.text).join('  OR  ') || '(no rule)'} — coverage ${(s.coverage * 100).toFixed(1)}%, precision ${(s.precision * 100).toFixed(1)}%`));
 	if (args.rules) {
-		writeFileSync(args.rules, JSON.stringify(rulesJson(e, r, names, matrix.rowIndex), null, 2) + '\n');
-		console.log(`wrote ${args.rules}`);
+		await writeOutput(args.rules, [JSON.stringify(rulesJson(e, r, names, matrix.rowIndex), null, 2) + '\n']);
+		say(`wrote ${args.rules}`);
 	}
 	if (args.rulesSql) {
-		writeFileSync(args.rulesSql, rulesSql(r, names));
-		console.log(`wrote ${args.rulesSql}`);
+		await writeOutput(args.rulesSql, [rulesSql(r, names)]);
+		say(`wrote ${args.rulesSql}`);
 	}
 	return { name: 'segment_by_rules', values: Float64Array.from(r.labels, (s) => s + 1) };
 }

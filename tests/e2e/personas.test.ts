@@ -50,7 +50,7 @@ describe('personas on the demo data, in the built site', () => {
 			expect(i, `${segment}: ${texts.join('\n')}`).toBeGreaterThanOrEqual(0);
 			used.add(i);
 		}
-		await expect(page.getByRole('img', { name: /How each segment differs from the rest/ }).count()).resolves.toBe(1);
+		await expect(page.getByRole('img', { name: /How each segment differs from all customers/ }).count()).resolves.toBe(1);
 		const [svgDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download heatmap (SVG)' }).click()]);
 		expect(svgDl.suggestedFilename()).toBe('segment-differences-k6.svg');
 		expect(readFileSync((await svgDl.path())!, 'utf8')).toMatch(/^(<\?xml[^>]*>\s*)?<svg[^>]*xmlns/);

@@ -111,14 +111,15 @@ describe('projection view on the demo data', () => {
 		}
 		console.log(`hover tooltip: ${tip}`);
 		expect(tip).toMatch(/ID C\d+/);
-		expect(tip).toMatch(/Segment \d/);
+		// The segment by its name (number and persona name), as in every other view.
+		expect(tip).toMatch(/\d\. [A-Z][a-z-]+/);
 		expect(tip).toMatch(/total_purchases: /);
 	});
 
 	it('hides and shows a segment from the legend', async () => {
 		const { page } = app;
 		await page.mouse.move(0, 0);
-		const key = page.getByRole('button', { name: /^Segment 1 \(/ });
+		const key = page.getByRole('button', { name: /^1\. .+ \([\d,]+ rows\)$/ });
 		await expect(key.getAttribute('aria-pressed')).resolves.toBe('true');
 		const before = await countColour(app, '#0072B2');
 		expect(before).toBeGreaterThan(0);
@@ -177,16 +178,16 @@ describe('projection view on the demo data', () => {
 		// From the keyboard: compare a segment with the rest; its row count is the legend's.
 		await page.getByLabel('Pan and zoom').check();
 		await page.getByLabel('Colour by').selectOption('');
-		const seg2 = Number((await page.getByRole('button', { name: /^Segment 2 \(/ }).getAttribute('aria-label'))!.match(/\(([\d,]+) rows/)![1].replace(/,/g, ''));
+		const seg2 = Number((await page.getByRole('button', { name: /^2\. .+ \([\d,]+ rows\)$/ }).getAttribute('aria-label'))!.match(/\(([\d,]+) rows/)![1].replace(/,/g, ''));
 		await page.getByLabel('Compare a segment with the rest').focus();
 		await page.keyboard.press('ArrowDown');
 		await page.keyboard.press('ArrowDown');
 		await page.getByLabel('Compare a segment with the rest').selectOption('1');
-		const segTable = page.getByRole('table', { name: /^Segment 2:/ });
+		const segTable = page.getByRole('table', { name: /^2\. [^:]+:/ });
 		await segTable.waitFor();
-		expect((await segTable.locator('caption').textContent())!).toMatch(new RegExp(`^Segment 2: ${seg2.toLocaleString('en')} rows against the other ${(5000 - seg2).toLocaleString('en')}`));
+		expect((await segTable.locator('caption').textContent())!).toMatch(new RegExp(`^2\\. [^:]+: ${seg2.toLocaleString('en')} rows against the other ${(5000 - seg2).toLocaleString('en')}`));
 		await page.getByLabel('Compare a segment with the rest').selectOption('');
-		await expect(page.getByRole('table', { name: /^Segment 2:/ }).count()).resolves.toBe(0);
+		await expect(page.getByRole('table', { name: /^2\. [^:]+:/ }).count()).resolves.toBe(0);
 	});
 
 	it('downloads the chart as a valid SVG and a valid PNG', async () => {

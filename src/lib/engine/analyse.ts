@@ -8,13 +8,15 @@ import { fingerprint, type SourceFingerprint } from './data/fingerprint';
 import { EngineError } from './errors';
 import { gapAtOne, kMetrics, silhouetteNote, type KMetrics } from './evidence';
 import type { GapPoint } from './metrics/gap';
-import { recommend, type Recommendation } from './metrics/recommend';
+import { KNEE_SENSITIVITY, recommend, type Recommendation } from './metrics/recommend';
+import { maxKFor } from './k-cap';
 import { prepare } from './prep/prepare';
 import { toFeatureUnits } from './prep/invert';
 import { statusNotes } from './prep/status-notes';
 import { asideGroup, type AsideGroup } from './profile/aside-group';
 import { relabelBySize, segmentMeans } from './profile/segment-means';
 import { segmentProfile, type SegmentProfile } from './profile/segment-profile';
+import { extremeSegments, type ExtremeSegment } from './profile/extreme-segments';
 import { subProgress, throwIfAborted, type RunControl } from './progress';
 import { pcaView, scorePair, type PcaView } from './project/pca-view';
 import { pcaFeatures, toPreparedSpace } from './project/pca-features';
@@ -44,6 +46,8 @@ export interface KSummary extends KMetrics {
 	dbscan?: DbscanOutput;
 	/** HDBSCAN: parameters, noise count, per-row membership probabilities and outlier scores, segment stabilities, condensed tree. Noise rows have segment −1. */
 	hdbscan?: HdbscanOutput;
+	/** Segments under 2% or over 90% of the clustered rows: the likely cause and a one-click remedy. */
+	extremes?: ExtremeSegment[];
 	/** Gaussian mixture: log-likelihood, BIC, AIC, degenerate components, membership probabilities (rows × k). */
 	gmm?: GmmOutput;
 }
@@ -61,7 +65,7 @@ export interface AnalysisResult {
 	perK: KSummary[];
 	/** Per k (same order as perK), the segment (0-based) of each clustered row. */
 	labels: Int32Array[];
-	/** The chosen k: the recipe's, or the best mean silhouette. */
+	/** The k shown first: the recipe's, else the recommended one (recommendation.k). */
 	chosenK: number;
 	bestSilhouetteK: number;
 	/** The recommended k, the metrics that agree and disagree, and why (metrics/recommend.ts). */
@@ -163,8 +167,10 @@ export function assembleResult(recipe: Recipe, base: RunBase, parts: KPart[]): A
 	const sorted = [...parts].sort((a, b) => a.summary.k - b.summary.k);
 	const perK = sorted.map((p) => p.summary);
 	const best = perK.reduce((a, b) => (b.silhouette > a.silhouette ? b : a), perK[0]);
-	const chosenK = recipe.k !== null && perK.some((s) => s.k === recipe.k) ? recipe.k : best.k;
-	const recommendation = recommend(perK, base.gapK1);
+	// The one decision about k: the page, the report and the command line all show this recommendation.
+	const context = hasK(recipe.algorithm) ? { range: recipe.kRange, rows: base.rowsClustered, cap: maxKFor(base.rowsClustered) } : { found: true };
+	const recommendation = recommend(perK, base.gapK1, KNEE_SENSITIVITY, context);
+	const chosenK = recipe.k !== null && perK.some((s) => s.k === recipe.k) ? recipe.k : recommendation.k;
 	const hierarchy = sorted.find((p) => p.hierarchy)?.hierarchy;
 	const note = hierarchy ? hierarchyNote(hierarchy, base.rowsClustered) : null;
 	const notes = note ? [...base.notes, note] : base.notes;
@@ -195,6 +201,10 @@ export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe,
 		: noMetrics();
 	const sizes = new Array<number>(k).fill(0);
 	for (let i = 0; i < rows; i++) if (labels[i] >= 0) sizes[labels[i]]++;
+	const profile = segmentProfile(table, recipe.features, matrix.rowIndex, labels, k);
+	const prepState = { log1p: new Set(matrix.fitted.perFeature.filter((f) => f.log1p).map((f) => f.name)), outliersOn: recipe.prep.outliers.method !== 'none' && recipe.prep.outliers.action === 'setAside' };
+	const extremes = extremeSegments(table, recipe.features, matrix.rowIndex, labels, sizes, profile.segments.map((s) => s.smd), prepState);
+	profile.warnings = [...extremes.map((e) => e.text), ...profile.warnings];
 	const summary: KSummary = {
 		k,
 		inertia,
@@ -204,7 +214,8 @@ export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe,
 		means: segmentMeans(table, recipe.features, matrix.rowIndex, labels, k),
 		iterations: res.iterations,
 		converged: res.converged,
-		profile: segmentProfile(table, recipe.features, matrix.rowIndex, labels, k),
+		profile,
+		...(extremes.length ? { extremes } : {}),
 		modelCenters: Array.from({ length: k }, (_, s) => Array.from(centersScaled.subarray(s * cols, (s + 1) * cols))),
 		algorithm: recipe.algorithm.name,
 		...(res.cutHeight !== undefined ? { cutHeight: res.cutHeight } : {}),
@@ -225,7 +236,7 @@ function reorderHdbscan(h: HdbscanOutput, order: number[]): HdbscanOutput {
 
 /** Membership probabilities in the relabelled segment order, and the count of uncertain rows. */
 function reorderProbs(g: GmmOutput, order: number[], rows: number, k: number): GmmOutput {
-	const probs = new Float32Array(rows * k);
+	const probs = new Float64Array(rows * k);
 	let uncertain = 0;
 	for (let i = 0; i < rows; i++) {
 		let max = 0;

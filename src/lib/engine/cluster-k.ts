@@ -56,9 +56,9 @@ export interface HdbscanOutput {
 	selection: 'eom' | 'leaf';
 	noise: number;
 	/** Membership strength of each clustered row in [0, 1] (0 for noise), scikit-learn's `probabilities_`. */
-	probabilities: Float32Array;
+	probabilities: Float64Array;
 	/** GLOSH outlier score of each clustered row in [0, 1], higher = more outlying. */
-	outlierScores: Float32Array;
+	outlierScores: Float64Array;
 	/** Stability of each segment's cluster, by segment. */
 	stabilities: number[];
 	tree: CondensedNode[];
@@ -73,7 +73,7 @@ export interface GmmOutput {
 	converged: boolean;
 	degenerate: string[];
 	/** rows × k membership probabilities (segments in the run's size order). */
-	probs: Float32Array;
+	probs: Float64Array;
 	/** Rows whose largest membership probability is below UNCERTAIN_BELOW. */
 	uncertain: number;
 	/** The fitted mixture in sklearn's layouts (gmm-types.ts), plain lists, for the model file and scoring. */
@@ -142,7 +142,7 @@ export function clusterAtK(X: Float64Array, rows: number, cols: number, alg: Alg
 				labels: r.labels, k, centers: r.means, inertia: null, iterations: r.iterations, converged: r.converged,
 				gmm: {
 					covariance: alg.covariance, logLikelihood: r.logLikelihood, bic: r.bic, aic: r.aic, nParameters: r.nParameters,
-					converged: r.converged, degenerate: r.degenerate, probs: Float32Array.from(r.probs), uncertain: 0,
+					converged: r.converged, degenerate: r.degenerate, probs: Float64Array.from(r.probs), uncertain: 0,
 					mixture: { weights: Array.from(r.weights), means: Array.from(r.means), covariances: Array.from(r.covariances), precisionsCholesky: Array.from(r.precisionsCholesky) }
 				}
 			};
@@ -186,7 +186,7 @@ export function clusterAtK(X: Float64Array, rows: number, cols: number, alg: Alg
 				labels: r.labels, k: r.nClusters, centers: null, inertia: null, iterations: 0, converged: true,
 				hdbscan: {
 					minClusterSize: r.minClusterSize, minSamples: r.minSamples, selection, noise: r.noise,
-					probabilities: Float32Array.from(r.probabilities), outlierScores: Float32Array.from(r.outlierScores),
+					probabilities: Float64Array.from(r.probabilities), outlierScores: Float64Array.from(r.outlierScores),
 					stabilities: r.stabilities, tree: r.clusters.map((c) => ({ parent: c.parent, birth: c.birth, death: c.death, size: c.size, stability: c.stability, segment: c.label }))
 				}
 			};

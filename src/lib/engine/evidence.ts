@@ -9,6 +9,7 @@ import { centroidsOf, clusterAtK } from './cluster-k';
 import { calinskiHarabasz } from './metrics/calinski-harabasz';
 import { daviesBouldin } from './metrics/davies-bouldin';
 import { gapAtK, gapFrame, totalSS, type GapFrame, type GapPoint, type WithinSS } from './metrics/gap';
+import { checkGapRows, DEFAULT_GAP_D_POWER, withinDispersion, type GapDPower } from './metrics/gap-within';
 import { silhouetteEstimate } from './metrics/silhouette-ci';
 import { stability, type ClusterLabels, type StabilityResult } from './metrics/stability';
 import { subProgress, type RunControl } from './progress';
@@ -48,7 +49,7 @@ export function silhouetteNote(rows: number): string | null {
 }
 
 /** The recipe's algorithm as "cluster these rows into k": used to recluster resamples and reference data. */
-function clusterer(recipe: Recipe): { labels: ClusterLabels; withinSS: WithinSS } {
+function clusterer(recipe: Recipe, dPower: GapDPower = DEFAULT_GAP_D_POWER): { labels: ClusterLabels; withinSS: WithinSS } {
 	const alg = recipe.algorithm;
 	const run = (Z: Float64Array, rows: number, cols: number, k: number, seed: number): { labels: Int32Array; inertia: number } => {
 		if (alg.name === 'kmeans') return kmeans(Z, rows, cols, k, { nInit: alg.nInit, maxIter: alg.maxIter, tol: alg.tol }, { seed });
@@ -56,7 +57,11 @@ function clusterer(recipe: Recipe): { labels: ClusterLabels; withinSS: WithinSS 
 		const r = clusterAtK(Z, rows, cols, alg, k, seed);
 		return { labels: r.labels, inertia: r.inertia ?? centroidsOf(Z, rows, cols, r.labels, r.k).inertia };
 	};
-	return { labels: (Z, r, c, k, s) => run(Z, r, c, k, s).labels, withinSS: (Z, r, c, k, s) => run(Z, r, c, k, s).inertia };
+	const within: WithinSS = (Z, r, c, k, s) => {
+		const out = run(Z, r, c, k, s);
+		return dPower === 2 ? 0.5 * out.inertia : withinDispersion(Z, r, c, out.labels, k, dPower);
+	};
+	return { labels: (Z, r, c, k, s) => run(Z, r, c, k, s).labels, withinSS: within };
 }
 
 const frames = new WeakMap<Float64Array, GapFrame>();
@@ -70,7 +75,15 @@ function frameOf(m: FeatureMatrix): GapFrame {
 export function gapAtOne(matrix: FeatureMatrix, recipe: Recipe, control: RunControl = {}): GapPoint | null {
 	const B = recipe.evidence?.gapB;
 	if (!B) return null;
-	return gapAtK(frameOf(matrix), 1, totalSS(matrix.data, matrix.rows, matrix.cols), B, recipe.seed, clusterer(recipe).withinSS, control);
+	const p = gapDPowerOf(recipe);
+	checkGapRows(matrix.rows, p);
+	const W = p === 2 ? 0.5 * totalSS(matrix.data, matrix.rows, matrix.cols) : withinDispersion(matrix.data, matrix.rows, matrix.cols, new Int32Array(matrix.rows), 1, p);
+	return gapAtK(frameOf(matrix), 1, W, B, recipe.seed, clusterer(recipe, p).withinSS, control, p);
+}
+
+/** The recipe's d.power for the gap statistic (2 when not set: Tibshirani et al.'s squared distances). */
+export function gapDPowerOf(recipe: Recipe): GapDPower {
+	return recipe.evidence?.gapDPower ?? DEFAULT_GAP_D_POWER;
 }
 
 /** Every metric of one k's labels (segments 0..k-1, every row clustered). */
@@ -84,8 +97,10 @@ export function kMetrics(matrix: FeatureMatrix, recipe: Recipe, k: number, label
 	const sil = silhouetteEstimate(data, rows, cols, labels, k,
 		{ exactMax: EXACT_SILHOUETTE_MAX, sampleSize: SILHOUETTE_SAMPLE_SIZE, repeats: SILHOUETTE_REPEATS, seed: deriveSeed(recipe.seed, 0x5117) },
 		{ signal, onProgress: slice(1) });
-	const { labels: clusterLabels, withinSS } = clusterer(recipe);
-	const gap = ev?.gapB ? gapAtK(frameOf(matrix), k, inertia, ev.gapB, recipe.seed, withinSS, { signal, onProgress: slice(2) }) : null;
+	const p = gapDPowerOf(recipe);
+	const { labels: clusterLabels, withinSS } = clusterer(recipe, p);
+	const dataW = () => (p === 2 ? 0.5 * inertia : withinDispersion(data, rows, cols, labels, k, p));
+	const gap = ev?.gapB ? gapAtK(frameOf(matrix), k, dataW(), ev.gapB, recipe.seed, withinSS, { signal, onProgress: slice(2) }, p) : null;
 	const stab = ev?.stabilityB
 		? stability(data, rows, cols, labels, k, { B: ev.stabilityB, scheme: ev.stabilityScheme ?? 'bootstrap', seed: recipe.seed }, clusterLabels, { signal, onProgress: slice(2) })
 		: null;

@@ -4,7 +4,9 @@
  */
 import type { SourceFingerprint } from './data/fingerprint';
 import { EngineError } from './errors';
+import { entriesOf, nameRecord } from './names';
 import { validateRfmSpec, type RfmSpec } from './prep/rfm-spec';
+import { defaultColumnPrep } from './prep/default-prep';
 import type { ColumnKind, ColumnProfile, MissingStrategy, OutlierAction, OutlierMethod, ScaleMethod } from './types';
 export type { MissingStrategy, ScaleMethod } from './types';
 
@@ -20,8 +22,10 @@ export interface ColumnPrep {
 	missing?: MissingStrategy;
 	/** The replacement under missing = "constant" (a number, or a level for a categorical column). */
 	fillValue?: number | string;
-	/** log(1 + x), for skewed non-negative columns. */
+	/** log(1 + x), for skewed non-negative columns (on by default where skewness > 2: prep/default-prep.ts). */
 	log1p?: boolean;
+	/** Yeo-Johnson power transform with a fitted lambda (scikit-learn's PowerTransformer), for skewed columns with negatives. */
+	yeoJohnson?: boolean;
 	/** Clip to these percentiles (0–100) of the column, fitted on the data. */
 	clip?: [number, number] | null;
 	scale?: ScaleMethod;
@@ -133,6 +137,8 @@ export function hasK(alg: AlgorithmSpec): boolean {
 export interface EvidenceSpec {
 	/** Reference sets for the gap statistic; null or 0 = not computed. */
 	gapB?: number | null;
+	/** The gap statistic's d.power (R clusGap): 2 = squared distances (default, Tibshirani et al.), 1 = distances. */
+	gapDPower?: 1 | 2;
 	/** Resamples for stability; null or 0 = not computed. */
 	stabilityB?: number | null;
 	stabilityScheme?: 'bootstrap' | 'subsample';
@@ -157,7 +163,7 @@ export interface Recipe {
 	pcaComponents?: number | null;
 	/** Inclusive range of k values to try. */
 	kRange: [number, number];
-	/** The chosen k; null = the k with the best mean silhouette. */
+	/** The chosen k; null = the recommended k (metrics/recommend.ts). */
 	k: number | null;
 	seed: number;
 	/** Segment names the user chose, per k ("6": one name per segment, "" = the automatic name). Absent = automatic names. */
@@ -181,11 +187,12 @@ export function defaultRecipe(source: SourceFingerprint, profiles: ColumnProfile
 		source,
 		features,
 		idColumn: id ? id.name : null,
-		prep: { missing: 'median', scale: 'zscore', outliers: { ...NO_OUTLIERS }, columns: {} },
-		columnTypes: {},
+		prep: { missing: 'median', scale: 'zscore', outliers: { ...NO_OUTLIERS }, columns: defaultColumnPrep(profiles) },
+		columnTypes: nameRecord<ColumnKind>(),
 		rfm: null,
 		algorithm: { ...DEFAULT_ALGORITHMS.kmeans },
-		kRange: [2, Math.min(10, Math.max(2, source.rows - 1))],
+		// At most 10, and about 5 rows per segment at the largest k (k-limit.ts).
+		kRange: [2, Math.min(10, Math.max(2, source.rows - 1), Math.max(2, Math.floor(source.rows / 5)))],
 		k: null,
 		seed: 0
 	};
@@ -217,6 +224,7 @@ export function validateRecipe(value: unknown): Recipe {
 		if (!ev || typeof ev !== 'object') bad('"evidence" must be an object');
 		if (ev.gapB != null && !isInt(ev.gapB, 0, 500)) bad('"evidence.gapB" must be null or a whole number from 0 to 500');
 		if (ev.stabilityB != null && !isInt(ev.stabilityB, 0, 500)) bad('"evidence.stabilityB" must be null or a whole number from 0 to 500');
+		if (ev.gapDPower !== undefined && ev.gapDPower !== 1 && ev.gapDPower !== 2) bad('"evidence.gapDPower" must be 1 or 2');
 		if (ev.gapB === 1) bad('"evidence.gapB" must be at least 2 (the standard error needs two reference sets)');
 		if (ev.stabilityScheme !== undefined && ev.stabilityScheme !== 'bootstrap' && ev.stabilityScheme !== 'subsample') bad('"evidence.stabilityScheme" must be bootstrap or subsample');
 	}
@@ -240,7 +248,9 @@ export function validateRecipe(value: unknown): Recipe {
 	}
 	const src = r.source as SourceFingerprint | undefined;
 	if (!src || typeof src.name !== 'string' || !Array.isArray(src.columns) || typeof src.hash !== 'string') bad('"source" must describe the data file (name, rows, columns, hash)');
-	return r as unknown as Recipe;
+	// Column names key these two: rebuilt without a prototype, so no name can reach Object.prototype (names.ts).
+	const recipe = r as unknown as Recipe;
+	return { ...recipe, columnTypes: nameRecord(entriesOf(recipe.columnTypes)), prep: { ...recipe.prep, columns: nameRecord(entriesOf(recipe.prep.columns)) } };
 }
 
 function validateAlgorithm(value: unknown, bad: (what: string) => never): void {
@@ -311,6 +321,8 @@ function validatePrep(value: unknown, bad: (what: string) => never): void {
 		if (c.weight !== undefined && !(typeof c.weight === 'number' && c.weight > 0 && c.weight <= 100)) bad(`${at}.weight" must be a number above 0 and at most 100`);
 		if (c.fillValue !== undefined && typeof c.fillValue !== 'number' && typeof c.fillValue !== 'string') bad(`${at}.fillValue" must be a number or a text`);
 		if (c.log1p !== undefined && typeof c.log1p !== 'boolean') bad(`${at}.log1p" must be true or false`);
+		if (c.yeoJohnson !== undefined && typeof c.yeoJohnson !== 'boolean') bad(`${at}.yeoJohnson" must be true or false`);
+		if (c.log1p && c.yeoJohnson) bad(`${at}" has both log1p and yeoJohnson: choose one transform`);
 		if (c.allowManyLevels !== undefined && typeof c.allowManyLevels !== 'boolean') bad(`${at}.allowManyLevels" must be true or false`);
 		const clip = c.clip;
 		if (clip != null && !(Array.isArray(clip) && clip.length === 2 && clip.every((v) => typeof v === 'number' && v >= 0 && v <= 100) && clip[0] < clip[1])) {

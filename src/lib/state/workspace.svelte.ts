@@ -5,11 +5,13 @@
 import type { AnalysisResult, KSummary } from '$lib/engine/analyse';
 import type { ErrorInfo } from '$lib/engine/errors';
 import type { Progress } from '$lib/engine/progress';
+import { own, withEntry } from '$lib/engine/names';
 import { withKind } from '$lib/engine/data/profile';
 import type { PrepPreview } from '$lib/engine/prep/preview';
 import type { RfmSpec } from '$lib/engine/prep/rfm-spec';
-import { RFM_DEFAULT_FEATURES } from '$lib/engine/prep/rfm-table';
-import { defaultRecipe, hasK, validateRecipe, type ColumnPrep, type MissingStrategy, type OutlierSpec, type Recipe, type ScaleMethod } from '$lib/engine/recipe';
+import { recipeForTable } from '$lib/engine/recipe-for-table';
+import { withoutTransforms } from '$lib/engine/prep/default-prep';
+import { hasK, validateRecipe, type ColumnPrep, type MissingStrategy, type OutlierSpec, type Recipe, type ScaleMethod } from '$lib/engine/recipe';
 import type { ColumnKind, ColumnProfile } from '$lib/engine/types';
 import type { LoadOptions } from '$lib/engine/data/load';
 import type { LoadResult, LoadSummary, SkipReview } from '$lib/workers/api';
@@ -18,6 +20,9 @@ import { EngineCallError, EngineClient } from '$lib/workers/pool';
 import type { ProjectionInput } from '$lib/workers/api-projection';
 import { RunHistory } from './history.svelte';
 import { segmentNamesFor } from '$lib/engine/profile/naming';
+import type { Remedy } from '$lib/engine/profile/extreme-segments';
+import { applyRemedy } from '$lib/engine/remedy';
+import { recipeChanges } from '$lib/engine/recipe-changes';
 import { hdbscanColumns } from '$lib/engine/export/hdbscan-columns';
 import type { ReportExtras } from '$lib/engine/export/report-extras';
 import type { ColumnBySegment } from '$lib/engine/profile/by-column';
@@ -51,7 +56,7 @@ export class Workspace {
 
 	private client: EngineClient | null = null;
 	/** Coordinates the projection view adds to the results CSV (one value per clustered row; NaN = not embedded). */
-	projectionColumns = $state.raw<{ name: string; values: Float32Array }[] | null>(null);
+	projectionColumns = $state.raw<{ name: string; values: Float64Array }[] | null>(null);
 	/** Extra workers for parallel k values (none on a two-core machine: one core stays with the page). */
 	private helpers: EngineClient[] = [];
 
@@ -59,8 +64,11 @@ export class Workspace {
 	readonly profiles: ColumnProfile[] = $derived.by(() => {
 		const d = this.dataset;
 		if (!d) return [];
-		const types = this.draft?.columnTypes ?? {};
-		return d.profiles.map((p) => (types[p.name] && types[p.name] !== p.kind ? withKind(p, types[p.name], d.rows) : p));
+		const types = this.draft?.columnTypes;
+		return d.profiles.map((p) => {
+			const kind = own(types, p.name);
+			return kind && kind !== p.kind ? withKind(p, kind, d.rows) : p;
+		});
 	});
 	private controller: AbortController | null = null;
 
@@ -75,6 +83,17 @@ export class Workspace {
 		const cur = this.current;
 		if (!r || !cur) return null;
 		return r.labels[r.perK.indexOf(cur)];
+	});
+
+	/** A recipe was loaded (from a file or a link) since the shown run: the results may not match it. Run clears it. */
+	recipeLoaded = $state(false);
+
+	/** What changed in the draft since the shown result was made (engine/recipe-changes.ts); empty while running. */
+	readonly stale: string[] = $derived.by(() => {
+		const r = this.result, d = this.draft;
+		if (!r || !d || this.phase === 'running') return [];
+		const changes: string[] = recipeChanges(r.recipe, d);
+		return this.recipeLoaded ? ['a loaded recipe', ...changes] : changes;
 	});
 
 	/** Segment names the user typed, per k ("" = the automatic name); they travel with the Recipe as segmentNames. */
@@ -217,6 +236,7 @@ export class Workspace {
 		this.cancel(false);
 		const controller = (this.controller = new AbortController());
 		const recipe = $state.snapshot(this.draft) as Recipe;
+		this.recipeLoaded = false;
 		this.customNames = { ...(recipe.segmentNames ?? {}) };
 		const [lo, hi] = recipe.kRange;
 		// DBSCAN has no k: one job that finds its own number of segments.
@@ -266,11 +286,7 @@ export class Workspace {
 		this.history.clear();
 		this.preview = null;
 		this.previewColumn = null;
-		const recipe = defaultRecipe(summary.derivedFrom?.source ?? summary.source, summary.profiles);
-		if (summary.derivedFrom) {
-			recipe.rfm = summary.derivedFrom.spec;
-			recipe.features = RFM_DEFAULT_FEATURES.filter((f) => summary.profiles.some((p) => p.name === f));
-		}
+		const recipe = recipeForTable(summary.derivedFrom?.source ?? summary.source, summary.profiles, summary.derivedFrom?.spec ?? null);
 		if (this.acceptedSkips > 0) recipe.acceptSkipped = this.acceptedSkips;
 		this.draft = recipe;
 		this.customNames = {};
@@ -334,16 +350,21 @@ export class Workspace {
 	setColumnType(name: string, kind: ColumnKind): void {
 		if (!this.draft) return;
 		const inferred = this.dataset?.profiles.find((p) => p.name === name)?.inferredKind;
-		if (kind === inferred) delete this.draft.columnTypes[name];
-		else this.draft.columnTypes[name] = kind;
+		// A new record each time (names.ts): `record[name] = …` with a name like __proto__ would not store a value.
+		this.draft.columnTypes = withEntry(this.draft.columnTypes, name, kind === inferred ? undefined : kind);
 		if (!['numeric', 'categorical', 'boolean'].includes(kind)) this.toggleFeature(name, false);
 	}
 
 	setColumnPrep(name: string, patch: Partial<ColumnPrep>): void {
 		if (!this.draft) return;
-		const next: ColumnPrep = { ...(this.draft.prep.columns[name] ?? {}), ...patch };
+		const next: ColumnPrep = { ...(own(this.draft.prep.columns, name) ?? {}), ...patch };
 		for (const key of Object.keys(next) as (keyof ColumnPrep)[]) if (next[key] === undefined) delete next[key];
-		this.draft.prep.columns[name] = next;
+		this.draft.prep.columns = withEntry(this.draft.prep.columns, name, next);
+	}
+
+	/** "Apply no transforms": every log1p and Yeo-Johnson off (the defaults included), other column settings kept. */
+	applyNoTransforms(): void {
+		if (this.draft) this.draft.prep.columns = withoutTransforms($state.snapshot(this.draft.prep.columns));
 	}
 
 	setOutliers(patch: Partial<OutlierSpec>): void {
@@ -374,6 +395,21 @@ export class Workspace {
 	rerunWith(patch: Record<string, number | string>): void {
 		if (!this.draft || !this.result) return;
 		this.draft.algorithm = { ...$state.snapshot(this.result.recipe.algorithm), ...patch } as Recipe['algorithm'];
+		void this.run();
+	}
+
+	/** An extreme-segment card's remedy (profile/extreme-segments.ts): change the recipe, then run again. */
+	applyRemedy(remedy: Remedy): void {
+		if (!this.draft) return;
+		this.draft = applyRemedy($state.snapshot(this.draft) as Recipe, remedy);
+		void this.run();
+	}
+
+	/** "Try k up to …": the recommendation sat at the top of the range; widen it (the engine capped hi) and run again. */
+	widenK(hi: number): void {
+		if (!this.draft || !this.result) return;
+		this.draft.kRange = [this.draft.kRange[0], Math.max(this.draft.kRange[0], hi)];
+		this.draft.k = null;
 		void this.run();
 	}
 
@@ -590,6 +626,7 @@ export class Workspace {
 			}
 			const source = this.dataset.derivedFrom?.source ?? this.dataset.source;
 			this.draft = this.withAccepted({ ...recipe, source });
+			if (this.result) this.recipeLoaded = true;
 			this.notice = recipe.source.hash === source.hash ? 'Recipe applied.' : `Recipe applied. It was made on "${recipe.source.name}", whose contents differ from this file.`;
 		} catch (err) {
 			this.fail(err, this.phase);

@@ -6,16 +6,18 @@ import * as Comlink from 'comlink';
 import { suggestedEpsFor } from '../engine/cluster-k';
 import { analyse, clusterOneK, kValues, prepareRun, type AnalysisResult, type KPart, type RunBase } from '../engine/analyse';
 import type { LoadOptions } from '../engine/data/load';
-import { skippedCsv, skipGroups, skipNotes, type SkipGroup } from '../engine/data/skipped';
+import { skipGroups, skipNotes, type SkipGroup } from '../engine/data/skipped';
+import { skippedCsvChunks } from '../engine/export/skipped-csv';
 import { fingerprint, type SourceFingerprint } from '../engine/data/fingerprint';
 import { describeTable } from '../engine/data/describe';
 import type { CorrelationMatrix } from '../engine/prep/correlation';
 import { previewPrep, type PrepPreview } from '../engine/prep/preview';
 import { suggestRfm } from '../engine/prep/rfm-detect';
+import { detectTransactionLog } from '../engine/prep/transaction-log';
 import type { RfmSpec } from '../engine/prep/rfm-spec';
 import { buildCustomerTable } from '../engine/prep/rfm-table';
 import { EngineError, toErrorInfo, type ErrorInfo } from '../engine/errors';
-import { resultsCsv, type Assignment } from '../engine/export/csv';
+import { resultsCsvChunks, type Assignment } from '../engine/export/csv';
 import { buildModel, type ModelInput, type SegmentModel } from '../engine/export/model';
 import { rowColumns } from '../engine/export/row-metrics';
 import { scoreTable, scoredColumns, type ScoreResult } from '../engine/score/score';
@@ -75,6 +77,8 @@ export interface LoadSummary {
 	correlation: CorrelationMatrix;
 	/** When the table looks like a transaction log: a first guess at the "Build customer features" choices. */
 	transactions: RfmSpec | null;
+	/** The file is a transaction log with everything needed to build customers (prep/transaction-log.ts): the page leads with the build. */
+	isLog: boolean;
 	/** Set when this is a customer table built from a transaction log. */
 	derivedFrom: { source: SourceFingerprint; spec: RfmSpec } | null;
 }
@@ -82,7 +86,7 @@ export interface LoadSummary {
 /** What the page needs of a table; the same for a loaded file and for a derived customer table. */
 function summarise(t: Table, derivedFrom: LoadSummary['derivedFrom'] = null): LoadSummary {
 	const { profiles, correlation } = describeTable(t);
-	return { source: fingerprint(t), rows: t.rowCount, profiles, notes: t.notes, format: t.format ?? null, skipped: t.skipped?.count ?? 0, correlation, transactions: derivedFrom ? null : suggestRfm(profiles, t.rowCount), derivedFrom };
+	return { source: fingerprint(t), rows: t.rowCount, profiles, notes: t.notes, format: t.format ?? null, skipped: t.skipped?.count ?? 0, correlation, transactions: derivedFrom ? null : suggestRfm(profiles, t.rowCount), isLog: !derivedFrom && detectTransactionLog(profiles, t.rowCount) !== null, derivedFrom };
 }
 
 let table: Table | null = null;
@@ -236,14 +240,14 @@ const api = {
 	 * each row's silhouette (up to ROW_SILHOUETTE_MAX rows) and distance to its centre; with `probs` (Gaussian
 	 * mixtures, rows × k) a membership probability per segment.
 	 */
-	async resultsCsv(assignment: Assignment, model?: { recipe: Recipe; centers: number[][]; probs?: Float32Array }): Promise<Outcome<Blob>> {
+	async resultsCsv(assignment: Assignment, model?: { recipe: Recipe; centers: number[][]; probs?: Float64Array }): Promise<Outcome<Blob>> {
 		return attempt(() => {
 			const extra = [...(assignment.extra ?? [])];
 			if (model) {
 				const { matrix } = preparedFor(model.recipe);
 				if (matrix.rows === assignment.labels.length) extra.unshift(...rowColumns(matrix, assignment.labels, model.centers, model.probs));
 			}
-			return new Blob([resultsCsv(requireTable(), { ...assignment, extra })], { type: 'text/csv' });
+			return new Blob([...resultsCsvChunks(requireTable(), { ...assignment, extra })], { type: 'text/csv' });
 		});
 	},
 
@@ -257,7 +261,7 @@ const api = {
 		return attempt(async () => {
 			const t = await loadBlob(input.blob, input.name, input.options, onProgress);
 			const s = scoreTable(model, t);
-			const csv = new Blob([resultsCsv(t, { rowIndex: s.rowIndex, status: s.status, labels: s.labels, names: s.sizes.map((z) => z.name), extra: scoredColumns(s) })], { type: 'text/csv' });
+			const csv = new Blob([...resultsCsvChunks(t, { rowIndex: s.rowIndex, status: s.status, labels: s.labels, names: s.sizes.map((z) => z.name), extra: scoredColumns(s) })], { type: 'text/csv' });
 			const { rowIndex: _r, status: _s, labels, distances: _d, probs: _p, ...report } = s;
 			// Lines of the new file that could not be read are not scored: said first, never dropped silently.
 			const skippedWarnings = t.skipped?.count ? skipNotes(t.skipped, t.name).map((n) => n.replace('The other rows were kept; download the skipped lines to check them.', 'They are not in the scored file.')) : [];
@@ -270,7 +274,7 @@ const api = {
 		return attempt(() => {
 			const t = pending ?? loaded ?? requireTable();
 			if (!t.skipped) throw new EngineError('internal', 'No lines were skipped.', '');
-			return new Blob([skippedCsv(t.skipped, t.source.text)], { type: 'text/csv' });
+			return new Blob([...skippedCsvChunks(t.skipped, t.source)], { type: 'text/csv' });
 		});
 	}
 };

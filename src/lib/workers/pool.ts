@@ -132,7 +132,7 @@ export class EngineClient {
 	}
 
 	/** The labelled results file. The assignment is copied, not transferred: the page keeps showing it. */
-	resultsCsv(assignment: Assignment, opts: CallOptions = {}, model?: { recipe: Recipe; centers: number[][]; probs?: Float32Array }): Promise<Blob> {
+	resultsCsv(assignment: Assignment, opts: CallOptions = {}, model?: { recipe: Recipe; centers: number[][]; probs?: Float64Array }): Promise<Blob> {
 		return this.call((r) => r.resultsCsv(assignment, model), opts);
 	}
 

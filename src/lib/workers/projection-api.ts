@@ -38,7 +38,9 @@ export interface EmbedFrame {
 export interface EmbedResult {
 	/** Rows (indices into the request's rows) that were embedded, or null when all were. */
 	sample: Int32Array | null;
+	/** Screen positions (Float32) and the same positions in full double precision, for the results file. */
 	Y: Float32Array;
+	exact: Float64Array;
 	iterations: number;
 }
 
@@ -146,9 +148,9 @@ const api = {
 				throw new EngineError('bad-parameter', `Unknown projection method "${String(req.method)}".`, 'Choose PCA, t-SNE or UMAP.');
 			}
 			const { Y, iterations } = run;
-			const value: EmbedResult = { sample, Y: toF32(Y), iterations };
+			const value: EmbedResult = { sample, Y: toF32(Y), exact: Y, iterations };
 			const out: Result<EmbedResult> = { ok: true, value };
-			return Comlink.transfer(out, [value.Y.buffer, ...(sample ? [sample.buffer] : [])] as ArrayBuffer[]);
+			return Comlink.transfer(out, [value.Y.buffer, value.exact.buffer, ...(sample ? [sample.buffer] : [])] as ArrayBuffer[]);
 		} catch (err) {
 			return { ok: false, error: toErrorInfo(err) };
 		}

@@ -8,6 +8,7 @@ import { DICTIONARY_CAP } from './columns';
 import { numericDistinct } from './numeric-column';
 import { parseNumber } from './number';
 import { describeFormats, isSpreadsheetError, parseFormatted, type DecimalMark } from './number-format';
+import { isMissingToken } from './missing-tokens';
 
 const EXACT_DISTINCT_LIMIT = 1_000_000;
 
@@ -22,6 +23,8 @@ export class ColumnBuilder {
 	private nonNumeric = 0;
 	private errorValues = 0;
 	private errorRows: number[] = [];
+	/** Missing-value tokens as written ("NA", "n/a", "#N/A") and how often: few distinct, so a Map is cheap. */
+	private tokens: Map<string, number> | null = null;
 	private formatted = 0;
 	private formatFlags = 0;
 
@@ -34,8 +37,12 @@ export class ColumnBuilder {
 		if (this.n === this.numbers.length) this.grow();
 		const i = this.n++;
 		const t = raw.trim();
-		if (t === '' || isSpreadsheetError(t)) {
-			if (t !== '' && this.errorValues++ < 5) this.errorRows.push(i);
+		if (t === '' || isMissingToken(t)) {
+			if (t !== '') {
+				if (isSpreadsheetError(t) && this.errorValues++ < 5) this.errorRows.push(i);
+				this.tokens ??= new Map();
+				this.tokens.set(t, (this.tokens.get(t) ?? 0) + 1);
+			}
 			this.numbers[i] = NaN;
 			this.missing++;
 			if (this.codes) this.codes[i] = -1;
@@ -121,6 +128,7 @@ export class ColumnBuilder {
 			distinctExact: exact
 		};
 		if (this.formatted > 0) col.formats = `${this.formatted.toLocaleString('en')} formatted number(s): ${describeFormats(this.formatFlags)}`;
+		if (this.tokens) col.missingTokens = [...this.tokens].map(([token, count]) => ({ token, count })).sort((a, b) => b.count - a.count);
 		if (this.errorValues > 0) {
 			col.errorValues = this.errorValues;
 			col.errorRows = this.errorRows;

@@ -58,7 +58,7 @@ export async function parseNumericSource(src: ByteSource, name: string, delimite
 		notes,
 		format: { kind: 'delimited', delimiter, decimal: '.', fastPath: true },
 		skipped: new SkipLog().finish(account),
-		source: new FileBackedText(src, name, h.headerText, delimiter, h.newline, fast.rowStart, fast.rowEnd, hash.digest())
+		source: new FileBackedText(src, name, h.headerText, delimiter, h.newline, fast.rowStart, fast.rowEnd, hash.digest(), from - h.from)
 	};
 }
 

@@ -50,6 +50,9 @@ export function readNumericFast(text: string, delimiter: string, ncols: number, 
 			}
 			break;
 		}
+		// maxRecords bounds the rows; should it ever fall short, the general path reads the file rather than a
+		// typed array dropping writes past its end.
+		if (row === cap) return null;
 		rowStart[row] = i;
 		for (let j = 0; j < ncols; j++) {
 			const fieldStart = i;

@@ -8,6 +8,8 @@ import type { Offsets, SourceText } from '../types';
 import type { ByteSource } from './byte-source';
 import { decodeText } from './decode';
 
+const utf8 = new (globalThis as unknown as { TextDecoder: new (label: string) => { decode(b: Uint8Array): string } }).TextDecoder('utf-8');
+
 export class FileBackedText implements SourceText {
 	constructor(
 		private readonly file: ByteSource,
@@ -17,8 +19,19 @@ export class FileBackedText implements SourceText {
 		readonly newline: string,
 		readonly rowStart: Offsets,
 		readonly rowEnd: Offsets,
-		readonly hash: string
+		readonly hash: string,
+		/** File byte offset minus text offset for the rows (the BOM and the header's multi-byte characters). */
+		private readonly delta = 0
 	) {}
+
+	/**
+	 * The text between two offsets of the rows, read from the file alone (the fast path's rows are ASCII, so text
+	 * offsets are byte offsets shifted by delta): a 1 GB file's rows are written out without a 1 GB string.
+	 */
+	slice(start: number, end: number): string {
+		if (end <= start) return '';
+		return utf8.decode(this.file.read(start + this.delta, end + this.delta));
+	}
 
 	/** The whole decoded text, read from the file on every access: read it once and keep it in a local. */
 	get text(): string {

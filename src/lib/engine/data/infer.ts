@@ -1,6 +1,6 @@
 import type { Column, ColumnKind } from '../types';
+import { columnRole, roleFacts } from './column-roles';
 
-const ID_NAME = /(^|[^a-z])(id|uuid|guid|key)$|^(id|uuid|guid)([^a-z]|$)|(customer|client|user|member|account|order|invoice)_?(no|num|number|code|id)$/i;
 const BOOLEAN_LEVELS = new Set(['true', 'false', 'yes', 'no', 'y', 'n', 't', 'f']);
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}( \d{1,2}:\d{2}(:\d{2})?)?$/;
 
@@ -17,18 +17,16 @@ export function inferKind(col: Column, rowCount: number, sample: string[] | null
 	if (col.distinct === 1 && col.distinctExact) return { kind: 'constant', reason: `every filled cell holds the same value ("${col.levels?.[0] ?? ''}")` };
 	const numericShare = (present - col.nonNumeric) / present;
 	const allDistinct = col.distinctExact ? col.distinct === present : col.distinct >= present * 0.99;
-	if (ID_NAME.test(col.name) && (allDistinct || col.distinct > 20)) {
-		return { kind: 'id', reason: `the name "${col.name}" marks an identifier` };
-	}
+	const numeric = numericShare >= NUMERIC_SHARE;
+	const role = columnRole(roleFacts(col, present, numeric), numeric);
+	if (role?.kind === 'id') return role;
 	if (col.levels && col.distinct === 2 && col.levels.every((l) => BOOLEAN_LEVELS.has(l.toLowerCase()) || l === '0' || l === '1')) {
 		return { kind: 'boolean', reason: `two values only (${col.levels.join(', ')})` };
 	}
-	if (numericShare >= NUMERIC_SHARE) {
-		if (allDistinct && present > 20 && isIntegerSequenceLike(col)) {
-			return { kind: 'id', reason: 'whole numbers, all different and evenly spread like a running number' };
-		}
+	if (numeric) {
+		if (role?.kind === 'categorical') return role;
 		const bad = col.nonNumeric > 0 ? `; ${col.nonNumeric} non-numeric cell(s) are treated as missing` : '';
-		return { kind: 'numeric', reason: `${formatPct(numericShare)} of filled cells are numbers${bad}${col.formats ? `; ${col.formats}` : ''}${col.errorValues ? `; ${col.errorValues} spreadsheet error value(s) read as missing` : ''}` };
+		return { kind: 'numeric', reason: `${formatPct(numericShare)} of filled cells are numbers${bad}${col.formats ? `; ${col.formats}` : ''}${tokenPhrase(col)}` };
 	}
 	// Above the dictionary cap there are no levels: a sample of the cells (read back from the source) stands in.
 	const texts = col.levels ?? sample?.filter((t) => t !== '') ?? null;
@@ -39,19 +37,12 @@ export function inferKind(col: Column, rowCount: number, sample: string[] | null
 	return { kind: 'categorical', reason: `text values with ${col.distinctExact ? '' : 'at least '}${col.distinct.toLocaleString('en')} distinct levels` };
 }
 
-function isIntegerSequenceLike(col: Column): boolean {
-	const x = col.numbers;
-	let min = Infinity, max = -Infinity, count = 0;
-	for (let i = 0; i < x.length; i++) {
-		const v = x[i];
-		if (Number.isNaN(v)) continue;
-		if (!Number.isInteger(v)) return false;
-		if (v < min) min = v;
-		if (v > max) max = v;
-		count++;
-	}
-	// A running number fills most of its range; a measure that happens to be distinct (spend in cents) does not.
-	return count > 0 && (max - min + 1) <= count * 2;
+/** "; 7 cells written NA, 2 #N/A read as missing" (the profile lists every token). */
+export function tokenPhrase(col: Pick<Column, 'missingTokens'>): string {
+	const t = col.missingTokens;
+	if (!t || t.length === 0) return '';
+	const shown = t.slice(0, 3).map((x) => `${x.count.toLocaleString('en')} ${x.token}`).join(', ');
+	return `; ${shown}${t.length > 3 ? ', …' : ''} cell(s) read as missing`;
 }
 
 function sampleMatches(levels: string[], re: RegExp): number {

@@ -92,8 +92,8 @@ describe('profileTable', () => {
 
 describe('profile: overrides and suggestions', () => {
 	it('re-types a column on the user’s word and keeps the inferred kind and reason', () => {
-		const t = parseCsv('code,v\n' + Array.from({ length: 30 }, (_, i) => `${i % 4},${i}`).join('\n'), 'o.csv');
-		const [code] = profileTable(t, { code: 'categorical' });
+		const t = parseCsv('n,v\n' + Array.from({ length: 30 }, (_, i) => `${i % 4},${i}`).join('\n'), 'o.csv');
+		const [code] = profileTable(t, { n: 'categorical' });
 		expect(code.inferredKind).toBe('numeric');
 		expect(code.kind).toBe('categorical');
 		expect(code.reason).toMatch(/^set by you \(inferred numeric: /);

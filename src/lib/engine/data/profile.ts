@@ -2,11 +2,15 @@ import type { Column, ColumnKind, ColumnProfile, NumericStats, Table } from '../
 import { cellTexts } from './cell-text';
 import { medianInPlace, presentValues } from '../prep/quantile';
 import { inferKind } from './infer';
+import { own } from '../names';
+import { badHeader } from './missing-tokens';
 
 const HIST_BINS = 20;
 /** |skewness| above this is called heavy (Bulmer 1979's rule of thumb calls > 1 highly skewed; 2 keeps the warning for real tails). */
 export const HEAVY_SKEW = 2;
 export const MISSING_WARN = 0.3;
+/** One value in at least this share of the filled cells: the column barely separates anyone (left out by default). */
+export const NEAR_CONSTANT = 0.99;
 
 /**
  * Profiles every column: inferred type with its reason (or the user's override from the Recipe), missing and
@@ -16,7 +20,7 @@ export function profileTable(table: Table, columnTypes: Record<string, ColumnKin
 	return table.columns.map((col, index) => {
 		// Text columns past the dictionary cap (timestamps, free text) are typed from a sample of their cells.
 		const sample = !col.levels && col.nonNumeric > 0 ? safeSample(table, col.name) : null;
-		return profileColumn(col, index, table.rowCount, columnTypes[col.name], sample);
+		return profileColumn(col, index, table.rowCount, own(columnTypes, col.name), sample);
 	});
 }
 
@@ -46,8 +50,12 @@ export function profileColumn(col: Column, index: number, rowCount: number, over
 		histogram: stats && Number.isFinite(stats.mean) ? histogram(col.numbers, stats.min, stats.max, HIST_BINS) : null,
 		warnings: [],
 		suggestedFeature: false,
-		suggestLog1p: false
+		suggestLog1p: false,
+		...(col.missingTokens ? { missingTokens: col.missingTokens } : {})
 	};
+	const present = rowCount - col.missing;
+	if (base.top.length && present > 0) base.dominantShare = base.top[0].count / present;
+	if (base.stats && base.stats.min >= 0 && Math.abs(base.stats.skewness) > HEAVY_SKEW) base.skewAfterLog1p = numericStats(col.numbers.map(Math.log1p)).skewness;
 	return withKind(base, override ?? kind, rowCount);
 }
 
@@ -58,6 +66,7 @@ export function profileColumn(col: Column, index: number, rowCount: number, over
 export function withKind(p: ColumnProfile, kind: ColumnKind, rowCount: number): ColumnProfile {
 	const warnings: string[] = [];
 	const missingShare = rowCount > 0 ? p.missing / rowCount : 0;
+	if (badHeader(p.name) === 'token') warnings.push(`The name "${p.name}" reads like a missing or error value: check the file's header row.`);
 	if (kind === 'id') warnings.push('Looks like an identifier: excluded from features, kept in exports.');
 	if (kind === 'constant') warnings.push('Constant: it cannot separate customers.');
 	if (kind === 'empty') warnings.push('Empty: every cell is blank.');
@@ -65,15 +74,19 @@ export function withKind(p: ColumnProfile, kind: ColumnKind, rowCount: number): 
 	const skew = p.stats?.skewness ?? 0;
 	const heavy = kind === 'numeric' && Math.abs(skew) > HEAVY_SKEW;
 	const suggestLog1p = heavy && skew > 0 && (p.stats?.min ?? -1) >= 0;
-	if (heavy) warnings.push(`Heavily skewed (skewness ${skew.toFixed(1)})${suggestLog1p ? ': a log transform (log1p) may help' : ''}.`);
+	const suggestYeoJohnson = heavy && (p.stats?.min ?? 0) < 0;
+	if (heavy) warnings.push(`Heavily skewed (skewness ${skew.toFixed(1)})${suggestLog1p ? ': log1p is on by default for it' : suggestYeoJohnson ? ' with negative values: the Yeo-Johnson transform may help' : ''}.`);
+	const nearConstant = (kind === 'numeric' || kind === 'categorical' || kind === 'boolean') && (p.dominantShare ?? 0) >= NEAR_CONSTANT;
+	if (nearConstant) warnings.push(`Near-constant: ${(p.dominantShare! * 100).toFixed(1)}% of filled cells hold "${p.top[0].value}"; left out of the features by default.`);
 	const overridden = kind !== p.inferredKind;
 	return {
 		...p,
 		kind,
 		reason: overridden ? `set by you (inferred ${p.inferredKind}: ${baseReason(p)})` : baseReason(p),
 		warnings: [...warnings, ...p.warnings.filter((w) => w.startsWith('Strongly correlated'))],
-		suggestedFeature: kind === 'numeric' && p.stats !== null,
-		suggestLog1p
+		suggestedFeature: kind === 'numeric' && p.stats !== null && !nearConstant,
+		suggestLog1p,
+		suggestYeoJohnson
 	};
 }
 

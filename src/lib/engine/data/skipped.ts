@@ -89,19 +89,6 @@ export function skipNotes(s: SkippedRows, name: string): string[] {
 }
 
 /**
- * The skipped records as a CSV: line number, reason, and the original text (quoted), for the user to inspect.
- * `text` is the Table's source text, which holds them for delimited files (JSON's carry their own `texts`).
- */
-export function skippedCsv(s: SkippedRows, text: string): string {
-	const out = ['line,reason,text'];
-	for (let i = 0; i < s.count; i++) {
-		const raw = s.texts ? s.texts[i] : text.slice(s.start[i], s.end[i]);
-		out.push(`${s.line[i]},${s.reason[i]},"${raw.replace(/"/g, '""')}"`);
-	}
-	return out.join('\n') + '\n';
-}
-
-/**
  * Nothing runs on a file with skipped records until someone has agreed to leave them out: the page's accept step
  * or, on the command line, --accept-skipped or the Recipe's `acceptSkipped` (the count agreed to). A file with
  * more skipped records than were accepted is refused with the reasons and first line numbers.

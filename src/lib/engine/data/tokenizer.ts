@@ -142,13 +142,16 @@ export function countLines(text: string): number {
 
 /**
  * An upper bound on the records after `from` (line breaks + 1), counted with indexOf, which V8 runs at memory
- * speed: lets readers allocate their columns once instead of doubling them.
+ * speed: lets readers allocate their columns once instead of doubling them. A line break is an LF, a CRLF or a
+ * lone CR, in any mix: LFs + CRs − CRLFs. (Taking only the larger of the LF and CR counts undercounted a file
+ * mixing LF and lone CR, and the fast path then wrote past its arrays' end: rows lost without a word.)
  */
 export function maxRecords(text: string, from = 0): number {
-	let breaks = 0;
-	for (let p = text.indexOf('\n', from); p !== -1; p = text.indexOf('\n', p + 1)) breaks++;
+	let lfs = 0;
+	for (let p = text.indexOf('\n', from); p !== -1; p = text.indexOf('\n', p + 1)) lfs++;
 	let crs = 0;
 	for (let p = text.indexOf('\r', from); p !== -1; p = text.indexOf('\r', p + 1)) crs++;
-	// CRLF counts once in each; a file of bare CRs has only the second.
-	return Math.max(breaks, crs) + 1;
+	let crlfs = 0;
+	if (crs > 0 && lfs > 0) for (let p = text.indexOf('\r\n', from); p !== -1; p = text.indexOf('\r\n', p + 2)) crlfs++;
+	return lfs + crs - crlfs + 1;
 }

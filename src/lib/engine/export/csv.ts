@@ -1,5 +1,5 @@
-import { rowStatusLabel, type RowStatusCode, type Table } from '../types';
-import { neutraliseRow, safeCell } from './csv-safe';
+import { rowStatusLabel, type RowStatusCode, type SourceText, type Table } from '../types';
+import { csvText, CsvWriter, type Cell, type CsvChunks } from './csv-writer';
 
 /** What the export needs of a run: where each clustered row sits in the table and its segment (0-based). */
 export interface Assignment {
@@ -15,15 +15,15 @@ export interface Assignment {
 /**
  * The results file: every original row, in the original order, copied byte-for-byte from the source text, plus a
  * `segment` column (1..k; -1 for DBSCAN noise, scikit-learn's convention; blank when the row was not clustered) and a `status` column saying why. The file's own
- * delimiter and line ending are kept. Cells that a spreadsheet would run as a formula are neutralised (csv-safe.ts);
- * they are the only bytes that change.
+ * delimiter and line ending are kept. Cells that a spreadsheet would run as a formula are neutralised (csv-writer.ts);
+ * they are the only bytes that change. Yields the file in chunks (a 22M-row file never becomes one string).
  */
-export function resultsCsv(table: Table, result: Assignment): string {
+export function* resultsCsvChunks(table: Table, result: Assignment): CsvChunks {
 	const { labels } = result;
 	// -2 = not clustered (blank); -1 = clustered as noise by DBSCAN (written as -1).
 	const segmentOf = new Int32Array(table.rowCount).fill(-2);
 	for (let r = 0; r < result.rowIndex.length; r++) segmentOf[result.rowIndex[r]] = labels[r];
-	const { text, header, delimiter, newline, rowStart, rowEnd } = table.source;
+	const { header, delimiter, newline, rowStart, rowEnd } = table.source;
 	const names = table.columns.map((c) => c.name);
 	const segName = freeName('segment', names);
 	const nameCol = result.names ? [freeName('segment_name', [...names, segName])] : [];
@@ -33,23 +33,55 @@ export function resultsCsv(table: Table, result: Assignment): string {
 	for (const e of extra) extraNames.push(freeName(e.name, [...names, segName, ...nameCol, statusName, ...extraNames]));
 	const clusteredRow = new Int32Array(extra.length ? table.rowCount : 0).fill(-1);
 	for (let r = 0; r < (extra.length ? result.rowIndex.length : 0); r++) clusteredRow[result.rowIndex[r]] = r;
-	const added = [segName, ...nameCol, statusName, ...extraNames].map((x) => safeCell(x, delimiter));
-	const parts: string[] = [neutraliseRow(header, delimiter) + added.map((x) => delimiter + x).join('')];
-	const segNames = result.names?.map((x) => safeCell(x, delimiter));
+	const w = new CsvWriter(delimiter, newline);
+	w.sourceRow(header, [segName, ...nameCol, statusName, ...extraNames]);
+	const rowText = rowReader(table.source);
+	const cells: Cell[] = [];
 	for (let i = 0; i < table.rowCount; i++) {
 		const s = segmentOf[i];
-		const status = rowStatusLabel[result.status[i] as RowStatusCode];
-		let line = neutraliseRow(text.slice(rowStart[i], rowEnd[i]), delimiter) + delimiter + (s >= 0 ? String(s + 1) : s === -1 ? '-1' : '');
-		if (segNames) line += delimiter + (s >= 0 ? (segNames[s] ?? '') : '');
-		line += delimiter + safeCell(status, delimiter);
-		for (const e of extra) {
-			const v = clusteredRow[i] >= 0 ? e.values[clusteredRow[i]] : NaN;
-			line += delimiter + (Number.isFinite(v) ? String(v) : '');
-		}
-		parts.push(line);
+		cells.length = 0;
+		cells.push(s >= 0 ? s + 1 : s === -1 ? -1 : null);
+		if (result.names) cells.push(s >= 0 ? (result.names[s] ?? '') : '');
+		cells.push(rowStatusLabel[result.status[i] as RowStatusCode]);
+		for (const e of extra) cells.push(clusteredRow[i] >= 0 ? e.values[clusteredRow[i]] : NaN);
+		w.sourceRow(rowText(i), cells);
+		if (w.full) yield w.take();
 	}
-	return parts.join(newline) + newline;
+	yield w.take();
 }
+
+/** The results file as one string (small tables, tests). */
+export function resultsCsv(table: Table, result: Assignment): string {
+	return csvText(resultsCsvChunks(table, result));
+}
+
+/**
+ * Row i's text for rows read in order: from `text` when the source holds it, otherwise (a file kept on disk) read
+ * in blocks of about a megabyte through `slice`, never the whole file.
+ */
+export function rowReader(source: SourceText): (i: number) => string {
+	const { rowStart, rowEnd } = source;
+	if (!source.slice) {
+		const text = source.text;
+		return (i) => text.slice(rowStart[i], rowEnd[i]);
+	}
+	let block = '';
+	let from = 0;
+	let first = 0;
+	let last = -1;
+	return (i) => {
+		if (i < first || i > last) {
+			first = i;
+			last = i;
+			while (last + 1 < rowStart.length && rowEnd[last + 1] - rowStart[i] <= BLOCK) last++;
+			from = rowStart[i];
+			block = source.slice!(from, rowEnd[last]);
+		}
+		return block.slice(rowStart[i] - from, rowEnd[i] - from);
+	};
+}
+
+const BLOCK = 1 << 20;
 
 /** `base`, or `base_2`, `base_3`, … when the table already has a column of that name. */
 export function freeName(base: string, taken: string[]): string {

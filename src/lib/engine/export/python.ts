@@ -6,6 +6,7 @@
  * data travel as one JSON string literal (valid Python), never as code.
  */
 import type { Recipe } from '../recipe';
+import { own } from '../names';
 import type { FittedPrep } from '../types';
 
 interface FeatureSpec {
@@ -15,6 +16,7 @@ interface FeatureSpec {
 	missing: string;
 	fill: number | string | null;
 	log1p: boolean;
+	yeo_johnson: boolean;
 	clip: [number, number] | null;
 	scale: string;
 	weight: number;
@@ -22,7 +24,7 @@ interface FeatureSpec {
 
 function specs(recipe: Recipe, fitted: FittedPrep): FeatureSpec[] {
 	return fitted.perFeature.map((f) => {
-		const c = recipe.prep.columns[f.name] ?? {};
+		const c = own(recipe.prep.columns, f.name) ?? {};
 		return {
 			name: f.name,
 			kind: f.encoding,
@@ -30,6 +32,7 @@ function specs(recipe: Recipe, fitted: FittedPrep): FeatureSpec[] {
 			missing: c.missing ?? recipe.prep.missing,
 			fill: c.fillValue ?? null,
 			log1p: !!c.log1p,
+			yeo_johnson: f.yeoJohnson != null,
 			clip: c.clip ?? null,
 			scale: f.encoding === 'categorical' ? 'none' : (c.scale ?? recipe.prep.scale),
 			weight: c.weight ?? 1
@@ -101,6 +104,10 @@ def prepare(df):
             x = np.clip(x, lo, hi)
         if f["log1p"]:
             x = np.log1p(x)
+        elif f["yeo_johnson"]:
+            from sklearn.preprocessing import PowerTransformer
+            pt = PowerTransformer(method="yeo-johnson", standardize=False).fit(x[keep & ~np.isnan(x)].reshape(-1, 1))
+            x = pt.transform(x.reshape(-1, 1)).ravel()
         cols[f["name"]] = x
     # 3 Outliers: bounds per feature on the rows still in; set aside, clip or only flag.
     o = CONFIG["outliers"]
@@ -247,6 +254,8 @@ def main():
     for f, col in zip(feats, filled):
         if f["log1p"]:
             pre = pre.withColumn(col, F.log1p(F.col(col)))
+        if f["yeo_johnson"]:
+            raise SystemExit(f"{f['name']}: the Yeo-Johnson transform has no pyspark.ml stage; use the scikit-learn script")
     assembled = VectorAssembler(inputCols=filled, outputCol="_raw").transform(pre)
     scale = feats[0]["scale"] if feats else "zscore"
     if scale == "zscore":

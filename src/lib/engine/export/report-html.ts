@@ -54,7 +54,7 @@ function sd(v: number): string {
 function heatmapSvg(p: SegmentProfile, names: string[]): string {
 	const rowNames = names.map((n, i) => `${i + 1}. ${n}`);
 	const { cellW: cw, cellH: ch, rowLabelW: lw, colLabelH: th, legendStep: step, width: W, height: H } = smdLayout(rowNames, p.features);
-	const parts = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" role="img" aria-label="How each segment differs from the rest, in standard deviations">`];
+	const parts = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" role="img" aria-label="How each segment differs from all customers, in standard deviations">`];
 	p.features.forEach((f, j) => parts.push(`<text font-size="11" transform="translate(${lw + j * cw + cw / 2},${th - 6}) rotate(-50)">${esc(f)}</text>`));
 	rowNames.forEach((n, i) => {
 		parts.push(`<text font-size="11" x="${lw - 6}" y="${th + i * ch + ch / 2 + 4}" text-anchor="end">${esc(n)}</text>`);
@@ -155,7 +155,7 @@ ${warnings ? `<h3 id="s-warnings">Warnings and notes</h3><ul>${warnings}</ul>` :
 ${r.extras ? extraSections(r.extras, r.names) : ''}
 <section aria-labelledby="s-personas"><h2 id="s-personas">Personas</h2><div class="cards">${cards}</div></section>
 <section aria-labelledby="s-sizes"><h2 id="s-sizes">Segment sizes</h2>${sizesSvg(p, r.names)}</section>
-<section aria-labelledby="s-heatmap"><h2 id="s-heatmap">How the segments differ</h2><p class="muted">Standardised mean difference of each segment against the other customers (pooled standard deviations).</p><div class="scroll">${heatmapSvg(p, r.names)}</div></section>
+<section aria-labelledby="s-heatmap"><h2 id="s-heatmap">How the segments differ</h2><p class="muted">Standardised mean difference of each segment from all clustered customers (their mean and standard deviation).</p><div class="scroll">${heatmapSvg(p, r.names)}</div></section>
 <section aria-labelledby="s-box"><h2 id="s-box">Features by segment</h2><div class="scroll">${boxPlotsSvg(p)}</div></section>
 <section aria-labelledby="s-profile"><h2 id="s-profile">Profiles</h2><div class="scroll"><table><caption class="muted">Mean (median below) of each feature in original units</caption><thead><tr><th scope="col">Segment</th><th scope="col">Customers</th><th scope="col">Share</th>${head}</tr></thead><tbody>${rows}${overall}</tbody></table></div>
 <table><caption class="muted">Kruskal–Wallis test per feature</caption><thead><tr><th scope="col">Feature</th><th scope="col">H</th><th scope="col">p-value</th></tr></thead><tbody>${tests}</tbody></table><p class="muted">${esc(p.testNote)}</p></section>

@@ -32,7 +32,7 @@ export function runReport(result: AnalysisResult) {
 			silhouetteCi95: s.silhouetteCi,
 			daviesBouldin: s.daviesBouldin,
 			calinskiHarabasz: s.calinskiHarabasz,
-			gap: s.gap && { gap: s.gap.gap, se: s.gap.se, logW: s.gap.logW, expectedLogW: s.gap.expectedLogW, B: s.gap.B },
+			gap: s.gap && { gap: s.gap.gap, se: s.gap.se, logW: s.gap.logW, expectedLogW: s.gap.expectedLogW, B: s.gap.B, dPower: s.gap.dPower },
 			stability: s.stability && { B: s.stability.B, scheme: s.stability.scheme, meanAri: s.stability.meanAri, ari: s.stability.ari, jaccard: s.stability.jaccard, labels: s.stability.labels },
 			iterations: s.iterations,
 			converged: s.converged,

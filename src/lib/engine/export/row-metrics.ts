@@ -44,7 +44,7 @@ export function rowMetrics(matrix: FeatureMatrix, labels: Int32Array, centers: n
 }
 
 /** The per-row columns of the results file, as the page and the command line both write them. */
-export function rowColumns(matrix: FeatureMatrix, labels: Int32Array, centers: number[][], probs?: Float32Array): { name: string; values: ArrayLike<number> }[] {
+export function rowColumns(matrix: FeatureMatrix, labels: Int32Array, centers: number[][], probs?: Float64Array): { name: string; values: ArrayLike<number> }[] {
 	const m = rowMetrics(matrix, labels, centers);
 	const out: { name: string; values: ArrayLike<number> }[] = [...(m.silhouette ? [{ name: 'silhouette', values: m.silhouette }] : []), { name: 'distance_to_centre', values: m.distance }];
 	const k = centers.length, rows = matrix.rows;

@@ -3,7 +3,8 @@ import { kmeans } from '../cluster/kmeans';
 import { firstSEmax, gapAtK, gapFrame, referenceSet, totalSS, type WithinSS } from './gap';
 import { gapReference, loadGapData, type GapRef } from '../../../../tests/fixtures/metrics/load';
 
-const withinSS: WithinSS = (Z, rows, cols, k, seed) => kmeans(Z, rows, cols, k, { nInit: 10, maxIter: 100 }, { seed }).inertia;
+// clusGap's W_k with d.power = 2: half the within-cluster sum of squares.
+const withinSS: WithinSS = (Z, rows, cols, k, seed) => 0.5 * kmeans(Z, rows, cols, k, { nInit: 10, maxIter: 100 }, { seed }).inertia;
 
 describe('firstSEmax, as R cluster::maxSE', () => {
 	it('takes the first local maximum, then the smallest k within one SE of it', () => {
@@ -55,7 +56,7 @@ describe("picks R's cluster::clusGap(firstSEmax) choice (tests/fixtures/metrics/
 			for (const seed of [1, 2]) {
 				const pts = [];
 				for (let k = 1; k <= 8; k++) {
-					const w = k === 1 ? totalSS(X, rows, cols) : withinSS(X, rows, cols, k, seed * 100 + k);
+					const w = k === 1 ? 0.5 * totalSS(X, rows, cols) : withinSS(X, rows, cols, k, seed * 100 + k);
 					pts.push(gapAtK(frame, k, w, 50, seed, withinSS));
 				}
 				expect(firstSEmax(pts.map((p) => p.gap), pts.map((p) => p.se)) + 1).toBe(ref.kChosen[0]);

@@ -1,7 +1,8 @@
 /**
  * Gap statistic (Tibshirani, Walther & Hastie 2001, "Estimating the number of clusters in a data set via the gap
  * statistic", JRSS B 63(2)), following R's `cluster::clusGap` (Maechler et al.) with spaceH0 = "scaledPCA" and
- * d.power = 2 (the paper's W_k, the pooled within-cluster sum of squares, i.e. k-means inertia):
+ * either d.power: 2 (the default here: the paper's W_k, half the pooled within-cluster sum of squares) or 1
+ * (clusGap's default: distances, not squared); W_k as clusGap's `W.k` (gap-within.ts), so log W matches R's:
  *   reference data: uniform in the bounding box of the data rotated onto its principal axes (paper's method b);
  *   Gap(k) = mean_b log W*_kb − log W_k;  s_k = sqrt(1 + 1/B) · sd_b(log W*_kb) (sd with divisor B − 1);
  *   the chosen k: `maxSE(..., method = "firstSEmax")`.
@@ -13,6 +14,7 @@ import { EngineError } from '../errors';
 import { throwIfAborted, type ProgressFn } from '../progress';
 import { pca, pcaTransform } from '../project/pca';
 import { deriveSeed, Rng } from '../random';
+import { DEFAULT_GAP_D_POWER, withinDispersion, type GapDPower } from './gap-within';
 
 /** Where reference data are drawn: the box [lo, hi] of the data's principal-component scores. */
 export interface GapFrame {
@@ -22,7 +24,7 @@ export interface GapFrame {
 	hi: Float64Array;
 }
 
-/** Clusters Z (rows × cols) into k groups and returns the within-cluster sum of squares. */
+/** Clusters Z (rows × cols) into k groups and returns its W_k (withinDispersion, with the run's d.power). */
 export type WithinSS = (Z: Float64Array, rows: number, cols: number, k: number, seed: number) => number;
 
 export interface GapPoint {
@@ -35,6 +37,8 @@ export interface GapPoint {
 	/** s_k = sqrt(1 + 1/B) · sd(log W*_kb). */
 	se: number;
 	B: number;
+	/** clusGap's d.power: 2 = squared distances (W_k = ½ · within-cluster sum of squares), 1 = distances. */
+	dPower: GapDPower;
 }
 
 export function gapFrame(X: Float64Array, rows: number, cols: number): GapFrame {
@@ -84,7 +88,7 @@ export function totalSS(X: Float64Array, rows: number, cols: number): number {
  */
 export function gapAtK(
 	frame: GapFrame, k: number, dataW: number, B: number, seed: number, withinSS: WithinSS,
-	control: { onProgress?: ProgressFn; signal?: AbortSignal } = {}
+	control: { onProgress?: ProgressFn; signal?: AbortSignal } = {}, dPower: GapDPower = DEFAULT_GAP_D_POWER
 ): GapPoint {
 	if (!Number.isInteger(B) || B < 2) throw new EngineError('bad-parameter', `The gap statistic needs B ≥ 2 reference sets (got ${B}).`, 'Use B = 20 or more.');
 	const logs = new Float64Array(B);
@@ -92,7 +96,7 @@ export function gapAtK(
 		throwIfAborted(control.signal);
 		control.onProgress?.({ stage: `Gap statistic, k = ${k}: reference set ${b + 1} of ${B}`, fraction: b / B });
 		const Z = referenceSet(frame, seed, b);
-		const w = k === 1 ? totalSS(Z, frame.rows, frame.cols) : withinSS(Z, frame.rows, frame.cols, k, deriveSeed(seed, 0x6a9, b, k));
+		const w = k === 1 ? withinDispersion(Z, frame.rows, frame.cols, new Int32Array(frame.rows), 1, dPower) : withinSS(Z, frame.rows, frame.cols, k, deriveSeed(seed, 0x6a9, b, k));
 		logs[b] = Math.log(w);
 	}
 	let m = 0;
@@ -101,7 +105,7 @@ export function gapAtK(
 	let ss = 0;
 	for (const v of logs) ss += (v - m) * (v - m);
 	const logW = Math.log(dataW);
-	return { k, logW, expectedLogW: m, gap: m - logW, se: Math.sqrt((1 + 1 / B) * (ss / (B - 1))), B };
+	return { k, logW, expectedLogW: m, gap: m - logW, se: Math.sqrt((1 + 1 / B) * (ss / (B - 1))), B, dPower };
 }
 
 /**

@@ -9,8 +9,11 @@ import { kneedle } from './knee';
 import type { GapPoint } from './gap';
 import { firstSEmax } from './gap';
 import type { StabilityLabel } from './stability';
+import { kEdge, type KEdge } from './k-edge';
 
-export type MetricKey = 'silhouette' | 'daviesBouldin' | 'calinskiHarabasz' | 'gap' | 'knee' | 'stability';
+export type MetricKey = 'silhouette' | 'daviesBouldin' | 'calinskiHarabasz' | 'gap' | 'knee' | 'stability' | 'bic';
+/** Every value the evidence charts mark as best (AIC is shown, not voted: BIC is the mixture's criterion). */
+export type BestKey = MetricKey | 'aic';
 
 /** What the recommendation reads of each k (KSummary has these fields). */
 export interface KEvidence {
@@ -22,6 +25,8 @@ export interface KEvidence {
 	calinskiHarabasz?: number;
 	gap?: GapPoint | null;
 	stability?: { meanAri: number; labels: StabilityLabel[] } | null;
+	/** Gaussian mixtures: their own information criteria. */
+	gmm?: { bic: number; aic: number } | null;
 }
 
 export interface MetricVote {
@@ -34,7 +39,7 @@ export interface MetricVote {
 }
 
 export interface Reason {
-	kind: 'agree' | 'disagree' | 'knee' | 'stability' | 'actionable' | 'caution';
+	kind: 'agree' | 'disagree' | 'knee' | 'stability' | 'actionable' | 'caution' | 'edge';
 	text: string;
 }
 
@@ -46,6 +51,22 @@ export interface Recommendation {
 	disagree: MetricKey[];
 	knee: { k: number | null; sensitivity: number };
 	reasons: Reason[];
+	/** The best k of every metric computed (null: no opinion): the charts mark these and nothing else. */
+	best: Partial<Record<BestKey, number | null>>;
+	/** The recommendation sits at an end of the tried range (and how far the range can grow), or null. */
+	edge: KEdge | null;
+}
+
+/** What the sweep tried, so the recommendation can tell when it sits at an end of the range. */
+export interface KContext {
+	/** The k range the recipe asked for. */
+	range?: [number, number];
+	/** Rows clustered (caps the range). */
+	rows?: number;
+	/** The largest k the data support (k-cap.ts): how far the range can grow. */
+	cap?: number;
+	/** The algorithm found its own k (DBSCAN, HDBSCAN): one solution, so no votes, knee or "turn stability on" (it cannot be). */
+	found?: boolean;
 }
 
 export const KNEE_SENSITIVITY = 1;
@@ -63,6 +84,8 @@ export const METRIC_INFO: Record<MetricKey, { name: string; reading: string; why
 		why: ['it asks for evidence against fewer segments before adding one', 'the data keep getting tighter than uniform reference data as k grows (common with many rows), so its first peak comes late'] },
 	knee: { name: 'Elbow (inertia)', reading: 'within-segment sum of squares; lower is tighter, the knee is where another segment stops paying off',
 		why: ['the knee marks where returns start to diminish, not an optimum', 'the knee marks where returns start to diminish, not an optimum'] },
+	bic: { name: 'BIC (the mixture\'s own criterion)', reading: 'Bayesian information criterion: fit penalised by log(n) × parameters; lower is better. It counts as two votes, being the criterion a Gaussian mixture is chosen by',
+		why: ['the extra components do not raise the likelihood enough to pay for their parameters', 'the data are fitted better by more components than the separation metrics reward'] },
 	stability: { name: 'Stability (resampled ARI)', reading: 'agreement between the solution and its reclustered resamples (ARI); higher is better',
 		why: ['simpler solutions are usually easier to reproduce, so it favours small k', 'this finer solution reproduces better under resampling than the coarser ones'] }
 };
@@ -84,7 +107,10 @@ export function gapChoice(ev: KEvidence[], gapK1: GapPoint | null): number | nul
 	return pts[firstSEmax(pts.map((p) => p.gap), pts.map((p) => p.se))].k;
 }
 
-export function recommend(evidence: KEvidence[], gapK1: GapPoint | null = null, sensitivity = KNEE_SENSITIVITY): Recommendation {
+/** Votes per metric: the algorithm's own criterion (BIC for mixtures) counts twice beside the shared metrics. */
+const WEIGHT: Partial<Record<MetricKey, number>> = { bic: 2 };
+
+export function recommend(evidence: KEvidence[], gapK1: GapPoint | null = null, sensitivity = KNEE_SENSITIVITY, context: KContext = {}): Recommendation {
 	const ev = [...evidence].sort((a, b) => a.k - b.k);
 	const kneeK = ev.length >= 3 ? kneedle(ev.map((e) => e.k), ev.map((e) => e.inertia), { curve: 'convex', direction: 'decreasing', sensitivity }) : null;
 	const votes: MetricVote[] = [];
@@ -95,16 +121,23 @@ export function recommend(evidence: KEvidence[], gapK1: GapPoint | null = null, 
 	if (ev.some((e) => e.gap)) vote('gap', gapChoice(ev, gapK1));
 	vote('knee', kneeK);
 	if (ev.some((e) => e.stability)) vote('stability', argBest(ev, (e) => e.stability?.meanAri, true));
+	const hasGmm = ev.some((e) => e.gmm);
+	if (hasGmm) vote('bic', argBest(ev, (e) => e.gmm?.bic, false));
+	const best: Recommendation['best'] = Object.fromEntries(votes.map((v) => [v.metric, v.k]));
+	if (hasGmm) best.aic = argBest(ev, (e) => e.gmm?.aic, false);
 
 	// Majority among the metrics that judge separation (stability is a check, not a vote: it favours small k).
 	const tally = new Map<number, number>();
-	for (const v of votes) if (v.k !== null && v.metric !== 'stability') tally.set(v.k, (tally.get(v.k) ?? 0) + 1);
+	for (const v of votes) if (v.k !== null && v.metric !== 'stability') tally.set(v.k, (tally.get(v.k) ?? 0) + (WEIGHT[v.metric] ?? 1));
 	const sil = new Map(ev.map((e) => [e.k, e.silhouette]));
 	let k = votes[0].k ?? ev[0].k;
 	let top = -1;
 	for (const [kk, n] of tally) {
 		// A k = 1 from the gap statistic has no silhouette; it can win only outright.
-		if (n > top || (n === top && (sil.get(kk) ?? -Infinity) > (sil.get(k) ?? -Infinity))) {
+		// Ties go to the algorithm's own criterion (BIC), then to the higher mean silhouette.
+		const own = (x: number) => x === best.bic;
+		const better = own(kk) !== own(k) ? own(kk) : (sil.get(kk) ?? -Infinity) > (sil.get(k) ?? -Infinity);
+		if (n > top || (n === top && better)) {
 			k = kk;
 			top = n;
 		}
@@ -162,5 +195,12 @@ export function recommend(evidence: KEvidence[], gapK1: GapPoint | null = null, 
 	} else {
 		reasons.push({ kind: 'actionable', text: `k = ${k} is within the ${lo}–${hi} segments teams can usually act on.` });
 	}
-	return { k, votes, agree, disagree, knee: { k: kneeK, sensitivity }, reasons };
+	const edge = context.range && ev.length >= 2 ? kEdge(k, context.range, context.rows ?? Infinity, context.cap ?? Infinity) : null;
+	if (edge) reasons.unshift({ kind: 'edge', text: edge.text });
+	if (context.found) {
+		// One solution: nothing to vote on, no elbow, and stability is not offered for these algorithms.
+		const kept = reasons.filter((x) => x.kind === 'caution' || x.kind === 'actionable' || (x.kind === 'stability' && chosen.stability));
+		return { k, votes: [], agree: [], disagree: [], knee: { k: null, sensitivity }, reasons: kept, best: {}, edge: null };
+	}
+	return { k, votes, agree, disagree, knee: { k: kneeK, sensitivity }, reasons, best, edge };
 }

@@ -1,5 +1,6 @@
 import type { FittedPrep } from '../types';
 import { unscale } from './scale';
+import { invertYeoJohnson } from './yeo-johnson';
 
 /**
  * Points in the prepared space (e.g. k-means centres, rows × matrix columns) back to each feature's original
@@ -18,7 +19,7 @@ export function toFeatureUnits(Y: Float64Array, rows: number, fitted: FittedPrep
 			if (f.encoding !== 'numeric') out[i * nf + j] = NaN;
 			else {
 				const v = orig[i * cols + f.offset];
-				out[i * nf + j] = f.log1p ? Math.expm1(v) : v;
+				out[i * nf + j] = f.log1p ? Math.expm1(v) : f.yeoJohnson != null ? invertYeoJohnson(v, f.yeoJohnson) : v;
 			}
 		}
 	});

@@ -2,7 +2,7 @@
  * The preparation pipeline, run once to fit (from a plan) or to apply fitted parameters without refitting (from
  * a FittedPrep): the same code either way, so applying a model's preparation to its own data gives exactly the
  * matrix it was fitted on. Steps, in order, as scikit-learn pipelines usually chain them:
- *   1 missing values (fill, or drop the row)  2 transforms (percentile clip, then log1p)
+ *   1 missing values (fill, or drop the row)  2 transforms (percentile clip, then log1p or Yeo-Johnson)
  *   3 outliers (flag, clip, or set the row aside)  4 one-hot encoding  5 scaling, then weights.
  * Fills are fitted on every present value of the column; later steps fit on the rows still in.
  */
@@ -16,6 +16,7 @@ import { fitOutlierBounds, isOutside } from './outliers';
 import type { FeaturePlan } from './plan';
 import { applyScale, fitScale } from './scale';
 import { applyClip, applyLog1p, fitClip } from './transform';
+import { applyYeoJohnson, fitYeoJohnson } from './yeo-johnson';
 
 export type PrepStep = 'missing' | 'transform' | 'outliers' | 'scale';
 
@@ -95,6 +96,10 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 		if (fitting && w.plan!.clip) w.f.clip = fitClip(w.values, use, w.plan!.clip);
 		if (w.f.clip) applyClip(w.values, w.f.clip);
 		if (w.f.log1p) applyLog1p(w.values, use, w.f.name);
+		else if (fitting ? w.plan!.yeoJohnson : w.f.yeoJohnson != null) {
+			if (fitting) w.f.yeoJohnson = fitYeoJohnson(w.values.filter((_, i) => use[i] === 1));
+			applyYeoJohnson(w.values, use, w.f.yeoJohnson!);
+		}
 	}
 	record('transform');
 

@@ -5,6 +5,7 @@
  */
 import { inferKind } from '../data/infer';
 import { EngineError } from '../errors';
+import { own } from '../names';
 import type { ColumnPrep, OutlierSpec } from '../recipe';
 import type { Column, ColumnKind, MissingStrategy, ScaleMethod, Table } from '../types';
 
@@ -24,6 +25,7 @@ export interface FeaturePlan {
 	missing: MissingStrategy;
 	fillValue: number | string | undefined;
 	log1p: boolean;
+	yeoJohnson: boolean;
 	clip: [number, number] | null;
 	scale: ScaleMethod;
 	weight: number;
@@ -44,9 +46,9 @@ export function planFeatures(table: Table, recipe: PrepInput): FeaturePlan[] {
 				`The file has: ${table.columns.map((c) => c.name).join(', ')}. Load the file the recipe was made for, or choose other features.`
 			);
 		}
-		const kind = recipe.columnTypes?.[name] ?? inferKind(column, table.rowCount).kind;
+		const kind = own(recipe.columnTypes, name) ?? inferKind(column, table.rowCount).kind;
 		const encoding = encodingOf(column, kind, table.rowCount);
-		const c = prep.columns?.[name] ?? {};
+		const c = own(prep.columns, name) ?? {};
 		let missing = c.missing ?? prep.missing;
 		// Mean and median have no meaning for categories: the recipe-wide default falls back to the most frequent level.
 		if (encoding === 'categorical' && (missing === 'mean' || missing === 'median')) {
@@ -60,6 +62,7 @@ export function planFeatures(table: Table, recipe: PrepInput): FeaturePlan[] {
 			missing,
 			fillValue: c.fillValue,
 			log1p: encoding === 'numeric' && !!c.log1p,
+			yeoJohnson: encoding === 'numeric' && !c.log1p && !!c.yeoJohnson,
 			clip: encoding === 'numeric' ? (c.clip ?? null) : null,
 			scale: encoding === 'numeric' ? (c.scale ?? prep.scale) : 'none',
 			weight: c.weight ?? 1,

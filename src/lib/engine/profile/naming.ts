@@ -1,18 +1,22 @@
 /**
  * Automatic segment names, reasons and suggested actions from the most distinctive features (standardised mean
- * difference against the rest). A column name that reveals its meaning (recency, frequency, monetary value,
- * tenure, engagement, support, age, income) gets business vocabulary; other columns get neutral wording
- * ("high x1"). Names are unique within a run. Pure data in, data out: the page and the CLI show the same names.
+ * difference from the whole population). Every word comes from the rules table (naming-rules.ts): a column name
+ * that reveals a business meaning gets that meaning's words for the direction its segment mean actually lies in;
+ * other columns get neutral wording ("high x1"). Names are unique within a run. Pure data in, data out: the page,
+ * the report and the CLI show the same names.
  */
+import { ACTION_RULES, meaningOf, NEUTRAL, NEUTRAL_ACTION, type Action, type Direction, type Meaning } from './naming-rules';
 import type { SegmentProfile } from './segment-profile';
 
-export type Action = 'retain' | 'reward' | 'upsell' | 'win back' | 'nurture' | 'investigate';
+export type { Action } from './naming-rules';
+/** The business meaning of a column (naming-rules.ts). */
+export type Concept = Meaning;
 
 export interface Trait {
 	feature: string;
-	/** Standardised mean difference against the rest (sd units). */
+	/** Standardised mean difference from the whole population (its sd units). */
 	smd: number;
-	/** The business concept the column name reveals, or null. */
+	/** The business meaning the column name reveals, or null. */
 	concept: Concept | null;
 	/** "high-spending", "lapsed", or neutral "high total_x". */
 	word: string;
@@ -21,40 +25,23 @@ export interface Trait {
 export interface Persona {
 	segment: number;
 	name: string;
-	/** "Recent high spenders: avg_order_value +1.8 sd, days_since_last_purchase −1.2 sd". */
+	/** "Recent big spenders: avg_order_value +1.8 sd, days_since_last_purchase −1.2 sd". */
 	reason: string;
 	traits: Trait[];
 	action: Action;
 	actionWhy: string;
 }
 
-export type Concept = 'recency' | 'tenure' | 'support' | 'engagement' | 'breadth' | 'monetary' | 'frequency' | 'income' | 'age';
+/** A trait counts towards a name (and an action) from this |SMD| on, and into the reason from REASON_MIN on. */
+export const NAME_MIN = 0.5;
+export const REASON_MIN = 0.3;
 
-/** First match wins: "days_since_…" is recency before "…_days" could read as tenure, "account_age" is tenure before age. */
-const VOCABULARY: { concept: Concept; pattern: RegExp; high: string; low: string; highNoun?: string; lowNoun?: string }[] = [
-	{ concept: 'recency', pattern: /recen|days?_?since|since_?last|last_?(purchase|order|visit|seen|activity|login)|inactiv|dormant/i, high: 'lapsed', low: 'recent', highNoun: 'lapsed customers' },
-	{ concept: 'tenure', pattern: /tenure|account_?age|customer_?since|member_?since|months?_?active|signup|seniority|lifetime_?days/i, high: 'long-standing', low: 'new', lowNoun: 'newcomers' },
-	{ concept: 'support', pattern: /support|ticket|complain|contacts?_|calls?(_|$)|escalat/i, high: 'support-heavy', low: 'low-maintenance' },
-	{ concept: 'engagement', pattern: /open|click|engag|ctr|session|page_?views|app_?use/i, high: 'engaged', low: 'disengaged' },
-	{ concept: 'breadth', pattern: /categor|variety|breadth|distinct_?products|product_?types/i, high: 'broad-basket', low: 'narrow-basket' },
-	{ concept: 'monetary', pattern: /monetary|spend|value|revenue|amount|sales|aov|basket|ltv|clv|price|profit/i, high: 'high-spending', low: 'low-spending', highNoun: 'high spenders', lowNoun: 'bargain hunters' },
-	{ concept: 'frequency', pattern: /freq|purchases|orders|visits|transactions|bookings|_?count$|^n_|num_|number_of/i, high: 'frequent', low: 'occasional', highNoun: 'regulars' },
-	{ concept: 'income', pattern: /income|salary|wealth|earning/i, high: 'affluent', low: 'budget-conscious' },
-	{ concept: 'age', pattern: /(^|_)age($|_)|birth|years_?old/i, high: 'older', low: 'younger' }
-];
-
-/** A trait counts towards a name from this |SMD| on, and into the reason from REASON_MIN on. */
-const NAME_MIN = 0.5;
-const REASON_MIN = 0.3;
-
-export function conceptOf(column: string): (typeof VOCABULARY)[number] | null {
-	return VOCABULARY.find((v) => v.pattern.test(column)) ?? null;
-}
+const dirOf = (smd: number): Direction => (smd > 0 ? 'high' : 'low');
 
 export function traitOf(feature: string, smd: number): Trait {
-	const v = conceptOf(feature);
-	const high = smd > 0;
-	return { feature, smd, concept: v?.concept ?? null, word: v ? (high ? v.high : v.low) : `${high ? 'high' : 'low'} ${feature}` };
+	const rule = meaningOf(feature);
+	const d = dirOf(smd);
+	return { feature, smd, concept: rule?.meaning ?? null, word: rule ? rule[d].adjective : NEUTRAL[d].adjective(feature) };
 }
 
 /** Signed, one decimal, with a real minus sign: "+1.8 sd", "−1.2 sd". */
@@ -75,13 +62,13 @@ export function personas(profile: SegmentProfile): Persona[] {
 		for (let n = 2; taken.has(name); n++) name = `${nameFrom(strong.slice(0, 2))} ${n}`;
 		taken.add(name);
 		const shown = traits.slice(0, 3);
-		const reason = `${name}: ${shown.length ? shown.map((t) => `${t.feature} ${formatSd(t.smd)}`).join(', ') : 'no feature differs from the rest by 0.3 sd or more'}`;
-		const { action, why } = suggestAction(traits);
+		const reason = `${name}: ${shown.length ? shown.map((t) => `${t.feature} ${formatSd(t.smd)}`).join(', ') : 'no feature mean differs from the overall mean by 0.3 sd or more'}`;
+		const { action, why } = suggestAction(strong);
 		return { segment: s, name, reason, traits: shown, action, actionWhy: why };
 	});
 }
 
-/** One word per concept (two monetary columns should not say "high-spending high spenders"). */
+/** One word per meaning (two monetary columns should not say "high-spending big spenders"). */
 function dedupeConcepts(traits: Trait[]): Trait[] {
 	const seen = new Set<string>();
 	return traits.filter((t) => {
@@ -92,9 +79,13 @@ function dedupeConcepts(traits: Trait[]): Trait[] {
 	});
 }
 
+function nounOf(t: Trait): string | null {
+	return (t.feature && meaningOf(t.feature)?.[dirOf(t.smd)].noun) || null;
+}
+
 function nameFrom(traits: Trait[]): string {
 	if (traits.length === 0) return 'Typical customers';
-	// A trait with a noun ("high spenders", "newcomers") ends the name; the others describe it.
+	// A trait with a noun ("big spenders", "newcomers") ends the name; the others describe it.
 	const nounIdx = traits.findIndex((t) => nounOf(t) !== null);
 	let words: string[];
 	if (nounIdx >= 0) {
@@ -108,25 +99,43 @@ function nameFrom(traits: Trait[]): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function nounOf(t: Trait): string | null {
-	const v = t.concept ? VOCABULARY.find((x) => x.concept === t.concept) : undefined;
-	if (!v) return null;
-	return (t.smd > 0 ? v.highNoun : v.lowNoun) ?? null;
-}
-
-/** The first rule that fits, in order of urgency. */
-function suggestAction(traits: Trait[]): { action: Action; why: string } {
-	const has = (c: Concept, dir: 1 | -1) => traits.some((t) => t.concept === c && Math.sign(t.smd) === dir && Math.abs(t.smd) >= NAME_MIN);
-	if (has('recency', 1)) return { action: 'win back', why: 'They have not bought for much longer than the others: a win-back offer before they are gone.' };
-	if (has('support', 1)) return { action: 'investigate', why: 'They contact support far more than the others: find out what goes wrong for them.' };
-	if (has('tenure', -1)) return { action: 'nurture', why: 'They are new: onboarding and a second purchase turn them into regulars.' };
-	if ((has('monetary', 1) && (has('frequency', 1) || has('recency', -1))) || (has('frequency', 1) && has('recency', -1) && has('tenure', 1))) {
-		return { action: 'reward', why: 'They buy often, recently and for a lot: thank and reward them (loyalty, early access).' };
+/**
+ * The action the strong traits (|SMD| ≥ NAME_MIN) support best: each rule of ACTION_RULES scores the weakest of its
+ * needed groups; a forbidden trait rules it out; ties go to the earlier (more urgent) rule. The reason is built
+ * from the clauses of the very traits that license it, so it says nothing the numbers do not.
+ */
+export function suggestAction(strong: Trait[]): { action: Action; why: string } {
+	const business = strong.filter((t) => t.concept !== null);
+	if (strong.length && business.length === 0) {
+		const t = strong[0];
+		return { action: NEUTRAL_ACTION.action, why: `They ${NEUTRAL[dirOf(t.smd)].clause(t.feature)} (${formatSd(t.smd)}), and ${NEUTRAL_ACTION.advice}.` };
 	}
-	if (has('monetary', -1) && (has('engagement', 1) || has('frequency', 1))) return { action: 'upsell', why: 'They are active but spend little per order: bundles and upgrades raise their basket.' };
-	if (has('engagement', -1)) return { action: 'nurture', why: 'They rarely engage: re-engage them with relevant content before they drift away.' };
-	if (traits.length === 0 || traits.every((t) => t.concept === null)) return { action: 'investigate', why: 'The column names do not say what these traits mean: look at the profile before acting.' };
-	return { action: 'retain', why: 'A steady group: keep the relationship going with regular, relevant contact.' };
+	const has = (m: Meaning, d: Direction) => business.find((t) => t.concept === m && dirOf(t.smd) === d) ?? null;
+	let best: { action: Action; score: number; because: Trait[]; advice: string } | null = null;
+	for (const rule of ACTION_RULES) {
+		if (rule.forbids.some(([m, d]) => has(m, d))) continue;
+		const because: Trait[] = [];
+		let score = rule.needs.length ? Infinity : 0;
+		for (const group of rule.needs) {
+			const hits = group.map(([m, d]) => has(m, d)).filter((t): t is Trait => t !== null).sort((a, b) => Math.abs(b.smd) - Math.abs(a.smd));
+			if (!hits.length) { score = -1; break; }
+			because.push(hits[0]);
+			score = Math.min(score, Math.abs(hits[0].smd));
+		}
+		if (score < 0) continue;
+		if (!best || score > best.score) best = { action: rule.action, score, because, advice: rule.advice };
+	}
+	// 'retain' needs nothing, so unless something forbids it there is always a best; a lapsed segment always has 'win back'.
+	const b = best!;
+	if (b.because.length === 0) {
+		const said = business.slice(0, 2).map((t) => `${meaningOf(t.feature)![dirOf(t.smd)].clause} (${t.feature} ${formatSd(t.smd)})`).join(' and ');
+		return { action: b.action, why: said
+			? `They ${said}, which calls for no particular action: ${b.advice}.`
+			: `No feature sets them far apart from the others: ${b.advice}.` };
+	}
+	const clauses = b.because.map((t) => `${meaningOf(t.feature)![dirOf(t.smd)].clause} (${t.feature} ${formatSd(t.smd)})`);
+	const said = clauses.length === 1 ? clauses[0] : `${clauses.slice(0, -1).join(', ')} and ${clauses[clauses.length - 1]}`;
+	return { action: b.action, why: `They ${said}: ${b.advice}.` };
 }
 
 /** The names of a run's segments at k: the Recipe's (user-edited) where given, else the automatic ones. */

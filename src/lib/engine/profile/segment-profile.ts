@@ -1,6 +1,6 @@
 /**
  * What each segment is, in the units of the data: size and share; mean and median of every feature over the cells
- * that were present; the standardised mean difference of the segment against the rest of the clustered rows; a
+ * that were present; the standardised mean difference of the segment from the whole population (its mean and sd); a
  * Kruskal–Wallis test per feature across segments. Names and personas are built on top (naming.ts).
  */
 import type { Table } from '../types';
@@ -23,7 +23,11 @@ export interface SegmentStats {
 	/** Per feature, original units, present cells only (NaN when the segment has none). */
 	mean: number[];
 	median: number[];
-	/** Per feature: (segment mean − mean of the other clustered rows) / pooled standard deviation (Cohen's d). */
+	/**
+	 * Per feature: (segment mean − mean of every clustered row) / standard deviation of every clustered row. Both
+	 * come from the whole population, so a handful of extreme rows cannot make everybody else "−17 sd": the big
+	 * segment sits near 0 and the extreme rows' segment carries the distance.
+	 */
 	smd: number[];
 	/** Per feature, box-plot numbers: [whisker low, Q1, median, Q3, whisker high] (Tukey: 1.5 IQR, clamped to the data). */
 	box: number[][];
@@ -50,7 +54,7 @@ export interface SegmentProfile {
 	personas: Persona[];
 	/** Categorical features: level shares per segment. */
 	composition: Composition[];
-	/** Segments under 2% of the rows; k > 8. */
+	/** Segments under 2% or over 90% of the rows, with their likely cause (extreme-segments.ts); k > 8. */
 	warnings: string[];
 }
 
@@ -100,16 +104,12 @@ export function segmentProfile(table: Table, features: string[], rowIndex: Int32
 		overall.median.push(median(all));
 		for (let s = 0; s < k; s++) {
 			const m1 = cnt[s] ? sum[s] / cnt[s] : NaN;
-			const n2 = totCnt - cnt[s];
-			const m2 = n2 ? (totSum - sum[s]) / n2 : NaN;
-			const v1 = cnt[s] > 1 ? (sq[s] - cnt[s] * m1 * m1) / (cnt[s] - 1) : 0;
-			const v2 = n2 > 1 ? (totSq - sq[s] - n2 * m2 * m2) / (n2 - 1) : 0;
-			const pooled = cnt[s] + n2 > 2 ? Math.sqrt(Math.max(0, ((cnt[s] - 1) * Math.max(0, v1) + (n2 - 1) * Math.max(0, v2)) / (cnt[s] + n2 - 2))) : 0;
 			perSeg[s].mean.push(m1);
 			const box = boxOf(bySeg[s]);
 			perSeg[s].median.push(box.length ? box[2] : NaN);
 			perSeg[s].box.push(box);
-			perSeg[s].smd.push(pooled > 0 && Number.isFinite(m1) && Number.isFinite(m2) ? (m1 - m2) / pooled : 0);
+			const sd = overall.sd[j];
+			perSeg[s].smd.push(sd > 0 && Number.isFinite(m1) ? (m1 - totMean) / sd : 0);
 		}
 		tests.push({ feature: f, ...kruskalWallis(sv, sg, k) });
 	});
@@ -122,9 +122,7 @@ export function segmentProfile(table: Table, features: string[], rowIndex: Int32
 		`. The segments were made from these same features, so small p-values are expected and do not prove that the segments are real; ` +
 		`with ${tested} tests, compare p-values against 0.05 / ${Math.max(1, tested)} = ${(0.05 / Math.max(1, tested)).toPrecision(2)} (Bonferroni).`;
 	const warnings: string[] = [];
-	segments.forEach((s, i) => {
-		if (s.share < 0.02) warnings.push(`Segment ${i + 1} holds ${(s.share * 100).toFixed(1)}% of the clustered rows (under 2%): too small to act on reliably; consider a smaller k or treat it as outliers.`);
-	});
+	// Segments under 2% or over 90% get a card with their likely cause (extreme-segments.ts, added by analyse.ts).
 	if (k > 8) warnings.push(`k = ${k}: more than 8 segments are hard to act on; consider merging similar segments or a smaller k.`);
 	const profile: SegmentProfile = { k, features: [...features], numeric, overall, segments, tests, testNote, personas: [], composition, warnings };
 	profile.personas = personas(profile);

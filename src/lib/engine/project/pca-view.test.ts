@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCsv, reference } from '../../../../tests/fixtures/sklearn/load';
-import { pcaView, scorePair } from './pca-view';
+import { pcaView, scorePair, scorePairExact } from './pca-view';
 
 describe('pcaView', () => {
 	it('keeps every ratio (scree) equal to sklearn, loadings = component × √variance, scores for any pair of axes', () => {
@@ -13,8 +13,13 @@ describe('pcaView', () => {
 		expect(v.scores.length).toBe(rows * 4);
 		for (let c = 0; c < 4; c++) for (let j = 0; j < cols; j++) expect(v.loadings[c][j]).toBeCloseTo(v.components[c][j] * Math.sqrt(v.explainedVariance[c]), 12);
 		const pair = scorePair(v, 2, 0);
-		expect(pair[0]).toBe(v.scores[2]);
-		expect(pair[1]).toBe(v.scores[0]);
+		// Screen positions are Float32; the scores themselves and the pair for files are the doubles.
+		expect(pair[0]).toBe(Math.fround(v.scores[2]));
+		expect(pair[1]).toBe(Math.fround(v.scores[0]));
+		const exact = scorePairExact(v, 2, 0);
+		expect(exact[0]).toBe(v.scores[2]);
+		expect(exact[1]).toBe(v.scores[0]);
+		expect(v.scores).toBeInstanceOf(Float64Array);
 		// The variance of the scores on component c is its explained variance.
 		let m = 0, s = 0;
 		for (let i = 0; i < rows; i++) m += v.scores[i * 4 + 1];

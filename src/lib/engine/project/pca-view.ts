@@ -14,8 +14,8 @@ export interface PcaView {
 	components: number[][];
 	/** dims × cols: components[c][j] · √explainedVariance[c]. */
 	loadings: number[][];
-	/** rows × dims scores, row-major, Float32 (memory: 1,000,000 rows × 6 dims = 24 MB). */
-	scores: Float32Array;
+	/** rows × dims scores, row-major, in full double precision: they are written to files (1,000,000 rows × 6 dims = 48 MB). */
+	scores: Float64Array;
 	dims: number;
 }
 
@@ -24,9 +24,7 @@ export function pcaView(X: Float64Array, rows: number, cols: number, maxDims = 6
 	const all = pca(X, rows, cols, Math.min(cols, rows));
 	const dims = Math.min(maxDims, all.nComponents);
 	const kept = { ...all, nComponents: dims, components: all.components.subarray(0, dims * cols) };
-	const t = pcaTransform(kept, X, rows, cols);
-	const scores = new Float32Array(rows * dims);
-	for (let i = 0; i < scores.length; i++) scores[i] = t[i];
+	const scores = pcaTransform(kept, X, rows, cols);
 	const components = Array.from({ length: dims }, (_, c) => Array.from(all.components.subarray(c * cols, (c + 1) * cols)));
 	return {
 		explainedVariance: Array.from(all.explainedVariance),
@@ -38,11 +36,19 @@ export function pcaView(X: Float64Array, rows: number, cols: number, maxDims = 6
 	};
 }
 
-/** Columns a and b of the scores as an n × 2 array for the scatter. */
+/** Columns a and b of the scores as an n × 2 array for the scatter (Float32: screen positions). */
 export function scorePair(view: Pick<PcaView, 'scores' | 'dims'>, a: number, b: number): Float32Array {
+	return pairInto(new Float32Array(2 * (view.scores.length / view.dims)), view, a, b);
+}
+
+/** The same pair in full double precision, for files. */
+export function scorePairExact(view: Pick<PcaView, 'scores' | 'dims'>, a: number, b: number): Float64Array {
+	return pairInto(new Float64Array(2 * (view.scores.length / view.dims)), view, a, b);
+}
+
+function pairInto<T extends Float32Array | Float64Array>(out: T, view: Pick<PcaView, 'scores' | 'dims'>, a: number, b: number): T {
 	const { scores, dims } = view;
 	const n = scores.length / dims;
-	const out = new Float32Array(2 * n);
 	for (let i = 0; i < n; i++) {
 		out[2 * i] = scores[i * dims + a];
 		out[2 * i + 1] = b < dims ? scores[i * dims + b] : 0;

@@ -1,0 +1,134 @@
+/**
+ * A segment under 2% or over 90% of the clustered rows is rarely a finding: usually a few rows pull the solution
+ * apart. Name the likely cause, checked in this order, and the one remedy that changes the recipe:
+ * - an id-like feature (whole numbers, nearly all distinct, or a name like id/invoice/order/customer/code/zip/phone):
+ *   drop it from the features;
+ * - a duplicated block (most of the minority rows share one identical feature vector): remove the repeats at the
+ *   source (no recipe step can);
+ * - skew (a non-negative feature with skewness above HEAVY_SKEW that is not log1p-transformed): apply log1p;
+ * - outliers (the minority's mean is MIN_OUTLIER_SD or more from the population's on some feature): set rows beyond
+ *   3 IQR aside (Tukey's "far out").
+ * The minority is the small segment's rows, or for a dominant segment the rows of every other segment.
+ */
+import { HEAVY_SKEW, numericStats } from '../data/profile';
+import type { Table } from '../types';
+
+export const TINY_SHARE = 0.02;
+export const DOMINANT_SHARE = 0.9;
+export const MIN_OUTLIER_SD = 3;
+/** Share of the rows whose values are distinct for a whole-number column to read as an id. */
+export const ID_DISTINCT = 0.9;
+const ID_NAME = /(^|[^a-z])(id|ids|invoice|order_?(no|num|number|id)|customer|cust_?no|code|zip|zipcode|postcode|postal|phone|uuid|guid)([^a-z]|$)|id$/i;
+
+export type Remedy =
+	| { kind: 'dropFeatures'; columns: string[]; label: string }
+	| { kind: 'log1p'; columns: string[]; label: string }
+	| { kind: 'setAsideOutliers'; label: string };
+
+export type ExtremeCause = 'ids' | 'duplicates' | 'skew' | 'outliers' | 'none';
+
+export interface ExtremeSegment {
+	segment: number;
+	share: number;
+	side: 'tiny' | 'dominant';
+	cause: ExtremeCause;
+	/** The columns behind the cause (empty for duplicates, outliers across features, or none). */
+	columns: string[];
+	text: string;
+	/** One click that changes the recipe, or null when no recipe step fixes it. */
+	remedy: Remedy | null;
+}
+
+/** What the recipe already does to the features, so a remedy already in place is not offered again. */
+export interface PrepState {
+	log1p: Set<string>;
+	outliersOn: boolean;
+}
+
+export function extremeSegments(table: Table, features: string[], rowIndex: Int32Array, labels: Int32Array, sizes: number[], smd: number[][], prep: PrepState): ExtremeSegment[] {
+	const total = sizes.reduce((a, b) => a + b, 0);
+	if (!total || sizes.length < 2) return [];
+	const out: ExtremeSegment[] = [];
+	sizes.forEach((size, s) => {
+		const share = size / total;
+		const side = share < TINY_SHARE ? 'tiny' : share > DOMINANT_SHARE ? 'dominant' : null;
+		if (!side) return;
+		const inMinority = (l: number) => l >= 0 && (side === 'tiny' ? l === s : l !== s);
+		// The minority's distance from the population per feature (for a dominant segment, the others' size-weighted SMD).
+		const far = features.map((_, j) => {
+			if (side === 'tiny') return Math.abs(smd[s][j] ?? 0);
+			let w = 0, acc = 0;
+			sizes.forEach((n, t) => { if (t !== s && Number.isFinite(smd[t][j])) { acc += n * Math.abs(smd[t][j]); w += n; } });
+			return w ? acc / w : 0;
+		});
+		const found = cause(table, features, rowIndex, labels, inMinority, far, prep);
+		const pct = `${(share * 100).toFixed(share < 0.01 ? 2 : 1)}%`;
+		const head = side === 'tiny'
+			? `Segment ${s + 1} holds ${pct} of the clustered rows (${size.toLocaleString('en')}), under 2%`
+			: `Segment ${s + 1} holds ${pct} of the clustered rows, over 90%: the other segments are a few rows`;
+		out.push({ segment: s, share, side, ...found, text: `${head}. ${found.text}` });
+	});
+	return out;
+}
+
+function cause(table: Table, features: string[], rowIndex: Int32Array, labels: Int32Array, inMinority: (l: number) => boolean, far: number[], prep: PrepState): Pick<ExtremeSegment, 'cause' | 'columns' | 'text' | 'remedy'> {
+	const cols = features.map((f) => table.columns.find((c) => c.name === f));
+	const numeric = cols.map((c) => !!c && c.nonNumeric === 0 && c.numbers.some((v) => !Number.isNaN(v)));
+	const ids = features.filter((f, j) => numeric[j] && idLike(f, cols[j]!.numbers, rowIndex));
+	if (ids.length) {
+		return { cause: 'ids', columns: ids, remedy: { kind: 'dropFeatures', columns: ids, label: `Drop ${list(ids)} from the features` },
+			text: `Likely cause: ${list(ids)} ${ids.length === 1 ? 'looks' : 'look'} like an identifier (whole numbers, nearly all different, or an id-like name); distances on an id mean nothing.` };
+	}
+	const minority: number[] = [];
+	for (let r = 0; r < rowIndex.length; r++) if (inMinority(labels[r])) minority.push(rowIndex[r]);
+	const dup = largestRepeat(minority, cols.map((c, j) => (numeric[j] ? c!.numbers : null)));
+	if (minority.length >= 2 && dup >= Math.max(2, minority.length / 2)) {
+		return { cause: 'duplicates', columns: [], remedy: null,
+			text: `Likely cause: a duplicated block: ${dup.toLocaleString('en')} of its ${minority.length.toLocaleString('en')} rows have identical values on every feature (a file appended twice or a placeholder row). Remove the repeated rows from the file and load it again.` };
+	}
+	const skewed = features.filter((f, j) => {
+		if (!numeric[j] || prep.log1p.has(f) || far[j] < 1) return false;
+		const st = numericStats(cols[j]!.numbers);
+		return st.min >= 0 && st.skewness > HEAVY_SKEW;
+	});
+	if (skewed.length) {
+		return { cause: 'skew', columns: skewed, remedy: { kind: 'log1p', columns: skewed, label: `Apply log1p to ${list(skewed)}` },
+			text: `Likely cause: skew: ${list(skewed)} ${skewed.length === 1 ? 'has' : 'have'} a long right tail (skewness above ${HEAVY_SKEW}), so a few large values make a segment of their own. log1p pulls the tail in.` };
+	}
+	const outlying = features.filter((_, j) => numeric[j] && far[j] >= MIN_OUTLIER_SD);
+	if (outlying.length && !prep.outliersOn) {
+		return { cause: 'outliers', columns: outlying, remedy: { kind: 'setAsideOutliers', label: 'Set outliers aside (beyond 3 IQR)' },
+			text: `Likely cause: outliers: these rows lie ${MIN_OUTLIER_SD} or more standard deviations from the overall mean on ${list(outlying)}. Setting rows beyond 3 IQR aside keeps them in the export, out of the clustering.` };
+	}
+	return { cause: 'none', columns: [], remedy: null,
+		text: 'No single cause found (no id-like feature, repeated block, untransformed skew or far outliers): it may be a real niche; check its rows, or try a smaller k.' };
+}
+
+function idLike(name: string, x: Float64Array, rowIndex: Int32Array): boolean {
+	const seen = new Set<number>();
+	let n = 0;
+	for (let r = 0; r < rowIndex.length; r++) {
+		const v = x[rowIndex[r]];
+		if (Number.isNaN(v)) continue;
+		if (!Number.isInteger(v)) return false;
+		seen.add(v);
+		n++;
+	}
+	if (n < 2) return false;
+	return ID_NAME.test(name) || (n >= 20 && seen.size >= ID_DISTINCT * n);
+}
+
+/** Rows of the largest group of identical feature vectors among the given table rows. */
+function largestRepeat(rows: number[], cols: (Float64Array | null)[]): number {
+	const counts = new Map<string, number>();
+	let best = 0;
+	for (const r of rows) {
+		const key = cols.map((c) => (c ? c[r] : '')).join('\u0000');
+		const n = (counts.get(key) ?? 0) + 1;
+		counts.set(key, n);
+		if (n > best) best = n;
+	}
+	return best;
+}
+
+const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
