@@ -34,6 +34,7 @@ import { DEFAULT_B } from '../lib/engine/evidence';
 import { gapDPowerLabel } from '../lib/engine/metrics/gap-within';
 import type { AnalysisResult } from '../lib/engine/analyse';
 import { writeRules } from './rules';
+import { fittedStart, pysparkScript, sklearnScript } from '../lib/engine/export/python';
 import { trackCommand } from './track';
 
 /** Every metric per k, one line per k. */
@@ -181,7 +182,7 @@ function algorithmFromArgs(args: RunArgs, table: Table, recipe: Recipe): Algorit
 
 async function run(args: RunArgs): Promise<number> {
 	stdoutCarriesData(args.out === '-' || args.json === true);
-	checkWritable([args.out, args.model, args.report, args.saveRecipe, args.skippedOut, args.rules, args.rulesSql]);
+	checkWritable([args.out, args.model, args.report, args.saveRecipe, args.skippedOut, args.rules, args.rulesSql, args.python, args.pyspark]);
 	const loaded = await readTable(args.input);
 	const auto = autoCustomers(args, loaded);
 	if (auto) say(auto.line);
@@ -259,6 +260,14 @@ async function writeOutputs(args: RunArgs, table: Table, recipe: Recipe, result:
 	if (args.report) {
 		await writeOutput(args.report, json(report()));
 		wrote(args.report);
+	}
+	if (args.python) {
+		await writeOutput(args.python, [sklearnScript({ ...recipe, k }, result.fitted, k, fittedStart(summary))]);
+		wrote(args.python);
+	}
+	if (args.pyspark) {
+		await writeOutput(args.pyspark, [pysparkScript({ ...recipe, k }, result.fitted, k)]);
+		wrote(args.pyspark);
 	}
 	if (args.saveRecipe) {
 		// DBSCAN and HDBSCAN find their own number of clusters: their recipe reruns the algorithm, not a count.

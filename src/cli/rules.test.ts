@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseCsv } from '../lib/engine/data/csv';
 import { Rng } from '../lib/engine/random';
+import { adjustedRandIndex } from '../lib/engine/metrics/ari';
 import { main } from './main';
 
 const SQLITE = '/usr/bin/sqlite3';
@@ -77,5 +78,33 @@ describe('segment-lab run --rules', () => {
 
 	it('refuses --rule-leaves outside k … 4k', async () => {
 		expect(await main(['run', '--input', at('in.csv'), '--columns', 'spend,visits', '--k', '3', '--rules', at('bad.json'), '--rule-leaves', '13'])).toBe(2);
+	});
+});
+
+describe('segment-lab run --python --pyspark', () => {
+	beforeEach(() => {
+		vi.spyOn(console, 'log').mockImplementation(() => {});
+		vi.spyOn(console, 'error').mockImplementation(() => {});
+	});
+	afterEach(() => vi.restoreAllMocks());
+
+	it('writes a scikit-learn script that gives the same segments, and a PySpark script that compiles', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'segment-lab-py-cli-'));
+		const at = (f: string) => join(dir, f);
+		const IRIS = new URL('../../tests/fixtures/sklearn/iris.csv', import.meta.url).pathname;
+		expect(await main(['run', '--input', IRIS, '--columns', 'f0,f1,f2,f3', '--algorithm', 'gmm', '--k', '3', '--out', at('out.csv'), '--python', at('s.py'), '--pyspark', at('spark.py')])).toBe(0);
+		const PY = '/usr/bin/python3';
+		if (!existsSync(PY)) return console.warn(`skipped the Python check: ${PY} is not installed`);
+		execFileSync(PY, ['-m', 'py_compile', at('spark.py')], { stdio: 'pipe' });
+		try {
+			execFileSync(PY, ['-c', 'import sklearn, pandas'], { stdio: 'pipe' });
+		} catch {
+			return console.warn(`skipped the scikit-learn run: ${PY} has no scikit-learn/pandas`);
+		}
+		execFileSync(PY, [at('s.py'), IRIS, at('py.csv')], { stdio: 'pipe', timeout: 120_000 });
+		const last = (f: string) => readFileSync(at(f), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(',')[5]);
+		const ours = last('out.csv'), theirs = last('py.csv');
+		expect(ours).toHaveLength(150);
+		expect(adjustedRandIndex(Int32Array.from(ours, Number), Int32Array.from(theirs, Number))).toBeGreaterThanOrEqual(0.99);
 	});
 });
