@@ -243,7 +243,7 @@ async function writeOutputs(args: RunArgs, table: Table, recipe: Recipe, result:
 	const wrote = (path: string) => {
 		if (path !== '-') say(`wrote ${path}`);
 	};
-	const byRules = await writeRules(table, () => prepareRun(table, recipe).matrix, result.labels[idx], summary, segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k), args);
+	const byRules = await writeRules(table, () => prepareRun(table, recipe).matrix, result.labels[idx], summary, segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k), args, recipe.seed);
 	if (args.out) {
 		const names = segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k);
 		// The same per-row columns as the page's download (silhouette, distance to centre, GMM or HDBSCAN probabilities).

@@ -16,14 +16,15 @@ export interface RulesArgs {
 }
 
 /** Writes the requested rule files; returns the CSV column (1 … k per clustered row), or null when no rules were asked for. */
-export async function writeRules(table: Table, prepared: () => FeatureMatrix, labels: Int32Array, summary: KSummary, names: string[], args: RulesArgs): Promise<{ name: string; values: Float64Array } | null> {
+export async function writeRules(table: Table, prepared: () => FeatureMatrix, labels: Int32Array, summary: KSummary, names: string[], args: RulesArgs, seed = 0): Promise<{ name: string; values: Float64Array } | null> {
 	if (!args.rules && !args.rulesSql && args.ruleLeaves === undefined) return null;
 	const k = summary.k;
 	const matrix = prepared();
 	const leaves = args.ruleLeaves ?? k;
 	if (leaves < k || leaves > 4 * k) throw new EngineError('bad-parameter', `--rule-leaves must be between k = ${k} and 4k = ${4 * k}, not ${leaves}.`, 'Leave it out for one leaf per segment (IMM).');
-	const e = explain(table, matrix, labels, k, Float64Array.from(summary.modelCenters!.flat()), leaves);
+	const e = explain(table, matrix, labels, k, Float64Array.from(summary.modelCenters!.flat()), leaves, seed);
 	const r = rulesAt(e, leaves);
+	if (r.sample) say(`note: the rule tree was grown on a random sample of ${r.sample.size} of the ${r.sample.of} clustered rows (seed ${seed}); coverage, precision and the cost ratio are over every row.`);
 	if (r.leaves < leaves) say(`note: the rules stop at ${r.leaves} leaves: no further split lowers the k-means cost.`);
 	say(`rules: ${r.leaves} leaves; k-means cost of the rule labels ${r.costRatio.toFixed(4)} × the clustering's; ${(r.agreement * 100).toFixed(1)}% of rows in their own segment.`);
 	r.segments.forEach((s, i) => say(`  ${i + 1}. ${names[i] ?? ''}: ${s.rules.map((x) => x.text).join('  OR  ') || '(no rule)'} — coverage ${(s.coverage * 100).toFixed(1)}%, precision ${(s.precision * 100).toFixed(1)}%`));

@@ -41,7 +41,7 @@ export function rulesApi(requireTable: () => Table, preparedFor: (recipe: Recipe
 		if (held?.key !== key) {
 			held = null;
 			const { matrix } = preparedFor(recipe);
-			held = { key, e: explain(requireTable(), matrix, labels, centers.length, Float64Array.from(centers.flat())) };
+			held = { key, e: explain(requireTable(), matrix, labels, centers.length, Float64Array.from(centers.flat()), 4 * centers.length, recipe.seed) };
 		}
 		return held.e;
 	};

@@ -36,8 +36,15 @@ export function exkmc(imm: TreeNode[], X: Float64Array, rows: number, cols: numb
 		members.get(l)!.push(i);
 	}
 	const leafSegment = nodes.map((n) => n.segment);
+	// Every column's row order, sorted once: a leaf's rows in column order are then a filtered scan, not a sort.
+	const orders = Array.from({ length: cols }, (_, j) => {
+		const o = Int32Array.from({ length: rows }, (_, i) => i);
+		const v = Float64Array.from({ length: rows }, (_, i) => X[i * cols + j]);
+		return o.sort((a, b) => v[a] - v[b]);
+	});
+	const ctx = { orders, mark: new Int32Array(rows).fill(-1) };
 	const candidates = new Map<number, Split | null>();
-	for (let n = 0; n < nodes.length; n++) if (nodes[n].column < 0) candidates.set(n, bestSplit(X, cols, centers, k, members.get(n) ?? [], place));
+	for (let n = 0; n < nodes.length; n++) if (nodes[n].column < 0) candidates.set(n, bestSplit(X, cols, centers, k, members.get(n) ?? [], place, ctx));
 	const splits: number[] = [];
 	let leaves = candidates.size;
 	while (leaves < maxLeaves) {
@@ -57,8 +64,8 @@ export function exkmc(imm: TreeNode[], X: Float64Array, rows: number, cols: numb
 		members.set(r, rp);
 		members.delete(pick);
 		candidates.delete(pick);
-		candidates.set(l, bestSplit(X, cols, centers, k, lp, place));
-		candidates.set(r, bestSplit(X, cols, centers, k, rp, place));
+		candidates.set(l, bestSplit(X, cols, centers, k, lp, place, ctx));
+		candidates.set(r, bestSplit(X, cols, centers, k, rp, place, ctx));
 		splits.push(pick);
 		leaves++;
 	}
@@ -69,7 +76,7 @@ export function exkmc(imm: TreeNode[], X: Float64Array, rows: number, cols: numb
  * The best split of one leaf. For rows L with sum S and squared norms Q, min over centres of Σ‖x − c‖² is
  * Q − max_c (2 c·S − |L| ‖c‖²); a sweep over the rows sorted on one column keeps c·S for every centre.
  */
-function bestSplit(X: Float64Array, cols: number, centers: Float64Array, k: number, pts: number[], place: Place): Split | null {
+function bestSplit(X: Float64Array, cols: number, centers: Float64Array, k: number, pts: number[], place: Place, ctx: { orders: Int32Array[]; mark: Int32Array }): Split | null {
 	const n = pts.length;
 	if (n < 2) return null;
 	const norm2 = new Float64Array(k);
@@ -101,9 +108,10 @@ function bestSplit(X: Float64Array, cols: number, centers: Float64Array, k: numb
 	let best: Split | null = null;
 	const order = new Int32Array(n);
 	const dotL = new Float64Array(k), dotR = new Float64Array(k);
+	pts.forEach((row, p) => (ctx.mark[row] = p));
 	for (let j = 0; j < cols; j++) {
-		for (let p = 0; p < n; p++) order[p] = p;
-		order.sort((a, b) => X[pts[a] * cols + j] - X[pts[b] * cols + j]);
+		let at = 0;
+		for (const row of ctx.orders[j]) if (ctx.mark[row] >= 0) order[at++] = ctx.mark[row];
 		dotL.fill(0);
 		let qL = 0;
 		for (let m = 0; m < n - 1; m++) {
@@ -118,6 +126,7 @@ function bestSplit(X: Float64Array, cols: number, centers: Float64Array, k: numb
 			if (!best || gain > best.gain) best = { gain, column: j, threshold: NaN, between: [v, next], left: L.seg, right: R.seg };
 		}
 	}
+	for (const row of pts) ctx.mark[row] = -1;
 	if (best) best.threshold = place(best.column, best.between[0], best.between[1]);
 	return best;
 }

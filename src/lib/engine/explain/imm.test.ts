@@ -93,3 +93,26 @@ describe.each(['iris', 'wine', 'breast_cancer'])('IMM and ExKMC against the Pyth
 		expect(Math.abs(rulesAt(e, k).costRatio - r.imm.ratio)).toBeLessThanOrEqual(0.01 * r.imm.ratio);
 	});
 });
+
+describe('rules on many rows', () => {
+	it('grows the tree on a seeded sample of RULES_SAMPLE rows and reports the rules over every row', async () => {
+		const { RULES_SAMPLE } = await import('./rules');
+		const { Rng } = await import('../random');
+		const rng = new Rng(3);
+		const n = RULES_SAMPLE + 5000;
+		const lines = ['x,y'];
+		for (let i = 0; i < n; i++) lines.push(`${((i % 3) * 4 + rng.normal()).toFixed(4)},${((i % 3 === 2 ? 5 : 0) + rng.normal()).toFixed(4)}`);
+		const table = parseCsv(lines.join('\n') + '\n', 'many.csv');
+		const matrix = prepare(table, recipeFor(table, 3));
+		const labels = Int32Array.from({ length: n }, (_, i) => i % 3);
+		const centers = new Float64Array(6);
+		for (let i = 0; i < n; i++) for (let j = 0; j < 2; j++) centers[(i % 3) * 2 + j] += matrix.data[i * 2 + j] / (n / 3);
+		const a = explain(table, matrix, labels, 3, centers, 6, 7), b = explain(table, matrix, labels, 3, centers, 6, 7);
+		expect(a.sample).toEqual({ size: RULES_SAMPLE, of: n });
+		const r = rulesAt(a, 3);
+		expect(r.labels).toHaveLength(n);
+		expect(r.segments.reduce((s, g) => s + g.rules.reduce((t, x) => t + x.rows, 0), 0)).toBe(n);
+		expect(Array.from(rulesAt(b, 3).labels)).toEqual(Array.from(r.labels));
+		expect(r.agreement).toBeGreaterThan(0.9);
+	});
+});

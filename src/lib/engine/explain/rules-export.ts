@@ -45,6 +45,8 @@ export function rulesJson(e: Explanation, rules: RuleSet, names: string[], rowIn
 		cost: rules.cost,
 		clusteringCost: rules.baseCost,
 		agreement: rules.agreement,
+		/** When the tree was grown on a sample of the rows (the trade-off is measured on it; everything else on every row). */
+		sample: rules.sample,
 		tradeoff: e.tradeoff,
 		tree: rules.tree,
 		segments: rules.segments.map((seg, s) => ({

@@ -6,6 +6,7 @@
  * with each segment's own mean as its centre, over the clustered rows (noise, label −1, left out).
  */
 import { EngineError } from '../errors';
+import { Rng } from '../random';
 import type { FeatureMatrix, Table } from '../types';
 import { exkmc } from './exkmc';
 import { imm } from './imm';
@@ -13,8 +14,13 @@ import { columnUnits, originalColumns, roundBetween, toOriginal, toPrepared, typ
 import { leafRules, type Rule } from './rule-text';
 import { labelCost, type TreeNode } from './threshold-tree';
 
+/** Above this many clustered rows the tree is grown on a seeded random sample of them (costs and coverage of the shown rules use every row). */
+export const RULES_SAMPLE = 20_000;
+
 export interface Explanation {
 	k: number;
+	/** The rows the tree was grown on, when a sample: its size and the rows there are (the trade-off is measured on it too). */
+	sample: { size: number; of: number } | null;
 	/** The most leaves the expansion reached (at most the asked-for maximum; fewer when no split lowers the cost). */
 	maxLeaves: number;
 	/** Per number of leaves k … maxLeaves: the price of explainability and the share of rows the rules put in their own segment. */
@@ -36,6 +42,7 @@ export interface Explanation {
 
 export interface RuleSet {
 	k: number;
+	sample: { size: number; of: number } | null;
 	leaves: number;
 	cost: number;
 	baseCost: number;
@@ -53,7 +60,7 @@ export type RuleNode =
 	| { feature: string; op: '<=' | '='; value: number | string; yes: RuleNode; no: RuleNode }
 	| { segment: number; rows: number };
 
-export function explain(table: Table, matrix: FeatureMatrix, labels: Int32Array, k: number, centers: Float64Array, maxLeaves = 4 * k): Explanation {
+export function explain(table: Table, matrix: FeatureMatrix, labels: Int32Array, k: number, centers: Float64Array, maxLeaves = 4 * k, seed = 0): Explanation {
 	if (k < 2) throw new EngineError('bad-parameter', 'Rules need at least two segments.', 'Choose k ≥ 2.');
 	if (matrix.fitted.columns.length !== matrix.cols) {
 		throw new EngineError('bad-parameter', 'Rules cannot be read in original units for a run clustered on principal components.', 'Cluster on the features themselves (no PCA step) to get rules.');
@@ -65,8 +72,13 @@ export function explain(table: Table, matrix: FeatureMatrix, labels: Int32Array,
 		const t = toPrepared(fitted, j, roundBetween(toOriginal(fitted, j, a), toOriginal(fitted, j, b)));
 		return a <= t && t < b ? t : (a + b) / 2;
 	};
-	const tree = imm(X, rows, cols, centers, k, labels, place);
-	const ex = exkmc(tree, X, rows, cols, centers, k, Math.max(k, maxLeaves), (i) => labels[i] >= 0, place);
+	// Growing the tree costs a sort per node and column: on many rows, a seeded sample grows it.
+	const sample = rows > RULES_SAMPLE ? sampleRows(rows, RULES_SAMPLE, seed) : null;
+	const ns = sample ? sample.length : rows;
+	const Xs = sample ? gatherRows(X, sample, cols) : X;
+	const ls = sample ? Int32Array.from(sample, (i) => labels[i]) : labels;
+	const tree = imm(Xs, ns, cols, centers, k, ls, place);
+	const ex = exkmc(tree, Xs, ns, cols, centers, k, Math.max(k, maxLeaves), (i) => ls[i] >= 0, place);
 	// IMM's inner nodes are always split (step −1); ExKMC's at their step.
 	const splitStep = ex.nodes.map((_, i) => (i < tree.length && tree[i].column >= 0 ? -1 : Infinity));
 	ex.splits.forEach((n, s) => (splitStep[n] = s));
@@ -77,14 +89,35 @@ export function explain(table: Table, matrix: FeatureMatrix, labels: Int32Array,
 		return toPrepared(fitted, n.column, t) === n.threshold ? t : toOriginal(fitted, n.column, n.threshold);
 	});
 	const base: Explanation = {
-		k, maxLeaves: tree.filter((n) => n.column < 0).length + ex.splits.length, tradeoff: [], baseCost: labelCost(X, rows, cols, labels, k), units,
+		k, sample: sample ? { size: ns, of: rows } : null, maxLeaves: tree.filter((n) => n.column < 0).length + ex.splits.length, tradeoff: [], baseCost: labelCost(X, rows, cols, labels, k), units,
 		nodes: ex.nodes, original, splitStep, leafSegment: ex.leafSegment, immNodes: tree.length, labels, values: originalColumns(table, matrix), X: matrix
 	};
+	const sampleCost = sample ? labelCost(Xs, ns, cols, ls, k) : base.baseCost;
 	for (let leaves = k; leaves <= base.maxLeaves; leaves++) {
-		const r = ruleLabels(base, leaves);
-		base.tradeoff.push({ leaves, costRatio: costOf(base, r.labels) / base.baseCost, agreement: agreement(labels, r.labels) });
+		const r = ruleLabels(base, leaves, sample);
+		const masked = Int32Array.from(r.labels, (s, i) => (ls[i] < 0 ? -1 : s));
+		base.tradeoff.push({ leaves, costRatio: labelCost(Xs, ns, cols, masked, k) / sampleCost, agreement: agreement(ls, r.labels) });
 	}
 	return base;
+}
+
+/** `size` distinct rows of 0 … n − 1, ascending, drawn with the seeded generator (partial Fisher–Yates). */
+function sampleRows(n: number, size: number, seed: number): Int32Array {
+	const rng = new Rng(seed);
+	const idx = Int32Array.from({ length: n }, (_, i) => i);
+	for (let i = 0; i < size; i++) {
+		const j = i + rng.int(n - i);
+		const t = idx[i];
+		idx[i] = idx[j];
+		idx[j] = t;
+	}
+	return idx.slice(0, size).sort();
+}
+
+function gatherRows(X: Float64Array, rows: Int32Array, cols: number): Float64Array {
+	const out = new Float64Array(rows.length * cols);
+	rows.forEach((r, i) => out.set(X.subarray(r * cols, (r + 1) * cols), i * cols));
+	return out;
 }
 
 /** Whether node n is split in the tree with this many leaves. */
@@ -93,17 +126,18 @@ function isSplit(e: Explanation, n: number, leaves: number): boolean {
 }
 
 /** Every clustered row through the tree in original units: value ≤ threshold (numeric) or "is not the level" goes left. */
-function ruleLabels(e: Explanation, leaves: number): { labels: Int32Array; leaf: Int32Array } {
-	const n = e.labels.length;
+function ruleLabels(e: Explanation, leaves: number, subset: Int32Array | null = null): { labels: Int32Array; leaf: Int32Array } {
+	const n = subset ? subset.length : e.labels.length;
 	const labels = new Int32Array(n), leaf = new Int32Array(n);
-	for (let i = 0; i < n; i++) {
+	for (let t = 0; t < n; t++) {
+		const i = subset ? subset[t] : t;
 		let at = 0;
 		while (isSplit(e, at, leaves)) {
 			const node = e.nodes[at], v = e.values[node.column][i];
 			at = (e.units[node.column].kind === 'numeric' ? v <= e.original[at] : v === 0) ? node.left : node.right;
 		}
-		leaf[i] = at;
-		labels[i] = e.leafSegment[at];
+		leaf[t] = at;
+		labels[t] = e.leafSegment[at];
 	}
 	return { labels, leaf };
 }
@@ -154,5 +188,5 @@ export function rulesAt(e: Explanation, leaves: number): RuleSet {
 		s.precision = rows ? hit / rows : 0;
 	}
 	const cost = costOf(e, labels);
-	return { k: e.k, leaves, cost, baseCost: e.baseCost, costRatio: cost / e.baseCost, agreement: agreement(e.labels, labels), labels, segments, tree };
+	return { k: e.k, sample: e.sample, leaves, cost, baseCost: e.baseCost, costRatio: cost / e.baseCost, agreement: agreement(e.labels, labels), labels, segments, tree };
 }
