@@ -34,7 +34,7 @@ import { DEFAULT_B } from '../lib/engine/evidence';
 import { gapDPowerLabel } from '../lib/engine/metrics/gap-within';
 import type { AnalysisResult } from '../lib/engine/analyse';
 import { writeRules } from './rules';
-import { fittedStart, pysparkScript, sklearnScript } from '../lib/engine/export/python';
+import { fittedStart, pysparkScript, pysparkStart, sklearnScript } from '../lib/engine/export/python';
 import { trackCommand } from './track';
 
 /** Every metric per k, one line per k. */
@@ -266,7 +266,7 @@ async function writeOutputs(args: RunArgs, table: Table, recipe: Recipe, result:
 		wrote(args.python);
 	}
 	if (args.pyspark) {
-		await writeOutput(args.pyspark, [pysparkScript({ ...recipe, k }, result.fitted, k)]);
+		await writeOutput(args.pyspark, [pysparkScript({ ...recipe, k }, result.fitted, k, pysparkStart(summary))]);
 		wrote(args.pyspark);
 	}
 	if (args.saveRecipe) {

@@ -286,86 +286,156 @@ if __name__ == "__main__":
 `;
 }
 
-export function pysparkScript(recipe: Recipe, fitted: FittedPrep, k: number): string {
-	const config = { source: recipe.source.name, features: specs(recipe, fitted), algorithm: recipe.algorithm, k, seed: recipe.seed };
+/** The fitted preparation per matrix column, for the PySpark script (applied as fitted, never refitted). */
+interface FittedColumn {
+	feature: string;
+	level: string | null;
+	fill: number | string | null;
+	clip: [number, number] | null;
+	log1p: boolean;
+	yeo_johnson: number | null;
+	bounds: [number, number] | null;
+	center: number;
+	scale: number;
+	weight: number;
+}
+
+function fittedColumns(fitted: FittedPrep): FittedColumn[] {
+	return fitted.perFeature.flatMap((f): FittedColumn[] => {
+		const common = { feature: f.name, fill: f.fill, clip: f.clip, log1p: f.log1p, yeo_johnson: f.yeoJohnson ?? null, bounds: f.outlierBounds };
+		const at = (j: number) => ({ center: fitted.scale.center[j], scale: fitted.scale.scale[j], weight: fitted.weights[j] });
+		return f.encoding === 'numeric' ? [{ ...common, level: null, ...at(f.offset) }] : (f.levels ?? []).map((level, i) => ({ ...common, level, ...at(f.offset + i) }));
+	});
+}
+
+export function pysparkScript(recipe: Recipe, fitted: FittedPrep, k: number, start: FittedStart = {}): string {
+	const config = { source: recipe.source.name, columns: fittedColumns(fitted), outliers: fitted.outliers, algorithm: recipe.algorithm, k, seed: recipe.seed, start };
 	return `#!/usr/bin/env python3
-"""Segment Lab analysis as a PySpark (pyspark.ml) script, for data that outgrows a browser.
+"""Segment Lab analysis as a PySpark script, for data that outgrows one machine.
 
-Numeric features: Imputer -> log1p where chosen -> VectorAssembler -> scaler -> ElementwiseProduct (weights) ->
-KMeans / GaussianMixture / BisectingKMeans. Differences from Segment Lab, by necessity: Spark's StandardScaler
-uses the sample standard deviation (n - 1), clipping and outlier rules are not applied, categorical features
-DBSCAN and HDBSCAN are not available here, and hierarchical runs become BisectingKMeans (divisive, not agglomerative).
+The preparation Segment Lab fitted is applied as fitted, never refitted (CONFIG["columns"]: fill, percentile clip,
+log1p or Yeo-Johnson, outlier bounds, one-hot level, scaling centre and scale, weight), so each row lands in the
+space the segments were found in. Rows are then assigned to the fitted segments: the nearest fitted centre (k-means,
+mini-batch k-means; the segment centroids for hierarchical runs), or the most probable component of the fitted
+Gaussian mixture (diagonal or spherical covariances). With --refit, pyspark.ml refits on this data instead
+(KMeans, GaussianMixture, BisectingKMeans for hierarchical runs), starting from scratch with the seed: Spark
+offers no way to start from given centres.
 
-Usage: spark-submit segments_spark.py INPUT.csv OUTPUT_DIR
+Where results may differ from Segment Lab's: hierarchical runs are assigned by nearest centroid, which can differ
+from the tree's cut for border rows; full and tied mixtures, DBSCAN and HDBSCAN have no assignment here (use
+--refit, or the scikit-learn script); with --refit, Spark's own k-means|| start and EM find their own optimum.
+
+Usage: spark-submit segments_spark.py INPUT.csv OUTPUT_DIR [--refit]
 """
 import json
+import math
 import sys
 
-from pyspark.ml import Pipeline
-from pyspark.ml.clustering import BisectingKMeans, GaussianMixture, KMeans
-from pyspark.ml.feature import ElementwiseProduct, Imputer, MinMaxScaler, RobustScaler, StandardScaler, VectorAssembler
-from pyspark.ml.linalg import Vectors
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 
 CONFIG = json.loads(${pyString(config)})
 
 
-def main():
-    if len(sys.argv) != 3:
-        raise SystemExit(__doc__)
-    spark = SparkSession.builder.appName("segment-lab").getOrCreate()
-    df = spark.read.csv(sys.argv[1], header=True, inferSchema=True)
-    feats = [f for f in CONFIG["features"] if f["kind"] == "numeric"]
-    names = [f["name"] for f in feats]
-    for n in names:
-        df = df.withColumn(n, F.col(n).cast("double"))
-    dropped = [f["name"] for f in feats if f["missing"] == "drop"]
-    if dropped:
-        df = df.dropna(subset=dropped)
-    stages = []
-    filled = []
-    for f in feats:
-        out = "_filled_" + f["name"]
-        strategy = f["missing"] if f["missing"] in ("mean", "median", "mode") else "median"
-        stages.append(Imputer(inputCols=[f["name"]], outputCols=[out], strategy=strategy))
-        filled.append(out)
-    pre = Pipeline(stages=stages).fit(df).transform(df)
-    for f, col in zip(feats, filled):
-        if f["log1p"]:
-            pre = pre.withColumn(col, F.log1p(F.col(col)))
-        if f["yeo_johnson"]:
-            raise SystemExit(f"{f['name']}: the Yeo-Johnson transform has no pyspark.ml stage; use the scikit-learn script")
-    assembled = VectorAssembler(inputCols=filled, outputCol="_raw").transform(pre)
-    scale = feats[0]["scale"] if feats else "zscore"
-    if scale == "zscore":
-        scaler = StandardScaler(inputCol="_raw", outputCol="_scaled", withMean=True, withStd=True)
-    elif scale == "minmax":
-        scaler = MinMaxScaler(inputCol="_raw", outputCol="_scaled")
-    elif scale == "robust":
-        scaler = RobustScaler(inputCol="_raw", outputCol="_scaled", withCentering=True, withScaling=True)
+def prepared(df):
+    """One column per matrix column, as Segment Lab prepared it; rows it would not cluster are filtered out."""
+    out, keep = [], F.lit(True)
+    o = CONFIG["outliers"]
+    for i, c in enumerate(CONFIG["columns"]):
+        raw = F.col(c["feature"])
+        if c["level"] is None:
+            x = raw.cast("double")
+            if c["fill"] is None:
+                keep = keep & x.isNotNull()
+            else:
+                x = F.coalesce(x, F.lit(float(c["fill"])))
+            if c["clip"]:
+                x = F.least(F.greatest(x, F.lit(c["clip"][0])), F.lit(c["clip"][1]))
+            if c["log1p"]:
+                x = F.log1p(x)
+            elif c["yeo_johnson"] is not None:
+                lam = c["yeo_johnson"]
+                pos = F.log1p(x) if abs(lam) < 1e-12 else (F.pow(x + 1, lam) - 1) / lam
+                neg = -F.log1p(-x) if abs(lam - 2) < 1e-12 else -(F.pow(1 - x, 2 - lam) - 1) / (2 - lam)
+                x = F.when(x >= 0, pos).otherwise(neg)
+            if c["bounds"] and o["method"] != "none":
+                lo, hi = c["bounds"]
+                if o["action"] == "clip":
+                    x = F.least(F.greatest(x, F.lit(lo)), F.lit(hi))
+                elif o["action"] == "setAside":
+                    keep = keep & (x >= lo) & (x <= hi)
+        else:
+            text = F.trim(raw.cast("string"))
+            text = F.when((text.isNull()) | (text == ""), F.lit(None if c["fill"] is None else str(c["fill"]))).otherwise(text)
+            if c["fill"] is None:
+                keep = keep & text.isNotNull()
+            x = F.when(text == F.lit(c["level"]), 1.0).otherwise(0.0)
+        out.append(((x - F.lit(c["center"])) / F.lit(c["scale"]) * F.lit(c["weight"])).alias(f"_x{i}"))
+    return df.where(keep).select("*", *out)
+
+
+def assign(df):
+    """The fitted segment of each row: nearest fitted centre, or most probable fitted mixture component."""
+    cols = [F.col(f"_x{i}") for i in range(len(CONFIG["columns"]))]
+    k, st = CONFIG["k"], CONFIG["start"]
+    if st.get("centers"):
+        score = [sum((x - F.lit(c)) ** 2 for x, c in zip(cols, centre)) for centre in st["centers"]]
+        best = F.least(*score)
+    elif st.get("mixture") and CONFIG["algorithm"].get("covariance") in ("diag", "spherical"):
+        d, m = len(cols), st["mixture"]
+        kind = CONFIG["algorithm"]["covariance"]
+        score = []
+        for s in range(k):
+            var = m["covariances"][s * d:(s + 1) * d] if kind == "diag" else [m["covariances"][s]] * d
+            mean = m["means"][s * d:(s + 1) * d]
+            logp = math.log(m["weights"][s]) - 0.5 * sum(math.log(2 * math.pi * v) for v in var)
+            score.append(-(F.lit(logp) - 0.5 * sum((x - F.lit(mu)) ** 2 / F.lit(v) for x, mu, v in zip(cols, mean, var))))
+        best = F.least(*score)
     else:
-        scaler = None
-    scaled = scaler.fit(assembled).transform(assembled) if scaler else assembled.withColumnRenamed("_raw", "_scaled")
-    weighted = ElementwiseProduct(scalingVec=Vectors.dense([f["weight"] for f in feats]), inputCol="_scaled", outputCol="features").transform(scaled)
+        raise SystemExit("This run has no assignment rule here (full or tied mixture, hierarchical, DBSCAN, HDBSCAN): run with --refit, or use the scikit-learn script")
+    segment = F.lit(None)
+    for s in reversed(range(k)):
+        segment = F.when(score[s] == best, F.lit(s + 1)).otherwise(segment)
+    return df.withColumn("segment", segment)
+
+
+def refit(df, spark):
+    from pyspark.ml.clustering import BisectingKMeans, GaussianMixture, KMeans
+    from pyspark.ml.feature import VectorAssembler
+    feats = VectorAssembler(inputCols=[f"_x{i}" for i in range(len(CONFIG["columns"]))], outputCol="features").transform(df)
     a, k, seed = CONFIG["algorithm"], CONFIG["k"], CONFIG["seed"]
     if a["name"] in ("kmeans", "minibatch"):
-        model = KMeans(k=k, seed=seed, maxIter=a.get("maxIter", 300), tol=a.get("tol", 1e-4), predictionCol="segment").fit(weighted)
+        model = KMeans(k=k, seed=seed, maxIter=a.get("maxIter", 300), tol=a.get("tol", 1e-4), predictionCol="segment").fit(feats)
     elif a["name"] == "gmm":
-        model = GaussianMixture(k=k, seed=seed, maxIter=a["maxIter"], tol=a["tol"], predictionCol="segment").fit(weighted)
+        model = GaussianMixture(k=k, seed=seed, maxIter=a["maxIter"], tol=a["tol"], predictionCol="segment").fit(feats)
     elif a["name"] == "hierarchical":
-        model = BisectingKMeans(k=k, seed=seed, predictionCol="segment").fit(weighted)
+        model = BisectingKMeans(k=k, seed=seed, predictionCol="segment").fit(feats)
     else:
         raise SystemExit("DBSCAN and HDBSCAN have no pyspark.ml implementation; use the scikit-learn script")
-    result = model.transform(weighted)
-    keep = [c for c in df.columns] + ["segment"]
-    result.select(*keep).withColumn("segment", F.col("segment") + 1).write.mode("overwrite").csv(sys.argv[2], header=True)
+    return model.transform(feats).withColumn("segment", F.col("segment") + 1)
+
+
+def main():
+    args = [a for a in sys.argv[1:] if a != "--refit"]
+    if len(args) != 2:
+        raise SystemExit(__doc__)
+    spark = SparkSession.builder.appName("segment-lab").getOrCreate()
+    df = spark.read.csv(args[0], header=True, inferSchema=False)
+    rows = prepared(df)
+    result = refit(rows, spark) if "--refit" in sys.argv[1:] else assign(rows)
+    result.select(*df.columns, "segment").write.mode("overwrite").csv(args[1], header=True)
     spark.stop()
 
 
 if __name__ == "__main__":
     main()
 `;
+}
+
+/** What the PySpark script assigns rows with: centres (k-means, mini-batch, hierarchical centroids) or the mixture. */
+export function pysparkStart(summary: { algorithm?: string; modelCenters?: number[][]; gmm?: { mixture?: { weights: number[]; means: number[]; covariances: number[] } } }): FittedStart {
+	if (summary.algorithm === 'hierarchical' && summary.modelCenters) return { centers: summary.modelCenters };
+	return fittedStart(summary);
 }
 
 /** The start the scikit-learn script takes from one k of a run: centres for (mini-batch) k-means, the mixture for GMM. */
