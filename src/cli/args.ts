@@ -19,6 +19,11 @@ function kRange(raw: string): [number, number] {
 	return [from, to];
 }
 
+function gapDPower(raw: string): 1 | 2 {
+	if (raw.trim() !== '1' && raw.trim() !== '2') throw new ArgumentError(`--gap-d-power must be 1 or 2, not "${raw}".`, 'run');
+	return Number(raw.trim()) as 1 | 2;
+}
+
 /** Flags shared by run and project: the preparation of the features. */
 export const PREP_FLAGS: FlagSpec[] = [
 	{ name: 'columns', type: 'list', value: 'a,b,c', default: 'every numeric column that is not an id', help: 'feature columns', inRecipe: true },
@@ -38,7 +43,7 @@ export const RUN_SPEC: CommandSpec = {
 		{ name: 'k-range', key: 'kRange', type: 'string', value: 'A..B', default: '2..10, or just --k', inRecipe: true, algorithms: WITH_K, why: FIND_OWN_K, parse: kRange, help: `the k values to try and report (up to ${MAX_K})` },
 		{ name: 'metrics', type: 'choice', value: 'SET', choices: ['default', 'all'], default: 'default', algorithms: WITH_K, why: 'the gap statistic and stability compare numbers of segments, and DBSCAN and HDBSCAN have only their own', help: 'default: silhouette, Davies–Bouldin, Calinski–Harabasz; all adds the gap statistic and stability (B = 20 each unless --gap-b / --stability-b say otherwise)' },
 		{ name: 'gap-b', type: 'int', value: 'N', min: 2, max: 500, default: 'off', algorithms: WITH_K, why: 'the gap statistic compares numbers of segments', help: 'gap statistic with N uniform reference sets (Tibshirani et al. 2001; clusGap rule)' },
-		{ name: 'gap-d-power', key: 'gapDPower', type: 'int', value: '1|2', min: 1, max: 2, default: '2', algorithms: WITH_K, why: 'the gap statistic compares numbers of segments', help: "the gap statistic's d.power as in R clusGap: 2 squared distances (the paper's W_k), 1 distances (clusGap's own default; up to 20,000 rows)" },
+		{ name: 'gap-d-power', key: 'gapDPower', type: 'string', value: '1|2', default: '2', parse: gapDPower, algorithms: WITH_K, why: 'the gap statistic compares numbers of segments', help: "the gap statistic's d.power as in R clusGap: 2 squared distances (the paper's W_k), 1 distances (clusGap's own default; up to 20,000 rows)" },
 		{ name: 'stability-b', type: 'int', value: 'N', min: 0, max: 500, default: 'off', algorithms: WITH_K, why: 'stability is measured per number of segments', help: 'stability with N bootstrap resamples (ARI and per-segment Jaccard, Hennig 2007)' },
 		{ name: 'n-init', type: 'int', value: 'N', min: 1, max: 1000, default: 'kmeans 10, minibatch 3, gmm 1', inRecipe: true, algorithms: ['kmeans', 'minibatch', 'gmm'], why: 'only k-means, mini-batch k-means and Gaussian mixtures restart from random starts', help: 'restarts per k' },
 		{ name: 'batch-size', type: 'int', value: 'N', min: 1, max: 10_000_000, default: '1024', inRecipe: true, algorithms: ['minibatch'], help: 'rows per mini-batch step' },

@@ -36,10 +36,10 @@ describe('preparation in the built site', () => {
 		const heatmap = page.getByRole('img', { name: /Correlation heatmap/ });
 		await expect(heatmap.getAttribute('aria-labelledby')).resolves.toBeTruthy();
 		await expect(page.locator('svg[role="img"] desc').filter({ hasText: /Grocery and Detergents_Paper, r = 0\.92/ }).count()).resolves.toBe(1);
-		// A type override: Region as categorical is one-hot encoded (3 levels) in the preparation table.
-		await page.getByLabel('Type of Region').selectOption('categorical');
+		// Region's codes are categorical by default (column-roles.ts): ticked as a feature it is one-hot encoded (3 levels).
+		await expect(page.getByLabel('Type of Region').inputValue()).resolves.toBe('categorical');
+		await page.getByLabel('Use Region as a feature').check();
 		await expect(page.getByRole('table', { name: 'Preparation per feature' }).getByRole('row', { name: /Region/ }).textContent()).resolves.toMatch(/one-hot, 3 levels/);
-		await page.getByLabel('Type of Region').selectOption('numeric');
 		await page.getByLabel('Use Channel as a feature').uncheck();
 		await page.getByLabel('Use Region as a feature').uncheck();
 		await page.getByRole('listitem', { name: 'Step: Outliers' }).waitFor();
@@ -100,7 +100,8 @@ describe('preparation in the built site', () => {
 		expect(recipe.version).toBe(2);
 		expect(recipe.prep.outliers).toEqual({ method: 'iqr', threshold: 3, action: 'setAside' });
 		expect(recipe.prep.columns.Delicassen).toEqual({ log1p: true });
-		expect(recipe.prep.columns.Milk).toEqual({ scale: 'robust' });
+		// log1p is on by default for the skewed spend columns (default-prep.ts); the robust scaling was chosen here.
+		expect(recipe.prep.columns.Milk).toEqual({ log1p: true, scale: 'robust' });
 		const out = join(dir, 'cli.csv');
 		expect(await main(['run', '--input', WHOLESALE, '--recipe', path, '--out', out])).toBe(0);
 		expect(throughStatus(readFileSync(out, 'utf8'))).toEqual(throughStatus(csv));

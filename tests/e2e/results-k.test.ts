@@ -51,6 +51,27 @@ describe('one authoritative k, in the built site', () => {
 		if (process.env.SHOT) await page.getByRole('region', { name: /Recommended k/ }).screenshot({ path: '/tmp/rec-1440.png' });
 	});
 
+	it('Gaussian mixture: BIC votes as the mixture\'s own criterion; the BIC chart marks the engine\'s lowest, and the card names it', async () => {
+		const { page } = app;
+		await page.getByRole('combobox', { name: /^Algorithm/ }).selectOption({ label: 'Gaussian mixture' });
+		await page.getByLabel('Largest k').fill('7');
+		await page.getByLabel('Largest k').press('Tab');
+		await runAndWait();
+		const bic = page.getByRole('img', { name: /BIC by k/ });
+		await bic.waitFor();
+		const desc = (await bic.locator('desc').textContent()) ?? '';
+		const lowest = Number(/Lowest at k = (\d+)/.exec(desc)![1]);
+		// The lowest BIC read back from the chart's own numbers.
+		const values = [...desc.matchAll(/k = (\d+): ([-\d.,e+]+)/g)].map((m) => [Number(m[1]), Number(m[2].replace(/,/g, ''))] as const);
+		expect(values.length).toBe(6);
+		expect(values.reduce((a, b) => (b[1] < a[1] ? b : a))[0]).toBe(lowest);
+		const k = await recommended();
+		const evidence = (await page.getByRole('list', { name: 'Evidence for the recommendation' }).textContent()) ?? '';
+		if (k === lowest) expect(evidence).toMatch(/BIC \(the mixture's own criterion\)[^.]*k = \d+/);
+		else expect(evidence).toContain(`BIC (the mixture's own criterion) prefers k = ${lowest}`);
+		await expect(page.getByLabel('Number of segments (k)').inputValue()).resolves.toBe(String(k));
+	});
+
 	it('DBSCAN: no inertia, no charts against k, noise counted apart from the rows in segments', async () => {
 		const { page } = app;
 		await page.getByRole('combobox', { name: /^Algorithm/ }).selectOption({ label: 'DBSCAN (density)' });

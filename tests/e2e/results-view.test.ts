@@ -69,7 +69,7 @@ describe('results views, in the built site', () => {
 		await page.getByLabel('Colour by').selectOption('');
 	});
 
-	it('segment names reach the scatter legend, the silhouette plot and the flow chart', async () => {
+	it('segment names reach the scatter legend, the silhouette plot, the flow chart, the heatmap, the box plots and the segment table', async () => {
 		const { page } = app;
 		const names = await page.getByRole('article', { name: /^Persona:/ }).getByRole('heading').allTextContents();
 		expect(names.length).toBeGreaterThan(1);
@@ -81,6 +81,16 @@ describe('results views, in the built site', () => {
 		const flow = page.getByRole('img', { name: /Flow of rows between the two solutions/ });
 		const flowText = (await flow.textContent()) ?? '';
 		expect(flowText).toContain(`1. ${names[0]}`);
+		// The heatmap's rows, the box plots' boxes and the segment table's rows carry the same names.
+		const heat = (await page.getByRole('img', { name: /How each segment differs/ }).textContent()) ?? '';
+		await page.getByText('Box plots of each feature by segment').click();
+		const box = (await page.getByRole('img', { name: /Each feature by segment/ }).textContent()) ?? '';
+		const table = (await page.getByRole('table', { name: /Segment sizes/ }).textContent()) ?? '';
+		for (const n of names) {
+			expect(heat).toContain(n);
+			expect(box).toContain(n);
+			expect(table).toContain(n);
+		}
 	});
 
 	it('the out-of-date notice lists each kind of change, dims the views, and goes after Run', async () => {

@@ -9,7 +9,7 @@ import { EngineError } from './errors';
 import { gapAtOne, kMetrics, silhouetteNote, type KMetrics } from './evidence';
 import type { GapPoint } from './metrics/gap';
 import { KNEE_SENSITIVITY, recommend, type Recommendation } from './metrics/recommend';
-import { maxKFor } from './k-cap';
+import { maxSupportedK } from './k-limit';
 import { prepare } from './prep/prepare';
 import { toFeatureUnits } from './prep/invert';
 import { statusNotes } from './prep/status-notes';
@@ -168,7 +168,7 @@ export function assembleResult(recipe: Recipe, base: RunBase, parts: KPart[]): A
 	const perK = sorted.map((p) => p.summary);
 	const best = perK.reduce((a, b) => (b.silhouette > a.silhouette ? b : a), perK[0]);
 	// The one decision about k: the page, the report and the command line all show this recommendation.
-	const context = hasK(recipe.algorithm) ? { range: recipe.kRange, rows: base.rowsClustered, cap: maxKFor(base.rowsClustered) } : { found: true };
+	const context = hasK(recipe.algorithm) ? { range: recipe.kRange, rows: base.rowsClustered, cap: maxSupportedK(base.rowsClustered) } : { found: true };
 	const recommendation = recommend(perK, base.gapK1, KNEE_SENSITIVITY, context);
 	const chosenK = recipe.k !== null && perK.some((s) => s.k === recipe.k) ? recipe.k : recommendation.k;
 	const hierarchy = sorted.find((p) => p.hierarchy)?.hierarchy;

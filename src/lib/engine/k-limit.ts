@@ -1,15 +1,14 @@
 /**
  * How many segments the data can support. Below about five rows a segment's mean and spread are noise, and the
  * metrics that choose k (silhouette, Calinski–Harabasz) reward splitting such tiny groups off; so the largest k
- * offered is rows / 5 (never below 2, never above MAX_K), and a larger one is refused in plain words — in the page
+ * offered is rows / 5 (k-cap.ts; never below 2, never above MAX_K), and a larger one is refused in plain words — in the page
  * beside the field and on the command line — instead of by a browser's validation bubble.
  */
-import { MAX_K } from './recipe';
+import { maxKFor, MIN_ROWS_PER_SEGMENT } from './k-cap';
 
-export const MIN_ROWS_PER_SEGMENT = 5;
-
+/** The largest k offered and accepted: k-cap.ts's rows / 5, but at least 2 (a tiny file still gets one split to look at). */
 export function maxSupportedK(rows: number): number {
-	return Math.max(2, Math.min(MAX_K, Math.floor(rows / MIN_ROWS_PER_SEGMENT)));
+	return Math.max(2, maxKFor(rows));
 }
 
 /** Why a largest k is too large for this many rows, or null when it is fine. */

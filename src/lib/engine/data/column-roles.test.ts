@@ -31,7 +31,7 @@ describe('column roles: the rules table', () => {
 	});
 
 	it('codes by name: integer columns named channel, region, type, group, class, status, code… with few levels', () => {
-		for (const n of ['Channel', 'Region', 'customer_type', 'Group', 'class', 'Status', 'region code']) expect(role(n)?.kind, n).toBe('categorical');
+		for (const n of ['Channel', 'Region', 'customer_type', 'Group', 'class', 'Status', 'region code', 'home_ownership_status']) expect(role(n)?.kind, n).toBe('categorical');
 		expect(role('Region', { integer: false, max: 3.5 })).toBeNull(); // not whole numbers: a measure
 		expect(role('Region', { distinct: 40, max: 40 })?.kind).not.toBe('categorical');
 	});

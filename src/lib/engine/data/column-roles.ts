@@ -26,7 +26,7 @@ const ID_SUFFIX = new Set(['no', 'nr', 'num', 'number', 'code', 'key', 'ref', 'i
 const CODE_WORDS = new Set(['channel', 'region', 'type', 'group', 'class', 'status', 'code', 'category', 'categories', 'segment', 'cluster', 'gender', 'sex', 'zone', 'area', 'state', 'country', 'city', 'branch', 'department', 'dept', 'marital', 'kind', 'method', 'plan', 'brand', 'tier', 'race', 'ethnicity', 'occupation', 'industry', 'sector']);
 /** Words of a count or a measure: the column stays numeric whatever its values look like. */
 const COUNT_WORDS = new Set([
-	'num', 'number', 'count', 'counts', 'qty', 'quantity', 'total', 'visits', 'visit', 'purchases', 'purchase', 'purchased', 'orders', 'transactions', 'trx', 'children', 'child', 'kids', 'kid', 'kidhome', 'teenhome', 'teens', 'teen', 'home', 'members', 'dependents', 'days', 'years', 'months', 'weeks', 'age', 'tenure', 'recency', 'frequency', 'times', 'calls', 'items', 'tickets', 'amount', 'spend', 'income', 'balance', 'score', 'rating', 'size', 'rooms', 'cars', 'pets', 'products', 'accounts'
+	'num', 'number', 'count', 'counts', 'qty', 'quantity', 'total', 'visits', 'visit', 'purchases', 'purchase', 'purchased', 'orders', 'transactions', 'trx', 'children', 'child', 'kids', 'kid', 'kidhome', 'teenhome', 'teens', 'teen', 'members', 'dependents', 'days', 'years', 'months', 'weeks', 'age', 'tenure', 'recency', 'frequency', 'times', 'calls', 'items', 'tickets', 'amount', 'spend', 'income', 'balance', 'score', 'rating', 'size', 'rooms', 'cars', 'pets', 'products', 'accounts'
 ]);
 
 /** The facts a rule looks at, computed once per column. */

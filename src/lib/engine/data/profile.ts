@@ -66,7 +66,8 @@ export function profileColumn(col: Column, index: number, rowCount: number, over
 export function withKind(p: ColumnProfile, kind: ColumnKind, rowCount: number): ColumnProfile {
 	const warnings: string[] = [];
 	const missingShare = rowCount > 0 ? p.missing / rowCount : 0;
-	if (badHeader(p.name) === 'token') warnings.push(`The name "${p.name}" reads like a missing or error value: check the file's header row.`);
+	const badName = badHeader(p.name) === 'token';
+	if (badName) warnings.push(`The name "${p.name}" reads like a missing or error value: check the file's header row. Left out of the features by default.`);
 	if (kind === 'id') warnings.push('Looks like an identifier: excluded from features, kept in exports.');
 	if (kind === 'constant') warnings.push('Constant: it cannot separate customers.');
 	if (kind === 'empty') warnings.push('Empty: every cell is blank.');
@@ -84,7 +85,7 @@ export function withKind(p: ColumnProfile, kind: ColumnKind, rowCount: number): 
 		kind,
 		reason: overridden ? `set by you (inferred ${p.inferredKind}: ${baseReason(p)})` : baseReason(p),
 		warnings: [...warnings, ...p.warnings.filter((w) => w.startsWith('Strongly correlated'))],
-		suggestedFeature: kind === 'numeric' && p.stats !== null && !nearConstant,
+		suggestedFeature: kind === 'numeric' && p.stats !== null && !nearConstant && !badName,
 		suggestLog1p,
 		suggestYeoJohnson
 	};

@@ -87,7 +87,7 @@ function sizesSvg(p: SegmentProfile, names: string[]): string {
 }
 
 /** Box plots of every numeric feature by segment, three panels a row (as the page draws them). */
-function boxPlotsSvg(p: SegmentProfile): string {
+function boxPlotsSvg(p: SegmentProfile, names: string[] = []): string {
 	const idx = p.features.map((_, j) => j).filter((j) => p.numeric[j]);
 	if (!idx.length) return '';
 	const PW = 300, left = 28, right = 14, top = 18, rowH = 16, perRow = 3;
@@ -105,7 +105,8 @@ function boxPlotsSvg(p: SegmentProfile): string {
 		boxes.forEach((b, s) => {
 			if (!b || !b.length) return;
 			const y = top + s * rowH + rowH / 2;
-			parts.push(`<text font-size="10" x="${left - 4}" y="${y + 3}" text-anchor="end">${s + 1}</text><line x1="${x(b[0])}" x2="${x(b[4])}" y1="${y}" y2="${y}" stroke="#6b7280"/><rect x="${x(b[1])}" y="${y - 5}" width="${Math.max(1, Number(x(b[3])) - Number(x(b[1]))).toFixed(1)}" height="10" fill="${SEGMENT_COLORS[s % SEGMENT_COLORS.length]}" fill-opacity="0.75"/><line x1="${x(b[2])}" x2="${x(b[2])}" y1="${y - 6}" y2="${y + 6}" stroke="#111827" stroke-width="1.5"/>`);
+			// The number keeps the plot narrow; the segment's name is its tooltip and the key below the chart.
+			parts.push(`<text font-size="10" x="${left - 4}" y="${y + 3}" text-anchor="end">${s + 1}<title>${esc(names[s] ?? `Segment ${s + 1}`)}</title></text><line x1="${x(b[0])}" x2="${x(b[4])}" y1="${y}" y2="${y}" stroke="#6b7280"/><rect x="${x(b[1])}" y="${y - 5}" width="${Math.max(1, Number(x(b[3])) - Number(x(b[1]))).toFixed(1)}" height="10" fill="${SEGMENT_COLORS[s % SEGMENT_COLORS.length]}" fill-opacity="0.75"/><line x1="${x(b[2])}" x2="${x(b[2])}" y1="${y - 6}" y2="${y + 6}" stroke="#111827" stroke-width="1.5"/>`);
 		});
 		parts.push(`<text font-size="10" x="${left}" y="${PH - 8}">${esc(num(lo))}</text><text font-size="10" x="${PW - right}" y="${PH - 8}" text-anchor="end">${esc(num(hi))}</text></g>`);
 	});
@@ -153,10 +154,10 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-wei
 <dt>Segments</dt><dd>k = ${r.k}, ${esc(r.recipe.algorithm.name)}, seed ${r.recipe.seed}, mean silhouette ${Number.isFinite(r.silhouette) ? r.silhouette.toFixed(3) : '–'}</dd></dl>
 ${warnings ? `<h3 id="s-warnings">Warnings and notes</h3><ul>${warnings}</ul>` : ''}</section>
 ${r.extras ? extraSections(r.extras, r.names) : ''}
-<section aria-labelledby="s-personas"><h2 id="s-personas">Personas</h2><div class="cards">${cards}</div></section>
+<section aria-labelledby="s-personas"><h2 id="s-personas">Personas</h2>${p.warnings.map((w) => `<p class="muted"><strong>Note:</strong> ${esc(w)}</p>`).join('')}<div class="cards">${cards}</div></section>
 <section aria-labelledby="s-sizes"><h2 id="s-sizes">Segment sizes</h2>${sizesSvg(p, r.names)}</section>
 <section aria-labelledby="s-heatmap"><h2 id="s-heatmap">How the segments differ</h2><p class="muted">Standardised mean difference of each segment from all clustered customers (their mean and standard deviation).</p><div class="scroll">${heatmapSvg(p, r.names)}</div></section>
-<section aria-labelledby="s-box"><h2 id="s-box">Features by segment</h2><div class="scroll">${boxPlotsSvg(p)}</div></section>
+<section aria-labelledby="s-box"><h2 id="s-box">Features by segment</h2><div class="scroll">${boxPlotsSvg(p, r.names)}</div><p class="muted">${r.names.map((n, s) => `${s + 1} = ${esc(n)}`).join('; ')}</p></section>
 <section aria-labelledby="s-profile"><h2 id="s-profile">Profiles</h2><div class="scroll"><table><caption class="muted">Mean (median below) of each feature in original units</caption><thead><tr><th scope="col">Segment</th><th scope="col">Customers</th><th scope="col">Share</th>${head}</tr></thead><tbody>${rows}${overall}</tbody></table></div>
 <table><caption class="muted">Kruskal–Wallis test per feature</caption><thead><tr><th scope="col">Feature</th><th scope="col">H</th><th scope="col">p-value</th></tr></thead><tbody>${tests}</tbody></table><p class="muted">${esc(p.testNote)}</p></section>
 <section aria-labelledby="s-recipe"><h2 id="s-recipe">Recipe</h2><p class="muted">Load this in Segment Lab (or give it to <code>segment-lab run --recipe</code>) with the same file to reproduce these segments.</p><pre>${esc(JSON.stringify(r.recipe, null, 2))}</pre></section>

@@ -1,6 +1,6 @@
 /**
  * A recommendation at an end of the tried k range may only mean the range stopped too early: at the top, the
- * metrics might keep improving beyond it. Say so, and how far the range can grow (the caller's cap: k-cap.ts), so
+ * metrics might keep improving beyond it. Say so, and how far the range can grow (the caller's cap: k-limit.ts), so
  * the page can offer one button ("Try k up to …") and the command line one flag.
  */
 
@@ -16,7 +16,7 @@ export interface KEdge {
 	text: string;
 }
 
-/** `cap`: the largest k the data support (k-cap.ts); `rows`: rows clustered. */
+/** `cap`: the largest k the data support (k-limit.ts); `rows`: rows clustered. */
 export function kEdge(k: number, range: [number, number], rows: number, cap: number): KEdge | null {
 	const lo = range[0];
 	const hi = Math.min(range[1], rows);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recommend, type KEvidence } from './recommend';
 import { kEdge } from './k-edge';
-import { maxKFor } from '../k-cap';
+import { maxSupportedK as maxKFor } from '../k-limit';
 
 const ev = (k: number, inertia: number, silhouette: number, daviesBouldin: number, calinskiHarabasz: number, bic?: number, aic?: number): KEvidence => ({
 	k, inertia, silhouette, daviesBouldin, calinskiHarabasz, ...(bic !== undefined ? { gmm: { bic, aic: aic ?? bic } } : {})
@@ -43,7 +43,7 @@ describe('one authoritative k', () => {
 	it('the wider range respects the cap, and at the cap says the data support no more', () => {
 		expect(maxKFor(1000)).toBe(30);
 		expect(maxKFor(40)).toBe(8);
-		expect(maxKFor(3)).toBe(1);
+		expect(maxKFor(3)).toBe(2);
 		expect(kEdge(6, [2, 6], 40, maxKFor(40))!.widenTo).toBe(8);
 		const atCap = kEdge(8, [2, 8], 40, maxKFor(40))!;
 		expect(atCap.widenTo).toBeNull();

@@ -63,7 +63,7 @@ export interface KContext {
 	range?: [number, number];
 	/** Rows clustered (caps the range). */
 	rows?: number;
-	/** The largest k the data support (k-cap.ts): how far the range can grow. */
+	/** The largest k the data support (k-limit.ts): how far the range can grow. */
 	cap?: number;
 	/** The algorithm found its own k (DBSCAN, HDBSCAN): one solution, so no votes, knee or "turn stability on" (it cannot be). */
 	found?: boolean;

@@ -8,8 +8,8 @@
  * (or `--transforms none`) and reproduced by a saved recipe.
  */
 import type { ColumnPrep } from '../recipe';
+import { entriesOf, nameRecord, own } from '../names';
 import type { ColumnProfile } from '../types';
-import { nameRecord } from '../names';
 
 export function defaultColumnPrep(profiles: ColumnProfile[]): Record<string, ColumnPrep> {
 	// A null-prototype record (names.ts): a column named "__proto__" or "constructor" stays a column.
@@ -20,7 +20,7 @@ export function defaultColumnPrep(profiles: ColumnProfile[]): Record<string, Col
 export function defaultNotes(profiles: ColumnProfile[], features: string[], columns: Record<string, ColumnPrep>): string[] {
 	const used = new Set(features);
 	const notes: string[] = [];
-	const logged = profiles.filter((p) => used.has(p.name) && columns[p.name]?.log1p && p.stats);
+	const logged = profiles.filter((p) => used.has(p.name) && own(columns, p.name)?.log1p && p.stats);
 	if (logged.length) {
 		const list = logged.map((p) => `${p.name} (skew ${p.stats!.skewness.toFixed(1)} → ${p.skewAfterLog1p?.toFixed(1) ?? '?'})`).join(', ');
 		notes.push(`log1p applied by default to ${logged.length} heavily skewed column(s): ${list}. Undo with --transforms none (the page: "Apply no transforms").`);
@@ -34,8 +34,8 @@ export function defaultNotes(profiles: ColumnProfile[], features: string[], colu
 
 /** The Recipe's column settings with every transform removed ("Apply no transforms" / --transforms none). */
 export function withoutTransforms(columns: Record<string, ColumnPrep>): Record<string, ColumnPrep> {
-	return Object.fromEntries(
-		Object.entries(columns)
+	return nameRecord(
+		entriesOf(columns)
 			.map(([name, c]) => {
 				const { log1p: _l, yeoJohnson: _y, ...rest } = c;
 				return [name, rest] as const;

@@ -114,6 +114,8 @@ describe('applyRemedy', () => {
 		const logged = applyRemedy(recipe, { kind: 'log1p', columns: ['spend'], label: '' });
 		expect(logged.prep.columns.spend).toEqual({ log1p: true });
 		expect(logged.k).toBeNull();
+		const fromYj = applyRemedy({ ...recipe, prep: { ...recipe.prep, columns: { spend: { yeoJohnson: true, scale: 'robust' } } } }, { kind: 'log1p', columns: ['spend'], label: '' });
+		expect(fromYj.prep.columns.spend).toEqual({ scale: 'robust', log1p: true });
 		expect(applyRemedy(recipe, { kind: 'setAsideOutliers', label: '' }).prep.outliers).toEqual({ method: 'iqr', threshold: 3, action: 'setAside' });
 		expect(recipe.prep.columns.spend).toBeUndefined();
 		expect(recipe.features).toEqual(['id', 'spend', 'visits']);
