@@ -58,7 +58,7 @@ describe('track over time, in the built site', () => {
 		await page.getByLabel('Model file to track with (JSON)').setInputFiles(at('model.json'));
 		await page.getByLabel('Previous period, scored (CSV)').setInputFiles(at('p1-scored.csv'));
 		await page.getByLabel('New period’s customers').setInputFiles(at('p2.csv'));
-		await page.getByLabel('Customer id column').fill('id');
+		await page.getByLabel('Customer id column in both files').fill('id');
 		await page.getByRole('button', { name: 'Compare periods' }).click();
 		const alerts = page.getByRole('list', { name: 'Alerts' }).getByRole('listitem');
 		await alerts.first().waitFor({ timeout: 60_000 });
