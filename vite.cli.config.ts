@@ -5,14 +5,20 @@
  */
 import { builtinModules } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
 const deps = Object.keys(pkg.dependencies);
 
+// Packages a CSV run never touches are loaded on first use (src/cli/lazy/), not at start-up.
+const lazy = ['hyparquet', 'read-excel-file/universal', 'umap-js', 'papaparse'];
+const lazyFile = (id: string) => fileURLToPath(new URL(`./src/cli/lazy/${id.split('/')[0]}.ts`, import.meta.url));
+
 export default defineConfig({
 	// Nothing of the page: no plugins, no public folder.
 	publicDir: false,
+	resolve: { alias: lazy.map((id) => ({ find: new RegExp(`^${id}$`), replacement: lazyFile(id) })) },
 	logLevel: 'warn',
 	build: {
 		ssr: true,
@@ -25,7 +31,7 @@ export default defineConfig({
 		reportCompressedSize: false,
 		rollupOptions: {
 			input: { 'segment-lab': 'src/cli/program.ts', 'tsne-helper-entry': 'src/cli/tsne-helper.ts' },
-			external: (id) => id.startsWith('node:') || builtinModules.includes(id) || deps.some((d) => id === d || id.startsWith(`${d}/`)),
+			external: (id) => !lazy.includes(id) && (id.startsWith('node:') || builtinModules.includes(id) || deps.some((d) => id === d || id.startsWith(`${d}/`))),
 			output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name].mjs' }
 		}
 	},

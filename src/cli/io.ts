@@ -25,8 +25,11 @@ export function say(...parts: unknown[]): void {
 }
 
 const spooled: string[] = [];
+const partial = new Set<string>();
+// At exit (also after Ctrl-C, see program.ts): no copy of standard input and no half-written output is left behind.
 process.once('exit', () => {
 	for (const dir of spooled) rmSync(dir, { recursive: true, force: true });
+	for (const part of partial) rmSync(part, { force: true });
 });
 
 /**
@@ -91,12 +94,14 @@ export async function writeOutput(path: string, chunks: Iterable<string>): Promi
 	}
 	const part = join(dirname(path), `.${basename(path)}.${process.pid}.part`);
 	const stream = createWriteStream(part);
+	partial.add(part);
 	try {
 		await once(stream, 'open');
 		await drain(stream, chunks);
 		stream.end();
 		await once(stream, 'finish');
 		renameSync(part, path);
+		partial.delete(part);
 	} catch (err) {
 		stream.destroy();
 		try {

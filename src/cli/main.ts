@@ -3,6 +3,8 @@
  * in its worker, so a Recipe gives the same labels here as in the browser.
  */
 import { analyse, prepareRun } from '../lib/engine/analyse';
+import { prepare } from '../lib/engine/prep/prepare';
+import { pcaFeatures } from '../lib/engine/project/pca-features';
 import { fingerprint } from '../lib/engine/data/fingerprint';
 import { profileTable } from '../lib/engine/data/profile';
 import { EngineError, toErrorInfo } from '../lib/engine/errors';
@@ -18,7 +20,7 @@ import { runReport } from '../lib/engine/export/report';
 import { DEFAULT_ALGORITHMS, hasK, sourceDifferences, validateRecipe, type AlgorithmSpec, type CovarianceKind, type Recipe } from '../lib/engine/recipe';
 import { kDistance, suggestEps } from '../lib/engine/cluster/k-distance';
 import { algorithmLines, algorithmReport } from '../lib/engine/algorithm-report';
-import type { Table } from '../lib/engine/types';
+import type { FeatureMatrix, Table } from '../lib/engine/types';
 import { checkSkipped, readTable } from './input';
 import { checkWritable, say, stdoutCarriesData, writeOutput } from './io';
 import { parseRunArgs, RUN_SPEC, type RunArgs } from './args';
@@ -100,13 +102,21 @@ export async function main(argv: string[]): Promise<number> {
 	}
 }
 
+/** Each table is profiled once per run (the log check, the default recipe and its notes all read the profile). */
+const profiles = new WeakMap<Table, ReturnType<typeof profileTable>>();
+function profileOf(table: Table): ReturnType<typeof profileTable> {
+	let p = profiles.get(table);
+	if (!p) profiles.set(table, (p = profileTable(table)));
+	return p;
+}
+
 /**
  * The default path on a transaction log (--rfm auto, no recipe): one row per customer, built as the page's
  * "Build customer features" builds it; null when the file is not a log, or --rfm off, or --columns name the log's own columns.
  */
 export function autoCustomers(args: RunArgs, loaded: Table): { table: Table; spec: RfmSpec; line: string } | null {
 	if (args.recipe || args.rfm === 'off') return null;
-	const spec = detectTransactionLog(profileTable(loaded), loaded.rowCount);
+	const spec = detectTransactionLog(profileOf(loaded), loaded.rowCount);
 	if (!spec) return null;
 	if (args.columns && !args.columns.every((c) => RFM_COLUMNS.includes(c))) return null;
 	const table = buildCustomerTable(loaded, spec).table;
@@ -130,7 +140,7 @@ export function recipeFromArgs(args: RunArgs, table: Table, log: { table: Table;
 		for (const d of sourceDifferences(recipe, source)) console.error(`segment-lab: note: ${d}.`);
 		return withEvidence(accepted({ ...recipe, source }));
 	}
-	const recipe = accepted(recipeForTable(source, profileTable(table), log?.spec ?? null));
+	const recipe = accepted(recipeForTable(source, profileOf(table), log?.spec ?? null));
 	if (args.transforms === 'none') recipe.prep.columns = withoutTransforms(recipe.prep.columns);
 	if (args.columns) recipe.features = args.columns;
 	if (args.scale) recipe.prep.scale = args.scale as Recipe['prep']['scale'];
@@ -193,7 +203,30 @@ async function run(args: RunArgs): Promise<number> {
 	checkFeatures(table, recipe);
 	checkK(table, recipe, args);
 	if (recipe.rfm) for (const note of table.notes) say(`note: ${note}`);
-	if (!args.recipe) for (const note of defaultNotes(profileTable(table), recipe.features, recipe.prep.columns)) say(`note: ${note}`);
+	if (!args.recipe) for (const note of defaultNotes(profileOf(table), recipe.features, recipe.prep.columns)) say(`note: ${note}`);
+	const labelled = await analyseAndReport(args, table, recipe);
+	// The analysis result is out of scope here, so its arrays can go before the labelled file needs memory.
+	if (args.out && labelled) {
+		await writeOutput(args.out, resultsCsvChunks(table, { ...labelled, extra: [...labelled.extra(), ...labelled.hdbscan, ...labelled.rules] }));
+		if (args.out !== '-') say(`wrote ${args.out}`);
+	}
+	return 0;
+}
+
+/** What the labelled file needs of a run: labels, rows, names, and the per-row columns computed when written. */
+interface Labelled {
+	rowIndex: Int32Array;
+	status: Uint8Array;
+	labels: Int32Array;
+	names: string[];
+	extra: () => { name: string; values: ArrayLike<number> }[];
+	hdbscan: { name: string; values: ArrayLike<number> }[];
+	/** segment_by_rules, when --rules asked for rules. */
+	rules: { name: string; values: ArrayLike<number> }[];
+}
+
+/** Runs the analysis, prints it (or the JSON report), writes --model, --report and --save-recipe. */
+async function analyseAndReport(args: RunArgs, table: Table, recipe: Recipe): Promise<Labelled | null> {
 	const started = Date.now();
 	const result = analyse(table, recipe, {
 		onProgress: process.stderr.isTTY ? (p) => process.stderr.write(`\r${p.stage.padEnd(60).slice(0, 60)} ${Math.round(p.fraction * 100)}%`) : undefined
@@ -211,7 +244,28 @@ async function run(args: RunArgs): Promise<number> {
 	if (args.json) await writeOutput('-', [JSON.stringify(report(), null, 2) + '\n']);
 	else printTable(result, recipe);
 	await writeOutputs(args, table, recipe, result, report);
-	return 0;
+	// --rules / --rules-sql: written now; with --out, their segment_by_rules column joins the labelled file.
+	const byRules = await writeRules(table, () => clusteredMatrix(table, recipe), result.labels[idx], summary, segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k), args, recipe.seed);
+	if (!args.out) return null;
+	const { modelCenters, gmm } = summary;
+	const labels = result.labels[idx];
+	return {
+		rowIndex: result.rowIndex,
+		status: result.status,
+		labels,
+		names: segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k),
+		// The same per-row columns as the page's download (silhouette, distance to centre, GMM probabilities), on the
+		// clustered matrix prepared again once the run's own arrays are gone.
+		extra: () => (modelCenters ? rowColumns(clusteredMatrix(table, recipe), labels, modelCenters, gmm?.probs) : []),
+		hdbscan: hdbscanColumns(summary.hdbscan),
+		rules: byRules ? [byRules] : []
+	};
+}
+
+/** The matrix the run clustered: the prepared features, or their first principal components (recipe.pcaComponents). */
+function clusteredMatrix(table: Table, recipe: Recipe): FeatureMatrix {
+	const prepared = prepare(table, recipe);
+	return recipe.pcaComponents != null ? pcaFeatures(prepared, recipe.pcaComponents).matrix : prepared;
 }
 
 /** The metrics table, the recommendation and the segments, for a person reading the terminal. */
@@ -234,7 +288,7 @@ function printTable(result: AnalysisResult, recipe: Recipe): void {
 	}
 }
 
-/** --out, --model, --report, --save-recipe: each streamed to its file (or standard output for --out -). */
+/** --model, --report, --save-recipe, each streamed to its file. */
 async function writeOutputs(args: RunArgs, table: Table, recipe: Recipe, result: AnalysisResult, report: () => object): Promise<void> {
 	const k = result.chosenK;
 	const idx = result.perK.findIndex((s) => s.k === k);
@@ -243,14 +297,6 @@ async function writeOutputs(args: RunArgs, table: Table, recipe: Recipe, result:
 	const wrote = (path: string) => {
 		if (path !== '-') say(`wrote ${path}`);
 	};
-	const byRules = await writeRules(table, () => prepareRun(table, recipe).matrix, result.labels[idx], summary, segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k), args, recipe.seed);
-	if (args.out) {
-		const names = segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k);
-		// The same per-row columns as the page's download (silhouette, distance to centre, GMM or HDBSCAN probabilities).
-		const extra = [...(summary.modelCenters ? rowColumns(prepareRun(table, recipe).matrix, result.labels[idx], summary.modelCenters, summary.gmm?.probs) : []), ...hdbscanColumns(summary.hdbscan), ...(byRules ? [byRules] : [])];
-		await writeOutput(args.out, resultsCsvChunks(table, { rowIndex: result.rowIndex, status: result.status, labels: result.labels[idx], names, extra }));
-		wrote(args.out);
-	}
 	if (args.model) {
 		const names = segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k);
 		const model = buildModel(table, { recipe, source: result.source, fitted: result.fitted, rowIndex: result.rowIndex, rowCount: result.rowCount, summary: { ...summary, ...(summary.gmm?.mixture ? { mixture: { covarianceType: summary.gmm.covariance, ...summary.gmm.mixture } } : {}) }, names });

@@ -20,6 +20,9 @@ export async function start(argv: string[]): Promise<void> {
 			process.exitCode = reportError(err);
 		});
 	}
+	// Interrupted: exit through process.exit so io.ts removes temporary and half-written files.
+	process.once('SIGINT', () => process.exit(130));
+	process.once('SIGTERM', () => process.exit(143));
 	process.on('uncaughtException', (err) => process.exit(reportError(err)));
 	process.on('unhandledRejection', (err) => process.exit(reportError(err)));
 	process.exitCode = await main(argv);

@@ -4,8 +4,23 @@
  * a k range the rows cannot support refused in the page's words (no browser validation bubble), and a
  * transaction log leading with "Build customer features" before Run.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, type App } from './harness';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page as it is (id: targets). */
+async function axeViolations(page: Page): Promise<string[]> {
+	await page.addScriptTag({ content: AXE });
+	return page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+		const r = await axe.run(document);
+		return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	});
+}
 
 const TINY = new URL('../fixtures/default-quality/mall_customers_new.csv', import.meta.url).pathname;
 
@@ -27,15 +42,16 @@ describe('defaults in the built site', () => {
 		await expect(page.getByLabel('Use Channel as a feature').isChecked()).resolves.toBe(false);
 		const region = page.getByRole('table', { name: 'Column profiles' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Region', exact: true }) });
 		await expect(region.textContent()).resolves.toMatch(/whole-number codes \(3 levels\) and the name "Region" names a category/);
-		const chip = page.getByRole('button', { name: /^Remove log1p from Delicassen \(skewness 11\.1, -1\.1 after log1p\)$/ });
+		const chip = page.getByRole('button', { name: 'log1p applied: skew 11.1 → -1.1 to Delicassen: remove it' });
 		await expect(chip.textContent()).resolves.toMatch(/log1p applied: skew 11\.1 → -1\.1/);
-		await expect(page.getByRole('button', { name: /^Remove log1p from / }).count()).resolves.toBe(6);
+		await expect(page.getByRole('button', { name: /^log1p applied: .* remove it/ }).count()).resolves.toBe(6);
 		await page.screenshot({ path: '/tmp/segment-lab-defaults-wholesale.png', fullPage: false });
+		await expect(axeViolations(page)).resolves.toEqual([]);
 		await chip.click();
-		await page.getByRole('button', { name: /^Apply log1p \(skew 11\.1/ }).waitFor();
+		await page.getByRole('button', { name: /^Apply log1p \(skew 11\.1 → -1\.1\) to Delicassen$/ }).waitFor();
 		await expect(page.getByLabel('log1p for Delicassen').isChecked()).resolves.toBe(false);
 		await page.getByRole('button', { name: 'Apply no transforms' }).click();
-		await expect.poll(() => page.getByRole('button', { name: /^Remove log1p from / }).count()).toBe(0);
+		await expect.poll(() => page.getByRole('button', { name: /^log1p applied: .* remove it/ }).count()).toBe(0);
 		await expect(page.getByLabel('log1p for Milk').isChecked()).resolves.toBe(false);
 	});
 
@@ -75,7 +91,7 @@ describe('defaults in the built site', () => {
 		await page.getByLabel('Upload data').setInputFiles({ name: 'profit.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') });
 		const yj = page.getByLabel('Yeo-Johnson for profit');
 		await yj.waitFor({ timeout: 30_000 });
-		await expect(page.getByRole('button', { name: /^Remove log1p from profit/ }).count()).resolves.toBe(0);
+		await expect(page.getByRole('button', { name: /^log1p applied: .* to profit: remove it/ }).count()).resolves.toBe(0);
 		await yj.check();
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 60_000 });
@@ -95,11 +111,12 @@ describe('defaults in the built site', () => {
 		await expect(page.getByLabel('Type of CustomerID').inputValue()).resolves.toBe('id');
 		await expect(page.getByLabel('Type of InvoiceNo').inputValue()).resolves.toBe('id');
 		await page.screenshot({ path: '/tmp/segment-lab-defaults-retail.png', fullPage: false });
+		await expect(axeViolations(page)).resolves.toEqual([]);
 		await page.getByRole('button', { name: 'Build customer features' }).click();
 		await page.getByRole('heading', { name: 'Customer features', exact: true }).waitFor({ timeout: 60_000 });
 		await page.screenshot({ path: '/tmp/segment-lab-defaults-customers.png', fullPage: true });
-		await expect.poll(() => page.getByRole('button', { name: /^Remove log1p from monetary/ }).count()).toBe(1);
-		await expect(page.getByRole('button', { name: /^Remove log1p from frequency/ }).count()).resolves.toBe(1);
+		await expect.poll(() => page.getByRole('button', { name: /^log1p applied: skew 19\.1 → 0\.2 to monetary: remove it$/ }).count()).toBe(1);
+		await expect(page.getByRole('button', { name: /^log1p applied: skew 13\.0 → 1\.4 to frequency: remove it$/ }).count()).resolves.toBe(1);
 		expect(app.consoleErrors).toEqual([]);
 	});
 });

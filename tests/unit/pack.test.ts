@@ -80,6 +80,16 @@ describe('the packed, installed segment-lab', () => {
 		expect(piped.err).toContain('stdin: 150 of 150 rows clustered on 7 features; k = 4');
 	});
 
+	it('reads workbooks and Parquet (their readers load on first use in the bundle) as the in-repo command line does', async () => {
+		for (const f of ['customers.xlsx', 'customers.parquet', 'customers-quoted.csv']) {
+			const input = join(ROOT, 'tests/fixtures/formats', f);
+			const r = sh(bin, ['run', '--input', input, '--k', '2', '--out', at(`packed-${f}.csv`)]);
+			expect(r.code, r.err).toBe(0);
+			expect(await inRepo(['run', '--input', input, '--k', '2', '--out', at(`repo-${f}.csv`)])).toBe(0);
+			expect(readFileSync(at(`packed-${f}.csv`), 'utf8')).toBe(readFileSync(at(`repo-${f}.csv`), 'utf8'));
+		}
+	});
+
 	it('score and project give the in-repo results', async () => {
 		const s = sh(bin, ['score', '--model', at('packed-model.json'), '--input', at('c150.csv'), '--out', at('packed-scored.csv')]);
 		expect(s.code, s.err).toBe(0);

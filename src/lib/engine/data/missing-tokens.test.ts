@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv';
 import { parseJson, parseNdjson } from './json';
@@ -8,13 +10,21 @@ import { uniqueHeaders } from './headers';
 
 describe('missing-value tokens', () => {
 	it('covers pandas default na_values and their case variants, plus -, ?, inf and spreadsheet errors', () => {
-		// pandas 1.5/2.x STR_NA_VALUES, written out here so a change to our list is caught.
+		// pandas 2.x STR_NA_VALUES (1.5.3's plus "None"), written out here so a change to our list is caught.
 		const pandas = ['#N/A', '#N/A N/A', '#NA', '-1.#IND', '-1.#QNAN', '-NaN', '-nan', '1.#IND', '1.#QNAN', '<NA>', 'N/A', 'NA', 'NULL', 'NaN', 'None', 'n/a', 'nan', 'null'];
 		for (const t of [...pandas, 'na', 'Na', 'NONE', 'none', 'Null', 'NAN', 'N/a', '-', '?', 'inf', '-inf', 'Inf', '-Infinity', '#VALUE!', '#DIV/0!', '#value!']) {
 			expect(isMissingToken(t), t).toBe(true);
 		}
 		for (const t of ['', '0', 'N', 'NAB', 'Nancy', 'none of it', '-1', 'North', 'x']) expect(isMissingToken(t), t).toBe(false);
 		expect(MISSING_TOKENS).toContain('None');
+	});
+
+	const python = '/usr/bin/python3';
+	const pandas = existsSync(python) ? spawnSync(python, ['-c', 'import json, pandas._libs.parsers as p; print(json.dumps(sorted(p.STR_NA_VALUES)))'], { encoding: 'utf8' }) : null;
+	it.skipIf(!pandas || pandas.status !== 0)('every value of the installed pandas STR_NA_VALUES is a token (skipped without Debian python3-pandas)', () => {
+		const list = JSON.parse(pandas!.stdout) as string[];
+		expect(list.length).toBeGreaterThan(15);
+		for (const t of list) if (t !== '') expect(isMissingToken(t), t).toBe(true);
 	});
 
 	const csv = 'id,spend,visits,segment\n1,10,3,A\n2,NA,2,B\n3,NaN,-,A\n4,inf,?,B\n5,#N/A,1,null\n6,12.5,N/A,A\n7,-inf,4,B\n8,none,,A\n';

@@ -1,12 +1,12 @@
 /**
- * Cells that mean "no value": pandas' default `na_values` (read_csv, pandas 1.5–2.x), spreadsheet error values,
+ * Cells that mean "no value": pandas' default `na_values` (read_csv; 1.5 and 2.x), spreadsheet error values,
  * and a few more customer exports use ("-", "?", "inf"). Compared case-insensitively after trimming. Such a cell is
  * missing in every parser path: counted per column, never a number, never a text level, so one "NA" cannot turn
  * a numeric column into a categorical one.
  */
 import { isSpreadsheetError } from './number-format';
 
-/** pandas.io.parsers' STR_NA_VALUES, as lists it. */
+/** pandas' STR_NA_VALUES (read_csv's default na_values): 1.5.3's list, plus "None", which pandas 2.0 added. */
 const PANDAS_NA = ['#N/A', '#N/A N/A', '#NA', '-1.#IND', '-1.#QNAN', '-NaN', '-nan', '1.#IND', '1.#QNAN', '<NA>', 'N/A', 'NA', 'NULL', 'NaN', 'None', 'n/a', 'nan', 'null'];
 /** Not in pandas' list, but written for "nothing" in exports; infinities are never a customer's value. */
 const EXTRA_NA = ['-', '?', '--', 'inf', '-inf', '+inf', 'infinity', '-infinity', '+infinity', '#VALUE!', '#DIV/0!', '#REF!', '#NAME?', '#NUM!', '#NULL!', 'nil', 'missing'];
