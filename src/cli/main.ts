@@ -235,9 +235,16 @@ async function analyseAndReport(args: RunArgs, table: Table, recipe: Recipe): Pr
 	const k = result.chosenK;
 	const idx = result.perK.findIndex((s) => s.k === k);
 	const summary = result.perK[idx];
+	// DBSCAN and HDBSCAN: noise is counted apart from the rows in segments, and inertia does not apply to them.
+	const noise = summary.dbscan?.noise ?? summary.hdbscan?.noise ?? 0;
+	const found = recipe.algorithm.name === 'dbscan' ? 'DBSCAN' : recipe.algorithm.name === 'hdbscan' ? 'HDBSCAN' : null;
+	const rows = found
+		? `${result.rowsClustered - noise} of ${result.rowCount} rows in segments, ${noise} noise rows`
+		: `${result.rowsClustered} of ${result.rowCount} rows clustered`;
+	const why = found ? ` (found by ${found})` : k === result.recommendation.k ? ' (the recommended k)' : ` (chosen; the recommended k is ${result.recommendation.k})`;
 	say(
-		`${table.name}: ${result.rowsClustered} of ${result.rowCount} rows clustered on ${result.features.length} features; k = ${k}` +
-			`${recipe.k === null ? (recipe.algorithm.name === 'dbscan' ? ' (found by DBSCAN)' : recipe.algorithm.name === 'hdbscan' ? ' (found by HDBSCAN)' : ' (best mean silhouette)') : ''}, silhouette ${summary.silhouette.toFixed(4)}, inertia ${summary.inertia.toFixed(4)}; ${Date.now() - started} ms.`
+		`${table.name}: ${rows} on ${result.features.length} features; k = ${k}${why}, silhouette ${summary.silhouette.toFixed(4)}` +
+			`${found ? '' : `, inertia ${summary.inertia.toFixed(4)}`}; ${Date.now() - started} ms.`
 	);
 	for (const note of result.notes) say(`note: ${note}`);
 	const report = () => ({ ...runReport(result), algorithmOutputs: algorithmReport(result) });

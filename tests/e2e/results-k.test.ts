@@ -99,6 +99,25 @@ describe('one authoritative k, in the built site', () => {
 		if (process.env.SHOT) await results.screenshot({ path: '/tmp/dbscan-1440.png' });
 	});
 
+	it('HDBSCAN with its default minimum cluster size: a tiny segment\'s card offers segments of at least 2% of the rows, in one click', async () => {
+		const { page } = app;
+		await page.getByRole('combobox', { name: /^Algorithm/ }).selectOption({ label: 'HDBSCAN (density, no eps)' });
+		await runAndWait();
+		await page.getByRole('heading', { name: /HDBSCAN found k = \d+/ }).waitFor();
+		const button = page.getByRole('button', { name: /^Require segments of at least \d+ rows and run again$/ }).first();
+		await button.waitFor();
+		const floor = Number(/at least (\d+) rows/.exec((await button.textContent()) ?? '')![1]);
+		// 2% of the rows in segments (noise rows are in no segment).
+		const text = (await page.getByText(/of 5,000 rows are in segments/).textContent()) ?? '';
+		const inSegments = Number(/([\d,]+) of 5,000 rows are in segments/.exec(text)![1].replace(/,/g, ''));
+		expect(floor).toBe(Math.ceil(0.02 * inSegments));
+		await button.click();
+		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
+		await page.getByRole('heading', { name: `HDBSCAN with a minimum cluster size of ${floor}` }).waitFor();
+		await expect(page.getByLabel('Minimum cluster size').inputValue()).resolves.toBe(String(floor));
+		await expect(page.getByRole('note', { name: /^Very small segment \d+$/ }).count()).resolves.toBe(0);
+	});
+
 	it('a segment of a few far rows gets a card naming outliers; its one click sets them aside and reruns', async () => {
 		const { page } = app;
 		const rng = new Rng(5);

@@ -101,13 +101,25 @@ describe('results views, in the built site', () => {
 			expect(await notice().textContent()).toMatch(re);
 		};
 		const expectNone = async () => expect.poll(() => notice().count()).toBe(0);
+		// How visible the results are: the product of the opacities from the recommendation's heading up.
+		const shown = () => page.getByRole('heading', { name: /Recommended k/ }).evaluate((el) => {
+			let o = 1;
+			for (let e: Element | null = el; e; e = e.parentElement) o *= Number(getComputedStyle(e).opacity);
+			return o;
+		});
+		expect(await shown()).toBe(1);
 
 		// Features.
 		await page.getByLabel('Use email_open_rate as a feature').uncheck();
 		await expectNotice(/Settings changed since this run: features\./);
+		expect(await shown()).toBeLessThan(0.6);
 		if (process.env.SHOT) {
 			await page.getByRole('heading', { name: /Segments$/ }).scrollIntoViewIfNeeded();
 			await page.screenshot({ path: '/tmp/stale-1440.png' });
+			await page.setViewportSize({ width: 390, height: 900 });
+			await page.getByRole('heading', { name: /Segments$/ }).scrollIntoViewIfNeeded();
+			await page.screenshot({ path: '/tmp/stale-390.png' });
+			await page.setViewportSize({ width: 1440, height: 1000 });
 		}
 		await page.getByLabel('Use email_open_rate as a feature').check();
 		await expectNone();
@@ -147,18 +159,6 @@ describe('results views, in the built site', () => {
 		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
 		await expectNone();
 		await page.getByRole('heading', { name: /Recommended k = \d+$/ }).waitFor();
-	});
-
-	it('screenshots at 1440 and 390 px', async () => {
-		if (!process.env.SHOT) return;
-		const { page } = app;
-		await page.getByRole('heading', { name: /Recommended k/ }).scrollIntoViewIfNeeded();
-		await page.screenshot({ path: '/tmp/results-1440.png' });
-		await page.setViewportSize({ width: 390, height: 900 });
-		await page.getByRole('heading', { name: 'Who the segments are' }).scrollIntoViewIfNeeded();
-		await page.screenshot({ path: '/tmp/personas-390.png' });
-		await page.getByRole('img', { name: /principal components 1 and 2/ }).scrollIntoViewIfNeeded();
-		await page.screenshot({ path: '/tmp/scatter-390.png' });
-		await page.setViewportSize({ width: 1440, height: 1000 });
+		expect(await shown()).toBe(1);
 	});
 });

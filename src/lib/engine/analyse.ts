@@ -203,7 +203,8 @@ export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe,
 	for (let i = 0; i < rows; i++) if (labels[i] >= 0) sizes[labels[i]]++;
 	const profile = segmentProfile(table, recipe.features, matrix.rowIndex, labels, k);
 	const prepState = { log1p: new Set(matrix.fitted.perFeature.filter((f) => f.log1p).map((f) => f.name)), outliersOn: recipe.prep.outliers.method !== 'none' && recipe.prep.outliers.action === 'setAside' };
-	const extremes = extremeSegments(table, recipe.features, matrix.rowIndex, labels, sizes, profile.segments.map((s) => s.smd), prepState);
+	const extremes = extremeSegments(table, recipe.features, matrix.rowIndex, labels, sizes, profile.segments.map((s) => s.smd), prepState,
+		recipe.algorithm.name === 'hdbscan' ? recipe.algorithm.minClusterSize : undefined);
 	profile.warnings = [...extremes.map((e) => e.text), ...profile.warnings];
 	const summary: KSummary = {
 		k,

@@ -21,6 +21,8 @@ export function applyRemedy(recipe: Recipe, remedy: Remedy): Recipe {
 				prep.columns[c] = { ...rest, log1p: true };
 			}
 			return { ...recipe, prep, k: null };
+		case 'minClusterSize':
+			return recipe.algorithm.name === 'hdbscan' ? { ...recipe, prep, algorithm: { ...recipe.algorithm, minClusterSize: remedy.value }, k: null } : recipe;
 		case 'setAsideOutliers':
 			return { ...recipe, prep: { ...prep, outliers: { method: 'iqr', threshold: 3, action: 'setAside' } }, k: null };
 	}

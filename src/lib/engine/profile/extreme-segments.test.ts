@@ -5,7 +5,7 @@ import { defaultRecipe } from '../recipe';
 import { fingerprint } from '../data/fingerprint';
 import { profileTable } from '../data/profile';
 import { Rng } from '../random';
-import { extremeSegments } from './extreme-segments';
+import { extremeSegments, idLikeName } from './extreme-segments';
 import { segmentProfile } from './segment-profile';
 
 /** A table from columns of numbers, and the segments' profile and extreme cards for the given labels. */
@@ -49,6 +49,8 @@ describe('effect sizes standardised by the whole population', () => {
 });
 
 describe('extreme-segment cards', () => {
+	const table0 = parseCsv('id,spend\n1,10\n2,20\n', 't.csv');
+	const recipe = { ...defaultRecipe(fingerprint(table0), profileTable(table0)), features: ['spend'] };
 	it('an id-like feature: the cause is named and the remedy drops it', () => {
 		const n = 200;
 		const { cards: c } = cards({ customer_id: Array.from({ length: n }, (_, i) => 10_000 + i), spend: normals(n, 2, 100, 10) }, labelsOf(n, 197));
@@ -57,10 +59,19 @@ describe('extreme-segment cards', () => {
 		expect(c[1]).toMatchObject({ segment: 1, side: 'tiny', cause: 'ids', columns: ['customer_id'], remedy: { kind: 'dropFeatures', columns: ['customer_id'] } });
 		expect(c[1].text).toMatch(/^Segment 2 holds 1\.5% of the clustered rows \(3\), under 2%\. Likely cause: customer_id looks like an identifier/);
 	});
+	it('id-like names, and business columns that only contain such words are not', () => {
+		for (const n of ['id', 'ID', 'user_id', 'CustomerID', 'CustomerId', 'customer_id', 'Invoice', 'InvoiceNo', 'order_number', 'StockCode', 'zip', 'postcode', 'phone', 'uuid']) expect(idLikeName(n), n).toBe(true);
+		for (const n of ['customer_support_tickets', 'amount_paid', 'total_orders', 'order_count', 'days_since_last_order', 'Annual Income (k$)', 'ideal_weight', 'width', 'Paid']) expect(idLikeName(n), n).toBe(false);
+	});
 	it('a whole-number column of nearly all distinct values reads as an id even without an id-like name', () => {
 		const n = 100;
 		const { cards: c } = cards({ ref: Array.from({ length: n }, (_, i) => 7 * i + 3), spend: normals(n, 3, 10, 1) }, labelsOf(n, 99));
 		expect(c[0].cause).toBe('ids');
+		// Whole-dollar incomes are nearly all distinct too, but spread far wider than a counter: not an id.
+		const rng = new Rng(13);
+		const income = Array.from({ length: n }, () => Math.round(60_000 + 15_000 * rng.normal()));
+		expect(new Set(income).size).toBeGreaterThan(0.9 * n);
+		expect(cards({ income, spend: normals(n, 3, 10, 1) }, labelsOf(n, 99)).cards[0].cause).not.toBe('ids');
 	});
 	it('a duplicated block: no recipe remedy, the text says to remove the repeats', () => {
 		const a = normals(200, 4), b = normals(200, 5);
@@ -96,6 +107,19 @@ describe('extreme-segment cards', () => {
 		expect(c.map((e) => e.side).sort()).toEqual(['dominant']);
 		expect(c[0]).toMatchObject({ segment: 0, cause: 'outliers' });
 		expect(c[0].text).toMatch(/^Segment 1 holds 97\.4% of the clustered rows, over 90%/);
+	});
+	it('HDBSCAN: a tiny segment with no data problem behind it gets "require segments of at least 2% of the rows"', () => {
+		const x = normals(300, 14);
+		const labels = x.map((_, i) => (i < 3 ? 1 : 0));
+		const t = parseCsv(`x\n${x.join('\n')}\n`, 't.csv');
+		const rowIndex = Int32Array.from({ length: 300 }, (_, i) => i);
+		const p = segmentProfile(t, ['x'], rowIndex, Int32Array.from(labels), 2);
+		const [c] = extremeSegments(t, ['x'], rowIndex, Int32Array.from(labels), p.segments.map((s) => s.size), p.segments.map((s) => s.smd), { log1p: new Set(), outliersOn: false }, 5).filter((e) => e.side === 'tiny');
+		expect(c.remedy).toEqual({ kind: 'minClusterSize', value: 6, label: 'Require segments of at least 6 rows' });
+		expect(c.text).toMatch(/minimum cluster size is 5; 6 \(2% of the rows\)/);
+		const hdb = { ...recipe, algorithm: { name: 'hdbscan' as const, minClusterSize: 5, minSamples: null, selection: 'eom' as const } };
+		expect(applyRemedy(hdb, c.remedy!).algorithm).toMatchObject({ name: 'hdbscan', minClusterSize: 6 });
+		expect(applyRemedy(recipe, c.remedy!)).toBe(recipe);
 	});
 	it('a small segment with no cause says so; balanced segments get no card', () => {
 		const x = normals(100, 12);

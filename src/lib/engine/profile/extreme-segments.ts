@@ -1,7 +1,7 @@
 /**
  * A segment under 2% or over 90% of the clustered rows is rarely a finding: usually a few rows pull the solution
  * apart. Name the likely cause, checked in this order, and the one remedy that changes the recipe:
- * - an id-like feature (whole numbers, nearly all distinct, or a name like id/invoice/order/customer/code/zip/phone):
+ * - an id-like feature (whole numbers nearly all distinct and packed like a counter, or an id-like name):
  *   drop it from the features;
  * - a duplicated block (most of the minority rows share one identical feature vector): remove the repeats at the
  *   source (no recipe step can);
@@ -18,12 +18,18 @@ export const DOMINANT_SHARE = 0.9;
 export const MIN_OUTLIER_SD = 3;
 /** Share of the rows whose values are distinct for a whole-number column to read as an id. */
 export const ID_DISTINCT = 0.9;
-const ID_NAME = /(^|[^a-z])(id|ids|invoice|order_?(no|num|number|id)|customer|cust_?no|code|zip|zipcode|postcode|postal|phone|uuid|guid)([^a-z]|$)|id$/i;
+/** …and values packed within this many times the row count (10001..10440 for 440 rows; not incomes in dollars). */
+export const ID_SPAN = 20;
+/** Id-like names: "id", "user_id", "CustomerID", "InvoiceNo", "order_number", "StockCode", "zip", "phone" — not "customer_support_tickets" or "amount_paid". */
+const ID_NAME = /(^|[_\s.-])(id|ids|uuid|guid)$|^(id|uuid)[_\s.-]|invoice|(order|customer|cust|client|member|account|user|transaction)[_\s.-]?(id|no|num|number|code)$|(^|[_\s.-])(zip|zipcode|postcode|postal_?code|phone|code)$|^(zip|phone)/i;
+const ID_CAMEL = /[a-z](ID|Id|No|Code)$/;
+export const idLikeName = (name: string): boolean => ID_NAME.test(name) || ID_CAMEL.test(name);
 
 export type Remedy =
 	| { kind: 'dropFeatures'; columns: string[]; label: string }
 	| { kind: 'log1p'; columns: string[]; label: string }
-	| { kind: 'setAsideOutliers'; label: string };
+	| { kind: 'setAsideOutliers'; label: string }
+	| { kind: 'minClusterSize'; value: number; label: string };
 
 export type ExtremeCause = 'ids' | 'duplicates' | 'skew' | 'outliers' | 'none';
 
@@ -45,7 +51,11 @@ export interface PrepState {
 	outliersOn: boolean;
 }
 
-export function extremeSegments(table: Table, features: string[], rowIndex: Int32Array, labels: Int32Array, sizes: number[], smd: number[][], prep: PrepState): ExtremeSegment[] {
+/**
+ * `minClusterSize`: set for HDBSCAN runs. There a tiny segment is a group the algorithm was allowed to keep, so
+ * when no data problem explains it, the remedy is to ask for segments of at least 2% of the rows.
+ */
+export function extremeSegments(table: Table, features: string[], rowIndex: Int32Array, labels: Int32Array, sizes: number[], smd: number[][], prep: PrepState, minClusterSize?: number): ExtremeSegment[] {
 	const total = sizes.reduce((a, b) => a + b, 0);
 	if (!total || sizes.length < 2) return [];
 	const out: ExtremeSegment[] = [];
@@ -62,6 +72,12 @@ export function extremeSegments(table: Table, features: string[], rowIndex: Int3
 			return w ? acc / w : 0;
 		});
 		const found = cause(table, features, rowIndex, labels, inMinority, far, prep);
+		const floor = Math.ceil(TINY_SHARE * total);
+		if (side === 'tiny' && minClusterSize !== undefined && minClusterSize < floor && found.cause === 'none') {
+			found.remedy = { kind: 'minClusterSize', value: floor, label: `Require segments of at least ${floor.toLocaleString('en')} rows` };
+			found.text = found.text.replace(/, or try a smaller k\.$/, '.');
+			found.text += ` HDBSCAN kept it because the minimum cluster size is ${minClusterSize}; ${floor.toLocaleString('en')} (2% of the rows) stops segments this small from forming.`;
+		}
 		const pct = `${(share * 100).toFixed(share < 0.01 ? 2 : 1)}%`;
 		const head = side === 'tiny'
 			? `Segment ${s + 1} holds ${pct} of the clustered rows (${size.toLocaleString('en')}), under 2%`
@@ -115,7 +131,12 @@ function idLike(name: string, x: Float64Array, rowIndex: Int32Array): boolean {
 		n++;
 	}
 	if (n < 2) return false;
-	return ID_NAME.test(name) || (n >= 20 && seen.size >= ID_DISTINCT * n);
+	if (idLikeName(name)) return true;
+	// Nearly all distinct AND packed like a counter (span within ID_SPAN × rows): amounts in whole currency units
+	// are nearly all distinct too, but spread far wider than the row count.
+	let lo = Infinity, hi = -Infinity;
+	for (const v of seen) { if (v < lo) lo = v; if (v > hi) hi = v; }
+	return n >= 20 && seen.size >= ID_DISTINCT * n && hi - lo <= ID_SPAN * n;
 }
 
 /** Rows of the largest group of identical feature vectors among the given table rows. */
