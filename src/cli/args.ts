@@ -63,7 +63,12 @@ export const RUN_SPEC: CommandSpec = {
 		{ name: 'out', type: 'path', value: 'FILE', help: 'labelled CSV: every input row, in order, plus segment, segment_name, status and per-row measures; "-" writes it to standard output (messages go to standard error)' },
 		{ name: 'model', type: 'path', value: 'FILE', help: 'model file for scoring new customers with segment-lab score: recipe, fitted preparation, centres, names' },
 		{ name: 'report', type: 'path', value: 'FILE', help: 'JSON report: per k every metric, sizes, centres in original units; the recommended k and its reasons' },
-		{ name: 'json', type: 'boolean', help: 'print that JSON report to standard output instead of the table (messages go to standard error)' }
+		{ name: 'json', type: 'boolean', help: 'print that JSON report to standard output instead of the table (messages go to standard error)' },
+		{ name: 'rules', type: 'path', value: 'FILE', help: "segment rules as JSON (IMM threshold tree; ExKMC with --rule-leaves): the tree, each segment's rules with coverage and precision, the rule-based segment of every clustered row, the cost ratio; with --out, a segment_by_rules column is added" },
+		{ name: 'rule-leaves', type: 'int', value: 'N', min: 2, max: 10_000, default: 'k (one rule per segment)', help: 'leaves of the rule tree, k … 4k: more rules, closer to the clusters' },
+		{ name: 'rules-sql', type: 'path', value: 'FILE', help: 'the segment rules as SQL WHERE clauses and a CASE expression giving segment_by_rules' },
+		{ name: 'python', type: 'path', value: 'FILE.py', help: "a scikit-learn script that redoes this run's preparation and clustering from its fitted start (python3 FILE.py INPUT.csv OUTPUT.csv)" },
+		{ name: 'pyspark', type: 'path', value: 'FILE.py', help: 'a PySpark (pyspark.ml) script for the same analysis on data that outgrows one machine (spark-submit FILE.py INPUT.csv OUTPUT_DIR)' }
 	],
 	examples: ['segment-lab run --input customers.csv --out labelled.csv', 'cat customers.csv | segment-lab run --input - --k 4 --out - > labelled.csv', 'segment-lab run --input customers.csv --algorithm gmm --k-range 2..8 --report report.json', 'segment-lab run --input next-month.csv --recipe recipe.json --out labelled.csv'],
 	notes: [`t-SNE and UMAP coordinates come from segment-lab project (at most ${EMBED_MAX_ROWS} rows embedded by default).`]
@@ -101,6 +106,11 @@ export interface RunArgs {
 	report?: string;
 	model?: string;
 	json?: boolean;
+	rules?: string;
+	ruleLeaves?: number;
+	rulesSql?: string;
+	python?: string;
+	pyspark?: string;
 }
 
 export function parseRunArgs(argv: string[]): RunArgs {

@@ -179,6 +179,8 @@ export interface Recipe {
 	 * A run refuses a file with more skipped records than this (absent = 0), in the page and on the command line.
 	 */
 	acceptSkipped?: number;
+	/** Rows the user left out of the run (1-based table rows, ascending), e.g. a selection on the map. */
+	exclude?: { rows: number[] };
 }
 
 export const MAX_K = 30;
@@ -245,6 +247,11 @@ export function validateRecipe(value: unknown): Recipe {
 		bad('"segmentNames" must map k ("6") to a list of names (texts of at most 200 characters)');
 	}
 	if (r.acceptSkipped !== undefined && !isInt(r.acceptSkipped, 0, Number.MAX_SAFE_INTEGER)) bad('"acceptSkipped" must be a whole number of skipped lines (0 or more)');
+	if (r.exclude !== undefined) {
+		const ex = r.exclude as { rows?: unknown } | null;
+		const rows = ex && typeof ex === 'object' ? ex.rows : undefined;
+		if (!Array.isArray(rows) || !rows.every((v, i) => isInt(v, 1, Number.MAX_SAFE_INTEGER) && (i === 0 || (v as number) > (rows[i - 1] as number)))) bad('"exclude" must be {"rows": [...]}, 1-based row numbers in ascending order');
+	}
 	const src = r.source as SourceFingerprint | undefined;
 	if (!src || typeof src.name !== 'string' || !Array.isArray(src.columns) || typeof src.hash !== 'string') bad('"source" must describe the data file (name, rows, columns, hash)');
 	// Column names key these two: rebuilt without a prototype, so no name can reach Object.prototype (names.ts).
