@@ -12,8 +12,11 @@ const recipe = (...argv: string[]) => recipeFromArgs(parseRunArgs(['--input', 't
 
 describe('segment-lab run --algorithm', () => {
 	it('maps every name to its Recipe algorithm with the given parameters', () => {
-		expect(recipe().algorithm).toEqual({ name: 'kmeans', nInit: 10, maxIter: 300, tol: 1e-4 });
-		expect(recipe('--algorithm', 'kmeans', '--n-init', '3').algorithm).toMatchObject({ name: 'kmeans', nInit: 3 });
+		expect(recipe().algorithm).toEqual({ name: 'kmeans', nInit: 10, maxIter: 300, tol: 1e-4, refine: 'hartigan', moreRestarts: true });
+		// An explicit --n-init is exactly that many restarts; --kmeans-refine none is scikit-learn's Lloyd only.
+		expect(recipe('--algorithm', 'kmeans', '--n-init', '3').algorithm).toMatchObject({ name: 'kmeans', nInit: 3, moreRestarts: false, refine: 'hartigan' });
+		expect(recipe('--kmeans-refine', 'none').algorithm).toMatchObject({ name: 'kmeans', refine: 'none', moreRestarts: true });
+		expect(() => parseRunArgs(['--input', 'two.csv', '--kmeans-refine', 'lloyd'])).toThrow(/--kmeans-refine must be one of hartigan/);
 		expect(recipe('--algorithm', 'minibatch', '--batch-size', '64').algorithm).toMatchObject({ name: 'minibatch', batchSize: 64, nInit: 3 });
 		for (const l of ['ward', 'complete', 'average', 'single']) expect(recipe('--algorithm', l).algorithm).toEqual({ name: 'hierarchical', linkage: l });
 		expect(recipe('--algorithm', 'gmm', '--covariance', 'spherical', '--n-init', '2').algorithm).toMatchObject({ name: 'gmm', covariance: 'spherical', nInit: 2 });

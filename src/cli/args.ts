@@ -45,7 +45,8 @@ export const RUN_SPEC: CommandSpec = {
 		{ name: 'gap-b', type: 'int', value: 'N', min: 2, max: 500, default: 'off', algorithms: WITH_K, why: 'the gap statistic compares numbers of segments', help: 'gap statistic with N uniform reference sets (Tibshirani et al. 2001; clusGap rule)' },
 		{ name: 'gap-d-power', key: 'gapDPower', type: 'string', value: '1|2', default: '2', parse: gapDPower, algorithms: WITH_K, why: 'the gap statistic compares numbers of segments', help: "the gap statistic's d.power as in R clusGap: 2 squared distances (the paper's W_k), 1 distances (clusGap's own default; up to 20,000 rows)" },
 		{ name: 'stability-b', type: 'int', value: 'N', min: 0, max: 500, default: 'off', algorithms: WITH_K, why: 'stability is measured per number of segments', help: 'stability with N bootstrap resamples (ARI and per-segment Jaccard, Hennig 2007)' },
-		{ name: 'n-init', type: 'int', value: 'N', min: 1, max: 1000, default: 'kmeans 10, minibatch 3, gmm 1', inRecipe: true, algorithms: ['kmeans', 'minibatch', 'gmm'], why: 'only k-means, mini-batch k-means and Gaussian mixtures restart from random starts', help: 'restarts per k' },
+		{ name: 'n-init', type: 'int', value: 'N', min: 1, max: 1000, default: 'kmeans 10, minibatch 3, gmm 1', inRecipe: true, algorithms: ['kmeans', 'minibatch', 'gmm'], why: 'only k-means, mini-batch k-means and Gaussian mixtures restart from random starts', help: 'restarts per k; k-means without --n-init makes more on smaller data (as many as fit rows × features × restarts ≤ 4 million, at most 1,000), with it exactly N' },
+		{ name: 'kmeans-refine', key: 'kmeansRefine', type: 'choice', value: 'R', choices: ['hartigan', 'none'], default: 'hartigan', inRecipe: true, algorithms: ['kmeans'], why: 'Hartigan moves refine k-means partitions', help: 'hartigan: Hartigan–Wong single-row moves after Lloyd (lower inertia); none: Lloyd only, as scikit-learn' },
 		{ name: 'batch-size', type: 'int', value: 'N', min: 1, max: 10_000_000, default: '1024', inRecipe: true, algorithms: ['minibatch'], help: 'rows per mini-batch step' },
 		{ name: 'covariance', type: 'choice', value: 'TYPE', choices: ['full', 'diag', 'spherical', 'tied'], default: 'full', inRecipe: true, algorithms: ['gmm'], help: 'the shape of each Gaussian mixture component' },
 		{ name: 'eps', type: 'number', value: 'X', above: 0, default: 'the knee of the k-distance curve', inRecipe: true, algorithms: ['dbscan'], help: 'DBSCAN neighbourhood radius in prepared (scaled) units' },
@@ -62,7 +63,12 @@ export const RUN_SPEC: CommandSpec = {
 		{ name: 'out', type: 'path', value: 'FILE', help: 'labelled CSV: every input row, in order, plus segment, segment_name, status and per-row measures; "-" writes it to standard output (messages go to standard error)' },
 		{ name: 'model', type: 'path', value: 'FILE', help: 'model file for scoring new customers with segment-lab score: recipe, fitted preparation, centres, names' },
 		{ name: 'report', type: 'path', value: 'FILE', help: 'JSON report: per k every metric, sizes, centres in original units; the recommended k and its reasons' },
-		{ name: 'json', type: 'boolean', help: 'print that JSON report to standard output instead of the table (messages go to standard error)' }
+		{ name: 'json', type: 'boolean', help: 'print that JSON report to standard output instead of the table (messages go to standard error)' },
+		{ name: 'rules', type: 'path', value: 'FILE', help: "segment rules as JSON (IMM threshold tree; ExKMC with --rule-leaves): the tree, each segment's rules with coverage and precision, the rule-based segment of every clustered row, the cost ratio; with --out, a segment_by_rules column is added" },
+		{ name: 'rule-leaves', type: 'int', value: 'N', min: 2, max: 10_000, default: 'k (one rule per segment)', help: 'leaves of the rule tree, k … 4k: more rules, closer to the clusters' },
+		{ name: 'rules-sql', type: 'path', value: 'FILE', help: 'the segment rules as SQL WHERE clauses and a CASE expression giving segment_by_rules' },
+		{ name: 'python', type: 'path', value: 'FILE.py', help: "a scikit-learn script that redoes this run's preparation and clustering from its fitted start (python3 FILE.py INPUT.csv OUTPUT.csv)" },
+		{ name: 'pyspark', type: 'path', value: 'FILE.py', help: 'a PySpark (pyspark.ml) script for the same analysis on data that outgrows one machine (spark-submit FILE.py INPUT.csv OUTPUT_DIR)' }
 	],
 	examples: ['segment-lab run --input customers.csv --out labelled.csv', 'cat customers.csv | segment-lab run --input - --k 4 --out - > labelled.csv', 'segment-lab run --input customers.csv --algorithm gmm --k-range 2..8 --report report.json', 'segment-lab run --input next-month.csv --recipe recipe.json --out labelled.csv'],
 	notes: [`t-SNE and UMAP coordinates come from segment-lab project (at most ${EMBED_MAX_ROWS} rows embedded by default).`]
@@ -76,6 +82,7 @@ export interface RunArgs {
 	k?: number;
 	kRange?: [number, number];
 	nInit?: number;
+	kmeansRefine?: 'hartigan' | 'none';
 	algorithm?: string;
 	eps?: number;
 	minPts?: number;
@@ -99,6 +106,11 @@ export interface RunArgs {
 	report?: string;
 	model?: string;
 	json?: boolean;
+	rules?: string;
+	ruleLeaves?: number;
+	rulesSql?: string;
+	python?: string;
+	pyspark?: string;
 }
 
 export function parseRunArgs(argv: string[]): RunArgs {

@@ -4,12 +4,13 @@
 import { RUN_SPEC } from './args';
 import { PROJECT_SPEC } from './project-args';
 import { SCORE_SPEC } from './score-args';
+import { TRACK_SPEC } from './track-args';
 import { commandHelp } from './flag-table';
 import { version } from '../../package.json';
 
 export { version };
 
-export const COMMANDS = [RUN_SPEC, PROJECT_SPEC, SCORE_SPEC];
+export const COMMANDS = [RUN_SPEC, PROJECT_SPEC, SCORE_SPEC, TRACK_SPEC];
 
 /** `segment-lab --help`: the commands, the global flags and the exit codes. */
 export function overviewHelp(): string {

@@ -35,6 +35,9 @@ import { hdbscanColumns } from '../lib/engine/export/hdbscan-columns';
 import { DEFAULT_B } from '../lib/engine/evidence';
 import { gapDPowerLabel } from '../lib/engine/metrics/gap-within';
 import type { AnalysisResult } from '../lib/engine/analyse';
+import { writeRules } from './rules';
+import { fittedStart, pysparkScript, pysparkStart, sklearnScript } from '../lib/engine/export/python';
+import { trackCommand } from './track';
 
 /** Every metric per k, one line per k. */
 export function metricsTable(result: AnalysisResult): string {
@@ -92,6 +95,7 @@ export async function main(argv: string[]): Promise<number> {
 		if (!spec) throw new ArgumentError(`unknown command "${command}": the commands are ${COMMANDS.map((c) => c.name).join(', ')}.`);
 		if (command === 'run') return await run(parseRunArgs(rest));
 		if (command === 'project') return await projectCommand(rest);
+		if (command === 'track') return await trackCommand(rest);
 		return await scoreCommand(rest);
 	} catch (err) {
 		return reportError(err);
@@ -163,7 +167,7 @@ function algorithmFromArgs(args: RunArgs, table: Table, recipe: Recipe): Algorit
 		case 'ward': case 'complete': case 'average': case 'single':
 			return { name: 'hierarchical', linkage: name };
 		case 'gmm':
-			return { ...DEFAULT_ALGORITHMS.gmm, ...nInit, ...(args.covariance ? { covariance: args.covariance as CovarianceKind } : {}) };
+			return { ...DEFAULT_ALGORITHMS.gmm, ...nInit, ...(args.nInit !== undefined ? { moreRestarts: false } : {}), ...(args.covariance ? { covariance: args.covariance as CovarianceKind } : {}) };
 		case 'dbscan': {
 			const minPts = args.minPts ?? DEFAULT_ALGORITHMS.dbscan.minPts;
 			let eps = args.eps;
@@ -182,13 +186,14 @@ function algorithmFromArgs(args: RunArgs, table: Table, recipe: Recipe): Algorit
 				...(args.minSamples !== undefined ? { minSamples: args.minSamples } : {})
 			};
 		default:
-			return { ...DEFAULT_ALGORITHMS.kmeans, ...nInit };
+			// An explicit --n-init is exactly that many restarts (no extra restarts on small data).
+			return { ...DEFAULT_ALGORITHMS.kmeans, ...nInit, ...(args.nInit !== undefined ? { moreRestarts: false } : {}), ...(args.kmeansRefine ? { refine: args.kmeansRefine } : {}) };
 	}
 }
 
 async function run(args: RunArgs): Promise<number> {
 	stdoutCarriesData(args.out === '-' || args.json === true);
-	checkWritable([args.out, args.model, args.report, args.saveRecipe, args.skippedOut]);
+	checkWritable([args.out, args.model, args.report, args.saveRecipe, args.skippedOut, args.rules, args.rulesSql, args.python, args.pyspark]);
 	const loaded = await readTable(args.input);
 	const auto = autoCustomers(args, loaded);
 	if (auto) say(auto.line);
@@ -203,7 +208,7 @@ async function run(args: RunArgs): Promise<number> {
 	const labelled = await analyseAndReport(args, table, recipe);
 	// The analysis result is out of scope here, so its arrays can go before the labelled file needs memory.
 	if (args.out && labelled) {
-		await writeOutput(args.out, resultsCsvChunks(table, { ...labelled, extra: [...labelled.extra(), ...labelled.hdbscan] }));
+		await writeOutput(args.out, resultsCsvChunks(table, { ...labelled, extra: [...labelled.extra(), ...labelled.hdbscan, ...labelled.rules] }));
 		if (args.out !== '-') say(`wrote ${args.out}`);
 	}
 	return 0;
@@ -217,6 +222,8 @@ interface Labelled {
 	names: string[];
 	extra: () => { name: string; values: ArrayLike<number> }[];
 	hdbscan: { name: string; values: ArrayLike<number> }[];
+	/** segment_by_rules, when --rules asked for rules. */
+	rules: { name: string; values: ArrayLike<number> }[];
 }
 
 /** Runs the analysis, prints it (or the JSON report), writes --model, --report and --save-recipe. */
@@ -245,6 +252,8 @@ async function analyseAndReport(args: RunArgs, table: Table, recipe: Recipe): Pr
 	if (args.json) await writeOutput('-', [JSON.stringify(report(), null, 2) + '\n']);
 	else printTable(result, recipe);
 	await writeOutputs(args, table, recipe, result, report);
+	// --rules / --rules-sql: written now; with --out, their segment_by_rules column joins the labelled file.
+	const byRules = await writeRules(table, () => clusteredMatrix(table, recipe), result.labels[idx], summary, segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k), args, recipe.seed);
 	if (!args.out) return null;
 	const { modelCenters, gmm } = summary;
 	const labels = result.labels[idx];
@@ -256,7 +265,8 @@ async function analyseAndReport(args: RunArgs, table: Table, recipe: Recipe): Pr
 		// The same per-row columns as the page's download (silhouette, distance to centre, GMM probabilities), on the
 		// clustered matrix prepared again once the run's own arrays are gone.
 		extra: () => (modelCenters ? rowColumns(clusteredMatrix(table, recipe), labels, modelCenters, gmm?.probs) : []),
-		hdbscan: hdbscanColumns(summary.hdbscan)
+		hdbscan: hdbscanColumns(summary.hdbscan),
+		rules: byRules ? [byRules] : []
 	};
 }
 
@@ -304,6 +314,14 @@ async function writeOutputs(args: RunArgs, table: Table, recipe: Recipe, result:
 	if (args.report) {
 		await writeOutput(args.report, json(report()));
 		wrote(args.report);
+	}
+	if (args.python) {
+		await writeOutput(args.python, [sklearnScript({ ...recipe, k }, result.fitted, k, fittedStart(summary))]);
+		wrote(args.python);
+	}
+	if (args.pyspark) {
+		await writeOutput(args.pyspark, [pysparkScript({ ...recipe, k }, result.fitted, k, pysparkStart(summary))]);
+		wrote(args.pyspark);
 	}
 	if (args.saveRecipe) {
 		// DBSCAN and HDBSCAN find their own number of clusters: their recipe reruns the algorithm, not a count.

@@ -4,6 +4,8 @@
  * here, so a worker running several k values builds it once) and cuts it; DBSCAN has no k and returns its own
  * cluster count, noise labelled −1 (scikit-learn's convention).
  */
+import { gmmRestarts } from './cluster/gmm-restarts';
+import { kmeansRestarts } from './cluster/kmeans-restarts';
 import { dbscan } from './cluster/dbscan';
 import { hdbscan } from './cluster/hdbscan';
 import { gmm } from './cluster/gmm';
@@ -129,7 +131,8 @@ export function clusterAtK(X: Float64Array, rows: number, cols: number, alg: Alg
 	const perK = deriveSeed(seed, k);
 	switch (alg.name) {
 		case 'kmeans': {
-			const r = kmeans(X, rows, cols, k, { nInit: alg.nInit, maxIter: alg.maxIter, tol: alg.tol }, { seed: perK, signal, onProgress });
+			const nInit = kmeansRestarts(alg.nInit, alg.moreRestarts, rows, cols);
+			const r = kmeans(X, rows, cols, k, { nInit, maxIter: alg.maxIter, tol: alg.tol, refine: alg.refine }, { seed: perK, signal, onProgress });
 			return { labels: r.labels, k, centers: r.centers, inertia: r.inertia, iterations: r.iterations, converged: r.converged };
 		}
 		case 'minibatch': {
@@ -137,7 +140,7 @@ export function clusterAtK(X: Float64Array, rows: number, cols: number, alg: Alg
 			return { labels: r.labels, k, centers: r.centers, inertia: r.inertia, iterations: r.iterations, converged: r.converged };
 		}
 		case 'gmm': {
-			const r = gmm(X, rows, cols, k, { covarianceType: alg.covariance, nInit: alg.nInit, maxIter: alg.maxIter, tol: alg.tol, regCovar: alg.regCovar }, { seed: perK, signal, onProgress });
+			const r = gmm(X, rows, cols, k, { covarianceType: alg.covariance, nInit: gmmRestarts(alg.nInit, alg.moreRestarts, rows, cols), maxIter: alg.maxIter, tol: alg.tol, regCovar: alg.regCovar }, { seed: perK, signal, onProgress });
 			return {
 				labels: r.labels, k, centers: r.means, inertia: null, iterations: r.iterations, converged: r.converged,
 				gmm: {

@@ -1,3 +1,5 @@
+import { GMM_MAX_RESTARTS } from './cluster/gmm-restarts';
+import { MAX_RESTARTS, RESTART_WORK } from './cluster/kmeans-restarts';
 import type { AlgorithmSpec } from './recipe';
 
 /** The algorithm's name in a sentence ("HDBSCAN found k = 8"). */
@@ -15,7 +17,7 @@ export function describeAlgorithm(a: AlgorithmSpec): string {
 	const s = (n: number) => (n === 1 ? '' : 's');
 	switch (a.name) {
 		case 'kmeans':
-			return `k-means with k-means++ starts, ${a.nInit} restart${s(a.nInit)} per k`;
+			return `k-means with k-means++ starts, ${a.nInit} restart${s(a.nInit)} per k${a.moreRestarts ? ` (more on smaller data: ${(RESTART_WORK / 1e6).toFixed(0)} million values of work, up to ${MAX_RESTARTS})` : ''}${a.refine === 'hartigan' ? ', then Hartigan single-row moves' : ''}`;
 		case 'minibatch':
 			return `Mini-batch k-means (batches of ${a.batchSize}), ${a.nInit} start${s(a.nInit)} per k`;
 		case 'hierarchical':
@@ -25,6 +27,6 @@ export function describeAlgorithm(a: AlgorithmSpec): string {
 		case 'hdbscan':
 			return `HDBSCAN with a minimum cluster size of ${a.minClusterSize}${a.minSamples != null ? ` and min samples ${a.minSamples}` : ''}${a.selection === 'leaf' ? ', leaf selection' : ''}`;
 		case 'gmm':
-			return `Gaussian mixture (${a.covariance} covariance), ${a.nInit} restart${s(a.nInit)} per k`;
+			return `Gaussian mixture (${a.covariance} covariance), ${a.nInit} restart${s(a.nInit)} per k${a.moreRestarts ? ` (more on smaller data, up to ${GMM_MAX_RESTARTS}; best likelihood kept)` : ''}`;
 	}
 }

@@ -52,7 +52,8 @@ export function silhouetteNote(rows: number): string | null {
 function clusterer(recipe: Recipe, dPower: GapDPower = DEFAULT_GAP_D_POWER): { labels: ClusterLabels; withinSS: WithinSS } {
 	const alg = recipe.algorithm;
 	const run = (Z: Float64Array, rows: number, cols: number, k: number, seed: number): { labels: Int32Array; inertia: number } => {
-		if (alg.name === 'kmeans') return kmeans(Z, rows, cols, k, { nInit: alg.nInit, maxIter: alg.maxIter, tol: alg.tol }, { seed });
+		// The Recipe's nInit without the extra restarts for small data: B reference sets or resamples per k.
+		if (alg.name === 'kmeans') return kmeans(Z, rows, cols, k, { nInit: alg.nInit, maxIter: alg.maxIter, tol: alg.tol, refine: alg.refine }, { seed });
 		// The same algorithm on the resample or reference set (clusterAtK derives its own per-k seed from this one).
 		const r = clusterAtK(Z, rows, cols, alg, k, seed);
 		return { labels: r.labels, inertia: r.inertia ?? centroidsOf(Z, rows, cols, r.labels, r.k).inertia };

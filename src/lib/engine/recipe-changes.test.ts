@@ -27,6 +27,8 @@ describe('recipeChanges', () => {
 		expect(recipeChanges(r, { ...base(), evidence: { gapB: 20 } })).toEqual(['evidence']);
 		expect(recipeChanges(r, { ...base(), evidence: { gapB: null, stabilityB: null } })).toEqual([]);
 		expect(recipeChanges(r, { ...base(), source: { ...source, hash: 'h2' } })).toEqual(['data']);
+		expect(recipeChanges(r, { ...base(), exclude: { rows: [3, 9] } })).toEqual(['rows left out']);
+		expect(recipeChanges(r, { ...base(), exclude: { rows: [] } })).toEqual([]);
 		expect(recipeChanges(r, { ...base(), algorithm: { ...DEFAULT_ALGORITHMS.gmm }, kRange: [3, 9] })).toEqual(['algorithm', 'k range']);
 		expect(staleMessage(['algorithm', 'k range'])).toBe('Settings changed since this run: algorithm, k range. Run again to update the results.');
 	});

@@ -5,7 +5,7 @@
  */
 import type { Recipe } from './recipe';
 
-export type RecipeChange = 'data' | 'features' | 'preparation' | 'algorithm' | 'k range' | 'seed' | 'evidence';
+export type RecipeChange = 'data' | 'features' | 'preparation' | 'algorithm' | 'k range' | 'seed' | 'evidence' | 'rows left out';
 
 const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
@@ -31,6 +31,7 @@ export function recipeChanges(ran: Recipe, now: Recipe): RecipeChange[] {
 	if (usesK && !same(ran.kRange, now.kRange)) out.push('k range');
 	if (ran.seed !== now.seed) out.push('seed');
 	if (!same(ran.evidence ?? null, now.evidence ?? null) && !(isEmpty(ran.evidence) && isEmpty(now.evidence))) out.push('evidence');
+	if (!same(ran.exclude?.rows ?? [], now.exclude?.rows ?? [])) out.push('rows left out');
 	return out;
 }
 

@@ -58,6 +58,10 @@ export interface KMeansSpec {
 	nInit: number;
 	maxIter: number;
 	tol: number;
+	/** Hartigan–Wong single-row moves after Lloyd (cluster/kmeans-hartigan.ts); absent = 'none' (older recipes). */
+	refine?: 'hartigan' | 'none';
+	/** 100 restarts instead of nInit on data of at most 250,000 values (cluster/kmeans-restarts.ts); absent = false. */
+	moreRestarts?: boolean;
 }
 
 /** Mini-batch k-means (scikit-learn MiniBatchKMeans) for large row counts. */
@@ -111,6 +115,8 @@ export interface GmmSpec {
 	maxIter: number;
 	tol: number;
 	regCovar: number;
+	/** Up to 30 restarts on smaller data (cluster/gmm-restarts.ts); absent = false (older recipes). */
+	moreRestarts?: boolean;
 }
 
 export type AlgorithmSpec = KMeansSpec | MiniBatchSpec | HierarchicalSpec | DbscanSpec | GmmSpec | HdbscanSpec;
@@ -119,11 +125,11 @@ export const ALGORITHM_NAMES: AlgorithmName[] = ['kmeans', 'minibatch', 'hierarc
 
 /** Defaults of every algorithm: scikit-learn 1.2's (KMeans, MiniBatchKMeans, AgglomerativeClustering, DBSCAN, GaussianMixture). */
 export const DEFAULT_ALGORITHMS: { [N in AlgorithmName]: Extract<AlgorithmSpec, { name: N }> } = {
-	kmeans: { name: 'kmeans', nInit: 10, maxIter: 300, tol: 1e-4 },
+	kmeans: { name: 'kmeans', nInit: 10, maxIter: 300, tol: 1e-4, refine: 'hartigan', moreRestarts: true },
 	minibatch: { name: 'minibatch', batchSize: 1024, nInit: 3, maxIter: 100, reassignmentRatio: 0.01 },
 	hierarchical: { name: 'hierarchical', linkage: 'ward' },
 	dbscan: { name: 'dbscan', eps: 0.5, minPts: 5 },
-	gmm: { name: 'gmm', covariance: 'full', nInit: 1, maxIter: 100, tol: 1e-3, regCovar: 1e-6 },
+	gmm: { name: 'gmm', covariance: 'full', nInit: 1, maxIter: 100, tol: 1e-3, regCovar: 1e-6, moreRestarts: true },
 	// scikit-learn ≥ 1.3's HDBSCAN defaults (min_cluster_size=5, min_samples=None, excess of mass).
 	hdbscan: { name: 'hdbscan', minClusterSize: 5, minSamples: null, selection: 'eom' }
 };
@@ -173,6 +179,8 @@ export interface Recipe {
 	 * A run refuses a file with more skipped records than this (absent = 0), in the page and on the command line.
 	 */
 	acceptSkipped?: number;
+	/** Rows the user left out of the run (1-based table rows, ascending), e.g. a selection on the map. */
+	exclude?: { rows: number[] };
 }
 
 export const MAX_K = 30;
@@ -249,6 +257,11 @@ export function validateRecipe(value: unknown): Recipe {
 		if (twice !== undefined) bad(`"segmentNames.${k}" gives the name "${twice}" to ${given.filter((x) => x === twice).length} segments; each segment needs its own name ("" = the automatic one)`);
 	}
 	if (r.acceptSkipped !== undefined && !isInt(r.acceptSkipped, 0, Number.MAX_SAFE_INTEGER)) bad('"acceptSkipped" must be a whole number of skipped lines (0 or more)');
+	if (r.exclude !== undefined) {
+		const ex = r.exclude as { rows?: unknown } | null;
+		const rows = ex && typeof ex === 'object' ? ex.rows : undefined;
+		if (!Array.isArray(rows) || !rows.every((v, i) => isInt(v, 1, Number.MAX_SAFE_INTEGER) && (i === 0 || (v as number) > (rows[i - 1] as number)))) bad('"exclude" must be {"rows": [...]}, 1-based row numbers in ascending order');
+	}
 	const src = r.source as SourceFingerprint | undefined;
 	if (!src || typeof src.name !== 'string' || !Array.isArray(src.columns) || typeof src.hash !== 'string') bad('"source" must describe the data file (name, rows, columns, hash)');
 	// Column names key these two: rebuilt without a prototype, so no name can reach Object.prototype (names.ts).
@@ -271,6 +284,8 @@ function validateAlgorithm(value: unknown, bad: (what: string) => never): void {
 			int('nInit', 1, 1000);
 			int('maxIter', 1, 100000);
 			num('tol', (v) => v >= 0, 'a number ≥ 0');
+			if (a.refine !== undefined && a.refine !== 'hartigan' && a.refine !== 'none') bad('"algorithm.refine" must be hartigan or none for kmeans');
+			if (a.moreRestarts !== undefined && typeof a.moreRestarts !== 'boolean') bad('"algorithm.moreRestarts" must be true or false for kmeans');
 			break;
 		case 'minibatch':
 			int('batchSize', 1, 10_000_000);
@@ -296,6 +311,7 @@ function validateAlgorithm(value: unknown, bad: (what: string) => never): void {
 			int('maxIter', 1, 100000);
 			num('tol', (v) => v >= 0, 'a number ≥ 0');
 			num('regCovar', (v) => v >= 0, 'a number ≥ 0');
+			if ((alg as { moreRestarts?: unknown }).moreRestarts !== undefined && typeof (alg as { moreRestarts?: unknown }).moreRestarts !== 'boolean') bad('"algorithm.moreRestarts" must be true or false for gmm');
 			break;
 	}
 }

@@ -164,7 +164,9 @@ export const RowStatus = {
 	/** An outlier rule with action "set aside": not clustered, kept in the export. */
 	setAsideOutlier: 2,
 	/** An outlier rule with action "flag only": clustered, and marked in the export. */
-	flaggedOutlier: 3
+	flaggedOutlier: 3,
+	/** Left out of the run by the user (rows selected on the map; the Recipe's `exclude`). */
+	excluded: 4
 } as const;
 export type RowStatusCode = (typeof RowStatus)[keyof typeof RowStatus];
 
@@ -172,7 +174,8 @@ export const rowStatusLabel: Record<RowStatusCode, string> = {
 	0: 'clustered',
 	1: 'dropped: missing value',
 	2: 'set aside: outlier',
-	3: 'clustered, flagged: outlier'
+	3: 'clustered, flagged: outlier',
+	4: 'left out: excluded by the user'
 };
 
 export type ScaleMethod = 'zscore' | 'minmax' | 'robust' | 'none';

@@ -24,6 +24,8 @@ import type { Remedy } from '$lib/engine/profile/extreme-segments';
 import { applyRemedy } from '$lib/engine/remedy';
 import { recipeChanges } from '$lib/engine/recipe-changes';
 import { hdbscanColumns } from '$lib/engine/export/hdbscan-columns';
+import type { ReportExtras } from '$lib/engine/export/report-extras';
+import type { ColumnBySegment } from '$lib/engine/profile/by-column';
 import { loadSession, recipeFromLink, saveSession, SESSION_MAX_ROWS, type SavedSession } from './session';
 
 /** 'review': a file loaded with skipped records and waits for the user to keep its readable rows (or not). */
@@ -148,6 +150,7 @@ export class Workspace {
 		this.notice = null;
 		this.result = null;
 		this.review = null;
+		this.savedSelections = [];
 		this.progress = { stage: `Reading ${name}`, fraction: 0 };
 		try {
 			// Progress comes over its own message channel and can land after the outcome: only this load's, while it runs.
@@ -431,8 +434,67 @@ export class Workspace {
 		if (!this.client || !r || !labels) return null;
 		const cur = this.current!;
 		const model = cur.modelCenters ? { recipe: r.recipe, centers: cur.modelCenters, ...(cur.gmm ? { probs: cur.gmm.probs } : {}) } : undefined;
-		const extra = [...hdbscanColumns(cur.hdbscan), ...(this.projectionColumns ?? [])];
+		const rules = this.ruleColumn?.labels === labels ? [{ name: 'segment_by_rules', values: this.ruleColumn.values }] : [];
+		const saved = this.savedSelections.map((sel) => {
+			const inSel = new Set(sel.rows);
+			return { name: sel.name, values: Float64Array.from(r.rowIndex, (row) => (inSel.has(row) ? 1 : 0)) };
+		});
+		const extra = [...hdbscanColumns(cur.hdbscan), ...(this.projectionColumns ?? []), ...rules, ...saved];
 		return this.client.resultsCsv({ rowIndex: r.rowIndex, status: r.status, labels, names: $state.snapshot(this.segmentNames), extra: extra.length ? extra : undefined }, {}, model);
+	}
+
+	/** Selections on the map saved as named segments (0-based table rows): one 1/0 column each in the results CSV. */
+	savedSelections = $state.raw<{ name: string; rows: number[] }[]>([]);
+
+	saveSelection(name: string, rows: number[]): void {
+		this.savedSelections = [...this.savedSelections.filter((s) => s.name !== name), { name, rows: [...rows].sort((a, b) => a - b) }];
+	}
+
+	removeSelection(name: string): void {
+		this.savedSelections = this.savedSelections.filter((s) => s.name !== name);
+	}
+
+	/** Leaves these table rows (0-based) out of the next run: recorded in the Recipe as `exclude` (1-based rows). */
+	excludeRows(rows: number[]): void {
+		if (!this.draft) return;
+		const all = new Set([...(this.draft.exclude?.rows ?? []), ...rows.map((r) => r + 1)]);
+		this.draft.exclude = { rows: [...all].sort((a, b) => a - b) };
+		this.notice = `${all.size.toLocaleString('en')} row(s) will be left out of the next run (recorded in the Recipe as "exclude"). Press Run to apply.`;
+	}
+
+	/** Brings every left-out row back into the next run. */
+	includeAllRows(): void {
+		if (this.draft) delete this.draft.exclude;
+		this.notice = 'Every row takes part in the next run again. Press Run to apply.';
+	}
+
+	/** What the rules view and "profile by any column" show, for the HTML report (export/report-extras.ts). */
+	reportRules = $state.raw<ReportExtras['rules']>(null);
+	reportOutcome = $state.raw<ColumnBySegment | null>(null);
+
+	/** The rule set on show in the rules view (for the labels it was made from): segment_by_rules in the results CSV. */
+	ruleColumn = $state.raw<{ labels: Int32Array; values: Float64Array } | null>(null);
+
+	/** The rules of the shown k with this many leaves (engine/explain, in the worker), or their JSON and SQL files. */
+	rules(leaves: number): ReturnType<EngineClient['rulesAt']>;
+	rules(leaves: number, names: string[]): ReturnType<EngineClient['rulesFiles']>;
+	rules(leaves: number, names?: string[]) {
+		const r = this.result, labels = this.labels, centers = this.current?.modelCenters;
+		if (!this.client || !r || !labels || !centers) return Promise.reject(new Error('No result is on show.'));
+		const args = [$state.snapshot(r.recipe) as Recipe, labels.slice(), $state.snapshot(centers)] as const;
+		return names ? this.client.rulesFiles(...args, leaves, names) : this.client.rulesAt(...args, leaves);
+	}
+
+	/** Any column of the table by segment of the shown k (engine/profile/by-column.ts, in the worker). */
+	profileColumn(column: string) {
+		const r = this.result, labels = this.labels, cur = this.current;
+		if (!this.client || !r || !labels || !cur) return Promise.reject(new Error('No result is on show.'));
+		return this.client.profileByColumn(column, r.rowIndex.slice(), labels.slice(), cur.k);
+	}
+
+	/** Track over time (components/track/TrackPanel.svelte): a new period against the previous scored file, in the worker. */
+	trackFiles(input: Parameters<EngineClient['trackFiles']>[0]) {
+		return this.client ? this.client.trackFiles(input) : Promise.reject(new Error('The engine has not started yet.'));
 	}
 
 	/** The model file of the shown k (export/model.ts), built in the worker. */

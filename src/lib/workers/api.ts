@@ -22,6 +22,9 @@ import { buildModel, type ModelInput, type SegmentModel } from '../engine/export
 import { rowColumns } from '../engine/export/row-metrics';
 import { scoreTable, scoredColumns, type ScoreResult } from '../engine/score/score';
 import { projectionApi } from './api-projection';
+import { rulesApi } from './api-rules';
+import { profileColumnApi } from './api-profile';
+import { trackApi } from './api-track';
 import type { ProgressFn } from '../engine/progress';
 import type { Recipe } from '../engine/recipe';
 import type { ColumnProfile, FeatureMatrix, LineAccount, SourceFormat, Table } from '../engine/types';
@@ -137,6 +140,9 @@ function requireTable(): Table {
 
 const api = {
 	...projectionApi(requireTable),
+	...rulesApi(requireTable, preparedFor),
+	...profileColumnApi(requireTable),
+	...trackApi,
 
 	async load(input: LoadInput, onProgress?: ProgressFn): Promise<Outcome<LoadResult>> {
 		return attempt(async (): Promise<LoadResult> => {

@@ -4,6 +4,7 @@
  * stop synchronous numeric code at once); the next call respawns it lazily.
  */
 import * as Comlink from 'comlink';
+import type { TrackFiles } from './api-track';
 import { EngineError, type ErrorInfo } from '../engine/errors';
 import type { ProgressFn } from '../engine/progress';
 import type { AnalysisResult, KPart, RunBase } from '../engine/analyse';
@@ -143,6 +144,25 @@ export class EngineClient {
 	/** Scores a new file with a model (read in the worker; the loaded data is untouched). */
 	scoreFile(model: unknown, input: LoadInput, opts: CallOptions = {}) {
 		return this.call((r) => r.scoreFile(model, input, proxied(opts.onProgress)), opts, false);
+	}
+
+	/** Rules for one k of a run (IMM, then ExKMC up to 4k leaves, held in the worker): the rule set with `leaves` leaves, and its files. */
+	rulesAt(recipe: Recipe, labels: Int32Array, centers: number[][], leaves: number, opts: CallOptions = {}) {
+		return this.call((r) => r.rulesAt(recipe, labels, centers, leaves), opts);
+	}
+
+	rulesFiles(recipe: Recipe, labels: Int32Array, centers: number[][], leaves: number, names: string[], opts: CallOptions = {}) {
+		return this.call((r) => r.rulesFiles(recipe, labels, centers, leaves, names), opts);
+	}
+
+	/** One column's distribution per segment, with its tests and, for an outcome, rates or means with intervals. */
+	profileByColumn(column: string, rowIndex: Int32Array, labels: Int32Array, k: number, opts: CallOptions = {}) {
+		return this.call((r) => r.profileByColumn(column, rowIndex, labels, k), opts);
+	}
+
+	/** Tracks a new period against the previous scored file with a model (both read in the worker; the loaded data is untouched). */
+	trackFiles(input: TrackFiles, opts: CallOptions = {}) {
+		return this.call((r) => r.trackFiles(input), opts, false);
 	}
 
 	/** The lines of the loaded file that were skipped, as a CSV (line, reason, text). */

@@ -55,12 +55,15 @@ export interface KMeansOptions {
 	/** 'k-means++' (default), 'random', or explicit k × cols starting centres. */
 	init?: 'k-means++' | 'random' | Float64Array;
 	/**
-	 * 'hartigan': after each restart's Lloyd run, Hartigan–Wong single-row moves (kmeans-hartigan.ts) until none
-	 * lowers the inertia; 'none' (the default here, scikit-learn's behaviour): Lloyd only. The Recipe's default is
-	 * 'hartigan'.
+	 * 'hartigan': Hartigan–Wong single-row moves (kmeans-hartigan.ts) after Lloyd until none lowers the inertia —
+	 * after every restart while rows × features × k ≤ HARTIGAN_EVERY_MAX (cheap), else after the best restart only
+	 * (a pass costs about a Lloyd iteration in plain JavaScript, several of the WebAssembly kernel's). 'none' (the
+	 * default here, scikit-learn's behaviour): Lloyd only. The Recipe's default is 'hartigan'.
 	 */
 	refine?: 'hartigan' | 'none';
 }
+
+export const HARTIGAN_EVERY_MAX = 2_000_000;
 
 export interface KMeansControl {
 	seed: number;
@@ -101,8 +104,28 @@ export function kmeans(
 	try {
 		const tolScaled = scaledTolerance(data, rows, stride, cols, tol);
 		let best: KMeansResult | null = null;
-		for (let r = 0; r < nInit; r++) {
+		const refineEvery = options.refine === 'hartigan' && rows * cols * k <= HARTIGAN_EVERY_MAX;
+		const total = nInit;
+		/** Lloyd from padded centres, then the refinement; kept when better. */
+		const attempt = (startPadded: Float64Array, r: number, stage: string) => {
 			const mark = arena?.mark() ?? 0;
+			const run = new LloydRun(data, rows, stride, k, startPadded, maxIter, tolScaled, accelerateFrom(rows, arena, stride));
+			while (!run.done) {
+				run.step();
+				throwIfAborted(signal);
+				// Lloyd usually converges well before maxIter; the bar moves by iterations within the restart.
+				report?.({ stage, fraction: (r + Math.min(0.95, run.iteration / Math.min(maxIter, 50))) / total });
+			}
+			const refined = refineEvery ? hartiganRefine(data, rows, stride, cols, k, run.labels) : null;
+			const inertia = refined ? refined.inertia : run.inertia();
+			// Strict '<' keeps the earliest restart among equals, as sklearn does.
+			if (best === null || inertia < best.inertia) {
+				const c = refined ? refined.centers : run.centers;
+				best = { k, labels: run.labels.slice(), centers: fromPadded(c, k, cols, stride, mean), inertia, iterations: run.iteration, converged: run.converged, bestRestart: r };
+			}
+			arena?.reset(mark);
+		};
+		for (let r = 0; r < nInit; r++) {
 			const stage = `k-means, k = ${k}, restart ${r + 1} of ${nInit}`;
 			report?.({ stage, fraction: r / nInit });
 			let start: Float64Array;
@@ -112,32 +135,17 @@ export function kmeans(
 				start = init === 'random' ? randomInit(X, rows, cols, k, rng) : kmeansPlusPlus(X, rows, cols, k, rng, undefined, { signal });
 			}
 			throwIfAborted(signal);
-			const run = new LloydRun(data, rows, stride, k, toPadded(start, k, cols, stride, mean), maxIter, tolScaled,
-				accelerateFrom(rows, arena, stride));
-			while (!run.done) {
-				run.step();
-				throwIfAborted(signal);
-				// Lloyd usually converges well before maxIter; the bar moves by iterations within the restart.
-				report?.({ stage, fraction: (r + Math.min(0.95, run.iteration / Math.min(maxIter, 50))) / nInit });
-			}
-			const refined = options.refine === 'hartigan' ? hartiganRefine(data, rows, stride, cols, k, run.labels) : null;
-			const inertia = refined ? refined.inertia : run.inertia();
-			// Strict '<' keeps the earliest restart among equals, as sklearn does.
-			if (best === null || inertia < best.inertia) {
-				best = {
-					k,
-					labels: run.labels.slice(),
-					centers: fromPadded(refined ? refined.centers : run.centers, k, cols, stride, mean),
-					inertia,
-					iterations: run.iteration,
-					converged: run.converged,
-					bestRestart: r
-				};
-			}
-			arena?.reset(mark);
+			attempt(toPadded(start, k, cols, stride, mean, null), r, stage);
+		}
+		const found = best as KMeansResult | null;
+		if (options.refine === 'hartigan' && !refineEvery && found) {
+			report?.({ stage: `k-means, k = ${k}: single-row moves`, fraction: 0.99 });
+			const h = hartiganRefine(data, rows, stride, cols, k, found.labels);
+			found.centers = fromPadded(h.centers, k, cols, stride, mean);
+			found.inertia = h.inertia;
 		}
 		report?.({ stage: `k-means, k = ${k}`, fraction: 1 });
-		return best!;
+		return found!;
 	} finally {
 		arena?.close();
 	}

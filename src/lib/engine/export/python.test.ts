@@ -74,7 +74,9 @@ describe.skipIf(missing !== null)('code export', () => {
 		const text = pysparkScript(weird, result.fitted, 6);
 		writeFileSync(script, text);
 		execFileSync(PYTHON, ['-m', 'py_compile', script], { stdio: 'pipe' });
-		for (const api of ['VectorAssembler', 'StandardScaler', 'KMeans', 'GaussianMixture', 'BisectingKMeans']) expect(text).toContain(api);
+		for (const api of ['VectorAssembler', 'KMeans', 'GaussianMixture', 'BisectingKMeans']) expect(text).toContain(api);
+		// The fitted preparation travels in the script (applied as fitted, not refitted).
+		expect(text).toContain(`"center":${result.fitted.scale.center[0]}`.replace(/"/g, '\\"'));
 	});
 
 	it('keeps hostile column names as data, not code', () => {

@@ -45,15 +45,40 @@ function pyString(value: unknown): string {
 	return JSON.stringify(JSON.stringify(value));
 }
 
-export function sklearnScript(recipe: Recipe, fitted: FittedPrep, k: number): string {
-	const config = { source: recipe.source.name, features: specs(recipe, fitted), outliers: recipe.prep.outliers, algorithm: recipe.algorithm, k, seed: recipe.seed };
+/**
+ * Where the run ended, for the script to start from: k-means and mini-batch k-means from the fitted centres,
+ * Gaussian mixtures from the fitted weights, means and covariances (the script turns them into precisions), all in
+ * the prepared (clustered) space, segment order. Without them the script refits from scratch with the seed.
+ */
+export interface FittedStart {
+	centers?: number[][];
+	mixture?: { weights: number[]; means: number[]; covariances: number[] };
+}
+
+export function sklearnScript(recipe: Recipe, fitted: FittedPrep, k: number, start: FittedStart = {}): string {
+	const config = { source: recipe.source.name, features: specs(recipe, fitted), outliers: recipe.prep.outliers, algorithm: recipe.algorithm, k, seed: recipe.seed, start };
 	return `#!/usr/bin/env python3
 """Segment Lab analysis as a scikit-learn script (exported from the page or the command line).
 
 Redoes the Recipe: missing values -> percentile clip -> log1p -> outliers -> scaling -> weights -> clustering,
-refitted on the file given, then numbers segments by size (1 = largest) as Segment Lab does.
+refitted on the file given, then numbers segments by size (1 = largest) as Segment Lab does. K-means starts from
+the centres Segment Lab fitted (CONFIG["start"]), so it lands on the same segments, not another local optimum.
+Mini-batch k-means and Gaussian mixtures keep drawing batches or iterating EM after any start, so by default they
+assign rows with the model Segment Lab fitted (nearest fitted centre; most probable component of the fitted
+mixture), which reproduces its segments; with --refit they fit again on this file, starting from those centres or
+from the fitted weights, means and precisions.
 
-Usage: python3 segments.py INPUT.csv OUTPUT.csv
+Where results may differ from Segment Lab's:
+- on another file: the preparation is refitted there, and the fitted start is only a start;
+- with --refit, mini-batch k-means keeps drawing random batches and EM keeps iterating after their start, so
+  border rows can move (on the three test datasets: ARI 0.98 or more);
+- hierarchical runs above 20,000 rows (30,000 for single linkage): Segment Lab links 500 k-means micro-clusters,
+  this script links every row (slow, and a slightly different tree);
+- DBSCAN: a border point within eps of two clusters may go to either (both follow the row order);
+- HDBSCAN needs scikit-learn >= 1.3; runs clustered on principal components are not reproduced (the script
+  clusters on the prepared features).
+
+Usage: python3 segments.py INPUT.csv OUTPUT.csv [--refit]
 Needs pandas, numpy and scikit-learn (tested with scikit-learn 1.2).
 """
 import json
@@ -152,15 +177,65 @@ def prepare(df):
     return np.hstack(blocks), keep
 
 
+def start_centres(X):
+    """The centres Segment Lab fitted (k x prepared columns), when they fit this matrix."""
+    c = CONFIG["start"].get("centers")
+    if not c:
+        return None
+    c = np.array(c, dtype=float)
+    return c if c.shape == (CONFIG["k"], X.shape[1]) else None
+
+
+def start_mixture(X, kind):
+    """weights_init, means_init and precisions_init from the mixture Segment Lab fitted (covariances inverted)."""
+    m = CONFIG["start"].get("mixture")
+    k, d = CONFIG["k"], X.shape[1]
+    if not m or len(m["means"]) != k * d:
+        return {}
+    cov = np.array(m["covariances"], dtype=float)
+    if kind == "full":
+        prec = np.linalg.inv(cov.reshape(k, d, d))
+    elif kind == "tied":
+        # One shared matrix (stored once, or once per component).
+        prec = np.linalg.inv(cov[-d * d:].reshape(d, d))
+    elif kind == "diag":
+        prec = 1.0 / cov.reshape(k, d)
+    else:
+        prec = 1.0 / cov.reshape(k)
+    return {"weights_init": np.array(m["weights"], dtype=float), "means_init": np.array(m["means"], dtype=float).reshape(k, d), "precisions_init": prec}
+
+
+def fitted_mixture(X, kind):
+    """A GaussianMixture holding the parameters Segment Lab fitted (nothing refitted), for predict()."""
+    from sklearn.mixture import GaussianMixture
+    from sklearn.mixture._gaussian_mixture import _compute_precision_cholesky
+    m, k, d = CONFIG["start"]["mixture"], CONFIG["k"], X.shape[1]
+    cov = np.array(m["covariances"], dtype=float)
+    cov = {"full": lambda: cov.reshape(k, d, d), "tied": lambda: cov[-d * d:].reshape(d, d), "diag": lambda: cov.reshape(k, d), "spherical": lambda: cov.reshape(k)}[kind]()
+    gm = GaussianMixture(n_components=k, covariance_type=kind)
+    gm.weights_ = np.array(m["weights"], dtype=float)
+    gm.means_ = np.array(m["means"], dtype=float).reshape(k, d)
+    gm.covariances_ = cov
+    gm.precisions_cholesky_ = _compute_precision_cholesky(cov, kind)
+    return gm
+
+
+REFIT = "--refit" in sys.argv[1:]
+
+
 def cluster(X):
     a, k, seed = CONFIG["algorithm"], CONFIG["k"], CONFIG["seed"]
     name = a["name"]
     if name == "kmeans":
         from sklearn.cluster import KMeans
-        return KMeans(n_clusters=k, n_init=a["nInit"], max_iter=a["maxIter"], tol=a["tol"], random_state=seed).fit_predict(X)
+        init = start_centres(X)
+        return KMeans(n_clusters=k, init=init if init is not None else "k-means++", n_init=1 if init is not None else a["nInit"], max_iter=a["maxIter"], tol=a["tol"], random_state=seed).fit_predict(X)
     if name == "minibatch":
         from sklearn.cluster import MiniBatchKMeans
-        return MiniBatchKMeans(n_clusters=k, batch_size=a["batchSize"], n_init=a["nInit"], max_iter=a["maxIter"], reassignment_ratio=a["reassignmentRatio"], random_state=seed).fit_predict(X)
+        init = start_centres(X)
+        if init is not None and not REFIT:
+            return ((X[:, None, :] - init[None, :, :]) ** 2).sum(axis=2).argmin(axis=1)
+        return MiniBatchKMeans(n_clusters=k, init=init if init is not None else "k-means++", batch_size=a["batchSize"], n_init=1 if init is not None else a["nInit"], max_iter=a["maxIter"], reassignment_ratio=a["reassignmentRatio"], random_state=seed).fit_predict(X)
     if name == "hierarchical":
         from sklearn.cluster import AgglomerativeClustering
         return AgglomerativeClustering(n_clusters=k, linkage=a["linkage"]).fit_predict(X)
@@ -176,7 +251,10 @@ def cluster(X):
         return HDBSCAN(min_cluster_size=a["minClusterSize"], min_samples=a.get("minSamples"), cluster_selection_method=a.get("selection") or "eom").fit_predict(X)
     if name == "gmm":
         from sklearn.mixture import GaussianMixture
-        return GaussianMixture(n_components=k, covariance_type=a["covariance"], n_init=a["nInit"], max_iter=a["maxIter"], tol=a["tol"], reg_covar=a["regCovar"], random_state=seed).fit_predict(X)
+        start = start_mixture(X, a["covariance"])
+        if start and not REFIT:
+            return fitted_mixture(X, a["covariance"]).predict(X)
+        return GaussianMixture(n_components=k, covariance_type=a["covariance"], n_init=1 if start else a["nInit"], max_iter=a["maxIter"], tol=a["tol"], reg_covar=a["regCovar"], random_state=seed, **start).fit_predict(X)
     raise SystemExit("unknown algorithm " + name)
 
 
@@ -190,8 +268,10 @@ def by_size(labels):
 
 
 def main():
-    if len(sys.argv) != 3:
+    args = [a for a in sys.argv[1:] if a != "--refit"]
+    if len(args) != 2:
         raise SystemExit(__doc__)
+    sys.argv[1:] = args
     df = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False, na_values=[""])
     X, keep = prepare(df)
     segment = np.full(len(df), "", dtype=object)
@@ -206,84 +286,162 @@ if __name__ == "__main__":
 `;
 }
 
-export function pysparkScript(recipe: Recipe, fitted: FittedPrep, k: number): string {
-	const config = { source: recipe.source.name, features: specs(recipe, fitted), algorithm: recipe.algorithm, k, seed: recipe.seed };
+/** The fitted preparation per matrix column, for the PySpark script (applied as fitted, never refitted). */
+interface FittedColumn {
+	feature: string;
+	level: string | null;
+	fill: number | string | null;
+	clip: [number, number] | null;
+	log1p: boolean;
+	yeo_johnson: number | null;
+	bounds: [number, number] | null;
+	center: number;
+	scale: number;
+	weight: number;
+}
+
+function fittedColumns(fitted: FittedPrep): FittedColumn[] {
+	return fitted.perFeature.flatMap((f): FittedColumn[] => {
+		const common = { feature: f.name, fill: f.fill, clip: f.clip, log1p: f.log1p, yeo_johnson: f.yeoJohnson ?? null, bounds: f.outlierBounds };
+		const at = (j: number) => ({ center: fitted.scale.center[j], scale: fitted.scale.scale[j], weight: fitted.weights[j] });
+		return f.encoding === 'numeric' ? [{ ...common, level: null, ...at(f.offset) }] : (f.levels ?? []).map((level, i) => ({ ...common, level, ...at(f.offset + i) }));
+	});
+}
+
+export function pysparkScript(recipe: Recipe, fitted: FittedPrep, k: number, start: FittedStart = {}): string {
+	const config = { source: recipe.source.name, columns: fittedColumns(fitted), outliers: fitted.outliers, algorithm: recipe.algorithm, k, seed: recipe.seed, start };
 	return `#!/usr/bin/env python3
-"""Segment Lab analysis as a PySpark (pyspark.ml) script, for data that outgrows a browser.
+"""Segment Lab analysis as a PySpark script, for data that outgrows one machine.
 
-Numeric features: Imputer -> log1p where chosen -> VectorAssembler -> scaler -> ElementwiseProduct (weights) ->
-KMeans / GaussianMixture / BisectingKMeans. Differences from Segment Lab, by necessity: Spark's StandardScaler
-uses the sample standard deviation (n - 1), clipping and outlier rules are not applied, categorical features
-DBSCAN and HDBSCAN are not available here, and hierarchical runs become BisectingKMeans (divisive, not agglomerative).
+The preparation Segment Lab fitted is applied as fitted, never refitted (CONFIG["columns"]: fill, percentile clip,
+log1p or Yeo-Johnson, outlier bounds, one-hot level, scaling centre and scale, weight), so each row lands in the
+space the segments were found in. Rows are then assigned to the fitted segments: the nearest fitted centre (k-means,
+mini-batch k-means; the segment centroids for hierarchical runs), or the most probable component of the fitted
+Gaussian mixture (diagonal or spherical covariances). With --refit, pyspark.ml refits on this data instead
+(KMeans, GaussianMixture, BisectingKMeans for hierarchical runs), starting from scratch with the seed: Spark
+offers no way to start from given centres.
 
-Usage: spark-submit segments_spark.py INPUT.csv OUTPUT_DIR
+Where results may differ from Segment Lab's: hierarchical runs are assigned by nearest centroid, which can differ
+from the tree's cut for border rows; full and tied mixtures, DBSCAN and HDBSCAN have no assignment here (use
+--refit, or the scikit-learn script); with --refit, Spark's own k-means|| start and EM find their own optimum.
+
+Usage: spark-submit segments_spark.py INPUT.csv OUTPUT_DIR [--refit]
 """
 import json
+import math
 import sys
 
-from pyspark.ml import Pipeline
-from pyspark.ml.clustering import BisectingKMeans, GaussianMixture, KMeans
-from pyspark.ml.feature import ElementwiseProduct, Imputer, MinMaxScaler, RobustScaler, StandardScaler, VectorAssembler
-from pyspark.ml.linalg import Vectors
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 
 CONFIG = json.loads(${pyString(config)})
 
 
-def main():
-    if len(sys.argv) != 3:
-        raise SystemExit(__doc__)
-    spark = SparkSession.builder.appName("segment-lab").getOrCreate()
-    df = spark.read.csv(sys.argv[1], header=True, inferSchema=True)
-    feats = [f for f in CONFIG["features"] if f["kind"] == "numeric"]
-    names = [f["name"] for f in feats]
-    for n in names:
-        df = df.withColumn(n, F.col(n).cast("double"))
-    dropped = [f["name"] for f in feats if f["missing"] == "drop"]
-    if dropped:
-        df = df.dropna(subset=dropped)
-    stages = []
-    filled = []
-    for f in feats:
-        out = "_filled_" + f["name"]
-        strategy = f["missing"] if f["missing"] in ("mean", "median", "mode") else "median"
-        stages.append(Imputer(inputCols=[f["name"]], outputCols=[out], strategy=strategy))
-        filled.append(out)
-    pre = Pipeline(stages=stages).fit(df).transform(df)
-    for f, col in zip(feats, filled):
-        if f["log1p"]:
-            pre = pre.withColumn(col, F.log1p(F.col(col)))
-        if f["yeo_johnson"]:
-            raise SystemExit(f"{f['name']}: the Yeo-Johnson transform has no pyspark.ml stage; use the scikit-learn script")
-    assembled = VectorAssembler(inputCols=filled, outputCol="_raw").transform(pre)
-    scale = feats[0]["scale"] if feats else "zscore"
-    if scale == "zscore":
-        scaler = StandardScaler(inputCol="_raw", outputCol="_scaled", withMean=True, withStd=True)
-    elif scale == "minmax":
-        scaler = MinMaxScaler(inputCol="_raw", outputCol="_scaled")
-    elif scale == "robust":
-        scaler = RobustScaler(inputCol="_raw", outputCol="_scaled", withCentering=True, withScaling=True)
+def prepared(df):
+    """One column per matrix column, as Segment Lab prepared it; rows it would not cluster are filtered out."""
+    out, keep = [], F.lit(True)
+    o = CONFIG["outliers"]
+    for i, c in enumerate(CONFIG["columns"]):
+        raw = F.col(c["feature"])
+        if c["level"] is None:
+            x = raw.cast("double")
+            if c["fill"] is None:
+                keep = keep & x.isNotNull()
+            else:
+                x = F.coalesce(x, F.lit(float(c["fill"])))
+            if c["clip"]:
+                x = F.least(F.greatest(x, F.lit(c["clip"][0])), F.lit(c["clip"][1]))
+            if c["log1p"]:
+                x = F.log1p(x)
+            elif c["yeo_johnson"] is not None:
+                lam = c["yeo_johnson"]
+                pos = F.log1p(x) if abs(lam) < 1e-12 else (F.pow(x + 1, lam) - 1) / lam
+                neg = -F.log1p(-x) if abs(lam - 2) < 1e-12 else -(F.pow(1 - x, 2 - lam) - 1) / (2 - lam)
+                x = F.when(x >= 0, pos).otherwise(neg)
+            if c["bounds"] and o["method"] != "none":
+                lo, hi = c["bounds"]
+                if o["action"] == "clip":
+                    x = F.least(F.greatest(x, F.lit(lo)), F.lit(hi))
+                elif o["action"] == "setAside":
+                    keep = keep & (x >= lo) & (x <= hi)
+        else:
+            text = F.trim(raw.cast("string"))
+            text = F.when((text.isNull()) | (text == ""), F.lit(None if c["fill"] is None else str(c["fill"]))).otherwise(text)
+            if c["fill"] is None:
+                keep = keep & text.isNotNull()
+            x = F.when(text == F.lit(c["level"]), 1.0).otherwise(0.0)
+        out.append(((x - F.lit(c["center"])) / F.lit(c["scale"]) * F.lit(c["weight"])).alias(f"_x{i}"))
+    return df.where(keep).select("*", *out)
+
+
+def assign(df):
+    """The fitted segment of each row: nearest fitted centre, or most probable fitted mixture component."""
+    cols = [F.col(f"_x{i}") for i in range(len(CONFIG["columns"]))]
+    k, st = CONFIG["k"], CONFIG["start"]
+    if st.get("centers"):
+        score = [sum((x - F.lit(c)) ** 2 for x, c in zip(cols, centre)) for centre in st["centers"]]
+        best = F.least(*score)
+    elif st.get("mixture") and CONFIG["algorithm"].get("covariance") in ("diag", "spherical"):
+        d, m = len(cols), st["mixture"]
+        kind = CONFIG["algorithm"]["covariance"]
+        score = []
+        for s in range(k):
+            var = m["covariances"][s * d:(s + 1) * d] if kind == "diag" else [m["covariances"][s]] * d
+            mean = m["means"][s * d:(s + 1) * d]
+            logp = math.log(m["weights"][s]) - 0.5 * sum(math.log(2 * math.pi * v) for v in var)
+            score.append(-(F.lit(logp) - 0.5 * sum((x - F.lit(mu)) ** 2 / F.lit(v) for x, mu, v in zip(cols, mean, var))))
+        best = F.least(*score)
     else:
-        scaler = None
-    scaled = scaler.fit(assembled).transform(assembled) if scaler else assembled.withColumnRenamed("_raw", "_scaled")
-    weighted = ElementwiseProduct(scalingVec=Vectors.dense([f["weight"] for f in feats]), inputCol="_scaled", outputCol="features").transform(scaled)
+        raise SystemExit("This run has no assignment rule here (full or tied mixture, hierarchical, DBSCAN, HDBSCAN): run with --refit, or use the scikit-learn script")
+    segment = F.lit(None)
+    for s in reversed(range(k)):
+        segment = F.when(score[s] == best, F.lit(s + 1)).otherwise(segment)
+    return df.withColumn("segment", segment)
+
+
+def refit(df, spark):
+    from pyspark.ml.clustering import BisectingKMeans, GaussianMixture, KMeans
+    from pyspark.ml.feature import VectorAssembler
+    feats = VectorAssembler(inputCols=[f"_x{i}" for i in range(len(CONFIG["columns"]))], outputCol="features").transform(df)
     a, k, seed = CONFIG["algorithm"], CONFIG["k"], CONFIG["seed"]
     if a["name"] in ("kmeans", "minibatch"):
-        model = KMeans(k=k, seed=seed, maxIter=a.get("maxIter", 300), tol=a.get("tol", 1e-4), predictionCol="segment").fit(weighted)
+        model = KMeans(k=k, seed=seed, maxIter=a.get("maxIter", 300), tol=a.get("tol", 1e-4), predictionCol="segment").fit(feats)
     elif a["name"] == "gmm":
-        model = GaussianMixture(k=k, seed=seed, maxIter=a["maxIter"], tol=a["tol"], predictionCol="segment").fit(weighted)
+        model = GaussianMixture(k=k, seed=seed, maxIter=a["maxIter"], tol=a["tol"], predictionCol="segment").fit(feats)
     elif a["name"] == "hierarchical":
-        model = BisectingKMeans(k=k, seed=seed, predictionCol="segment").fit(weighted)
+        model = BisectingKMeans(k=k, seed=seed, predictionCol="segment").fit(feats)
     else:
         raise SystemExit("DBSCAN and HDBSCAN have no pyspark.ml implementation; use the scikit-learn script")
-    result = model.transform(weighted)
-    keep = [c for c in df.columns] + ["segment"]
-    result.select(*keep).withColumn("segment", F.col("segment") + 1).write.mode("overwrite").csv(sys.argv[2], header=True)
+    return model.transform(feats).withColumn("segment", F.col("segment") + 1)
+
+
+def main():
+    args = [a for a in sys.argv[1:] if a != "--refit"]
+    if len(args) != 2:
+        raise SystemExit(__doc__)
+    spark = SparkSession.builder.appName("segment-lab").getOrCreate()
+    df = spark.read.csv(args[0], header=True, inferSchema=False)
+    rows = prepared(df)
+    result = refit(rows, spark) if "--refit" in sys.argv[1:] else assign(rows)
+    result.select(*df.columns, "segment").write.mode("overwrite").csv(args[1], header=True)
     spark.stop()
 
 
 if __name__ == "__main__":
     main()
 `;
+}
+
+/** What the PySpark script assigns rows with: centres (k-means, mini-batch, hierarchical centroids) or the mixture. */
+export function pysparkStart(summary: { algorithm?: string; modelCenters?: number[][]; gmm?: { mixture?: { weights: number[]; means: number[]; covariances: number[] } } }): FittedStart {
+	if (summary.algorithm === 'hierarchical' && summary.modelCenters) return { centers: summary.modelCenters };
+	return fittedStart(summary);
+}
+
+/** The start the scikit-learn script takes from one k of a run: centres for (mini-batch) k-means, the mixture for GMM. */
+export function fittedStart(summary: { algorithm?: string; modelCenters?: number[][]; gmm?: { mixture?: { weights: number[]; means: number[]; covariances: number[] } } }): FittedStart {
+	if ((summary.algorithm === 'kmeans' || summary.algorithm === 'minibatch') && summary.modelCenters) return { centers: summary.modelCenters };
+	const m = summary.gmm?.mixture;
+	if (summary.algorithm === 'gmm' && m) return { mixture: { weights: m.weights, means: m.means, covariances: m.covariances } };
+	return {};
 }

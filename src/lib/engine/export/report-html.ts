@@ -7,6 +7,8 @@ import type { SourceFingerprint } from '../data/fingerprint';
 import type { Recipe } from '../recipe';
 import { formatP, type SegmentProfile } from '../profile/segment-profile';
 import { rowLabelWidth, SMD_LEGEND, smdLayout } from './smd-layout';
+import type { ReportExtras } from './report-extras';
+import { extraSections } from './report-sections';
 
 export interface ReportInput {
 	title: string;
@@ -20,6 +22,8 @@ export interface ReportInput {
 	profile: SegmentProfile;
 	names: string[];
 	notes: string[];
+	/** The complete report's further sections (report-extras.ts): preparation, method, evidence, map, rules, outcome. */
+	extras?: ReportExtras;
 }
 
 export function esc(s: unknown): string {
@@ -140,14 +144,16 @@ table{border-collapse:collapse;font-size:12px;margin:.5rem 0}th,td{border-bottom
 th[scope=row],thead th:first-child{text-align:left}.scroll{overflow-x:auto}
 pre{background:#f6f7f9;padding:.75rem;overflow-x:auto;font-size:11px;white-space:pre-wrap}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
-@media print{body{max-width:none;margin:0}h2{break-after:avoid}section{break-inside:auto}.persona,table,svg{break-inside:avoid}pre{white-space:pre-wrap}}
+.charts{display:flex;flex-wrap:wrap;gap:.75rem 1.25rem}.chart{margin:.5rem 0}.charts .chart{width:300px;margin:0}.chart figcaption{font-size:11px}td.text{text-align:left}
+@media print{body{max-width:none;margin:0;font-size:12px}h2{break-after:avoid}section{break-inside:auto}section+section{break-before:page}.persona,table,svg,figure{break-inside:avoid}pre{white-space:pre-wrap}.scroll{overflow:visible}}
 </style></head><body>
 <header><h1>${esc(r.title)}</h1><p class="muted">Segment Lab report · ${esc(r.createdAt)}</p></header>
 <section aria-labelledby="s-summary"><h2 id="s-summary">Summary</h2>
 <dl><dt>Data</dt><dd>${esc(r.source.name)} — ${r.rowCount.toLocaleString('en')} rows, ${r.source.columns.length} columns, fingerprint ${esc(r.source.hash)}</dd>
 <dt>Clustered</dt><dd>${r.rowsClustered.toLocaleString('en')} rows on ${p.features.length} features: ${esc(p.features.join(', '))}</dd>
-<dt>Segments</dt><dd>k = ${r.k}, ${esc(r.recipe.algorithm.name)}, mean silhouette ${Number.isFinite(r.silhouette) ? r.silhouette.toFixed(3) : '–'}</dd></dl>
-${warnings ? `<ul>${warnings}</ul>` : ''}</section>
+<dt>Segments</dt><dd>k = ${r.k}, ${esc(r.recipe.algorithm.name)}, seed ${r.recipe.seed}, mean silhouette ${Number.isFinite(r.silhouette) ? r.silhouette.toFixed(3) : '–'}</dd></dl>
+${warnings ? `<h3 id="s-warnings">Warnings and notes</h3><ul>${warnings}</ul>` : ''}</section>
+${r.extras ? extraSections(r.extras, r.names) : ''}
 <section aria-labelledby="s-personas"><h2 id="s-personas">Personas</h2>${p.warnings.map((w) => `<p class="muted"><strong>Note:</strong> ${esc(w)}</p>`).join('')}<div class="cards">${cards}</div></section>
 <section aria-labelledby="s-sizes"><h2 id="s-sizes">Segment sizes</h2>${sizesSvg(p, r.names)}</section>
 <section aria-labelledby="s-heatmap"><h2 id="s-heatmap">How the segments differ</h2><p class="muted">Standardised mean difference of each segment from all clustered customers (their mean and standard deviation).</p><div class="scroll">${heatmapSvg(p, r.names)}</div></section>

@@ -28,7 +28,8 @@ export interface StepTrace {
 	values: Float64Array | null;
 }
 
-export type PipelineSpec = { plans: FeaturePlan[]; outliers: OutlierSpec } | { fitted: FittedPrep };
+/** exclude: 1-based table rows the user left out (fitting only): status "excluded", no part in any fit. */
+export type PipelineSpec = { plans: FeaturePlan[]; outliers: OutlierSpec; exclude?: number[] } | { fitted: FittedPrep };
 
 interface Work {
 	f: FittedFeature;
@@ -54,6 +55,7 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 		return { f, plan, values: null, codes, levels };
 	});
 	const status = new Uint8Array(n);
+	if (fitting) for (const r of spec.exclude ?? []) if (r >= 1 && r <= n) status[r - 1] = RowStatus.excluded;
 	const traced = trace ? work.find((w) => w.f.name === trace.column && w.values) : undefined;
 	const record = (step: PrepStep, values: Float64Array | null = null) => {
 		if (!trace) return;
@@ -70,11 +72,11 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 	for (const w of work) {
 		const { f, plan } = w;
 		if (w.values) {
-			if (fitting) f.fill = fitFill(w.values, f.missing, plan!.fillValue);
+			if (fitting) f.fill = fitFill(status.some((x) => x === RowStatus.excluded) ? w.values.filter((_, i) => status[i] !== RowStatus.excluded) : w.values, f.missing, plan!.fillValue);
 			if (f.fill !== null && Number.isNaN(f.fill)) {
 				throw new EngineError('no-numeric-column', `"${f.name}" has no values to ${f.missing === 'constant' ? 'fill with that constant' : `compute a ${f.missing} from`}.`, 'Untick it as a feature, or fill it with a number.');
 			}
-			for (let i = 0; i < n; i++) if (w.values[i] !== w.values[i]) f.fill === null ? (status[i] = RowStatus.droppedMissing) : (w.values[i] = f.fill as number);
+			for (let i = 0; i < n; i++) if (w.values[i] !== w.values[i] && status[i] !== RowStatus.excluded) f.fill === null ? (status[i] = RowStatus.droppedMissing) : (w.values[i] = f.fill as number);
 		} else {
 			if (fitting) f.fill = fitCategoricalFill(w.codes!, w.levels!, f.missing, plan!.fillValue ?? 'missing');
 			let fillCode = -1;
@@ -82,7 +84,7 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 				fillCode = w.levels!.indexOf(String(f.fill));
 				if (fillCode < 0) fillCode = w.levels!.push(String(f.fill)) - 1;
 			}
-			for (let i = 0; i < n; i++) if (w.codes![i] < 0) fillCode < 0 ? (status[i] = RowStatus.droppedMissing) : (w.codes![i] = fillCode);
+			for (let i = 0; i < n; i++) if (w.codes![i] < 0 && status[i] !== RowStatus.excluded) fillCode < 0 ? (status[i] = RowStatus.droppedMissing) : (w.codes![i] = fillCode);
 		}
 	}
 	record('missing');

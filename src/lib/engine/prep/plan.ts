@@ -15,6 +15,8 @@ export interface PrepInput {
 	features: string[];
 	prep: { missing: MissingStrategy; scale: ScaleMethod; outliers?: OutlierSpec; columns?: Record<string, ColumnPrep> };
 	columnTypes?: Record<string, ColumnKind>;
+	/** Rows the user left out (1-based), see Recipe.exclude. */
+	exclude?: { rows: number[] };
 }
 
 export interface FeaturePlan {

@@ -1,0 +1,72 @@
+/**
+ * The engine worker's part of the rules view (engine/explain): the IMM tree and its ExKMC expansion for the shown
+ * k, kept here so moving the k′ control asks for one rule set, not a new expansion. Spread into api.ts.
+ */
+import * as Comlink from 'comlink';
+import { toErrorInfo, type ErrorInfo } from '../engine/errors';
+import { explain, rulesAt, type Explanation, type RuleSet } from '../engine/explain/rules';
+import { rulesJson, rulesSql, segmentWhere } from '../engine/explain/rules-export';
+import type { Recipe } from '../engine/recipe';
+import type { FeatureMatrix, Table } from '../engine/types';
+
+type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+/** What the page shows of one rule set: everything but the tree, plus each segment's WHERE clause. */
+export type RuleSetView = Omit<RuleSet, 'tree'> & { where: string[] };
+
+export interface RulesOverview {
+	k: number;
+	maxLeaves: number;
+	tradeoff: Explanation['tradeoff'];
+}
+
+function attempt<T>(fn: () => T): Result<T> {
+	try {
+		return { ok: true, value: fn() };
+	} catch (err) {
+		return { ok: false, error: toErrorInfo(err) };
+	}
+}
+
+/** Which run and k the held explanation belongs to. */
+function keyOf(recipe: Recipe, centers: number[][]): string {
+	return JSON.stringify([recipe, centers]);
+}
+
+export function rulesApi(requireTable: () => Table, preparedFor: (recipe: Recipe) => { matrix: FeatureMatrix }) {
+	let held: { key: string; e: Explanation } | null = null;
+	/** The explanation of this k of this run, computed once (a respawned worker computes it again). */
+	const explained = (recipe: Recipe, labels: Int32Array, centers: number[][]): Explanation => {
+		const key = keyOf(recipe, centers);
+		if (held?.key !== key) {
+			held = null;
+			const { matrix } = preparedFor(recipe);
+			held = { key, e: explain(requireTable(), matrix, labels, centers.length, Float64Array.from(centers.flat()), 4 * centers.length, recipe.seed) };
+		}
+		return held.e;
+	};
+	return {
+		/**
+		 * IMM with k leaves and ExKMC up to 4k for one k of a run (its labels and centres in the clustered space),
+		 * and the rule set with `leaves` leaves.
+		 */
+		async rulesAt(recipe: Recipe, labels: Int32Array, centers: number[][], leaves: number): Promise<Result<{ overview: RulesOverview; set: RuleSetView }>> {
+			const out = attempt(() => {
+				const e = explained(recipe, labels, centers);
+				const { tree, ...r } = rulesAt(e, leaves);
+				const set = { ...r, where: r.segments.map((_, s) => segmentWhere({ ...r, tree }, s)) };
+				return { overview: { k: e.k, maxLeaves: e.maxLeaves, tradeoff: e.tradeoff }, set };
+			});
+			return out.ok ? Comlink.transfer(out, [out.value.set.labels.buffer as ArrayBuffer]) : out;
+		},
+
+		/** The JSON and SQL files of one rule set. */
+		async rulesFiles(recipe: Recipe, labels: Int32Array, centers: number[][], leaves: number, names: string[]): Promise<Result<{ json: string; sql: string }>> {
+			return attempt(() => {
+				const e = explained(recipe, labels, centers);
+				const r = rulesAt(e, leaves);
+				return { json: JSON.stringify(rulesJson(e, r, names, e.X.rowIndex), null, 2) + '\n', sql: rulesSql(r, names) };
+			});
+		}
+	};
+}
