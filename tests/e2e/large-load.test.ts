@@ -74,8 +74,8 @@ describe('a 1,000,000-row numeric file', () => {
 		await expect(page.getByText(/220,000 rows/).first().waitFor({ timeout: 60_000 })).resolves.toBeUndefined();
 		await page.getByLabel('Largest k').fill('2');
 		await page.getByLabel('Largest k').press('Tab');
-		await page.getByLabel('Restarts').fill('1');
-		await page.getByLabel('Restarts').press('Tab');
+		await page.getByLabel('Restarts', { exact: true }).fill('1');
+		await page.getByLabel('Restarts', { exact: true }).press('Tab');
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);

@@ -36,8 +36,8 @@ describe('a 200,000-row customer file', () => {
 		await expect(page.getByText(/200,000 rows/).count()).resolves.toBeGreaterThan(0);
 		await page.getByLabel('Largest k').fill('4');
 		await page.getByLabel('Largest k').press('Tab');
-		await page.getByLabel('Restarts').fill('3');
-		await page.getByLabel('Restarts').press('Tab');
+		await page.getByLabel('Restarts', { exact: true }).fill('3');
+		await page.getByLabel('Restarts', { exact: true }).press('Tab');
 		const runTasks = await longTasksWhile(app, async () => {
 			await clickButton(app, 'Run');
 			await page.waitForSelector('progress', { state: 'attached' });
@@ -54,8 +54,8 @@ describe('a 200,000-row customer file', () => {
 		const { page } = app;
 		await page.getByLabel('Largest k').fill('10');
 		await page.getByLabel('Largest k').press('Tab');
-		await page.getByLabel('Restarts').fill('10');
-		await page.getByLabel('Restarts').press('Tab');
+		await page.getByLabel('Restarts', { exact: true }).fill('10');
+		await page.getByLabel('Restarts', { exact: true }).press('Tab');
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await page.getByRole('button', { name: 'Cancel' }).waitFor();
 		await page.waitForTimeout(1500);
@@ -82,8 +82,8 @@ describe('a 200,000-row customer file', () => {
 		// The previous results stay; a new run works in a fresh worker (which reloads the file).
 		await page.getByLabel('Largest k').fill('3');
 		await page.getByLabel('Largest k').press('Tab');
-		await page.getByLabel('Restarts').fill('1');
-		await page.getByLabel('Restarts').press('Tab');
+		await page.getByLabel('Restarts', { exact: true }).fill('1');
+		await page.getByLabel('Restarts', { exact: true }).press('Tab');
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 120_000 });
 		await expect(page.getByLabel('Number of segments (k)').inputValue()).resolves.toMatch(/^[23]$/);

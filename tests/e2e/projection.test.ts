@@ -357,8 +357,8 @@ describe('a 200,000-point scatter', () => {
 		await app.page.getByRole('heading', { name: /Columns/ }).waitFor({ timeout: 60_000 });
 		await app.page.getByLabel('Largest k').fill('3');
 		await app.page.getByLabel('Largest k').press('Tab');
-		await app.page.getByLabel('Restarts').fill('1');
-		await app.page.getByLabel('Restarts').press('Tab');
+		await app.page.getByLabel('Restarts', { exact: true }).fill('1');
+		await app.page.getByLabel('Restarts', { exact: true }).press('Tab');
 		await app.page.getByRole('button', { name: 'Run', exact: true }).click();
 		await app.page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 170_000 });
 		await app.page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
