@@ -125,7 +125,9 @@ export async function longTasksWhile(app: App, work: () => Promise<void>): Promi
  * Opens a step of the workspace from the step rail ("Steps" navigation), through its menu button on a narrow
  * window, and waits for the step's view heading.
  */
-export async function gotoStep(page: Page, label: 'Data' | 'Prepare' | 'Cluster' | 'How many' | 'Segments' | 'Map' | 'Export' | 'Score'): Promise<void> {
+export const STEP_LABELS = ['Data', 'Prepare', 'Cluster', 'How many', 'Segments', 'Map', 'Export', 'Score'] as const;
+
+export async function gotoStep(page: Page, label: (typeof STEP_LABELS)[number]): Promise<void> {
 	const nav = page.getByRole('navigation', { name: 'Steps' });
 	const menu = nav.getByRole('button', { name: /^Steps:/ });
 	if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();

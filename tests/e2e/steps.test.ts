@@ -23,7 +23,9 @@ async function settle(page: Page, step: (typeof STEPS)[number]) {
 	if (step === 'Segments') await page.getByRole('heading', { name: 'Who the segments are' }).waitFor();
 	if (step === 'Map') await page.getByRole('img', { name: /principal components 1 and 2/ }).waitFor({ timeout: 30_000 });
 	if (step === 'Prepare') await page.getByRole('img', { name: /after:/ }).first().waitFor();
-	await page.waitForTimeout(250);
+	// Every disclosure open, so what it holds (box plots, the correlation heatmap, …) is checked too.
+	await page.evaluate(() => document.querySelectorAll('main details:not([open])').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+	await page.waitForTimeout(400);
 	await page.evaluate(() => window.scrollTo(0, 0));
 }
 
