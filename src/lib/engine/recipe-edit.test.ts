@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeEdit, type RecipeState } from './recipe-edit';
+import { describeEdit, recipeOf, type RecipeState } from './recipe-edit';
 import { DEFAULT_ALGORITHMS, defaultRecipe, type Recipe } from './recipe';
 import { nameRecord } from './names';
 
@@ -66,5 +66,15 @@ describe('describeEdit', () => {
 		const a = state();
 		const b = state({ prep: { ...recipe().prep, columns: nameRecord([['__proto__', { scale: 'robust' as const }]]) } });
 		expect(label(a, b)).toBe('set scaling of “__proto__” to robust');
+	});
+});
+
+describe('recipeOf', () => {
+	it('is the draft with the names typed and the k on show when it is in the k range', () => {
+		const s = state({}, { '4': ['', 'Loyal'] }, 4);
+		expect(recipeOf(s)).toMatchObject({ k: 4, segmentNames: { '4': ['', 'Loyal'] }, kRange: [2, 8] });
+		expect(recipeOf(state({ kRange: [5, 8] }, {}, 4)).k).toBeNull();
+		expect('segmentNames' in recipeOf(state({}, { '4': ['', ''] }, 4))).toBe(false);
+		expect(recipeOf(state({ algorithm: { ...DEFAULT_ALGORITHMS.dbscan } }, {}, 3)).k).toBeNull();
 	});
 });

@@ -5,7 +5,7 @@
  * Recipe plus what the page shows of a result: the segment names typed per k and the k on show.
  */
 import { canonical } from './recipe-changes';
-import type { ColumnPrep, Recipe } from './recipe';
+import { hasK, type ColumnPrep, type Recipe } from './recipe';
 import { own } from './names';
 
 export interface RecipeState {
@@ -152,4 +152,15 @@ export function describeEdit(before: RecipeState, after: RecipeState): RecipeEdi
 	if (parts.length === 1) return { key: parts[0].key, label: parts[0].label };
 	const kinds = [...new Set(parts.map((p) => p.kind))];
 	return kinds.length === 1 && parts.every((p) => p.key === parts[0].key) ? { key: parts[0].key, label: parts[0].label } : { key: parts.map((p) => p.key).join('|'), label: `change ${kinds.join(', ')}` };
+}
+
+/**
+ * The Recipe the workspace holds now, as the page shows it and the Recipe JSON reads: the draft with the names
+ * typed and the k on show (when it lies in the k range; else the draft's own k, null = the recommended one).
+ */
+export function recipeOf(s: RecipeState): Recipe {
+	const { segmentNames: _n, ...r } = s.recipe;
+	const inRange = s.k !== null && hasK(r.algorithm) && s.k >= r.kRange[0] && s.k <= r.kRange[1];
+	const named = Object.keys(s.names).some((k) => s.names[k].some((x) => x));
+	return { ...r, k: inRange ? s.k : r.k, ...(named ? { segmentNames: s.names } : {}) };
 }

@@ -13,8 +13,8 @@ describe('preparationSummary', () => {
 		const r = recipe({ prep: { ...recipe().prep, columns: nameRecord([['a', { log1p: true, scale: 'robust' as const }], ['b', { log1p: true }], ['c', { yeoJohnson: true }]]) } });
 		// c is not a feature: its settings do not count.
 		expect(preparationSummary(r)).toBe('z-score; own scaling on 1 column; log1p on 2 columns; missing: median');
-		const o = recipe({ prep: { ...recipe().prep, outliers: { method: 'iqr', threshold: 1.5, action: 'aside' } }, pcaComponents: 2 });
-		expect(preparationSummary(o)).toBe('z-score; missing: median; outliers: iqr 1.5, aside; on 2 principal components');
+		const o = recipe({ prep: { ...recipe().prep, outliers: { method: 'iqr', threshold: 1.5, action: 'setAside' } }, pcaComponents: 2 });
+		expect(preparationSummary(o)).toBe('z-score; missing: median; outliers beyond 1.5 × IQR set aside; on 2 principal components');
 	});
 });
 

@@ -13,7 +13,7 @@ import { algorithmTitle } from './recipe-edit';
 export interface RunSummary {
 	algorithm: string;
 	features: string[];
-	/** "z-score; log1p on 2 columns; outliers: IQR, set aside" */
+	/** "z-score; log1p on 2 columns; missing: median; outliers beyond 1.5 × IQR set aside" */
 	preparation: string;
 	/** "2–8", or "found by the algorithm" for DBSCAN and HDBSCAN. */
 	kRange: string;
@@ -26,6 +26,7 @@ export interface RunSummary {
 	ms: number | null;
 }
 
+const OUTLIER_ACTION: Record<string, string> = { flag: 'flagged', clip: 'clipped', setAside: 'set aside' };
 const SCALE: Record<string, string> = { zscore: 'z-score', minmax: 'min–max', robust: 'robust', none: 'no scaling' };
 
 /** The preparation in one line: the default scaling, then only what departs from the plain defaults. */
@@ -44,7 +45,8 @@ export function preparationSummary(r: Recipe): string {
 		...count((c) => c.weight !== undefined && c.weight !== 1, 'weights'),
 		`missing: ${r.prep.missing}`
 	];
-	if (r.prep.outliers.method !== 'none') parts.push(`outliers: ${r.prep.outliers.method} ${r.prep.outliers.threshold}, ${r.prep.outliers.action}`);
+	const o = r.prep.outliers;
+	if (o.method !== 'none') parts.push(`outliers beyond ${o.method === 'iqr' ? `${o.threshold} × IQR` : `|z| ${o.threshold}`} ${OUTLIER_ACTION[o.action] ?? o.action}`);
 	if (r.pcaComponents) parts.push(`on ${r.pcaComponents} principal components`);
 	if (r.rfm) parts.push('customer features built from transactions');
 	if (r.exclude?.rows.length) parts.push(`${r.exclude.rows.length.toLocaleString('en')} row(s) left out`);
