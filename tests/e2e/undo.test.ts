@@ -17,31 +17,54 @@ describe('undo, redo, run history and recent sessions', () => {
 
 	const undoButton = () => app.page.getByRole('button', { name: 'Undo', exact: true });
 	const redoButton = () => app.page.getByRole('button', { name: 'Redo', exact: true });
-	const runButton = () => app.page.getByRole('button', { name: 'Run', exact: true });
+	/** The header's Run (and Cancel): at hand on every step. */
+	const header = () => app.page.getByRole('region', { name: 'Workspace summary' });
+	const runButton = () => header().getByRole('button', { name: 'Run', exact: true });
 
 	/** The Recipe JSON as the page shows it. */
 	async function recipe(): Promise<Record<string, any>> {
 		return JSON.parse(await app.page.getByLabel('Recipe JSON').textContent() ?? 'null');
 	}
-	/** The out-of-date notice: '' when the results match the settings. */
-	const stale = async () => ((await app.page.getByRole('status').filter({ hasText: 'Settings changed since this run' }).count()) ? await app.page.getByText(/^Settings changed since this run/).textContent() : '');
+	/** The out-of-date notice above the results: '' when the results match the settings. */
+	const stale = async () => {
+		await openStep('Segments');
+		const note = app.page.getByText(/^Settings changed since this run/);
+		return (await note.count()) ? ((await note.textContent()) ?? '') : '';
+	};
+	/** The step rail's marks: each step's name and its note ("done", "changed since the run", "out of date"). */
+	const rail = () => app.page.getByRole('navigation', { name: 'Steps' }).getByRole('link').allInnerTexts();
+
+	/** Opens a step from the rail and waits for its view (a region named by the step's heading). */
+	async function openStep(name: string) {
+		await app.page.getByRole('navigation', { name: 'Steps' }).getByRole('link', { name: new RegExp(`^${name}\\b`) }).click();
+		await app.page.getByRole('region', { name, exact: true }).waitFor();
+	}
 
 	async function runAndWait() {
 		await runButton().click();
-		await app.page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
+		await header().getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
 		await expect.poll(() => runButton().isEnabled(), { timeout: 30_000 }).toBe(true);
 	}
 
-	/** Everything the test follows, read from the page. */
+	/** Everything the test follows, read from the page, step by step. */
 	async function snapshot() {
 		const { page } = app;
+		await openStep('Data');
+		const feature = await page.getByLabel('Use email_open_rate as a feature').isChecked();
+		await openStep('Prepare');
+		const scaling = await page.getByLabel('Scaling for total_purchases').inputValue();
+		await openStep('Cluster');
+		const algorithm = await page.getByRole('combobox', { name: /^Algorithm/ }).inputValue();
+		const largestK = await page.getByLabel('Largest k').inputValue();
 		const r = await recipe();
+		await openStep('Segments');
+		const name = await page.getByLabel('Name of segment 2').inputValue();
 		return {
-			feature: await page.getByLabel('Use email_open_rate as a feature').isChecked(),
-			scaling: await page.getByLabel('Scaling for total_purchases').inputValue(),
-			algorithm: await page.getByRole('combobox', { name: /^Algorithm/ }).inputValue(),
-			largestK: await page.getByLabel('Largest k').inputValue(),
-			name: await page.getByLabel('Name of segment 2').inputValue(),
+			feature,
+			scaling,
+			algorithm,
+			largestK,
+			name,
 			shownK: await page.getByLabel('Number of segments (k)').inputValue(),
 			json: {
 				email: r.features.includes('email_open_rate'),
@@ -51,7 +74,8 @@ describe('undo, redo, run history and recent sessions', () => {
 				names: r.segmentNames ?? null,
 				k: r.k
 			},
-			stale: await stale()
+			stale: await stale(),
+			rail: await rail()
 		};
 	}
 
@@ -60,11 +84,11 @@ describe('undo, redo, run history and recent sessions', () => {
 		await page.getByRole('button', { name: 'Try the demo data' }).click();
 		await page.getByRole('heading', { name: /Columns/ }).waitFor();
 		await expect(undoButton().isDisabled()).resolves.toBe(true);
+		await openStep('Cluster');
 		await page.getByLabel('Smallest k').fill('3');
 		await page.getByLabel('Smallest k').press('Tab');
 		await page.getByLabel('Largest k').fill('5');
 		await page.getByLabel('Largest k').press('Tab');
-		await page.getByText('Recipe (JSON)', { exact: true }).click();
 		await runAndWait();
 		// The page now shows the recommended k, whichever it is; segment 2 has its automatic name.
 		const k0 = await page.getByLabel('Number of segments (k)').inputValue();
@@ -74,14 +98,25 @@ describe('undo, redo, run history and recent sessions', () => {
 		expect(states[0].json).toMatchObject({ email: true, algorithm: 'kmeans', kRange: [3, 5], names: null, k: Number(k0) });
 
 		const changes: [string, () => Promise<void>][] = [
-			['untick feature “email_open_rate”', () => page.getByLabel('Use email_open_rate as a feature').uncheck()],
-			['set scaling of “total_purchases” to robust', () => page.getByLabel('Scaling for total_purchases').selectOption('robust').then(() => {})],
-			['change algorithm to Gaussian mixture', () => page.getByRole('combobox', { name: /^Algorithm/ }).selectOption('gmm').then(() => {})],
+			['untick feature “email_open_rate”', async () => {
+				await openStep('Data');
+				await page.getByLabel('Use email_open_rate as a feature').uncheck();
+			}],
+			['set scaling of “total_purchases” to robust', async () => {
+				await openStep('Prepare');
+				await page.getByLabel('Scaling for total_purchases').selectOption('robust');
+			}],
+			['change algorithm to Gaussian mixture', async () => {
+				await openStep('Cluster');
+				await page.getByRole('combobox', { name: /^Algorithm/ }).selectOption('gmm');
+			}],
 			['change the k range to 3–6', async () => {
+				await openStep('Cluster');
 				await page.getByLabel('Largest k').fill('6');
 				await page.getByLabel('Largest k').press('Tab');
 			}],
 			[`rename segment 2 (k = ${k0}) to “Loyal”`, async () => {
+				await openStep('Segments');
 				await page.getByLabel('Name of segment 2').fill('Loyal');
 				await page.getByLabel('Name of segment 2').press('Tab');
 			}],
@@ -98,6 +133,11 @@ describe('undo, redo, run history and recent sessions', () => {
 		const last = states[6];
 		expect(last.json).toEqual({ email: false, scale: 'robust', algorithm: 'gmm', kRange: [3, 6], names: { [k0]: Array.from({ length: Number(k0) }, (_, i) => (i === 1 ? 'Loyal' : '')) }, k: Number(otherK) });
 		expect(last.stale).toBe('Settings changed since this run: features, preparation, algorithm, k range. Run again to update the results.');
+		// The rail marks the steps whose settings changed, and the results as out of date.
+		expect(states[0].rail.filter((t) => /changed since the run|out of date/.test(t))).toEqual([]);
+		expect(last.rail.filter((t) => /changed since the run/.test(t)).map((t) => t.split('\n').find((x) => /[A-Z]/.test(x)))).toEqual(['Prepare', 'Cluster']);
+		expect(last.rail.filter((t) => /out of date/.test(t)).length).toBe(4);
+		expect(states[1].rail.filter((t) => /changed since the run/.test(t)).length).toBe(1); // Prepare: features
 		// Each state differs from the one before it: the walk below really checks every step.
 		for (let i = 1; i < states.length; i++) expect(states[i]).not.toEqual(states[i - 1]);
 		expect(states.map((s) => s.stale)).toEqual([
@@ -130,7 +170,7 @@ describe('undo, redo, run history and recent sessions', () => {
 	it('Ctrl+Z and Shift+Ctrl+Z undo and redo, but not while typing in a text box', async () => {
 		const { page } = app;
 		const before = await snapshot();
-		await page.getByRole('heading', { name: /Prepare and cluster/ }).click();
+		await page.getByRole('heading', { name: 'Segments', exact: true, level: 2 }).first().click();
 		await page.keyboard.press('Control+z');
 		await expect.poll(async () => (await snapshot()).shownK).not.toBe(before.shownK);
 		await page.keyboard.press('Control+Shift+z');
@@ -150,6 +190,7 @@ describe('undo, redo, run history and recent sessions', () => {
 		const { page } = app;
 		// The settings are now those of the last change (GMM, 3–6, …): run them.
 		await runAndWait();
+		await openStep('Cluster');
 		const table = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Recommended k' }) });
 		await expect.poll(() => table.getByRole('row').count()).toBe(3); // header + 2 runs
 		const rows = await table.getByRole('row').allInnerTexts();
@@ -173,8 +214,10 @@ describe('undo, redo, run history and recent sessions', () => {
 		await undoButton().click();
 		await expect.poll(async () => (await snapshot()).algorithm).toBe('gmm');
 		await expect.poll(stale).toMatch(/^Settings changed since this run: features, preparation, algorithm, k range/);
-		// "Compare" picks the two runs in Compare two solutions.
+		// "Compare" opens Compare two solutions (How many) with the two runs chosen.
+		await openStep('Cluster');
 		await page.getByRole('button', { name: 'Compare run 2 with run 1' }).click();
+		await page.getByRole('region', { name: 'How many', exact: true }).waitFor();
 		await expect.poll(() => page.getByLabel('Second solution').inputValue()).toMatch(/^2:/);
 		await expect(page.getByLabel('First solution').inputValue()).resolves.toMatch(/^1:/);
 		expect(app.consoleErrors).toEqual([]);
@@ -183,12 +226,14 @@ describe('undo, redo, run history and recent sessions', () => {
 	it('recent sessions: two datasets run, two sessions listed; open one, delete one', async () => {
 		const { page } = app;
 		await page.waitForTimeout(1200); // the autosave runs a moment after a run
+		await openStep('Data');
 		await page.getByLabel('Demo dataset').selectOption({ label: 'Wholesale customers (UCI, 440 rows)' });
 		await page.getByRole('button', { name: 'Try the demo data' }).click();
-		await page.getByRole('heading', { name: /Columns/ }).waitFor();
+		await header().getByText('wholesale.csv').waitFor({ timeout: 30_000 });
 		// A new dataset: nothing to undo.
 		await expect(undoButton().isDisabled()).resolves.toBe(true);
 		await runAndWait();
+		await openStep('Data');
 		const list = page.getByRole('list', { name: 'Recent sessions' });
 		await expect.poll(() => list.getByRole('listitem').count(), { timeout: 10_000 }).toBe(2);
 		const items = await list.getByRole('listitem').allInnerTexts();
@@ -208,7 +253,9 @@ describe('undo, redo, run history and recent sessions', () => {
 		await page.getByRole('button', { name: 'Try the demo data' }).click();
 		await page.getByText(/Restored your/).waitFor({ timeout: 30_000 });
 		// The session keeps the Recipe of the results on show: run 1's, brought back.
+		await openStep('Cluster');
 		await expect.poll(async () => (await recipe()).algorithm.name).toBe('kmeans');
+		await openStep('Data');
 
 		await page.getByRole('button', { name: /^Delete session wholesale\.csv/ }).click();
 		await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
