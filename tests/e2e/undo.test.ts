@@ -3,8 +3,22 @@
  * kinds of change are undone one by one and redone, and at each step the form, the Recipe JSON and the
  * "Settings changed since this run" notice follow.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, type App } from './harness';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page as it is now ("rule: elements"), empty when clean. */
+async function axeViolations(page: App['page']): Promise<string[]> {
+	if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+	return page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+		const r = await axe.run(document);
+		return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	});
+}
 
 describe('undo, redo, run history and recent sessions', () => {
 	let app: App;
@@ -204,6 +218,9 @@ describe('undo, redo, run history and recent sessions', () => {
 		expect(rows[2]).toMatch(/0\.\d{3}/); // its silhouette
 		expect(rows[2]).toMatch(/5,000 of 5,000/);
 		expect(rows[2]).toMatch(/\d+\.\d s/);
+		// The history table, the Recipe JSON and the Undo bar are clean for axe.
+		await page.getByText('Recipe (JSON)', { exact: true }).click();
+		await expect(axeViolations(page)).resolves.toEqual([]);
 		await page.getByRole('button', { name: 'Bring back run 1' }).click();
 		await page.getByText(/Run 1 is back on screen/).waitFor();
 		const back = await snapshot();
@@ -242,6 +259,7 @@ describe('undo, redo, run history and recent sessions', () => {
 		expect(items[1]).toMatch(/customers\.csv/);
 		expect(items[1]).toMatch(/5,000 rows · k = \d+/);
 		expect(items[1]).toMatch(/\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC/);
+		await expect(axeViolations(page)).resolves.toEqual([]);
 
 		// After a reload both are still listed; opening customers.csv asks for its file, then restores it.
 		await page.reload();
@@ -251,7 +269,7 @@ describe('undo, redo, run history and recent sessions', () => {
 		await page.getByText(/Your session on “customers.csv”/).waitFor();
 		await page.getByLabel('Demo dataset').selectOption({ label: 'Synthetic customers (5,000 rows)' });
 		await page.getByRole('button', { name: 'Try the demo data' }).click();
-		await page.getByText(/Restored your/).waitFor({ timeout: 30_000 });
+		await page.getByText(/Restored your session on “customers.csv”/).waitFor({ timeout: 30_000 });
 		// The session keeps the Recipe of the results on show: run 1's, brought back.
 		await openStep('Cluster');
 		await expect.poll(async () => (await recipe()).algorithm.name).toBe('kmeans');

@@ -514,6 +514,7 @@ export class Workspace {
 
 	/** A saved session or a shared recipe waiting for its data file. */
 	private pendingSession: SavedSession | null = null;
+	private pendingWhich: 'last' | 'chosen' = 'last';
 	private pendingRecipe: unknown = null;
 	/** Sessions saved since the page opened: the recent-sessions list reads the store again when it changes. */
 	sessionsSaved = $state(0);
@@ -540,6 +541,7 @@ export class Workspace {
 	/** Opens a saved session: at once when its file is loaded (or kept with it), else when that file is loaded. */
 	async resumeSession(s: SavedSession, which: 'last' | 'chosen' = 'chosen'): Promise<void> {
 		this.pendingSession = s;
+		this.pendingWhich = which;
 		this.keepFile = !!s.file;
 		const here = this.dataset?.derivedFrom?.source ?? this.dataset?.source;
 		if (here?.hash === s.recipe.source.hash && !this.review) await this.resume();
@@ -569,7 +571,7 @@ export class Workspace {
 			this.selectedK = s.selectedK;
 			this.phase = 'done';
 		}
-		this.notice = `Restored your last session (saved ${s.savedAt.slice(0, 16).replace('T', ' ')} UTC).`;
+		this.notice = `Restored your ${this.pendingWhich === 'last' ? 'last session' : `session on “${s.fileName}”`} (saved ${s.savedAt.slice(0, 16).replace('T', ' ')} UTC).`;
 		return true;
 	}
 
