@@ -264,6 +264,8 @@ describe('undo, redo, run history and recent sessions', () => {
 		// After a reload both are still listed; opening customers.csv asks for its file, then restores it.
 		await page.reload();
 		await page.locator('main[data-hydrated="true"]').waitFor();
+		// The newest session still comes back on reload, as before the list existed.
+		await page.getByText(/Your last session on “wholesale.csv”/).waitFor();
 		await expect.poll(() => list.getByRole('listitem').count(), { timeout: 10_000 }).toBe(2);
 		await page.getByRole('button', { name: /^Open session customers\.csv/ }).click();
 		await page.getByText(/Your session on “customers.csv”/).waitFor();
