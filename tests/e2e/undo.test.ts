@@ -198,6 +198,18 @@ describe('undo, redo, run history and recent sessions', () => {
 		await box.press('Control+z');
 		await page.waitForTimeout(300);
 		expect((await snapshot()).json).toEqual(before.json);
+		// Three quick steps of a spinner are one undo step.
+		await openStep('Cluster');
+		const largest = page.getByLabel('Largest k');
+		for (let i = 0; i < 3; i++) await largest.press('ArrowUp');
+		await expect.poll(() => largest.inputValue()).toBe('9');
+		await expect.poll(() => undoButton().getAttribute('title')).toBe('Undo: change the k range to 3–9 (Ctrl+Z)');
+		await undoButton().click();
+		await expect.poll(() => largest.inputValue()).toBe('6');
+		await redoButton().click();
+		await expect.poll(() => largest.inputValue()).toBe('9');
+		await undoButton().click();
+		await expect.poll(snapshot).toEqual(before);
 	});
 
 	it('lists the runs with settings and key numbers and brings an earlier one back; Undo restores the settings', async () => {
