@@ -97,6 +97,20 @@ export function gowerKinds(vars: GowerVariable[]): { kinds: Int8Array; weights: 
 	return { kinds: Int8Array.from(vars, (v) => KIND_CODE[v.kind]), weights: Float64Array.from(vars, (v) => v.weight ?? 1) };
 }
 
+/**
+ * Condensed Gower dissimilarities among the rows `subset` (0-based, in that order) with a given scaling — the
+ * scaling of all rows when a sample's silhouette is estimated.
+ */
+export function gowerSubset(vars: GowerVariable[], rows: number, subset: Int32Array, scale: GowerScale): Float64Array {
+	const scaled = gowerScaled(vars, rows, scale);
+	const { kinds, weights } = gowerKinds(vars);
+	const m = subset.length;
+	const out = new Float64Array(m < 2 ? 0 : (m * (m - 1)) / 2);
+	let at = 0;
+	for (let a = 0; a < m - 1; a++) for (let b = a + 1; b < m; b++) out[at++] = gowerPair(scaled, rows, subset[a], scaled, rows, subset[b], kinds, weights);
+	return out;
+}
+
 /** Condensed Gower dissimilarities of the rows (daisy's values, bit for bit on the same inputs). */
 export function gowerDistances(vars: GowerVariable[], rows: number, control: RunControl = {}): Float64Array {
 	if (rows > GOWER_MAX_ROWS) {
@@ -121,7 +135,7 @@ export function gowerDistances(vars: GowerVariable[], rows: number, control: Run
 		for (let j = i + 1; j < rows; j++) {
 			const d = gowerPair(scaled, rows, i, scaled, rows, j, kinds, weights);
 			if (d !== d) {
-				throw new EngineError('bad-input',
+				throw new EngineError('bad-parameter',
 					`Rows ${i + 1} and ${j + 1} have no variable that is present (and usable) in both, so their Gower dissimilarity is undefined.`,
 					'Fill the missing values (an imputation step) or drop rows that are mostly empty.');
 			}

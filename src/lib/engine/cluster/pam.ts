@@ -32,7 +32,7 @@ export function pam(D: Float64Array, n: number, k: number, control: RunControl =
 	}
 	if (D.length !== (n * (n - 1)) / 2) throw new EngineError('internal', `A dissimilarity matrix of ${n} rows has ${(n * (n - 1)) / 2} entries, not ${D.length}.`, 'Report this as a bug.');
 	for (let t = 0; t < D.length; t++) {
-		if (!(D[t] >= 0) || D[t] === Infinity) throw new EngineError('bad-input', 'The dissimilarities hold a missing, negative or infinite value.', 'Fill missing values before clustering.');
+		if (!(D[t] >= 0) || D[t] === Infinity) throw new EngineError('bad-parameter', 'The dissimilarities hold a missing, negative or infinite value.', 'Fill missing values before clustering.');
 	}
 	const big = maxDistance(D) * 1.1 + 1;
 	const built = pamBuild(D, n, k, big, { signal: control.signal, onProgress: subProgress(control.onProgress, 0, 0.4) });

@@ -116,8 +116,10 @@ export function recommend(evidence: KEvidence[], gapK1: GapPoint | null = null, 
 	const votes: MetricVote[] = [];
 	const vote = (metric: MetricKey, k: number | null) => votes.push({ metric, name: METRIC_INFO[metric].name, k, reading: METRIC_INFO[metric].reading });
 	vote('silhouette', argBest(ev, (e) => e.silhouette, true));
-	if (ev.some((e) => e.daviesBouldin !== undefined)) vote('daviesBouldin', argBest(ev, (e) => e.daviesBouldin, false));
-	if (ev.some((e) => e.calinskiHarabasz !== undefined)) vote('calinskiHarabasz', argBest(ev, (e) => e.calinskiHarabasz, true));
+	// Metrics that do not apply (NaN at every k: Davies–Bouldin and Calinski–Harabasz on Gower distances) do not vote.
+	const applies = (f: (e: KEvidence) => number | undefined) => ev.some((e) => f(e) !== undefined) && (ev.length === 1 || ev.some((e) => !Number.isNaN(f(e))));
+	if (applies((e) => e.daviesBouldin)) vote('daviesBouldin', argBest(ev, (e) => e.daviesBouldin, false));
+	if (applies((e) => e.calinskiHarabasz)) vote('calinskiHarabasz', argBest(ev, (e) => e.calinskiHarabasz, true));
 	if (ev.some((e) => e.gap)) vote('gap', gapChoice(ev, gapK1));
 	vote('knee', kneeK);
 	if (ev.some((e) => e.stability)) vote('stability', argBest(ev, (e) => e.stability?.meanAri, true));
