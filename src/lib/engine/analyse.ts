@@ -178,7 +178,8 @@ export function assembleResult(recipe: Recipe, base: RunBase, parts: KPart[]): A
 	const perK = sorted.map((p) => p.summary);
 	const best = perK.reduce((a, b) => (b.silhouette > a.silhouette ? b : a), perK[0]);
 	// The one decision about k: the page, the report and the command line all show this recommendation.
-	const context = hasK(recipe.algorithm) ? { range: recipe.kRange, rows: base.rowsClustered, cap: maxSupportedK(base.rowsClustered) } : { found: true };
+	const noStability = isMixedAlgorithm(recipe.algorithm) ? { noStability: 'Stability is not computed for PAM or k-prototypes (it reclusters numeric resamples).' } : {};
+	const context = hasK(recipe.algorithm) ? { range: recipe.kRange, rows: base.rowsClustered, cap: maxSupportedK(base.rowsClustered), ...noStability } : { found: true };
 	const recommendation = recommend(perK, base.gapK1, KNEE_SENSITIVITY, context);
 	const chosenK = recipe.k !== null && perK.some((s) => s.k === recipe.k) ? recipe.k : recommendation.k;
 	const hierarchy = sorted.find((p) => p.hierarchy)?.hierarchy;

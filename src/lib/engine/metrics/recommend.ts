@@ -67,6 +67,8 @@ export interface KContext {
 	cap?: number;
 	/** The algorithm found its own k (DBSCAN, HDBSCAN): one solution, so no votes, knee or "turn stability on" (it cannot be). */
 	found?: boolean;
+	/** Stability cannot be computed for this algorithm (PAM, k-prototypes): say so instead of "turn it on". */
+	noStability?: string;
 }
 
 export const KNEE_SENSITIVITY = 1;
@@ -186,7 +188,7 @@ export function recommend(evidence: KEvidence[], gapK1: GapPoint | null = null, 
 			text: `At k = ${k}, resampling gives a mean ARI of ${chosen.stability.meanAri.toFixed(2)}; ${count('stable')} of ${ls.length} segments are stable, ${count('doubtful')} doubtful, ${count('dissolving')} dissolving.`
 		});
 	} else {
-		reasons.push({ kind: 'stability', text: 'Stability was not computed: turn it on to check that the segments survive resampling.' });
+		reasons.push({ kind: 'stability', text: context.noStability ?? 'Stability was not computed: turn it on to check that the segments survive resampling.' });
 	}
 	const [lo, hi] = ACTIONABLE;
 	if (k < lo || k > hi) {
