@@ -69,3 +69,13 @@ describe('k-prototypes through analyse()', () => {
 		expect(validateRecipe(rec).algorithm).toEqual(DEFAULT_ALGORITHMS.kprototypes);
 	});
 });
+
+describe('the algorithm report of a mixed-data run', () => {
+	it('lists PAM medoids as 1-based table rows, R\'s medoids at k = 3', async () => {
+		const { algorithmReport, algorithmLines } = await import('./algorithm-report');
+		const result = analyse(table, recipe(DEFAULT_ALGORITHMS.pam, [3, 3]));
+		const rep = algorithmReport(result);
+		expect([...rep.pam![0].medoidRows].sort((a, b) => a - b)).toEqual([...rMixed.wholesale.pam.find((p) => p.k === 3)!.medoids].sort((a, b) => a - b));
+		expect(algorithmLines(result)[0]).toMatch(/^pam k = 3: medoids at rows/);
+	});
+});
