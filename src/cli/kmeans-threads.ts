@@ -4,8 +4,9 @@
  * this module: in the built bundle dist/cli/kmeans-helper-entry.mjs (bundled from kmeans-helper.ts), in the source
  * tree src/cli/kmeans-helper-entry.mjs (through tsx).
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { RowTeam } from '../lib/engine/cluster/kmeans-team';
+import { installRowTeam, RowTeam, TEAM_MIN_ROWS } from '../lib/engine/cluster/kmeans-team';
 
 export interface NodeTeam {
 	team: RowTeam;
@@ -33,6 +34,25 @@ export async function startNodeTeam(threads: number): Promise<NodeTeam | null> {
 		async close() {
 			team.stop();
 			await Promise.all(workers.map((w) => w.terminate()));
+		}
+	};
+}
+
+/**
+ * For a run on `rows` rows: from TEAM_MIN_ROWS, a team of one thread per core installed for the engine's k-means
+ * (closing it uninstalls it); below, nothing.
+ */
+export async function teamForRun(rows: number): Promise<NodeTeam | null> {
+	const cores = availableParallelism();
+	if (rows < TEAM_MIN_ROWS || cores < 2) return null;
+	const nt = await startNodeTeam(cores).catch(() => null);
+	installRowTeam(nt?.team ?? null, cores);
+	if (!nt) return null;
+	return {
+		team: nt.team,
+		async close() {
+			installRowTeam(null, 1);
+			await nt.close();
 		}
 	};
 }
