@@ -254,6 +254,7 @@ export class Workspace {
 		try {
 			const out = await sweep(this.client, this.helpers, recipe, ks, {
 				signal: controller.signal,
+				rows: this.dataset.rows,
 				// Only while this run is the current one: progress posted by the worker just before Cancel terminated
 				// it can arrive after the run has ended, and would bring back a progress bar that nothing clears.
 				onProgress: (p) => {
