@@ -41,6 +41,8 @@ export interface Clip {
 export class BitmapRenderer {
 	private cache: HTMLCanvasElement | null = null;
 	private image: ImageData | null = null;
+	/** What present() draws: the cache canvas, or a bitmap the density worker made. */
+	private source: HTMLCanvasElement | ImageBitmap | null = null;
 	/** What the cached bitmap shows: the zoom transform it was drawn under and the inputs it was drawn from. */
 	private cacheT: ZoomTransform | null = null;
 	private cacheKey: readonly unknown[] = [];
@@ -50,7 +52,7 @@ export class BitmapRenderer {
 
 	/** Whether the cached bitmap was drawn from these inputs at this canvas size. */
 	holds(key: readonly unknown[]): boolean {
-		return !!this.cache && this.cacheKey.length === key.length && this.cacheKey.every((v, i) => v === key[i]);
+		return !!this.source && this.cacheKey.length === key.length && this.cacheKey.every((v, i) => v === key[i]);
 	}
 
 	private target(pw: number, ph: number): CanvasRenderingContext2D | null {
@@ -71,16 +73,20 @@ export class BitmapRenderer {
 			if (!this.image || this.image.width !== pw || this.image.height !== ph) this.image = ctx.createImageData(pw, ph);
 			return this.image;
 		});
+		this.show(this.cache!);
 		this.cacheT = t;
 		this.cacheKey = key;
 		this.renders++;
 	}
 
-	/** Takes a bitmap made elsewhere (the density worker's RGBA pixels) as drawn under transform t. */
-	adopt(pixels: ImageData, t: ZoomTransform, key: readonly unknown[]) {
-		const ctx = this.target(pixels.width, pixels.height);
-		if (!ctx) return;
-		ctx.putImageData(pixels, 0, 0);
+	private show(next: HTMLCanvasElement | ImageBitmap) {
+		if (this.source && this.source !== next && !(this.source instanceof HTMLCanvasElement)) this.source.close();
+		this.source = next;
+	}
+
+	/** Takes a bitmap made elsewhere (the density worker's picture, transferred) as drawn under transform t. */
+	adopt(bitmap: ImageBitmap, t: ZoomTransform, key: readonly unknown[]) {
+		this.show(bitmap);
 		this.cacheT = t;
 		this.cacheKey = key;
 		this.renders++;
@@ -96,7 +102,8 @@ export class BitmapRenderer {
 		if (!ctx) return;
 		ctx.setTransform(1, 0, 0, 1, 0, 0);
 		ctx.clearRect(0, 0, pw, ph);
-		if (this.cache && this.cacheT) {
+		const src = this.source;
+		if (src && this.cacheT) {
 			// Screen position under transform t of a point drawn at s0 under the cache's t0: t.k/t0.k · (s0 − t0.x) + t.x.
 			const t0 = this.cacheT;
 			const s = t.k / t0.k;
@@ -106,7 +113,7 @@ export class BitmapRenderer {
 			ctx.rect(clip.left, clip.top, clip.right - clip.left, clip.bottom - clip.top);
 			ctx.clip();
 			ctx.imageSmoothingEnabled = false;
-			ctx.drawImage(this.cache, ox, oy, this.cache.width * s, this.cache.height * s);
+			ctx.drawImage(src, ox, oy, src.width * s, src.height * s);
 			ctx.restore();
 		}
 		if (moved) this.moves++;
