@@ -5,7 +5,7 @@
  * cluster count, noise labelled −1 (scikit-learn's convention).
  */
 import { gmmRestarts } from './cluster/gmm-restarts';
-import { kmeansRestarts } from './cluster/kmeans-restarts';
+import { kmeansEarlyStop, kmeansRestarts } from './cluster/kmeans-restarts';
 import { dbscan } from './cluster/dbscan';
 import { hdbscan } from './cluster/hdbscan';
 import { gmm } from './cluster/gmm';
@@ -132,7 +132,7 @@ export function clusterAtK(X: Float64Array, rows: number, cols: number, alg: Alg
 	switch (alg.name) {
 		case 'kmeans': {
 			const nInit = kmeansRestarts(alg.nInit, alg.moreRestarts, rows, cols);
-			const r = kmeans(X, rows, cols, k, { nInit, maxIter: alg.maxIter, tol: alg.tol, refine: alg.refine }, { seed: perK, signal, onProgress });
+			const r = kmeans(X, rows, cols, k, { nInit, maxIter: alg.maxIter, tol: alg.tol, refine: alg.refine, earlyStop: kmeansEarlyStop(nInit, alg.moreRestarts) }, { seed: perK, signal, onProgress });
 			return { labels: r.labels, k, centers: r.centers, inertia: r.inertia, iterations: r.iterations, converged: r.converged };
 		}
 		case 'minibatch': {

@@ -1,5 +1,5 @@
 import { GMM_MAX_RESTARTS } from './cluster/gmm-restarts';
-import { SMALL_DATA_RESTARTS, SMALL_DATA_VALUES } from './cluster/kmeans-restarts';
+import { BEST_REPEATS, SMALL_DATA_RESTARTS, SMALL_DATA_VALUES } from './cluster/kmeans-restarts';
 import type { AlgorithmSpec } from './recipe';
 
 /** The algorithm's name in a sentence ("HDBSCAN found k = 8"). */
@@ -17,7 +17,7 @@ export function describeAlgorithm(a: AlgorithmSpec): string {
 	const s = (n: number) => (n === 1 ? '' : 's');
 	switch (a.name) {
 		case 'kmeans':
-			return `k-means with k-means++ starts, ${a.nInit} restart${s(a.nInit)} per k${a.moreRestarts ? ` (at least ${SMALL_DATA_RESTARTS} on data under ${SMALL_DATA_VALUES.toLocaleString('en')} values, rows × features, and more on tiny data)` : ''}${a.refine === 'hartigan' ? ', then Hartigan single-row moves' : ''}`;
+			return `k-means with k-means++ starts, ${a.nInit} restart${s(a.nInit)} per k${a.moreRestarts ? ` (at least ${SMALL_DATA_RESTARTS} on data under ${SMALL_DATA_VALUES.toLocaleString('en')} values, rows × features, and more on tiny data until ${BEST_REPEATS} restarts reach the lowest inertia)` : ''}${a.refine === 'hartigan' ? ', then Hartigan single-row moves' : ''}`;
 		case 'minibatch':
 			return `Mini-batch k-means (batches of ${a.batchSize}), ${a.nInit} start${s(a.nInit)} per k`;
 		case 'hierarchical':

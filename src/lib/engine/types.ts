@@ -249,4 +249,6 @@ export interface KMeansResult {
 	converged: boolean;
 	/** The restart that won (0-based). */
 	bestRestart: number;
+	/** Restarts made: nInit, or fewer when an early-stop rule ended the run (kmeans-restarts.ts). */
+	restarts?: number;
 }

@@ -492,7 +492,7 @@ export class Workspace {
 		return this.client.profileByColumn(column, r.rowIndex.slice(), labels.slice(), cur.k);
 	}
 
-	/** Track over time (components/track/TrackPanel.svelte): a new period against the previous scored file, in the worker. */
+	/** Track over time (components/score/track/TrackPanel.svelte): a new period against the previous scored file, in the worker. */
 	trackFiles(input: Parameters<EngineClient['trackFiles']>[0]) {
 		return this.client ? this.client.trackFiles(input) : Promise.reject(new Error('The engine has not started yet.'));
 	}

@@ -41,13 +41,13 @@ export function hartiganRefine(
 			for (let b = 0; b < k; b++) if (b !== a && (all || before[b] === 1 || now[b] === 1)) live[nLive++] = b;
 			if (nLive === 0) continue;
 			const o = i * stride;
-			const da = sq(X, o, centers, a * stride, cols);
+			const da = sq(X, o, centers, a * stride, cols, stride);
 			const remove = (na / (na - 1)) * da;
 			let best = -1, bestCost = remove * (1 - MIN_GAIN);
 			for (let t = 0; t < nLive; t++) {
 				const b = live[t];
 				const nb = counts[b];
-				const db = sq(X, o, centers, b * stride, cols);
+				const db = sq(X, o, centers, b * stride, cols, stride);
 				const add = (nb / (nb + 1)) * db;
 				if (add < bestCost) {
 					bestCost = add;
@@ -77,11 +77,31 @@ export function hartiganRefine(
 		else break;
 	}
 	let inertia = 0;
-	for (let i = 0; i < rows; i++) inertia += sq(X, i * stride, centers, labels[i] * stride, cols);
+	for (let i = 0; i < rows; i++) inertia += sq(X, i * stride, centers, labels[i] * stride, cols, stride);
 	return { centers, inertia, moves };
 }
 
-function sq(X: Float64Array, o: number, C: Float64Array, c: number, cols: number): number {
+/**
+ * ‖X_o − C_c‖² over the real features. Rows and centres are zero-padded to the stride, so with a stride of 4 or 8
+ * the loop written out over the whole stride adds the same squares in the same order, then exact zeros: the same
+ * value bit for bit, about 3× sooner on small data. Small functions, so that the engine inlines them.
+ */
+function sq(X: Float64Array, o: number, C: Float64Array, c: number, cols: number, stride: number): number {
+	return stride === 8 ? sq8(X, o, C, c) : stride === 4 ? sq4(X, o, C, c) : sqN(X, o, C, c, cols);
+}
+
+function sq8(X: Float64Array, o: number, C: Float64Array, c: number): number {
+	const d0 = X[o] - C[c], d1 = X[o + 1] - C[c + 1], d2 = X[o + 2] - C[c + 2], d3 = X[o + 3] - C[c + 3];
+	const d4 = X[o + 4] - C[c + 4], d5 = X[o + 5] - C[c + 5], d6 = X[o + 6] - C[c + 6], d7 = X[o + 7] - C[c + 7];
+	return ((((((d0 * d0 + d1 * d1) + d2 * d2) + d3 * d3) + d4 * d4) + d5 * d5) + d6 * d6) + d7 * d7;
+}
+
+function sq4(X: Float64Array, o: number, C: Float64Array, c: number): number {
+	const d0 = X[o] - C[c], d1 = X[o + 1] - C[c + 1], d2 = X[o + 2] - C[c + 2], d3 = X[o + 3] - C[c + 3];
+	return ((d0 * d0 + d1 * d1) + d2 * d2) + d3 * d3;
+}
+
+function sqN(X: Float64Array, o: number, C: Float64Array, c: number, cols: number): number {
 	let s = 0;
 	for (let j = 0; j < cols; j++) {
 		const t = X[o + j] - C[c + j];

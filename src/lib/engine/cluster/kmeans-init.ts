@@ -10,6 +10,7 @@ import type { Rng } from '../random';
 import { EngineError } from '../errors';
 import { throwIfAborted } from '../progress';
 import { openArena, TRIAL_PAIRS_MAX } from './kmeans-wasm';
+import { distancesToRow } from './kmeans-init-distances';
 
 /**
  * Greedy k-means++ centres (k × cols, row-major copies of rows of X).
@@ -126,43 +127,4 @@ export function searchLeft(cum: Float64Array, value: number): number {
 		else hi = mid;
 	}
 	return lo < cum.length ? lo : cum.length - 1;
-}
-
-/**
- * out[i] = min(prev[i], ||X_i − X_row||²) (or just the distance when prev is null); returns the sum.
- * Exact differences rather than sklearn's norm expansion: same values up to rounding, no cancellation.
- */
-function distancesToRow(
-	X: Float64Array,
-	rows: number,
-	cols: number,
-	row: number,
-	prev: Float64Array | null,
-	out: Float64Array
-): number {
-	const c = X.slice(row * cols, row * cols + cols);
-	let total = 0;
-	if (cols === 8) {
-		const c0 = c[0], c1 = c[1], c2 = c[2], c3 = c[3], c4 = c[4], c5 = c[5], c6 = c[6], c7 = c[7];
-		for (let i = 0, o = 0; i < rows; i++, o += 8) {
-			const d0 = X[o] - c0, d1 = X[o + 1] - c1, d2 = X[o + 2] - c2, d3 = X[o + 3] - c3;
-			const d4 = X[o + 4] - c4, d5 = X[o + 5] - c5, d6 = X[o + 6] - c6, d7 = X[o + 7] - c7;
-			let s = d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3 + (d4 * d4 + d5 * d5 + d6 * d6 + d7 * d7);
-			if (prev !== null && prev[i] < s) s = prev[i];
-			out[i] = s;
-			total += s;
-		}
-		return total;
-	}
-	for (let i = 0, o = 0; i < rows; i++, o += cols) {
-		let s = 0;
-		for (let j = 0; j < cols; j++) {
-			const d = X[o + j] - c[j];
-			s += d * d;
-		}
-		if (prev !== null && prev[i] < s) s = prev[i];
-		out[i] = s;
-		total += s;
-	}
-	return total;
 }

@@ -61,6 +61,11 @@ export interface KMeansOptions {
 	 * default here, scikit-learn's behaviour): Lloyd only. The Recipe's default is 'hartigan'.
 	 */
 	refine?: 'hartigan' | 'none';
+	/**
+	 * Stop after at least `after` restarts once `repeats` restarts have reached the lowest inertia so far (within
+	 * `tolerance`, relative); null (the default) makes all nInit. See kmeans-restarts.ts.
+	 */
+	earlyStop?: { after: number; repeats: number; tolerance: number } | null;
 }
 
 export const HARTIGAN_EVERY_MAX = 2_000_000;
@@ -104,6 +109,10 @@ export function kmeans(
 	try {
 		const tolScaled = scaledTolerance(data, rows, stride, cols, tol);
 		let best: KMeansResult | null = null;
+		// Restarts that reached the best inertia so far (for options.earlyStop).
+		let repeats = 0;
+		let made = 0;
+		const stopRule = options.earlyStop ?? null;
 		const refineEvery = options.refine === 'hartigan' && rows * cols * k <= HARTIGAN_EVERY_MAX;
 		const total = nInit;
 		/** Lloyd from padded centres, then the refinement; kept when better. */
@@ -118,6 +127,10 @@ export function kmeans(
 			}
 			const refined = refineEvery ? hartiganRefine(data, rows, stride, cols, k, run.labels) : null;
 			const inertia = refined ? refined.inertia : run.inertia();
+			if (stopRule !== null) {
+				if (best === null || inertia < best.inertia * (1 - stopRule.tolerance)) repeats = 1;
+				else if (Math.abs(inertia - best.inertia) <= stopRule.tolerance * best.inertia) repeats++;
+			}
 			// Strict '<' keeps the earliest restart among equals, as sklearn does.
 			if (best === null || inertia < best.inertia) {
 				const c = refined ? refined.centers : run.centers;
@@ -136,6 +149,8 @@ export function kmeans(
 			}
 			throwIfAborted(signal);
 			attempt(toPadded(start, k, cols, stride, mean, null), r, stage);
+			made = r + 1;
+			if (stopRule !== null && r + 1 >= stopRule.after && repeats >= stopRule.repeats) break;
 		}
 		const found = best as KMeansResult | null;
 		if (options.refine === 'hartigan' && !refineEvery && found) {
@@ -145,6 +160,7 @@ export function kmeans(
 			found.inertia = h.inertia;
 		}
 		report?.({ stage: `k-means, k = ${k}`, fraction: 1 });
+		found!.restarts = made;
 		return found!;
 	} finally {
 		arena?.close();

@@ -33,6 +33,17 @@ describe('recommend', () => {
 		expect(r.reasons.some((x) => x.kind === 'disagree' && /Calinski–Harabasz prefers k = 7/.test(x.text))).toBe(true);
 		expect(r.reasons.find((x) => x.kind === 'stability')!.text).toMatch(/mean ARI of 0.80; 3 of 4 segments are stable, 1 doubtful, 0 dissolving/);
 	});
+	it('says a knee that disagrees once, on its own line, with the reason', () => {
+		// Inertia with its sharpest bend at k = 3 while the separation metrics agree on k = 4.
+		const c = curve.map((e) => ({ ...e, inertia: { 2: 1000, 3: 300, 4: 260, 5: 230, 6: 210, 7: 195 }[e.k]! }));
+		const r = recommend(c);
+		expect(r.k).toBe(4);
+		expect(r.knee.k).toBe(3);
+		expect(r.disagree).toContain('knee');
+		expect(r.reasons.filter((x) => /k = 3/.test(x.text) && /knee|Elbow/.test(x.text))).toHaveLength(1);
+		expect(r.reasons.find((x) => x.kind === 'knee')!.text).toMatch(/knee is at k = 3 .*: it differs from k = 4 because the knee marks where returns start to diminish/);
+		expect(r.reasons.some((x) => x.kind === 'disagree' && /Elbow/.test(x.text))).toBe(false);
+	});
 	it('ties go to the higher silhouette', () => {
 		const r = recommend([ev(2, 100, 0.3, 0.5, 10), ev(3, 90, 0.35, 0.9, 20)]);
 		expect(r.k).toBe(3);

@@ -149,7 +149,8 @@ export function recommend(evidence: KEvidence[], gapK1: GapPoint | null = null, 
 	const names = (ms: MetricKey[]) => ms.map((m) => METRIC_INFO[m].name).join(', ');
 	if (agree.length) reasons.push({ kind: 'agree', text: `${names(agree)} ${agree.length === 1 ? 'prefers' : 'agree on'} k = ${k}.` });
 	for (const v of votes) {
-		if (v.k === null || v.k === k) continue;
+		// The knee has a line of its own below, which says where it is and why it differs: said once.
+		if (v.k === null || v.k === k || v.metric === 'knee') continue;
 		reasons.push({ kind: 'disagree', text: `${v.name} prefers k = ${v.k}: ${METRIC_INFO[v.metric].why[v.k < k ? 0 : 1]}.` });
 	}
 	const chosen = ev.find((e) => e.k === k)!;
@@ -161,7 +162,8 @@ export function recommend(evidence: KEvidence[], gapK1: GapPoint | null = null, 
 		kind: 'knee',
 		text: kneeK === null
 			? `The elbow curve has no clear knee (Kneedle, sensitivity S = ${sensitivity}).`
-			: `The elbow's knee is at k = ${kneeK} (Kneedle, sensitivity S = ${sensitivity}; larger S waits for a sharper bend).`
+			: `The elbow's knee is at k = ${kneeK} (Kneedle, sensitivity S = ${sensitivity}; larger S waits for a sharper bend)` +
+				(kneeK === k ? '.' : `: it differs from k = ${k} because ${METRIC_INFO.knee.why[0]}.`)
 	});
 	// Kaufman & Rousseeuw (Finding Groups in Data, 1990): an average silhouette of 0.25 or less means no
 	// substantial structure has been found. Said for any algorithm, the density ones included (their k is their own).
