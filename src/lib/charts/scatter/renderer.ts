@@ -7,6 +7,7 @@
  * t-SNE frame, or when the density worker sends the image for a newer view).
  */
 import type { ZoomTransform } from 'd3';
+import type { GlPresenter } from './gl-presenter';
 
 /** Pixel position = a·value + b on each axis, in device pixels. */
 export interface Affine {
@@ -46,6 +47,9 @@ export class BitmapRenderer {
 	/** What the cached bitmap shows: the zoom transform it was drawn under and the inputs it was drawn from. */
 	private cacheT: ZoomTransform | null = null;
 	private cacheKey: readonly unknown[] = [];
+	/** Set: pictures go to a WebGL2 texture and frames draw it (adopt and present only; paint needs canvas 2D). */
+	gl: GlPresenter | null = null;
+	private glSize: [number, number] | null = null;
 	/** Full renders and bitmap moves so far (read by the browser tests through data attributes). */
 	renders = 0;
 	moves = 0;
@@ -86,7 +90,11 @@ export class BitmapRenderer {
 
 	/** Takes a bitmap made elsewhere (the density worker's picture, transferred) as drawn under transform t. */
 	adopt(bitmap: ImageBitmap, t: ZoomTransform, key: readonly unknown[]) {
-		this.show(bitmap);
+		if (this.gl) {
+			this.gl.upload(bitmap);
+			this.glSize = [bitmap.width, bitmap.height];
+			bitmap.close();
+		} else this.show(bitmap);
 		this.cacheT = t;
 		this.cacheKey = key;
 		this.renders++;
@@ -98,6 +106,18 @@ export class BitmapRenderer {
 			canvas.width = pw;
 			canvas.height = ph;
 		}
+		if (this.gl) {
+			const t0 = this.cacheT, size = this.glSize;
+			const s = t0 ? t.k / t0.k : 1;
+			if (t0 && size) this.gl.draw(pw, ph, clip, (t.x - s * t0.x) * dpr, (t.y - s * t0.y) * dpr, size[0] * s, size[1] * s, true);
+			else this.gl.draw(pw, ph, clip, 0, 0, 0, 0, false);
+		} else this.present2d(canvas, pw, ph, clip, t, dpr);
+		if (moved) this.moves++;
+		canvas.dataset.renders = String(this.renders);
+		canvas.dataset.moves = String(this.moves);
+	}
+
+	private present2d(canvas: HTMLCanvasElement, pw: number, ph: number, clip: Clip, t: ZoomTransform, dpr: number) {
 		const ctx = canvas.getContext('2d');
 		if (!ctx) return;
 		ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -116,9 +136,6 @@ export class BitmapRenderer {
 			ctx.drawImage(src, ox, oy, src.width * s, src.height * s);
 			ctx.restore();
 		}
-		if (moved) this.moves++;
-		canvas.dataset.renders = String(this.renders);
-		canvas.dataset.moves = String(this.moves);
 	}
 }
 
