@@ -238,6 +238,8 @@ interface Labelled {
 	hdbscan: { name: string; values: ArrayLike<number> }[];
 	/** segment_by_rules, when --rules asked for rules. */
 	rules: { name: string; values: ArrayLike<number> }[];
+	/** Distinct rows only: the row each repeat repeats (it gets that row's segment). */
+	repeatOf?: Int32Array;
 }
 
 /** Runs the analysis, prints it (or the JSON report), writes --model, --report and --save-recipe. */
@@ -288,7 +290,8 @@ async function analyseAndReport(args: RunArgs, table: Table, recipe: Recipe): Pr
 		// clustered matrix prepared again once the run's own arrays are gone.
 		extra: () => (modelCenters ? rowColumns(clusteredMatrix(table, recipe), labels, modelCenters, gmm?.probs, mixedAssignment(mixed)) : []),
 		hdbscan: hdbscanColumns(summary.hdbscan),
-		rules: byRules ? [byRules] : []
+		rules: byRules ? [byRules] : [],
+		...(result.repeatOf ? { repeatOf: result.repeatOf } : {})
 	};
 }
 
