@@ -3,22 +3,9 @@
  * kinds of change are undone one by one and redone, and at each step the form, the Recipe JSON and the
  * "Settings changed since this run" notice follow.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, type App } from './harness';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's violations on the page as it is now ("rule: elements"), empty when clean. */
-async function axeViolations(page: App['page']): Promise<string[]> {
-	if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-	return page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-		const r = await axe.run(document);
-		return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-	});
-}
+import { axe } from './axe';
+import { gotoStep, launchApp, type App, type STEP_LABELS } from './harness';
 
 describe('undo, redo, run history and recent sessions', () => {
 	let app: App;
@@ -49,8 +36,8 @@ describe('undo, redo, run history and recent sessions', () => {
 	const rail = () => app.page.getByRole('navigation', { name: 'Steps' }).getByRole('link').allInnerTexts();
 
 	/** Opens a step from the rail and waits for its view (a region named by the step's heading). */
-	async function openStep(name: string) {
-		await app.page.getByRole('navigation', { name: 'Steps' }).getByRole('link', { name: new RegExp(`^${name}\\b`) }).click();
+	async function openStep(name: (typeof STEP_LABELS)[number]) {
+		await gotoStep(app.page, name);
 		await app.page.getByRole('region', { name, exact: true }).waitFor();
 	}
 
@@ -232,7 +219,7 @@ describe('undo, redo, run history and recent sessions', () => {
 		expect(rows[2]).toMatch(/\d+\.\d s/);
 		// The history table, the Recipe JSON and the Undo bar are clean for axe.
 		await page.getByText('Recipe (JSON)', { exact: true }).click();
-		await expect(axeViolations(page)).resolves.toEqual([]);
+		await expect(axe(page)).resolves.toEqual([]);
 		await page.getByRole('button', { name: 'Bring back run 1' }).click();
 		await page.getByText(/Run 1 is back on screen/).waitFor();
 		const back = await snapshot();
@@ -271,7 +258,7 @@ describe('undo, redo, run history and recent sessions', () => {
 		expect(items[1]).toMatch(/customers\.csv/);
 		expect(items[1]).toMatch(/5,000 rows · k = \d+/);
 		expect(items[1]).toMatch(/\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC/);
-		await expect(axeViolations(page)).resolves.toEqual([]);
+		await expect(axe(page)).resolves.toEqual([]);
 
 		// After a reload both are still listed; opening customers.csv asks for its file, then restores it.
 		await page.reload();
