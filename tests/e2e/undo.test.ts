@@ -249,6 +249,7 @@ describe('undo, redo, run history and recent sessions', () => {
 		// A new dataset: nothing to undo.
 		await expect(undoButton().isDisabled()).resolves.toBe(true);
 		await runAndWait();
+		const wholesaleK = await page.getByLabel('Number of segments (k)').inputValue();
 		await openStep('Data');
 		const list = page.getByRole('list', { name: 'Recent sessions' });
 		await expect.poll(() => list.getByRole('listitem').count(), { timeout: 10_000 }).toBe(2);
@@ -265,6 +266,11 @@ describe('undo, redo, run history and recent sessions', () => {
 		await page.locator('main[data-hydrated="true"]').waitFor();
 		// The newest session still comes back on reload, as before the list existed.
 		await page.getByText(/Your last session on “wholesale.csv”/).waitFor();
+		await page.getByLabel('Demo dataset').selectOption({ label: 'Wholesale customers (UCI, 440 rows)' });
+		await page.getByRole('button', { name: 'Try the demo data' }).click();
+		await page.getByText(/Restored your last session/).waitFor({ timeout: 30_000 });
+		await expect(page.getByLabel('Number of segments (k)').inputValue()).resolves.toBe(wholesaleK);
+		await openStep('Data');
 		await expect.poll(() => list.getByRole('listitem').count(), { timeout: 10_000 }).toBe(2);
 		await page.getByRole('button', { name: /^Open session customers\.csv/ }).click();
 		await page.getByText(/Your session on “customers.csv”/).waitFor();
