@@ -286,4 +286,47 @@ describe('undo, redo, run history and recent sessions', () => {
 		await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
 		expect(app.consoleErrors).toEqual([]);
 	});
+
+	it('a session saved by a version before the list (one record under "last") is listed, restored on reload and moved to the list on the next save', async () => {
+		const { page } = app;
+		// Rewrite this browser's store as the older version left it: the newest session under "last", nothing else.
+		await page.evaluate(async () => {
+			const db: IDBDatabase = await new Promise((ok, no) => {
+				const r = indexedDB.open('segment-lab', 1);
+				r.onsuccess = () => ok(r.result);
+				r.onerror = () => no(r.error);
+			});
+			await new Promise<void>((ok, no) => {
+				const t = db.transaction('session', 'readwrite');
+				const st = t.objectStore('session');
+				const idx = st.get('index');
+				idx.onsuccess = () => {
+					const newest = (idx.result as { id: string }[])[0];
+					const s = st.get(`session:${newest.id}`);
+					s.onsuccess = () => {
+						st.clear();
+						st.put(s.result, 'last');
+					};
+				};
+				t.oncomplete = () => ok();
+				t.onerror = () => no(t.error);
+			});
+			db.close();
+		});
+		await page.reload();
+		await page.locator('main[data-hydrated="true"]').waitFor();
+		await page.getByText(/Your last session on “customers.csv”/).waitFor();
+		const list = page.getByRole('list', { name: 'Recent sessions' });
+		await expect.poll(() => list.getByRole('listitem').count(), { timeout: 10_000 }).toBe(1);
+		// A run on another dataset saves in the new form and keeps the old session on the list.
+		await page.getByLabel('Demo dataset').selectOption({ label: 'Wholesale customers (UCI, 440 rows)' });
+		await page.getByRole('button', { name: 'Try the demo data' }).click();
+		await header().getByText('wholesale.csv').waitFor({ timeout: 30_000 });
+		await runAndWait();
+		await openStep('Data');
+		await expect.poll(() => list.getByRole('listitem').allInnerTexts(), { timeout: 10_000 }).toEqual([expect.stringMatching(/^wholesale\.csv/), expect.stringMatching(/^customers\.csv/)]);
+		await page.getByRole('button', { name: /^Open session customers\.csv/ }).click();
+		await page.getByText(/Your session on “customers.csv”/).waitFor();
+		expect(app.consoleErrors).toEqual([]);
+	});
 });
