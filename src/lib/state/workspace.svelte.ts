@@ -254,6 +254,7 @@ export class Workspace {
 		try {
 			const out = await sweep(this.client, this.helpers, recipe, ks, {
 				signal: controller.signal,
+				rows: this.dataset.rows,
 				// Only while this run is the current one: progress posted by the worker just before Cancel terminated
 				// it can arrive after the run has ended, and would bring back a progress bar that nothing clears.
 				onProgress: (p) => {
@@ -438,14 +439,14 @@ export class Workspace {
 		const r = this.result, labels = this.labels;
 		if (!this.client || !r || !labels) return null;
 		const cur = this.current!;
-		const model = cur.modelCenters ? { recipe: r.recipe, centers: cur.modelCenters, ...(cur.gmm ? { probs: cur.gmm.probs } : {}) } : undefined;
+		const model = cur.modelCenters ? { recipe: r.recipe, centers: cur.modelCenters, ...(cur.gmm ? { probs: cur.gmm.probs } : {}), ...(cur.mixed ? { mixed: $state.snapshot(cur.mixed) } : {}) } : undefined;
 		const rules = this.ruleColumn?.labels === labels ? [{ name: 'segment_by_rules', values: this.ruleColumn.values }] : [];
 		const saved = this.savedSelections.map((sel) => {
 			const inSel = new Set(sel.rows);
 			return { name: sel.name, values: Float64Array.from(r.rowIndex, (row) => (inSel.has(row) ? 1 : 0)) };
 		});
 		const extra = [...hdbscanColumns(cur.hdbscan), ...(this.projectionColumns ?? []), ...rules, ...saved];
-		return this.client.resultsCsv({ rowIndex: r.rowIndex, status: r.status, labels, names: $state.snapshot(this.segmentNames), extra: extra.length ? extra : undefined }, {}, model);
+		return this.client.resultsCsv({ rowIndex: r.rowIndex, status: r.status, labels, names: $state.snapshot(this.segmentNames), extra: extra.length ? extra : undefined, ...(r.repeatOf ? { repeatOf: r.repeatOf } : {}) }, {}, model);
 	}
 
 	/** Selections on the map saved as named segments (0-based table rows): one 1/0 column each in the results CSV. */
@@ -506,9 +507,9 @@ export class Workspace {
 	async modelBlob(): Promise<Blob | null> {
 		const r = this.result, cur = this.current, recipe = this.resultRecipe();
 		if (!this.client || !r || !cur || !recipe) return null;
-		const { k, sizes, centers, modelCenters, algorithm, gmm } = cur;
+		const { k, sizes, centers, modelCenters, algorithm, gmm, mixed } = cur;
 		const mixture = gmm?.mixture ? { covarianceType: gmm.covariance, ...gmm.mixture } : undefined;
-		const model = await this.client.modelJson({ recipe, source: r.source, fitted: r.fitted, rowIndex: r.rowIndex, rowCount: r.rowCount, summary: { k, sizes, centers, modelCenters, algorithm, ...(mixture ? { mixture } : {}) }, names: $state.snapshot(this.segmentNames) });
+		const model = await this.client.modelJson({ recipe, source: r.source, fitted: r.fitted, rowIndex: r.rowIndex, rowCount: r.rowCount, summary: { k, sizes, centers, modelCenters, algorithm, ...(mixture ? { mixture } : {}), ...(mixed ? { mixed: $state.snapshot(mixed) } : {}) }, names: $state.snapshot(this.segmentNames) });
 		return new Blob([JSON.stringify(model, null, 2) + '\n'], { type: 'application/json' });
 	}
 
