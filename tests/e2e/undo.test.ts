@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe } from './axe';
+import { auditPage } from './page-audit';
 import { gotoStep, launchApp, type App, type STEP_LABELS } from './harness';
 
 describe('undo, redo, run history and recent sessions', () => {
@@ -237,6 +238,33 @@ describe('undo, redo, run history and recent sessions', () => {
 		await expect.poll(() => page.getByLabel('Second solution').inputValue()).toMatch(/^2:/);
 		await expect(page.getByLabel('First solution').inputValue()).resolves.toMatch(/^1:/);
 		expect(app.consoleErrors).toEqual([]);
+	});
+
+	it('the header with Undo and Redo, the run history and the recent sessions fit at 1440 and 390 px, light and dark', async () => {
+		const { page } = app;
+		await page.waitForTimeout(1200); // the autosave, so the recent-sessions list is on the Data step
+		await openStep('Cluster');
+		await undoButton().click(); // "Undone: …" shows beside the buttons
+		const faults: string[] = [];
+		for (const [width, height] of [[1440, 900], [390, 844]] as const) {
+			for (const theme of ['light', 'dark'] as const) {
+				await page.setViewportSize({ width, height });
+				await page.emulateMedia({ colorScheme: theme });
+				for (const step of ['Data', 'Cluster'] as const) {
+					await openStep(step);
+					await page.evaluate(() => document.querySelectorAll('main details:not([open])').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+					await page.evaluate(() => window.scrollTo(0, 0));
+					const a = await auditPage(page);
+					const at = `${step} ${width} ${theme}`;
+					if (a.overflow > 0) faults.push(`${at}: page ${a.overflow} px wider than the window`);
+					faults.push(...a.overlaps.map((o) => `${at}: overlap ${o}`), ...a.clipped.map((c) => `${at}: clipped ${c}`), ...(await axe(page)).map((v) => `${at}: axe ${v}`));
+				}
+			}
+		}
+		await page.setViewportSize({ width: 1280, height: 900 });
+		await page.emulateMedia({ colorScheme: 'light' });
+		await redoButton().click();
+		expect(faults).toEqual([]);
 	});
 
 	it('recent sessions: two datasets run, two sessions listed; open one, delete one', async () => {
