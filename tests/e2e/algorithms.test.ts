@@ -31,7 +31,7 @@ describe('algorithms, in the built site', () => {
 	it('offers every algorithm with its parameters and a one-line explanation', async () => {
 		const { page } = app;
 		const options = await picker().locator('option').allTextContents();
-		expect(options).toEqual(['k-means', 'Mini-batch k-means', 'Hierarchical (agglomerative)', 'DBSCAN (density)', 'Gaussian mixture', 'HDBSCAN (density, no eps)']);
+		expect(options).toEqual(['k-means', 'Mini-batch k-means', 'Hierarchical (agglomerative)', 'DBSCAN (density)', 'Gaussian mixture', 'HDBSCAN (density, no eps)', 'PAM on Gower (numbers + categories)', 'k-prototypes (numbers + categories, large files)']);
 		await pick('Mini-batch k-means');
 		await expect(page.getByLabel('Batch size').inputValue()).resolves.toBe('1024');
 		await expect(page.getByLabel('Reassignment ratio').inputValue()).resolves.toBe('0.01');
