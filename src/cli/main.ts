@@ -40,6 +40,7 @@ import type { AnalysisResult } from '../lib/engine/analyse';
 import { writeRules } from './rules';
 import { fittedStart, pysparkScript, pysparkStart, sklearnScript } from '../lib/engine/export/python';
 import { trackCommand } from './track';
+import { teamForRun } from './kmeans-threads';
 
 /** Every metric per k, one line per k. */
 export function metricsTable(result: AnalysisResult): string {
@@ -237,14 +238,23 @@ interface Labelled {
 	hdbscan: { name: string; values: ArrayLike<number> }[];
 	/** segment_by_rules, when --rules asked for rules. */
 	rules: { name: string; values: ArrayLike<number> }[];
+	/** Distinct rows only: the row each repeat repeats (it gets that row's segment). */
+	repeatOf?: Int32Array;
 }
 
 /** Runs the analysis, prints it (or the JSON report), writes --model, --report and --save-recipe. */
 async function analyseAndReport(args: RunArgs, table: Table, recipe: Recipe): Promise<Labelled | null> {
 	const started = Date.now();
-	const result = analyse(table, recipe, {
-		onProgress: process.stderr.isTTY ? (p) => process.stderr.write(`\r${p.stage.padEnd(60).slice(0, 60)} ${Math.round(p.fraction * 100)}%`) : undefined
-	});
+	// Large k-means runs use every core (engine/cluster/kmeans-team.ts; same labels as on one thread).
+	const team = await teamForRun(table.rowCount);
+	let result: ReturnType<typeof analyse>;
+	try {
+		result = analyse(table, recipe, {
+			onProgress: process.stderr.isTTY ? (p) => process.stderr.write(`\r${p.stage.padEnd(60).slice(0, 60)} ${Math.round(p.fraction * 100)}%`) : undefined
+		});
+	} finally {
+		await team?.close();
+	}
 	if (process.stderr.isTTY) process.stderr.write('\n');
 	const k = result.chosenK;
 	const idx = result.perK.findIndex((s) => s.k === k);
@@ -280,7 +290,8 @@ async function analyseAndReport(args: RunArgs, table: Table, recipe: Recipe): Pr
 		// clustered matrix prepared again once the run's own arrays are gone.
 		extra: () => (modelCenters ? rowColumns(clusteredMatrix(table, recipe), labels, modelCenters, gmm?.probs, mixedAssignment(mixed)) : []),
 		hdbscan: hdbscanColumns(summary.hdbscan),
-		rules: byRules ? [byRules] : []
+		rules: byRules ? [byRules] : [],
+		...(result.repeatOf ? { repeatOf: result.repeatOf } : {})
 	};
 }
 

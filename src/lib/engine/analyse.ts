@@ -67,6 +67,8 @@ export interface AnalysisResult {
 	status: Uint8Array;
 	/** Table row of each clustered row. */
 	rowIndex: Int32Array;
+	/** With "distinct rows only" (prep.distinctRows): per table row, the table row it repeats, else −1. */
+	repeatOf?: Int32Array;
 	perK: KSummary[];
 	/** Per k (same order as perK), the segment (0-based) of each clustered row. */
 	labels: Int32Array[];
@@ -91,7 +93,7 @@ export interface AnalysisResult {
 }
 
 /** What a run knows before any k is clustered: where rows went, fitted preparation, notes, the projection. */
-export type RunBase = Pick<AnalysisResult, 'source' | 'features' | 'rowCount' | 'rowsClustered' | 'status' | 'rowIndex' | 'fitted' | 'aside' | 'notes' | 'pca' | 'gapK1'>;
+export type RunBase = Pick<AnalysisResult, 'source' | 'features' | 'rowCount' | 'rowsClustered' | 'status' | 'rowIndex' | 'repeatOf' | 'fitted' | 'aside' | 'notes' | 'pca' | 'gapK1'>;
 
 /** One k's outcome. */
 export interface KPart {
@@ -162,6 +164,7 @@ export function prepareRun(table: Table, recipe: Recipe): { matrix: FeatureMatri
 		rowsClustered: matrix.rows,
 		status: matrix.status,
 		rowIndex: matrix.rowIndex,
+		...(matrix.repeatOf ? { repeatOf: matrix.repeatOf } : {}),
 		fitted: matrix.fitted,
 		aside: asideGroup(table, recipe.features, matrix.status),
 		notes,
@@ -216,7 +219,7 @@ export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe,
 	const sizes = new Array<number>(k).fill(0);
 	for (let i = 0; i < rows; i++) if (labels[i] >= 0) sizes[labels[i]]++;
 	const profile = segmentProfile(table, recipe.features, matrix.rowIndex, labels, k);
-	const prepState = { log1p: new Set(matrix.fitted.perFeature.filter((f) => f.log1p).map((f) => f.name)), outliersOn: recipe.prep.outliers.method !== 'none' && recipe.prep.outliers.action === 'setAside' };
+	const prepState = { log1p: new Set(matrix.fitted.perFeature.filter((f) => f.log1p).map((f) => f.name)), outliersOn: recipe.prep.outliers.method !== 'none' && recipe.prep.outliers.action === 'setAside', distinctOn: recipe.prep.distinctRows === true };
 	const extremes = extremeSegments(table, recipe.features, matrix.rowIndex, labels, sizes, profile.segments.map((s) => s.smd), prepState,
 		recipe.algorithm.name === 'hdbscan' ? recipe.algorithm.minClusterSize : undefined);
 	profile.warnings = [...extremes.map((e) => e.text), ...profile.warnings];

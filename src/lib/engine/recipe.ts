@@ -49,6 +49,12 @@ export interface PrepSpec {
 	scale: ScaleMethod;
 	outliers: OutlierSpec;
 	columns: Record<string, ColumnPrep>;
+	/**
+	 * Cluster each distinct feature vector once: a row with the same feature values as an earlier row is a repeat,
+	 * left out of every fit and given its first occurrence's segment in the export (the duplicated-block remedy,
+	 * profile/extreme-segments.ts). Absent = false.
+	 */
+	distinctRows?: boolean;
 }
 
 export const NO_OUTLIERS: OutlierSpec = { method: 'none', threshold: 1.5, action: 'flag' };
@@ -365,6 +371,7 @@ function validatePrep(value: unknown, bad: (what: string) => never): void {
 		bad('"prep.outliers" must be {method: none | iqr | zscore, threshold > 0, action: flag | clip | setAside}');
 	}
 	if (!prep!.columns || typeof prep!.columns !== 'object' || Array.isArray(prep!.columns)) bad('"prep.columns" must map column names to settings');
+	if (prep!.distinctRows !== undefined && typeof prep!.distinctRows !== 'boolean') bad('"prep.distinctRows" must be true or false');
 	for (const [name, c] of Object.entries(prep!.columns)) {
 		const at = `"prep.columns.${name}`;
 		if (!c || typeof c !== 'object') bad(`${at}" must be an object`);

@@ -30,6 +30,7 @@ import type { ProgressFn } from '../engine/progress';
 import type { Recipe } from '../engine/recipe';
 import type { ColumnProfile, FeatureMatrix, LineAccount, SourceFormat, Table } from '../engine/types';
 import { loadBlob } from './read-file';
+import { teamFor } from './kmeans-team-client';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -173,6 +174,7 @@ const api = {
 	},
 
 	async analyse(recipe: Recipe, onProgress?: ProgressFn): Promise<Outcome<AnalysisResult>> {
+		await teamFor(table?.rowCount ?? 0);
 		const out = await attempt(() => analyse(requireTable(), recipe, { onProgress }));
 		if (!out.ok) return out;
 		const r = out.value;
@@ -196,6 +198,7 @@ const api = {
 
 	/** One k of a sweep on the cached matrix. */
 	async clusterK(recipe: Recipe, k: number, onProgress?: ProgressFn): Promise<Outcome<KPart>> {
+		await teamFor(table?.rowCount ?? 0);
 		const out = await attempt(() => {
 			const { matrix } = preparedFor(recipe);
 			return clusterOneK(requireTable(), matrix, recipe, k, { onProgress });
