@@ -2,6 +2,7 @@
  * The object the engine worker exposes through Comlink. It holds the loaded Table (so data crosses the boundary
  * once) and returns plain values: errors come back as data, typed arrays are transferred, not cloned.
  */
+import type { MixedOutput } from '../engine/cluster-mixed';
 import * as Comlink from 'comlink';
 import { suggestedEpsFor } from '../engine/cluster-k';
 import { analyse, clusterOneK, kValues, prepareRun, type AnalysisResult, type KPart, type RunBase } from '../engine/analyse';
@@ -18,7 +19,7 @@ import type { RfmSpec } from '../engine/prep/rfm-spec';
 import { buildCustomerTable } from '../engine/prep/rfm-table';
 import { EngineError, toErrorInfo, type ErrorInfo } from '../engine/errors';
 import { resultsCsvChunks, type Assignment } from '../engine/export/csv';
-import { buildModel, type ModelInput, type SegmentModel } from '../engine/export/model';
+import { buildModel, mixedAssignment, type ModelInput, type SegmentModel } from '../engine/export/model';
 import { rowColumns } from '../engine/export/row-metrics';
 import { scoreTable, scoredColumns, type ScoreResult } from '../engine/score/score';
 import { projectionApi } from './api-projection';
@@ -247,12 +248,12 @@ const api = {
 	 * each row's silhouette (up to ROW_SILHOUETTE_MAX rows) and distance to its centre; with `probs` (Gaussian
 	 * mixtures, rows × k) a membership probability per segment.
 	 */
-	async resultsCsv(assignment: Assignment, model?: { recipe: Recipe; centers: number[][]; probs?: Float64Array }): Promise<Outcome<Blob>> {
+	async resultsCsv(assignment: Assignment, model?: { recipe: Recipe; centers: number[][]; probs?: Float64Array; mixed?: MixedOutput }): Promise<Outcome<Blob>> {
 		return attempt(() => {
 			const extra = [...(assignment.extra ?? [])];
 			if (model) {
 				const { matrix } = preparedFor(model.recipe);
-				if (matrix.rows === assignment.labels.length) extra.unshift(...rowColumns(matrix, assignment.labels, model.centers, model.probs));
+				if (matrix.rows === assignment.labels.length) extra.unshift(...rowColumns(matrix, assignment.labels, model.centers, model.probs, mixedAssignment(model.mixed)));
 			}
 			return new Blob([...resultsCsvChunks(requireTable(), { ...assignment, extra })], { type: 'text/csv' });
 		});
