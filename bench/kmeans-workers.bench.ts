@@ -3,7 +3,7 @@
  * the same run on one thread: the same data, seed and starting centres, alternating 1 and 2 threads so that the
  * machine's load hits both alike; checks that labels, centres and inertia are identical and prints the ratio.
  * Two cases: Lloyd from fixed starting centres (the part that is split), and a whole run with k-means++ starts
- * and 3 restarts (the k-means++ seeding and the Hartigan moves stay on one thread).
+ * and 3 restarts (the k-means++ seeding and the Hartigan moves stay on one thread), with and without the moves.
  * Run: npm run bench -- kmeans-workers   (or: npx tsx bench/kmeans-workers.bench.ts [rows])
  */
 import { loadavg } from 'node:os';
@@ -55,6 +55,7 @@ function compare(name: string, options: KMeansOptions, reps: number): number {
 const init = kmeansPlusPlus(X, rows, cols, k, new Rng(7));
 const lloyd = compare('Lloyd from fixed centres', { init, maxIter: 40, tol: 0 }, 5);
 const whole = compare('Whole run (k-means++, 3 restarts, Hartigan moves)', { nInit: 3, refine: 'hartigan' }, 3);
+compare('Whole run without the Hartigan moves', { nInit: 3, refine: 'none' }, 3);
 console.log(`Target ≥ 1.7× on two threads: Lloyd ${lloyd >= 1.7 ? 'met' : 'not met'} (${lloyd.toFixed(2)}×), whole run ${whole >= 1.7 ? 'met' : 'not met'} (${whole.toFixed(2)}×). Load average after: ${load()}`);
 const mem = process.memoryUsage();
 console.log(`Process memory: RSS ${(mem.rss / 2 ** 20).toFixed(0)} MB (data ${(X.byteLength / 2 ** 20).toFixed(0)} MB, shared team memory included).`);
