@@ -33,22 +33,31 @@ const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length
 
 function compare(name: string, options: KMeansOptions, reps: number): number {
 	const t1: number[] = [], t2: number[] = [];
+	let cpu1 = 0, cpu2 = 0;
 	let same = true;
 	let iterations = 0;
+	const helped0 = nt!.team.helped;
+	const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
 	for (let r = 0; r < reps; r++) {
 		let t = performance.now();
+		let c = process.cpuUsage();
 		const one = kmeans(X, rows, cols, k, options, { seed: 42, team: null });
 		t1.push(performance.now() - t);
+		cpu1 += cpuMs(process.cpuUsage(c));
 		t = performance.now();
+		c = process.cpuUsage();
 		const two = kmeans(X, rows, cols, k, options, { seed: 42, team: nt!.team });
 		t2.push(performance.now() - t);
+		cpu2 += cpuMs(process.cpuUsage(c));
 		same &&= identical(one, two);
 		iterations = one.iterations;
 	}
 	const ratio = median(t1) / median(t2);
 	console.log(`${name} (${iterations} iterations of the best run): 1 thread ${median(t1).toFixed(0)} ms, 2 threads ${median(t2).toFixed(0)} ms ` +
 		`(medians of ${reps}; all 1-thread ${t1.map((v) => v.toFixed(0)).join('/')}, 2-thread ${t2.map((v) => v.toFixed(0)).join('/')}); ` +
-		`speed-up ${ratio.toFixed(2)}×; identical labels, centres and inertia: ${same ? 'yes' : 'NO'}`);
+		`speed-up ${ratio.toFixed(2)}×; identical labels, centres and inertia: ${same ? 'yes' : 'NO'}; ` +
+		`CPU time of the process (all threads) ${(cpu1 / reps).toFixed(0)} ms on 1 thread, ${(cpu2 / reps).toFixed(0)} ms on 2; the helper ran ${nt!.team.helped - helped0} blocks. ` +
+		`(Wall time well above CPU time means the machine is busy: then 2 threads cannot show their speed-up.)`);
 	return ratio;
 }
 
