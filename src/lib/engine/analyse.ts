@@ -20,7 +20,8 @@ import { extremeSegments, type ExtremeSegment } from './profile/extreme-segments
 import { subProgress, throwIfAborted, type RunControl } from './progress';
 import { pcaView, scorePair, type PcaView } from './project/pca-view';
 import { pcaFeatures, toPreparedSpace } from './project/pca-features';
-import { hasK, type AlgorithmName, type Recipe } from './recipe';
+import { hasK, isMixedAlgorithm, type AlgorithmName, type Recipe } from './recipe';
+import { clusterMixedAtK, mixedMetrics, mixedNote, type MixedOutput } from './cluster-mixed';
 import type { FeatureMatrix, FittedPrep, Table } from './types';
 import { checkRecipeColumns } from './recipe-table';
 import { outputNameNotes } from './export/output-names';
@@ -52,6 +53,8 @@ export interface KSummary extends KMetrics {
 	extremes?: ExtremeSegment[];
 	/** Gaussian mixture: log-likelihood, BIC, AIC, degenerate components, membership probabilities (rows × k). */
 	gmm?: GmmOutput;
+	/** PAM on Gower distances or k-prototypes: cost, medoids (clustered rows, segment order), γ, the Gower scaling. */
+	mixed?: MixedOutput;
 }
 
 export interface AnalysisResult {
@@ -64,6 +67,8 @@ export interface AnalysisResult {
 	status: Uint8Array;
 	/** Table row of each clustered row. */
 	rowIndex: Int32Array;
+	/** With "distinct rows only" (prep.distinctRows): per table row, the table row it repeats, else −1. */
+	repeatOf?: Int32Array;
 	perK: KSummary[];
 	/** Per k (same order as perK), the segment (0-based) of each clustered row. */
 	labels: Int32Array[];
@@ -88,7 +93,7 @@ export interface AnalysisResult {
 }
 
 /** What a run knows before any k is clustered: where rows went, fitted preparation, notes, the projection. */
-export type RunBase = Pick<AnalysisResult, 'source' | 'features' | 'rowCount' | 'rowsClustered' | 'status' | 'rowIndex' | 'fitted' | 'aside' | 'notes' | 'pca' | 'gapK1'>;
+export type RunBase = Pick<AnalysisResult, 'source' | 'features' | 'rowCount' | 'rowsClustered' | 'status' | 'rowIndex' | 'repeatOf' | 'fitted' | 'aside' | 'notes' | 'pca' | 'gapK1'>;
 
 /** One k's outcome. */
 export interface KPart {
@@ -145,8 +150,11 @@ export function prepareRun(table: Table, recipe: Recipe): { matrix: FeatureMatri
 		matrix = r.matrix;
 		notes.push(`Clustered on the first ${matrix.cols} principal components of the prepared features (${(r.kept * 100).toFixed(1)}% of their variance).`);
 	}
-	const silNote = silhouetteNote(matrix.rows);
+	const mixed = isMixedAlgorithm(recipe.algorithm);
+	const silNote = mixed ? null : silhouetteNote(matrix.rows);
 	if (silNote) notes.push(silNote);
+	if (mixed) notes.push(mixedNote(recipe.algorithm as Parameters<typeof mixedNote>[0], matrix));
+	if (mixed && (recipe.evidence?.gapB || recipe.evidence?.stabilityB)) notes.push('The gap statistic and stability are not computed for PAM or k-prototypes: they recluster numeric resamples and reference data, which mixed categories do not have.');
 	notes.push(...statusNotes(matrix.status));
 	notes.push(...outputNameNotes(table.columns.map((c) => c.name)));
 	const base: RunBase = {
@@ -156,11 +164,12 @@ export function prepareRun(table: Table, recipe: Recipe): { matrix: FeatureMatri
 		rowsClustered: matrix.rows,
 		status: matrix.status,
 		rowIndex: matrix.rowIndex,
+		...(matrix.repeatOf ? { repeatOf: matrix.repeatOf } : {}),
 		fitted: matrix.fitted,
 		aside: asideGroup(table, recipe.features, matrix.status),
 		notes,
 		pca: pcaOfFeatures,
-		gapK1: gapAtOne(matrix, recipe)
+		gapK1: mixed ? null : gapAtOne(matrix, recipe)
 	};
 	return { matrix, base };
 }
@@ -172,7 +181,8 @@ export function assembleResult(recipe: Recipe, base: RunBase, parts: KPart[]): A
 	const perK = sorted.map((p) => p.summary);
 	const best = perK.reduce((a, b) => (b.silhouette > a.silhouette ? b : a), perK[0]);
 	// The one decision about k: the page, the report and the command line all show this recommendation.
-	const context = hasK(recipe.algorithm) ? { range: recipe.kRange, rows: base.rowsClustered, cap: maxSupportedK(base.rowsClustered) } : { found: true };
+	const noStability = isMixedAlgorithm(recipe.algorithm) ? { noStability: 'Stability is not computed for PAM or k-prototypes (it reclusters numeric resamples).' } : {};
+	const context = hasK(recipe.algorithm) ? { range: recipe.kRange, rows: base.rowsClustered, cap: maxSupportedK(base.rowsClustered), ...noStability } : { found: true };
 	const recommendation = recommend(perK, base.gapK1, KNEE_SENSITIVITY, context);
 	const chosenK = recipe.k !== null && perK.some((s) => s.k === recipe.k) ? recipe.k : recommendation.k;
 	const hierarchy = sorted.find((p) => p.hierarchy)?.hierarchy;
@@ -187,7 +197,10 @@ export function assembleResult(recipe: Recipe, base: RunBase, parts: KPart[]): A
  */
 export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe, k: number, control: RunControl = {}): KPart {
 	const { data, rows, cols } = matrix;
-	const res = clusterAtK(data, rows, cols, recipe.algorithm, k, recipe.seed, { signal: control.signal, onProgress: subProgress(control.onProgress, 0, 0.8) });
+	const alg = recipe.algorithm;
+	const clusterControl = { signal: control.signal, onProgress: subProgress(control.onProgress, 0, 0.8) };
+	const mixedRes = isMixedAlgorithm(alg) ? clusterMixedAtK(matrix, alg, k, recipe.seed, clusterControl) : null;
+	const res = mixedRes ?? clusterAtK(data, rows, cols, alg, k, recipe.seed, clusterControl);
 	k = res.k;
 	const { labels, order } = relabelBySize(res.labels, k);
 	const own = centroidsOf(data, rows, cols, labels, k);
@@ -200,13 +213,13 @@ export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe,
 	const centersOrig = toFeatureUnits(toPreparedSpace(matrix, centersScaled, k), k, matrix.fitted);
 	const nf = matrix.fitted.features.length;
 	control.onProgress?.({ stage: `Metrics for k = ${k}`, fraction: 0.8 });
-	const metrics = k >= 2
+	const metrics = mixedRes ? mixedMetrics(mixedRes, rows) : k >= 2
 		? kMetrics(matrix, res.dbscan || res.hdbscan ? { ...recipe, evidence: undefined } : recipe, k, labels, inertia, { signal: control.signal, onProgress: subProgress(control.onProgress, 0.8, 1) })
 		: noMetrics();
 	const sizes = new Array<number>(k).fill(0);
 	for (let i = 0; i < rows; i++) if (labels[i] >= 0) sizes[labels[i]]++;
 	const profile = segmentProfile(table, recipe.features, matrix.rowIndex, labels, k);
-	const prepState = { log1p: new Set(matrix.fitted.perFeature.filter((f) => f.log1p).map((f) => f.name)), outliersOn: recipe.prep.outliers.method !== 'none' && recipe.prep.outliers.action === 'setAside' };
+	const prepState = { log1p: new Set(matrix.fitted.perFeature.filter((f) => f.log1p).map((f) => f.name)), outliersOn: recipe.prep.outliers.method !== 'none' && recipe.prep.outliers.action === 'setAside', distinctOn: recipe.prep.distinctRows === true };
 	const extremes = extremeSegments(table, recipe.features, matrix.rowIndex, labels, sizes, profile.segments.map((s) => s.smd), prepState,
 		recipe.algorithm.name === 'hdbscan' ? recipe.algorithm.minClusterSize : undefined);
 	profile.warnings = [...extremes.map((e) => e.text), ...profile.warnings];
@@ -226,7 +239,8 @@ export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe,
 		...(res.cutHeight !== undefined ? { cutHeight: res.cutHeight } : {}),
 		...(res.dbscan ? { dbscan: res.dbscan } : {}),
 		...(res.hdbscan ? { hdbscan: reorderHdbscan(res.hdbscan, order) } : {}),
-		...(res.gmm ? { gmm: reorderProbs(res.gmm, order, rows, k) } : {})
+		...(res.gmm ? { gmm: reorderProbs(res.gmm, order, rows, k) } : {}),
+		...(mixedRes ? { mixed: { ...mixedRes.mixed, ...(mixedRes.mixed.medoids ? { medoids: order.map((old) => mixedRes.mixed.medoids![old]) } : {}) } } : {})
 	};
 	control.onProgress?.({ stage: `k = ${k} done`, fraction: 1 });
 	return { summary, labels, ...(res.hierarchy ? { hierarchy: res.hierarchy } : {}) };
