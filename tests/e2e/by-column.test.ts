@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, type App } from './harness';
+import { gotoStep, launchApp, type App } from './harness';
 
 /**
  * Issue 15, profile by any column: an outcome column (churned, 0/1) that is not a feature gets its rate per
@@ -31,12 +31,14 @@ describe('profile by any column, in the built site', () => {
 		const { page } = app;
 		await page.getByLabel('Upload data').setInputFiles({ name: 'churn.csv', mimeType: 'text/csv', buffer: Buffer.from(customers()) });
 		await page.getByRole('heading', { name: /Columns/ }).waitFor();
+		await gotoStep(page, 'Cluster');
 		await page.getByLabel('Smallest k').fill('3');
 		await page.getByLabel('Smallest k').press('Tab');
 		await page.getByLabel('Largest k').fill('3');
 		await page.getByLabel('Largest k').press('Tab');
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect.poll(() => page.getByRole('button', { name: 'Run', exact: true }).isEnabled(), { timeout: 120_000 }).toBe(true);
+		await gotoStep(page, 'Segments');
 		const select = page.getByRole('combobox', { name: 'Column to compare across segments' });
 		await select.waitFor({ timeout: 60_000 });
 		await select.selectOption('churned');

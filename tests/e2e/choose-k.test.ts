@@ -4,7 +4,7 @@
  * with a flow chart.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, type App } from './harness';
+import { gotoStep, launchApp, type App } from './harness';
 
 describe('choosing k, in the built site', () => {
 	let app: App;
@@ -57,7 +57,9 @@ describe('choosing k, in the built site', () => {
 		await page.getByLabel('Number of segments (k)').press('Enter');
 		await page.getByRole('img', { name: /Silhouette plot for 4 segments/ }).waitFor();
 		await page.getByRole('button', { name: 'Accept k = 6' }).click();
+		await gotoStep(page, 'Segments');
 		await page.getByRole('table', { name: /Segment sizes.*k = 6/ }).waitFor();
+		await gotoStep(page, 'How many');
 		await expect(page.getByRole('img', { name: /Silhouette plot for 6 segments/ }).count()).resolves.toBe(1);
 	});
 
@@ -68,12 +70,14 @@ describe('choosing k, in the built site', () => {
 		await page.getByRole('button', { name: 'Run again with this evidence' }).click();
 		await page.getByRole('img', { name: /Stability by k/ }).waitFor({ timeout: 170_000 });
 		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
+		await gotoStep(page, 'Segments');
 		const table = page.getByRole('table', { name: /Segment sizes/ });
 		await expect(table.getByRole('columnheader', { name: /Stability \(Jaccard, 3 resamples\)/ }).count()).resolves.toBe(1);
 		const rows = await table.getByRole('row').allTextContents();
 		const segmentRows = rows.filter((t) => /Segment \d/.test(t));
 		expect(segmentRows.length).toBeGreaterThan(1);
 		for (const t of segmentRows) expect(t).toMatch(/(stable|doubtful|dissolving) \(\d\.\d\d\)/);
+		await gotoStep(page, 'How many');
 		const evidence = (await page.getByRole('list', { name: 'Evidence for the recommendation' }).textContent()) ?? '';
 		expect(evidence).toMatch(/resampling gives a mean ARI of/);
 	});

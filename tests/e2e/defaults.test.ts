@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, type App } from './harness';
+import { gotoStep, launchApp, type App } from './harness';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -37,7 +37,7 @@ describe('defaults in the built site', () => {
 		const { page } = app;
 		await page.getByLabel('Demo dataset').selectOption('wholesale');
 		await page.getByRole('button', { name: 'Try the demo data' }).click();
-		await page.getByRole('heading', { name: 'Preparation' }).waitFor();
+		await page.getByRole('heading', { name: /Columns/ }).waitFor();
 		await expect(page.getByLabel('Type of Channel').inputValue()).resolves.toBe('categorical');
 		await expect(page.getByLabel('Use Channel as a feature').isChecked()).resolves.toBe(false);
 		const region = page.getByRole('table', { name: 'Column profiles' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Region', exact: true }) });
@@ -49,15 +49,21 @@ describe('defaults in the built site', () => {
 		await expect(axeViolations(page)).resolves.toEqual([]);
 		await chip.click();
 		await page.getByRole('button', { name: /^Apply log1p \(skew 11\.1 → -1\.1\) to Delicassen$/ }).waitFor();
+		await gotoStep(page, 'Prepare');
 		await expect(page.getByLabel('log1p for Delicassen').isChecked()).resolves.toBe(false);
+		await gotoStep(page, 'Data');
 		await page.getByRole('button', { name: 'Apply no transforms' }).click();
 		await expect.poll(() => page.getByRole('button', { name: /^log1p applied: .* remove it/ }).count()).toBe(0);
+		await gotoStep(page, 'Prepare');
 		await expect(page.getByLabel('log1p for Milk').isChecked()).resolves.toBe(false);
 	});
 
 	it('a tiny file: the largest k is held at what 10 rows support, in the page\u2019s own words', async () => {
 		const { page } = app;
+		await gotoStep(page, 'Data');
 		await page.getByLabel('Upload data').setInputFiles(TINY);
+		await page.getByText(/mall_customers_new\.csv: 10 rows/).waitFor({ timeout: 30_000 });
+		await gotoStep(page, 'Cluster');
 		await expect.poll(() => page.getByLabel('Largest k').inputValue(), { timeout: 30_000 }).toBe('2');
 		await page.getByLabel('Largest k').fill('5');
 		await page.getByLabel('Largest k').press('Tab');
@@ -65,6 +71,7 @@ describe('defaults in the built site', () => {
 		await expect(page.getByLabel('Largest k').inputValue()).resolves.toBe('2');
 		// The form does no browser validation: nothing is invalid, and Run goes through.
 		await expect(page.locator('form:invalid').count()).resolves.toBe(0);
+		await gotoStep(page, 'Data');
 		await expect(page.getByLabel('Type of segment', { exact: true }).inputValue()).resolves.toBe('categorical');
 	});
 
@@ -89,29 +96,37 @@ describe('defaults in the built site', () => {
 		const lines = ['customer,profit,visits'];
 		for (let i = 0; i < 120; i++) lines.push(`c${i},${i % 10 === 0 ? -(i % 7) * 13 - 5 : i % 17 === 0 ? 4000 + i * 10 : (i * 37) % 90},${(i * 7) % 11}`);
 		await page.getByLabel('Upload data').setInputFiles({ name: 'profit.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') });
+		await page.getByText(/profit\.csv: 120 rows/).waitFor({ timeout: 30_000 });
+		await expect(page.getByRole('button', { name: /^log1p applied: .* to profit: remove it/ }).count()).resolves.toBe(0);
+		await gotoStep(page, 'Prepare');
 		const yj = page.getByLabel('Yeo-Johnson for profit');
 		await yj.waitFor({ timeout: 30_000 });
 		await expect(page.getByRole('button', { name: /^log1p applied: .* to profit: remove it/ }).count()).resolves.toBe(0);
 		await yj.check();
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
-		await page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 60_000 });
+		await gotoStep(page, 'Segments');
+		await page.getByRole('heading', { name: 'Who the segments are' }).waitFor({ timeout: 60_000 });
 		await expect(page.getByRole('alert').count()).resolves.toBe(0);
 	});
 
 	it('Online Retail: the page leads with "Build customer features" and says Run would cluster purchase lines', async () => {
 		const { page } = app;
+		await gotoStep(page, 'Data');
 		await page.getByLabel('Demo dataset').selectOption('retail');
 		await page.getByRole('button', { name: 'Try the demo data' }).click();
 		const build = page.getByRole('region', { name: 'Build customer features' });
 		await build.waitFor({ timeout: 30_000 });
 		await expect(build.textContent()).resolves.toMatch(/This file is a transaction log: its 30,000 rows are purchase lines \(customer “CustomerID” repeats/);
-		await page.getByText('This file is a transaction log: Run would cluster its 30,000 purchase lines as they are.', { exact: false }).waitFor();
-		const [buildBox, runBox] = await Promise.all([build.boundingBox(), page.getByRole('button', { name: 'Run', exact: true }).boundingBox()]);
-		expect(buildBox!.y).toBeLessThan(runBox!.y);
+		// The Data step leads with it, before the column table.
+		const [buildBox, columnsBox] = await Promise.all([build.boundingBox(), page.getByRole('table', { name: 'Column profiles' }).boundingBox()]);
+		expect(buildBox!.y).toBeLessThan(columnsBox!.y);
 		await expect(page.getByLabel('Type of CustomerID').inputValue()).resolves.toBe('id');
 		await expect(page.getByLabel('Type of InvoiceNo').inputValue()).resolves.toBe('id');
 		await page.screenshot({ path: '/tmp/segment-lab-defaults-retail.png', fullPage: false });
 		await expect(axeViolations(page)).resolves.toEqual([]);
+		await gotoStep(page, 'Cluster');
+		await page.getByText('This file is a transaction log: Run would cluster its 30,000 purchase lines as they are.', { exact: false }).waitFor();
+		await gotoStep(page, 'Data');
 		await page.getByRole('button', { name: 'Build customer features' }).click();
 		await page.getByRole('heading', { name: 'Customer features', exact: true }).waitFor({ timeout: 60_000 });
 		await page.screenshot({ path: '/tmp/segment-lab-defaults-customers.png', fullPage: true });

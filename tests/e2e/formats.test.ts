@@ -21,7 +21,8 @@ describe('loading every supported format in the built site', () => {
 	async function upload(file: string, rows: number) {
 		const { page } = app;
 		await page.getByLabel('Upload data').setInputFiles(DIR + file);
-		await page.getByText(new RegExp(`^\\s*${file.replace(/\./g, '\\.')}\\s*$`)).waitFor({ timeout: 30_000 });
+		// In the Data step (the header above the steps names the file too).
+		await page.getByRole('main').getByText(new RegExp(`^\\s*${file.replace(/\./g, '\\.')}\\s*$`)).waitFor({ timeout: 30_000 });
 		await page.getByText(new RegExp(`: ${rows} rows × 6 columns`)).waitFor({ timeout: 30_000 });
 		// The values, not just the shape: spend runs from 176.37 to 2,116.39 in every fixture (shown to 4–5 digits),
 		// however it was written (decimal comma, "$1,234.56", UTF-16, a workbook cell, a Parquet double).

@@ -120,3 +120,17 @@ export async function longTasksWhile(app: App, work: () => Promise<void>): Promi
 	await app.page.waitForTimeout(300);
 	return app.page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
 }
+
+/**
+ * Opens a step of the workspace from the step rail ("Steps" navigation), through its menu button on a narrow
+ * window, and waits for the step's view heading.
+ */
+export const STEP_LABELS = ['Data', 'Prepare', 'Cluster', 'How many', 'Segments', 'Map', 'Export', 'Score'] as const;
+
+export async function gotoStep(page: Page, label: (typeof STEP_LABELS)[number]): Promise<void> {
+	const nav = page.getByRole('navigation', { name: 'Steps' });
+	const menu = nav.getByRole('button', { name: /^Steps:/ });
+	if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+	await nav.getByRole('link', { name: new RegExp(`^${label}\\b`) }).click();
+	await page.getByRole('heading', { level: 2, name: label, exact: true }).waitFor();
+}

@@ -6,7 +6,7 @@
  * with no error logged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, type App } from './harness';
+import { gotoStep, launchApp, type App } from './harness';
 
 describe('offline, after the first visit', () => {
 	let app: App;
@@ -44,6 +44,7 @@ describe('offline, after the first visit', () => {
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 120_000 });
 		await expect(page.getByLabel('Number of segments (k)').inputValue()).resolves.toBe('6');
+		await gotoStep(page, 'Map');
 		await page.getByLabel('t-SNE').check();
 		await page.getByRole('button', { name: 'Compute t-SNE' }).click();
 		await page.getByText(/t-SNE: iteration \d+/).waitFor({ timeout: 60_000 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import { foreignRequests, launchApp, readCsv, type App } from './harness';
+import { foreignRequests, gotoStep, launchApp, readCsv, type App } from './harness';
 
 /** Every row up to the status column: the page may add projection coordinates after it, the command line does not. */
 function throughStatus(text: string): string[][] {
@@ -31,7 +31,7 @@ describe('preparation in the built site', () => {
 		const { page } = app;
 		await page.getByLabel('Demo dataset').selectOption('wholesale');
 		await page.getByRole('button', { name: 'Try the demo data' }).click();
-		await page.getByRole('heading', { name: 'Preparation' }).waitFor();
+		await page.getByRole('heading', { name: /Columns/ }).waitFor();
 		// Profile: a correlation heatmap with a text alternative naming the strongly correlated pair.
 		const heatmap = page.getByRole('img', { name: /Correlation heatmap/ });
 		await expect(heatmap.getAttribute('aria-labelledby')).resolves.toBeTruthy();
@@ -39,9 +39,12 @@ describe('preparation in the built site', () => {
 		// Region's codes are categorical by default (column-roles.ts): ticked as a feature it is one-hot encoded (3 levels).
 		await expect(page.getByLabel('Type of Region').inputValue()).resolves.toBe('categorical');
 		await page.getByLabel('Use Region as a feature').check();
+		await gotoStep(page, 'Prepare');
 		await expect(page.getByRole('table', { name: 'Preparation per feature' }).getByRole('row', { name: /Region/ }).textContent()).resolves.toMatch(/one-hot, 3 levels/);
+		await gotoStep(page, 'Data');
 		await page.getByLabel('Use Channel as a feature').uncheck();
 		await page.getByLabel('Use Region as a feature').uncheck();
+		await gotoStep(page, 'Prepare');
 		await page.getByRole('listitem', { name: 'Step: Outliers' }).waitFor();
 		await expect(page.getByRole('listitem', { name: 'Step: Outliers' }).textContent()).resolves.toMatch(/no rows removed/);
 		await page.getByRole('img', { name: /Fresh after: Missing values/ }).waitFor();
@@ -65,18 +68,21 @@ describe('preparation in the built site', () => {
 
 	it('runs, and the export keeps every row in place with "set aside: outlier" for the rows set aside', async () => {
 		const { page } = app;
+		await gotoStep(page, 'Cluster');
 		await page.getByLabel('Smallest k').fill('2');
 		await page.getByLabel('Smallest k').press('Tab');
 		await page.getByLabel('Largest k').fill('4');
 		await page.getByLabel('Largest k').press('Tab');
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
-		await page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 60_000 });
 		// Charts fill in as each k finishes: wait for the whole sweep before reading the results.
 		await expect.poll(() => page.getByRole('button', { name: 'Run', exact: true }).isEnabled(), { timeout: 60_000 }).toBe(true);
+		await gotoStep(page, 'How many');
 		await expect(page.getByText(/outlier row\(s\) were set aside/).count()).resolves.toBeGreaterThan(0);
+		await gotoStep(page, 'Segments');
 		// The rows set aside are a group of their own beside the segments.
 		const asideRow = page.getByRole('table', { name: /Segment sizes/ }).getByRole('row', { name: /Set aside \(outliers\)/ });
 		await expect(asideRow.textContent()).resolves.toMatch(new RegExp(`Set aside \\(outliers\\)${preview}not clustered`));
+		await gotoStep(page, 'Export');
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
 		csv = readFileSync((await download.path())!, 'utf8');
 		const original = readCsv(readFileSync(WHOLESALE, 'utf8').replace(/\r\n/g, '\n'));

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, type App } from './harness';
+import { gotoStep, launchApp, type App } from './harness';
 
 /**
  * Issue 15, the complete report: downloaded after a run with rules on show and an outcome chosen, opened in
@@ -31,6 +31,7 @@ describe('the HTML report, in the built site', () => {
 		const { page } = app;
 		await page.getByLabel('Upload data').setInputFiles({ name: 'churn.csv', mimeType: 'text/csv', buffer: Buffer.from(customers()) });
 		await page.getByRole('heading', { name: /Columns/ }).waitFor();
+		await gotoStep(page, 'Cluster');
 		await page.getByLabel('Smallest k').fill('2');
 		await page.getByLabel('Smallest k').press('Tab');
 		await page.getByLabel('Largest k').fill('5');
@@ -38,9 +39,12 @@ describe('the HTML report, in the built site', () => {
 		const run = page.getByRole('button', { name: 'Run', exact: true });
 		await run.click();
 		await expect.poll(() => run.isEnabled(), { timeout: 120_000 }).toBe(true);
+		// The report carries what the Segments step shows: the rules and the outcome chosen there.
+		await gotoStep(page, 'Segments');
 		await page.getByRole('table', { name: /Rules at \d+ leaves/ }).waitFor({ timeout: 60_000 });
 		await page.getByRole('combobox', { name: 'Column to compare across segments' }).selectOption('churned');
 		await page.getByRole('table', { name: /Rate of churned = 1 per segment/ }).waitFor({ timeout: 30_000 });
+		await gotoStep(page, 'Export');
 		const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download report/ }).click()]);
 		expect(dl.suggestedFilename()).toMatch(/\.html$/);
 		// Opened from disk under its own name, as a reader would (the download's temporary file has no extension).

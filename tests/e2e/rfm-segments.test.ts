@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, type App } from './harness';
+import { gotoStep, launchApp, type App } from './harness';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -26,6 +26,7 @@ describe('the classic RFM segments against the clusters, in the built site', () 
 		await page.getByRole('heading', { name: 'Build customer features' }).waitFor({ timeout: 60_000 });
 		await page.getByRole('button', { name: 'Build customer features' }).click();
 		await page.getByRole('heading', { name: 'Customer features', exact: true }).waitFor({ timeout: 60_000 });
+		await gotoStep(page, 'Cluster');
 		await page.getByLabel('Smallest k').fill('4');
 		await page.getByLabel('Smallest k').press('Tab');
 		await page.getByLabel('Largest k').fill('4');
@@ -33,6 +34,7 @@ describe('the classic RFM segments against the clusters, in the built site', () 
 		const run = page.getByRole('button', { name: 'Run', exact: true });
 		await run.click();
 		await expect.poll(() => run.isEnabled(), { timeout: 120_000 }).toBe(true);
+		await gotoStep(page, 'Segments');
 		await page.getByRole('button', { name: 'Compare with the classic RFM segments' }).click({ timeout: 60_000 });
 		const table = page.getByRole('table', { name: 'Share of each level of rfm_segment per segment' });
 		await table.waitFor({ timeout: 30_000 });

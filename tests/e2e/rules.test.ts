@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, readCsv, type App } from './harness';
+import { gotoStep, launchApp, readCsv, type App } from './harness';
 
 /**
  * Issue 15, rules: on the demo data at k = 6 the rules view shows one rule per segment, the k′ slider adds
@@ -19,12 +19,14 @@ describe('rules for each segment, in the built site', () => {
 		const { page } = app;
 		await page.getByRole('button', { name: 'Try the demo data' }).click();
 		await page.getByRole('heading', { name: /Columns/ }).waitFor();
+		await gotoStep(page, 'Cluster');
 		await page.getByLabel('Smallest k').fill('6');
 		await page.getByLabel('Smallest k').press('Tab');
 		await page.getByLabel('Largest k').fill('6');
 		await page.getByLabel('Largest k').press('Tab');
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect.poll(() => page.getByRole('button', { name: 'Run', exact: true }).isEnabled(), { timeout: 120_000 }).toBe(true);
+		await gotoStep(page, 'Segments');
 		await page.getByRole('heading', { name: 'Rules for each segment' }).waitFor({ timeout: 60_000 });
 		const table = page.getByRole('table', { name: /Rules at 6 leaves/ });
 		await table.waitFor({ timeout: 60_000 });
@@ -53,6 +55,7 @@ describe('rules for each segment, in the built site', () => {
 		expect(sql).toContain(json.sql);
 
 		await page.getByLabel('Add segment_by_rules (these rules’ segment) to the results CSV').check();
+		await gotoStep(page, 'Export');
 		const [csvDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
 		const rows = readCsv(readFileSync((await csvDl.path())!, 'utf8'));
 		const col = rows[0].indexOf('segment_by_rules');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, readCsv, type App } from './harness';
+import { gotoStep, launchApp, readCsv, type App } from './harness';
 
 /**
  * Issue 15, a segment from a selection: rows brushed on the map are saved as a named segment (its own 1/0 column
@@ -20,6 +20,7 @@ describe('a saved selection, in the built site', () => {
 		const { page } = app;
 		await page.getByRole('button', { name: 'Try the demo data' }).click();
 		await page.getByRole('heading', { name: /Columns/ }).waitFor();
+		await gotoStep(page, 'Cluster');
 		await page.getByLabel('Smallest k').fill('4');
 		await page.getByLabel('Smallest k').press('Tab');
 		await page.getByLabel('Largest k').fill('4');
@@ -27,13 +28,14 @@ describe('a saved selection, in the built site', () => {
 		const run = page.getByRole('button', { name: 'Run', exact: true });
 		await run.click();
 		await expect.poll(() => run.isEnabled(), { timeout: 120_000 }).toBe(true);
+		await gotoStep(page, 'Map');
 		await page.getByLabel('Select a region').check({ timeout: 60_000 });
 		const scatter = page.getByRole('img', { name: /principal components 1 and 2/ });
 		await scatter.waitFor({ timeout: 60_000 });
 		// The rows' values reach the map a moment after it is drawn: brush until the comparison shows.
 		const brush = async () => {
 			await scatter.scrollIntoViewIfNeeded();
-			await page.evaluate(() => window.scrollBy(0, -120)); // clear of the sticky section bar
+			await page.evaluate(() => window.scrollBy(0, -160)); // clear of the sticky header
 			const box = (await scatter.boundingBox())!;
 			await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.2);
 			await page.mouse.down();
@@ -49,6 +51,9 @@ describe('a saved selection, in the built site', () => {
 		await page.getByLabel('Name for the selection').fill('corner_customers');
 		await page.getByRole('button', { name: 'Save as a segment' }).click();
 		await expect(page.getByRole('list', { name: 'Saved segments' }).textContent()).resolves.toContain(`corner_customers: ${inBrush.toLocaleString('en')} rows`);
+		await page.getByRole('button', { name: `Leave these ${inBrush.toLocaleString('en')} rows out of the next run` }).click();
+		await expect(page.getByText(`${inBrush.toLocaleString('en')} row(s) will be left out of the next run`).count()).resolves.toBe(1);
+		await gotoStep(page, 'Export');
 		const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
 		const rows = readCsv(readFileSync((await dl.path())!, 'utf8'));
 		const col = rows[0].indexOf('corner_customers');
@@ -57,11 +62,11 @@ describe('a saved selection, in the built site', () => {
 		expect(marked).toHaveLength(inBrush);
 		expect(rows.slice(1).every((r) => r[col] === '1' || r[col] === '0')).toBe(true);
 
-		await page.getByRole('button', { name: `Leave these ${inBrush.toLocaleString('en')} rows out of the next run` }).click();
-		await expect(page.getByText(`${inBrush.toLocaleString('en')} row(s) will be left out of the next run`).count()).resolves.toBe(1);
 		await run.click();
 		await expect.poll(() => run.isEnabled(), { timeout: 120_000 }).toBe(true);
+		await gotoStep(page, 'How many');
 		await expect(page.getByText(`${(5000 - inBrush).toLocaleString('en')} of 5,000 rows clustered`).count()).resolves.toBeGreaterThan(0);
+		await gotoStep(page, 'Export');
 		const [dl2] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
 		const after = readCsv(readFileSync((await dl2.path())!, 'utf8'));
 		const status = after[0].indexOf('status');

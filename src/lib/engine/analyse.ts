@@ -20,7 +20,8 @@ import { extremeSegments, type ExtremeSegment } from './profile/extreme-segments
 import { subProgress, throwIfAborted, type RunControl } from './progress';
 import { pcaView, scorePair, type PcaView } from './project/pca-view';
 import { pcaFeatures, toPreparedSpace } from './project/pca-features';
-import { hasK, type AlgorithmName, type Recipe } from './recipe';
+import { hasK, isMixedAlgorithm, type AlgorithmName, type Recipe } from './recipe';
+import { clusterMixedAtK, mixedMetrics, mixedNote, type MixedOutput } from './cluster-mixed';
 import type { FeatureMatrix, FittedPrep, Table } from './types';
 import { checkRecipeColumns } from './recipe-table';
 import { outputNameNotes } from './export/output-names';
@@ -52,6 +53,8 @@ export interface KSummary extends KMetrics {
 	extremes?: ExtremeSegment[];
 	/** Gaussian mixture: log-likelihood, BIC, AIC, degenerate components, membership probabilities (rows × k). */
 	gmm?: GmmOutput;
+	/** PAM on Gower distances or k-prototypes: cost, medoids (clustered rows, segment order), γ, the Gower scaling. */
+	mixed?: MixedOutput;
 }
 
 export interface AnalysisResult {
@@ -160,8 +163,11 @@ export function prepareRun(table: Table, recipe: Recipe, options: RunOptions = {
 		matrix = r.matrix;
 		notes.push(`Clustered on the first ${matrix.cols} principal components of the prepared features (${(r.kept * 100).toFixed(1)}% of their variance).`);
 	}
-	const silNote = silhouetteNote(matrix.rows);
+	const mixed = isMixedAlgorithm(recipe.algorithm);
+	const silNote = mixed ? null : silhouetteNote(matrix.rows);
 	if (silNote) notes.push(silNote);
+	if (mixed) notes.push(mixedNote(recipe.algorithm as Parameters<typeof mixedNote>[0], matrix));
+	if (mixed && (recipe.evidence?.gapB || recipe.evidence?.stabilityB)) notes.push('The gap statistic and stability are not computed for PAM or k-prototypes: they recluster numeric resamples and reference data, which mixed categories do not have.');
 	notes.push(...statusNotes(matrix.status));
 	notes.push(...outputNameNotes(table.columns.map((c) => c.name)));
 	const base: RunBase = {
@@ -176,7 +182,7 @@ export function prepareRun(table: Table, recipe: Recipe, options: RunOptions = {
 		aside: asideGroup(table, recipe.features, matrix.status),
 		notes,
 		pca: pcaOfFeatures,
-		gapK1: gapAtOne(matrix, recipe)
+		gapK1: mixed ? null : gapAtOne(matrix, recipe)
 	};
 	return { matrix, base };
 }
@@ -188,7 +194,8 @@ export function assembleResult(recipe: Recipe, base: RunBase, parts: KPart[]): A
 	const perK = sorted.map((p) => p.summary);
 	const best = perK.reduce((a, b) => (b.silhouette > a.silhouette ? b : a), perK[0]);
 	// The one decision about k: the page, the report and the command line all show this recommendation.
-	const context = hasK(recipe.algorithm) ? { range: recipe.kRange, rows: base.rowsClustered, cap: maxSupportedK(base.rowsClustered) } : { found: true };
+	const noStability = isMixedAlgorithm(recipe.algorithm) ? { noStability: 'Stability is not computed for PAM or k-prototypes (it reclusters numeric resamples).' } : {};
+	const context = hasK(recipe.algorithm) ? { range: recipe.kRange, rows: base.rowsClustered, cap: maxSupportedK(base.rowsClustered), ...noStability } : { found: true };
 	const recommendation = recommend(perK, base.gapK1, KNEE_SENSITIVITY, context);
 	const chosenK = recipe.k !== null && perK.some((s) => s.k === recipe.k) ? recipe.k : recommendation.k;
 	const hierarchy = sorted.find((p) => p.hierarchy)?.hierarchy;
@@ -203,7 +210,10 @@ export function assembleResult(recipe: Recipe, base: RunBase, parts: KPart[]): A
  */
 export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe, k: number, control: RunControl = {}): KPart {
 	const { data, rows, cols } = matrix;
-	const res = clusterAtK(data, rows, cols, recipe.algorithm, k, recipe.seed, { signal: control.signal, onProgress: subProgress(control.onProgress, 0, 0.8) });
+	const alg = recipe.algorithm;
+	const clusterControl = { signal: control.signal, onProgress: subProgress(control.onProgress, 0, 0.8) };
+	const mixedRes = isMixedAlgorithm(alg) ? clusterMixedAtK(matrix, alg, k, recipe.seed, clusterControl) : null;
+	const res = mixedRes ?? clusterAtK(data, rows, cols, alg, k, recipe.seed, clusterControl);
 	k = res.k;
 	const { labels, order } = relabelBySize(res.labels, k);
 	const own = centroidsOf(data, rows, cols, labels, k);
@@ -216,7 +226,7 @@ export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe,
 	const centersOrig = toFeatureUnits(toPreparedSpace(matrix, centersScaled, k), k, matrix.fitted);
 	const nf = matrix.fitted.features.length;
 	control.onProgress?.({ stage: `Metrics for k = ${k}`, fraction: 0.8 });
-	const metrics = k >= 2
+	const metrics = mixedRes ? mixedMetrics(mixedRes, rows) : k >= 2
 		? kMetrics(matrix, res.dbscan || res.hdbscan ? { ...recipe, evidence: undefined } : recipe, k, labels, inertia, { signal: control.signal, onProgress: subProgress(control.onProgress, 0.8, 1) })
 		: noMetrics();
 	const sizes = new Array<number>(k).fill(0);
@@ -242,7 +252,8 @@ export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe,
 		...(res.cutHeight !== undefined ? { cutHeight: res.cutHeight } : {}),
 		...(res.dbscan ? { dbscan: res.dbscan } : {}),
 		...(res.hdbscan ? { hdbscan: reorderHdbscan(res.hdbscan, order) } : {}),
-		...(res.gmm ? { gmm: reorderProbs(res.gmm, order, rows, k) } : {})
+		...(res.gmm ? { gmm: reorderProbs(res.gmm, order, rows, k) } : {}),
+		...(mixedRes ? { mixed: { ...mixedRes.mixed, ...(mixedRes.mixed.medoids ? { medoids: order.map((old) => mixedRes.mixed.medoids![old]) } : {}) } } : {})
 	};
 	control.onProgress?.({ stage: `k = ${k} done`, fraction: 1 });
 	return { summary, labels, ...(res.hierarchy ? { hierarchy: res.hierarchy } : {}) };
