@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hdbscan, HDBSCAN_MAX_ROWS } from './hdbscan';
+import { hdbscan, hdbscanMaxRows, HDBSCAN_MAX_ROWS } from './hdbscan';
 import { EngineError } from '../errors';
 import { adjustedRandIndex } from '../metrics/ari';
 import { loadRData, rReference, type RDataset } from '../../../../tests/fixtures/hdbscan/load';
@@ -138,6 +138,60 @@ describe('hdbscan: the two spanning-tree algorithms and the core distances', () 
 	// falls out of (see PRIM_MAX_ROWS in hdbscan.ts): labels are not compared here.
 });
 
+describe('hdbscan: Borůvka (the path above 20,000 rows) against Prim (the exact path)', () => {
+	// 6,000 × 8: eight blobs of unit spread and 5% uniform noise, as bench/hdbscan.bench.ts; continuous values, so
+	// no two distances tie.
+	const rng = new Rng(11);
+	const n = 6000, cols = 8;
+	const C = Float64Array.from({ length: 8 * cols }, () => rng.next() * 20 - 10);
+	const X = new Float64Array(n * cols);
+	for (let i = 0; i < n; i++) {
+		const noise = rng.next() < 0.05;
+		const c = rng.int(8);
+		for (let f = 0; f < cols; f++) X[i * cols + f] = noise ? rng.next() * 24 - 12 : C[c * cols + f] + rng.normal();
+	}
+	// With min samples 1 every core distance is 0 and a weight is a plain distance: no ties, so the two trees are
+	// the same tree and everything downstream is identical.
+	it('min samples 1 (no ties): the same segments and noise, probabilities and GLOSH scores', () => {
+		const viaB = hdbscan(X, n, cols, { minClusterSize: 25, minSamples: 1, mst: 'boruvka' });
+		const viaP = hdbscan(X, n, cols, { minClusterSize: 25, minSamples: 1, mst: 'prim' });
+		expect(viaP.nClusters).toBeGreaterThan(1);
+		// Segment numbers follow the tree's child order (the page renumbers by size): compare the partitions.
+		expectSamePartition(viaB.labels, viaP.labels);
+		for (let i = 0; i < n; i++) {
+			expect(Math.abs(viaB.probabilities[i] - viaP.probabilities[i])).toBeLessThan(1e-12);
+			expect(Math.abs(viaB.outlierScores[i] - viaP.outlierScores[i])).toBeLessThan(1e-12);
+		}
+	});
+	// With min samples > 1 ties are built in: every neighbour q of p within p's core distance with a smaller core
+	// distance gives an edge of weight core(p). Both trees are minimum (same sorted weights, so the same clusters at
+	// every height), but the order of merges at one height can differ, and with it which side a small part that
+	// splits off at exactly that height leaves from: a handful of rows.
+	for (const minPts of [5, 25]) {
+		it(`min samples ${minPts}: the same sorted weights (total to 1e-9), and the segments differ only on tied merges`, () => {
+			const core = coreDistances(X, n, cols, minPts);
+			const wb = Array.from(boruvkaMst(X, n, cols, core).weight).sort((x, y) => x - y);
+			const wp = Array.from(mutualReachabilityMst(X, n, cols, core).weight).sort((x, y) => x - y);
+			expect(wb).toEqual(wp);
+			const total = (w: number[]) => w.reduce((x, y) => x + y, 0);
+			expect(Math.abs(total(wb) - total(wp))).toBeLessThanOrEqual(1e-9 * total(wp));
+			const viaB = hdbscan(X, n, cols, { minClusterSize: minPts, mst: 'boruvka' });
+			const viaP = hdbscan(X, n, cols, { minClusterSize: minPts, mst: 'prim' });
+			expect(viaB.nClusters).toBe(viaP.nClusters);
+			let noiseDiffers = 0;
+			for (let i = 0; i < n; i++) if ((viaB.labels[i] < 0) !== (viaP.labels[i] < 0)) noiseDiffers++;
+			expect(noiseDiffers).toBeLessThanOrEqual(n / 1000);
+			expect(adjustedRandIndex(viaB.labels, viaP.labels)).toBeGreaterThan(0.999);
+		});
+	}
+	it('Borůvka stops when cancelled', () => {
+		const ac = new AbortController();
+		ac.abort();
+		const core = coreDistances(X, n, cols, 5);
+		expect(() => boruvkaMst(X, n, cols, core, { signal: ac.signal })).toThrow(/cancel/i);
+	});
+});
+
 describe('hdbscan: bad parameters and control', () => {
 	const X = new Float64Array([0, 1, 2, 3, 4, 5]);
 	const code = (f: () => unknown) => {
@@ -155,9 +209,13 @@ describe('hdbscan: bad parameters and control', () => {
 		expect(code(() => hdbscan(X, 6, 1, { minClusterSize: 2, minSamples: 0 }))).toMatch(/min samples/);
 		expect(code(() => hdbscan(X, 6, 1, { minClusterSize: 2, minSamples: 7 }))).toMatch(/min samples/);
 	});
-	it('refuses more rows than HDBSCAN_MAX_ROWS before doing any work', () => {
+	it('refuses more rows than hdbscanMaxRows before doing any work: 200,000 up to 8 features, 50,000 above', () => {
 		const n = HDBSCAN_MAX_ROWS + 1;
-		expect(code(() => hdbscan(new Float64Array(n), n, 1, { minClusterSize: 5 }))).toMatch(/too-large: .*at most 50,000 rows.*sample/);
+		expect(hdbscanMaxRows(8)).toBe(200_000);
+		expect(hdbscanMaxRows(9)).toBe(50_000);
+		expect(code(() => hdbscan(new Float64Array(n), n, 1, { minClusterSize: 5 }))).toMatch(/too-large: .*at most 200,000 rows with up to 8 features and 50,000 with more.*200,001 rows and 1 feature\..*sample/);
+		const m = 50_001;
+		expect(code(() => hdbscan(new Float64Array(m * 9), m, 9, { minClusterSize: 5 }))).toMatch(/too-large: .*50,001 rows and 9 features/);
 	});
 	it('everything noise is a result, not an error: one blob of equal density has no split', () => {
 		const r = hdbscan(X, 6, 1, { minClusterSize: 3 });

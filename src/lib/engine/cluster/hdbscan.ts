@@ -7,7 +7,7 @@
  *
  * Nothing is random, so there is no seed. Memory is O(n). Time: k-d tree searches for the core distances, then
  * Prim's O(n²) scan, or above PRIM_MAX_ROWS rows Borůvka on the k-d tree.
- * Above HDBSCAN_MAX_ROWS rows the run is refused with a suggestion.
+ * Above hdbscanMaxRows(cols) rows the run is refused with a suggestion.
  */
 import type { RunControl } from '../progress';
 import { subProgress, throwIfAborted } from '../progress';
@@ -21,8 +21,17 @@ import { extractClusters, type CondensedCluster, type HdbscanSelection } from '.
 
 export type { CondensedCluster, HdbscanSelection };
 
-/** Above this many rows a run takes minutes in a browser worker (Prim's tree is O(n²); k-d trees weaken with dimensions). */
-export const HDBSCAN_MAX_ROWS = 50_000;
+/**
+ * Largest table HDBSCAN accepts: 200,000 rows with at most HDBSCAN_WIDE_COLS features (k-d tree core distances and
+ * Borůvka; 200,000 × 8 is timed by `npm run bench -- hdbscan-browser`), 50,000 with more (k-d trees prune less as
+ * features grow, and above BORUVKA_MAX_COLS the tree is Prim's O(n²) scan). Beyond that a run takes minutes.
+ */
+export const HDBSCAN_MAX_ROWS = 200_000;
+export const HDBSCAN_WIDE_MAX_ROWS = 50_000;
+export const HDBSCAN_WIDE_COLS = 8;
+export function hdbscanMaxRows(cols: number): number {
+	return cols <= HDBSCAN_WIDE_COLS ? HDBSCAN_MAX_ROWS : HDBSCAN_WIDE_MAX_ROWS;
+}
 
 /**
  * Spanning trees. Prim's O(n²) scan (hdbscan-mst.ts) takes equal weights in R dbscan's order, so labels match
@@ -67,7 +76,7 @@ export interface HdbscanResult {
 	minSamples: number;
 }
 
-export function checkHdbscanOptions(rows: number, opts: HdbscanOptions): void {
+export function checkHdbscanOptions(rows: number, opts: HdbscanOptions, cols = 1): void {
 	const { minClusterSize, minSamples } = opts;
 	if (!Number.isInteger(minClusterSize) || minClusterSize < 2) {
 		throw new EngineError('bad-parameter', `The minimum cluster size must be a whole number of at least 2 (got ${minClusterSize}).`,
@@ -82,9 +91,9 @@ export function checkHdbscanOptions(rows: number, opts: HdbscanOptions): void {
 		throw new EngineError('bad-parameter', `min samples must be a whole number from 1 to the number of rows, ${rows} (got ${minSamples}).`,
 			'Leave it empty to use the minimum cluster size; smaller values mark fewer rows as noise.');
 	}
-	if (rows > HDBSCAN_MAX_ROWS) {
+	if (rows > hdbscanMaxRows(cols)) {
 		throw new EngineError('too-large',
-			`HDBSCAN here handles at most ${HDBSCAN_MAX_ROWS.toLocaleString('en-US')} rows (its spanning tree takes time growing with the square of the rows); this table has ${rows.toLocaleString('en-US')}.`,
+			`HDBSCAN here handles at most ${HDBSCAN_MAX_ROWS.toLocaleString('en-US')} rows with up to ${HDBSCAN_WIDE_COLS} features and ${HDBSCAN_WIDE_MAX_ROWS.toLocaleString('en-US')} with more (beyond that a run takes minutes); this table has ${rows.toLocaleString('en-US')} rows and ${cols} feature${cols === 1 ? '' : 's'}.`,
 			'Cluster a random sample of the rows, or use DBSCAN or k-means, which scale to larger tables.');
 	}
 }
@@ -93,7 +102,7 @@ export function hdbscan(
 	X: Float64Array, rows: number, cols: number, opts: HdbscanOptions, control: RunControl = {}
 ): HdbscanResult {
 	checkMatrix(X, rows, cols, 'HDBSCAN');
-	checkHdbscanOptions(rows, opts);
+	checkHdbscanOptions(rows, opts, cols);
 	const minClusterSize = opts.minClusterSize;
 	const minSamples = opts.minSamples ?? minClusterSize;
 	const { signal, onProgress } = control;
