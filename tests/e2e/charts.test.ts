@@ -106,13 +106,21 @@ describe('charts at 1440 px, light', () => {
 
 	it('every chart download carries a visible title, the chart font and only the type scale sizes; the PNG is the same at 2×', async () => {
 		const { page } = app;
-		// The metric charts and the silhouette plot, in How many.
-		await gotoStep(page, 'How many');
 		const buttons = page.getByRole('button', { name: /^Download .*( \(SVG\)| as SVG)$/ });
-		const labels = (await buttons.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''))).filter(
-			(l) => !/results|recipe|model|report|scored|skipped/i.test(l)
-		);
-		expect(labels.length, labels.join("; ")).toBeGreaterThanOrEqual(10);
+		const chartLabels = async () =>
+			(await buttons.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''))).filter((l) => !/results|recipe|model|report|scored|skipped/i.test(l));
+		// Every step's charts offer their downloads…
+		const all: string[] = [];
+		for (const step of CHART_STEPS) {
+			await gotoStep(page, step);
+			await page.evaluate(() => document.querySelectorAll('main details:not([open])').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+			await page.waitForTimeout(300);
+			all.push(...(await chartLabels()));
+		}
+		expect(all.length, all.join('; ')).toBeGreaterThanOrEqual(10);
+		// …and the ones checked here are How many's: the metric charts and the silhouette plot.
+		await gotoStep(page, 'How many');
+		const labels = await chartLabels();
 		const families = new Set<string>();
 		// Headless Chromium's download limiter lets one tab save 10 files (5 charts × SVG + PNG) in a row and then
 		// drops further downloads without an event; every chart is built by the same ChartFigure/export.ts, so the
