@@ -142,8 +142,7 @@ describe('projection view on the demo data', () => {
 		expect(await countColour(app, '#0072B2')).toBe(0);
 		await page.getByLabel('Select a region').check();
 		const scatter = page.getByRole('img', { name: /principal components 1 and 2/ });
-		await scatter.scrollIntoViewIfNeeded();
-		await page.evaluate(() => window.scrollBy(0, -160)); // clear of the sticky header
+		await scatter.evaluate((el) => el.scrollIntoView({ block: 'center' })); // clear of the sticky header
 		const box = (await scatter.boundingBox())!;
 		await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.05);
 		await page.mouse.down();

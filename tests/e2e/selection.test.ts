@@ -34,8 +34,7 @@ describe('a saved selection, in the built site', () => {
 		await scatter.waitFor({ timeout: 60_000 });
 		// The rows' values reach the map a moment after it is drawn: brush until the comparison shows.
 		const brush = async () => {
-			await scatter.scrollIntoViewIfNeeded();
-			await page.evaluate(() => window.scrollBy(0, -160)); // clear of the sticky header
+			await scatter.evaluate((el) => el.scrollIntoView({ block: 'center' })); // clear of the sticky header
 			const box = (await scatter.boundingBox())!;
 			await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.2);
 			await page.mouse.down();
