@@ -72,7 +72,11 @@ export class RecipeUndo {
 			this.said = '';
 			return this.publish();
 		}
-		if (json === this.seen) return;
+		if (json === this.seen) {
+			// The words were for this change, which left the Recipe as it was: not for a later edit.
+			this.nextLabel = null;
+			return;
+		}
 		const edit = describeEdit(revive(this.seen!), revive(json));
 		this.seen = json;
 		if (!edit) this.stack.absorb(json);

@@ -99,4 +99,15 @@ describe('RecipeUndo', () => {
 		undo.observe();
 		expect(undo.undoLabel).toBe('bring back run 1');
 	});
+
+	it('words given for a change that leaves the Recipe as it was do not name a later edit', () => {
+		const { ws, undo } = setup();
+		undo.label('bring back run 1');
+		ws.result = {}; // the run brought back had the same settings
+		undo.observe();
+		expect(undo.canUndo).toBe(false);
+		ws.draft = { ...ws.draft!, seed: 5 };
+		undo.observe();
+		expect(undo.undoLabel).toBe('change the seed to 5');
+	});
 });
