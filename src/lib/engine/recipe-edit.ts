@@ -33,7 +33,7 @@ const ALGORITHM_TITLE: Record<string, string> = {
 	dbscan: 'DBSCAN',
 	gmm: 'Gaussian mixture',
 	hdbscan: 'HDBSCAN',
-	pam: 'PAM (k-medoids)',
+	pam: 'PAM on Gower',
 	kprototypes: 'k-prototypes'
 };
 const PARAM_TITLE: Record<string, string> = {
@@ -49,7 +49,9 @@ const PARAM_TITLE: Record<string, string> = {
 	minSamples: 'min samples',
 	selection: 'cluster selection',
 	covariance: 'covariance',
-	regCovar: 'covariance regularisation'
+	regCovar: 'covariance regularisation',
+	gamma: 'γ',
+	maxPasses: 'maximum passes'
 };
 const SCALE_TITLE: Record<string, string> = { zscore: 'z-score', minmax: 'min–max', robust: 'robust', none: 'none' };
 const MISSING_TITLE: Record<string, string> = { median: 'the median', mean: 'the mean', mode: 'the most frequent value', drop: 'leave the row out', constant: 'a constant' };
