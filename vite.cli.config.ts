@@ -30,7 +30,7 @@ export default defineConfig({
 		copyPublicDir: false,
 		reportCompressedSize: false,
 		rollupOptions: {
-			input: { 'segment-lab': 'src/cli/program.ts', 'tsne-helper-entry': 'src/cli/tsne-helper.ts' },
+			input: { 'segment-lab': 'src/cli/program.ts', 'tsne-helper-entry': 'src/cli/tsne-helper.ts', 'kmeans-helper-entry': 'src/cli/kmeans-helper.ts' },
 			external: (id) => !lazy.includes(id) && (id.startsWith('node:') || builtinModules.includes(id) || deps.some((d) => id === d || id.startsWith(`${d}/`))),
 			output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name].mjs' }
 		}

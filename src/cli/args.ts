@@ -6,10 +6,13 @@ import { EMBED_MAX_ROWS } from '../lib/engine/project/stratified-sample';
 import { MAX_K } from '../lib/engine/recipe';
 import { ArgumentError, checkAlgorithm, checkRecipeFlags, parseFlags, type CommandSpec, type FlagSpec } from './flag-table';
 
-export const ALGORITHMS = ['kmeans', 'minibatch', 'ward', 'complete', 'average', 'single', 'dbscan', 'gmm', 'hdbscan'] as const;
+export const ALGORITHMS = ['kmeans', 'minibatch', 'ward', 'complete', 'average', 'single', 'dbscan', 'gmm', 'hdbscan', 'pam', 'kprototypes'] as const;
 /** Algorithms that are given a number of segments (DBSCAN and HDBSCAN find their own). */
 const WITH_K = ALGORITHMS.filter((a) => a !== 'dbscan' && a !== 'hdbscan');
 const FIND_OWN_K = 'DBSCAN and HDBSCAN find their own number of segments';
+/** The gap statistic and stability recluster numeric resamples and reference data: not for the mixed-data algorithms. */
+const RESAMPLED = WITH_K.filter((a) => a !== 'pam' && a !== 'kprototypes');
+const NOT_RESAMPLED = 'the gap statistic and stability compare numbers of segments, and DBSCAN and HDBSCAN have only their own; PAM and k-prototypes compare categories, which the uniform reference data and numeric resamples these recluster do not keep';
 
 function kRange(raw: string): [number, number] {
 	const m = /^(\d+)\.\.(\d+)$/.exec(raw.trim());
@@ -38,14 +41,14 @@ export const RUN_SPEC: CommandSpec = {
 	flags: [
 		{ name: 'input', type: 'path', value: 'FILE', required: true, help: 'the data: CSV/TSV in any common dialect and encoding, .xlsx, Parquet, JSON or NDJSON; "-" reads standard input' },
 		...PREP_FLAGS,
-		{ name: 'algorithm', type: 'choice', value: 'NAME', choices: ALGORITHMS, default: 'kmeans', inRecipe: true, help: 'ward, complete, average, single: agglomerative clustering with that linkage, one tree cut at every k (above 20,000 rows, 30,000 for single, it links 500 k-means micro-clusters and says so); dbscan and hdbscan find their own number of clusters, noise rows get segment -1' },
+		{ name: 'algorithm', type: 'choice', value: 'NAME', choices: ALGORITHMS, default: 'kmeans', inRecipe: true, help: 'ward, complete, average, single: agglomerative clustering with that linkage, one tree cut at every k (above 20,000 rows, 30,000 for single, it links 500 k-means micro-clusters and says so); dbscan and hdbscan find their own number of clusters, noise rows get segment -1; pam (k-medoids on Gower distances, as R cluster::pam(daisy(x, "gower")), up to 10,000 rows) and kprototypes (Huang 1998, any size) compare categorical columns as categories, and without --columns add the categorical columns of up to 50 levels to the numeric ones' },
 		{ name: 'k', type: 'int', value: 'N', min: 1, max: MAX_K, default: 'the recommended k', inRecipe: true, algorithms: WITH_K, why: FIND_OWN_K, help: 'the number of segments to label the output with' },
 		{ name: 'k-range', key: 'kRange', type: 'string', value: 'A..B', default: '2..10, or just --k', inRecipe: true, algorithms: WITH_K, why: FIND_OWN_K, parse: kRange, help: `the k values to try and report (up to ${MAX_K})` },
-		{ name: 'metrics', type: 'choice', value: 'SET', choices: ['default', 'all'], default: 'default', algorithms: WITH_K, why: 'the gap statistic and stability compare numbers of segments, and DBSCAN and HDBSCAN have only their own', help: 'default: silhouette, Davies–Bouldin, Calinski–Harabasz; all adds the gap statistic and stability (B = 20 each unless --gap-b / --stability-b say otherwise)' },
-		{ name: 'gap-b', type: 'int', value: 'N', min: 2, max: 500, default: 'off', algorithms: WITH_K, why: 'the gap statistic compares numbers of segments', help: 'gap statistic with N uniform reference sets (Tibshirani et al. 2001; clusGap rule)' },
-		{ name: 'gap-d-power', key: 'gapDPower', type: 'string', value: '1|2', default: '2', parse: gapDPower, algorithms: WITH_K, why: 'the gap statistic compares numbers of segments', help: "the gap statistic's d.power as in R clusGap: 2 squared distances (the paper's W_k), 1 distances (clusGap's own default; up to 20,000 rows)" },
-		{ name: 'stability-b', type: 'int', value: 'N', min: 0, max: 500, default: 'off', algorithms: WITH_K, why: 'stability is measured per number of segments', help: 'stability with N bootstrap resamples (ARI and per-segment Jaccard, Hennig 2007)' },
-		{ name: 'n-init', type: 'int', value: 'N', min: 1, max: 1000, default: 'kmeans 10, minibatch 3, gmm 1', inRecipe: true, algorithms: ['kmeans', 'minibatch', 'gmm'], why: 'only k-means, mini-batch k-means and Gaussian mixtures restart from random starts', help: 'restarts per k; k-means without --n-init makes more on smaller data (as many as fit rows × features × restarts ≤ 4 million, at most 1,000), with it exactly N' },
+		{ name: 'metrics', type: 'choice', value: 'SET', choices: ['default', 'all'], default: 'default', algorithms: RESAMPLED, why: NOT_RESAMPLED, help: 'default: silhouette, Davies–Bouldin, Calinski–Harabasz; all adds the gap statistic and stability (B = 20 each unless --gap-b / --stability-b say otherwise)' },
+		{ name: 'gap-b', type: 'int', value: 'N', min: 2, max: 500, default: 'off', algorithms: RESAMPLED, why: NOT_RESAMPLED, help: 'gap statistic with N uniform reference sets (Tibshirani et al. 2001; clusGap rule)' },
+		{ name: 'gap-d-power', key: 'gapDPower', type: 'string', value: '1|2', default: '2', parse: gapDPower, algorithms: RESAMPLED, why: NOT_RESAMPLED, help: "the gap statistic's d.power as in R clusGap: 2 squared distances (the paper's W_k), 1 distances (clusGap's own default; up to 20,000 rows)" },
+		{ name: 'stability-b', type: 'int', value: 'N', min: 0, max: 500, default: 'off', algorithms: RESAMPLED, why: NOT_RESAMPLED, help: 'stability with N bootstrap resamples (ARI and per-segment Jaccard, Hennig 2007)' },
+		{ name: 'n-init', type: 'int', value: 'N', min: 1, max: 1000, default: 'kmeans 10, minibatch 3, gmm 1, kprototypes 10', inRecipe: true, algorithms: ['kmeans', 'minibatch', 'gmm', 'kprototypes'], why: 'only k-means, mini-batch k-means and Gaussian mixtures restart from random starts, and k-prototypes from random records (PAM is deterministic)', help: 'restarts per k; k-means without --n-init makes more on smaller data (as many as fit rows × features × restarts ≤ 4 million, at most 1,000), with it exactly N' },
 		{ name: 'kmeans-refine', key: 'kmeansRefine', type: 'choice', value: 'R', choices: ['hartigan', 'none'], default: 'hartigan', inRecipe: true, algorithms: ['kmeans'], why: 'Hartigan moves refine k-means partitions', help: 'hartigan: Hartigan–Wong single-row moves after Lloyd (lower inertia); none: Lloyd only, as scikit-learn' },
 		{ name: 'batch-size', type: 'int', value: 'N', min: 1, max: 10_000_000, default: '1024', inRecipe: true, algorithms: ['minibatch'], help: 'rows per mini-batch step' },
 		{ name: 'covariance', type: 'choice', value: 'TYPE', choices: ['full', 'diag', 'spherical', 'tied'], default: 'full', inRecipe: true, algorithms: ['gmm'], help: 'the shape of each Gaussian mixture component' },
@@ -53,6 +56,7 @@ export const RUN_SPEC: CommandSpec = {
 		{ name: 'min-pts', type: 'int', value: 'N', min: 1, max: 100_000, default: '5', inRecipe: true, algorithms: ['dbscan'], help: 'DBSCAN points within eps for a core point, the point itself included' },
 		{ name: 'min-cluster-size', type: 'int', value: 'N', min: 2, max: 10_000_000, default: '5', inRecipe: true, algorithms: ['hdbscan'], help: 'HDBSCAN fewest rows in a segment (HDBSCAN takes at most 200,000 rows with up to 8 features, 50,000 with more)' },
 		{ name: 'min-samples', type: 'int', value: 'N', min: 1, max: 10_000_000, default: 'the minimum cluster size', inRecipe: true, algorithms: ['hdbscan'], help: "HDBSCAN neighbours, the row itself included, for a row's core distance" },
+		{ name: 'gamma', type: 'number', value: 'X', min: 0, default: "Huang's rule: half the mean standard deviation of the prepared numeric columns (0.5 on z-scored columns)", inRecipe: true, algorithms: ['kprototypes'], help: 'k-prototypes weight of one differing category against squared differences of the numbers; larger = categories decide more' },
 		{ name: 'seed', type: 'int', value: 'N', min: 0, max: 2 ** 32 - 1, default: '0', inRecipe: true, help: 'random seed' },
 		{ name: 'rfm', type: 'choice', value: 'MODE', choices: ['auto', 'off'], default: 'auto', inRecipe: true, help: 'auto: a transaction log (a repeated customer id, a date, an amount or a quantity and a price) becomes one row per customer (recency, frequency, monetary) and the labelled output has one row per customer; off: cluster the rows as they are' },
 		{ name: 'transforms', type: 'choice', value: 'MODE', choices: ['auto', 'none'], default: 'auto', inRecipe: true, help: 'auto: log1p on non-negative features with skewness above 2; none: no transforms' },
@@ -89,6 +93,7 @@ export interface RunArgs {
 	minClusterSize?: number;
 	minSamples?: number;
 	covariance?: string;
+	gamma?: number;
 	batchSize?: number;
 	seed?: number;
 	rfm?: 'auto' | 'off';

@@ -17,7 +17,9 @@ import { recipeForTable } from '../lib/engine/recipe-for-table';
 import { kRangeProblem, maxSupportedK } from '../lib/engine/k-limit';
 import type { RfmSpec } from '../lib/engine/prep/rfm-spec';
 import { runReport } from '../lib/engine/export/report';
-import { DEFAULT_ALGORITHMS, hasK, sourceDifferences, validateRecipe, type AlgorithmSpec, type CovarianceKind, type Recipe } from '../lib/engine/recipe';
+import { withCategoricalFeatures } from '../lib/engine/mixed-features';
+import { mixedAssignment } from '../lib/engine/export/model';
+import { DEFAULT_ALGORITHMS, hasK, isMixedAlgorithm, sourceDifferences, validateRecipe, type AlgorithmSpec, type CovarianceKind, type Recipe } from '../lib/engine/recipe';
 import { kDistance, suggestEps } from '../lib/engine/cluster/k-distance';
 import { algorithmLines, algorithmReport } from '../lib/engine/algorithm-report';
 import type { FeatureMatrix, Table } from '../lib/engine/types';
@@ -38,19 +40,21 @@ import type { AnalysisResult } from '../lib/engine/analyse';
 import { writeRules } from './rules';
 import { fittedStart, pysparkScript, pysparkStart, sklearnScript } from '../lib/engine/export/python';
 import { trackCommand } from './track';
+import { teamForRun } from './kmeans-threads';
 
 /** Every metric per k, one line per k. */
 export function metricsTable(result: AnalysisResult): string {
 	const gap = result.perK.some((s) => s.gap);
 	const stab = result.perK.some((s) => s.stability);
-	const head = ['k', 'inertia', 'silhouette', 'davies_bouldin', 'calinski_harabasz', ...(gap ? ['gap', 'gap_se'] : []), ...(stab ? ['stability_ari', 'segments_stable'] : [])];
+	const mixed = result.perK[0]?.mixed;
+	const head = ['k', mixed ? 'cost' : 'inertia', mixed ? 'silhouette_gower' : 'silhouette', 'davies_bouldin', 'calinski_harabasz', ...(gap ? ['gap', 'gap_se'] : []), ...(stab ? ['stability_ari', 'segments_stable'] : [])];
 	const rows = [head];
 	if (result.gapK1) rows.push(['1', '', '', '', '', result.gapK1.gap.toFixed(4), result.gapK1.se.toFixed(4), ...(stab ? ['', ''] : [])]);
 	for (const s of result.perK) {
 		rows.push([
 			String(s.k), s.inertia.toPrecision(6),
 			s.silhouette.toFixed(4) + (s.silhouetteCi ? ` ±${((s.silhouetteCi[1] - s.silhouetteCi[0]) / 2).toFixed(4)}` : ''),
-			s.daviesBouldin.toFixed(4), s.calinskiHarabasz.toPrecision(6),
+			Number.isNaN(s.daviesBouldin) ? 'n/a' : s.daviesBouldin.toFixed(4), Number.isNaN(s.calinskiHarabasz) ? 'n/a' : s.calinskiHarabasz.toPrecision(6),
 			...(gap ? [s.gap ? s.gap.gap.toFixed(4) : '', s.gap ? s.gap.se.toFixed(4) : ''] : []),
 			...(stab ? [s.stability ? s.stability.meanAri.toFixed(3) : '', s.stability ? `${s.stability.labels.filter((l) => l === 'stable').length}/${s.k}` : ''] : [])
 		]);
@@ -145,8 +149,14 @@ export function recipeFromArgs(args: RunArgs, table: Table, log: { table: Table;
 	if (args.columns) recipe.features = args.columns;
 	if (args.scale) recipe.prep.scale = args.scale as Recipe['prep']['scale'];
 	if (args.missing) recipe.prep.missing = args.missing as Recipe['prep']['missing'];
-	checkFeatures(table, recipe);
 	recipe.algorithm = algorithmFromArgs(args, table, recipe);
+	// PAM and k-prototypes are chosen for categories: without --columns they use the categorical columns too.
+	if (isMixedAlgorithm(recipe.algorithm) && !args.columns) {
+		const { features, added } = withCategoricalFeatures(profileOf(table), recipe.features, recipe.idColumn);
+		recipe.features = features;
+		if (added.length) say(`note: --algorithm ${recipe.algorithm.name} compares categories as categories, so the categorical column(s) ${added.join(', ')} join the numeric features (--columns chooses others).`);
+	}
+	checkFeatures(table, recipe);
 	if (args.seed !== undefined) recipe.seed = args.seed;
 	if (args.kRange) recipe.kRange = args.kRange;
 	else if (args.k !== undefined) recipe.kRange = [args.k, args.k];
@@ -179,6 +189,10 @@ function algorithmFromArgs(args: RunArgs, table: Table, recipe: Recipe): Algorit
 			}
 			return { name: 'dbscan', eps, minPts };
 		}
+		case 'pam':
+			return { name: 'pam' };
+		case 'kprototypes':
+			return { ...DEFAULT_ALGORITHMS.kprototypes, ...nInit, ...(args.gamma !== undefined ? { gamma: args.gamma } : {}) };
 		case 'hdbscan':
 			return {
 				...DEFAULT_ALGORITHMS.hdbscan,
@@ -208,7 +222,7 @@ async function run(args: RunArgs): Promise<number> {
 	const labelled = await analyseAndReport(args, table, recipe);
 	// The analysis result is out of scope here, so its arrays can go before the labelled file needs memory.
 	if (args.out && labelled) {
-		await writeOutput(args.out, resultsCsvChunks(table, { ...labelled, extra: [...labelled.extra(), ...labelled.hdbscan, ...labelled.rules] }));
+		await writeOutput(args.out, resultsCsvChunks(table, { ...labelled, extra: [...labelled.extra, ...labelled.hdbscan, ...labelled.rules] }));
 		if (args.out !== '-') say(`wrote ${args.out}`);
 	}
 	return 0;
@@ -220,18 +234,28 @@ interface Labelled {
 	status: Uint8Array;
 	labels: Int32Array;
 	names: string[];
-	extra: () => { name: string; values: ArrayLike<number> }[];
+	extra: { name: string; values: ArrayLike<number> }[];
 	hdbscan: { name: string; values: ArrayLike<number> }[];
 	/** segment_by_rules, when --rules asked for rules. */
 	rules: { name: string; values: ArrayLike<number> }[];
+	/** Distinct rows only: the row each repeat repeats (it gets that row's segment). */
+	repeatOf?: Int32Array;
 }
 
 /** Runs the analysis, prints it (or the JSON report), writes --model, --report and --save-recipe. */
 async function analyseAndReport(args: RunArgs, table: Table, recipe: Recipe): Promise<Labelled | null> {
 	const started = Date.now();
-	const result = analyse(table, recipe, {
-		onProgress: process.stderr.isTTY ? (p) => process.stderr.write(`\r${p.stage.padEnd(60).slice(0, 60)} ${Math.round(p.fraction * 100)}%`) : undefined
-	});
+	// Large k-means runs use every core (engine/cluster/kmeans-team.ts; same labels as on one thread).
+	const team = await teamForRun(table.rowCount);
+	let result: ReturnType<typeof analyse>;
+	try {
+		// No per-row projection scores: the command line draws no map (rowScores, analyse.ts).
+		result = analyse(table, recipe, {
+			onProgress: process.stderr.isTTY ? (p) => process.stderr.write(`\r${p.stage.padEnd(60).slice(0, 60)} ${Math.round(p.fraction * 100)}%`) : undefined
+		}, { rowScores: false, keepMatrix: !!args.out });
+	} finally {
+		await team?.close();
+	}
 	if (process.stderr.isTTY) process.stderr.write('\n');
 	const k = result.chosenK;
 	const idx = result.perK.findIndex((s) => s.k === k);
@@ -243,9 +267,10 @@ async function analyseAndReport(args: RunArgs, table: Table, recipe: Recipe): Pr
 		? `${result.rowsClustered - noise} of ${result.rowCount} rows in segments, ${noise} noise rows`
 		: `${result.rowsClustered} of ${result.rowCount} rows clustered`;
 	const why = found ? ` (found by ${found})` : k === result.recommendation.k ? ' (the recommended k)' : ` (chosen; the recommended k is ${result.recommendation.k})`;
+	const cost = summary.mixed ? (summary.mixed.algorithm === 'pam' ? 'sum of Gower distances to the medoids' : 'k-prototypes cost') : 'inertia';
 	say(
-		`${table.name}: ${rows} on ${result.features.length} features; k = ${k}${why}, silhouette ${summary.silhouette.toFixed(4)}` +
-			`${found ? '' : `, inertia ${summary.inertia.toFixed(4)}`}; ${Date.now() - started} ms.`
+		`${table.name}: ${rows} on ${result.features.length} features; k = ${k}${why}, silhouette${summary.mixed ? ' (Gower)' : ''} ${summary.silhouette.toFixed(4)}` +
+			`${found ? '' : `, ${cost} ${summary.inertia.toFixed(4)}`}; ${Date.now() - started} ms.`
 	);
 	for (const note of result.notes) say(`note: ${note}`);
 	const report = () => ({ ...runReport(result), algorithmOutputs: algorithmReport(result) });
@@ -253,20 +278,21 @@ async function analyseAndReport(args: RunArgs, table: Table, recipe: Recipe): Pr
 	else printTable(result, recipe);
 	await writeOutputs(args, table, recipe, result, report);
 	// --rules / --rules-sql: written now; with --out, their segment_by_rules column joins the labelled file.
-	const byRules = await writeRules(table, () => clusteredMatrix(table, recipe), result.labels[idx], summary, segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k), args, recipe.seed);
+	const byRules = await writeRules(table, () => result.matrix ?? clusteredMatrix(table, recipe), result.labels[idx], summary, segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k), args, recipe.seed);
 	if (!args.out) return null;
-	const { modelCenters, gmm } = summary;
+	const { modelCenters, gmm, mixed } = summary;
 	const labels = result.labels[idx];
 	return {
 		rowIndex: result.rowIndex,
 		status: result.status,
 		labels,
 		names: segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k),
-		// The same per-row columns as the page's download (silhouette, distance to centre, GMM probabilities), on the
-		// clustered matrix prepared again once the run's own arrays are gone.
-		extra: () => (modelCenters ? rowColumns(clusteredMatrix(table, recipe), labels, modelCenters, gmm?.probs) : []),
+		// The same per-row columns as the page's download (silhouette, distance to centre, GMM probabilities), from the
+		// run's own clustered matrix, which goes with the result (preparing it again cost 7 doubles a row at the peak).
+		extra: modelCenters ? rowColumns(result.matrix!, labels, modelCenters, gmm?.probs, mixedAssignment(mixed)) : [],
 		hdbscan: hdbscanColumns(summary.hdbscan),
-		rules: byRules ? [byRules] : []
+		rules: byRules ? [byRules] : [],
+		...(result.repeatOf ? { repeatOf: result.repeatOf } : {})
 	};
 }
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { foreignRequests, launchApp, readCsv, type App } from './harness';
+import { foreignRequests, gotoStep, launchApp, readCsv, type App } from './harness';
 
 describe('algorithms, in the built site', () => {
 	let app: App;
@@ -26,12 +26,16 @@ describe('algorithms, in the built site', () => {
 	};
 	// A select's accessible name includes its chosen option ("Algorithm k-means").
 	const picker = () => app.page.getByRole('combobox', { name: /^Algorithm/ });
-	const pick = async (name: string) => picker().selectOption({ label: name });
+	const pick = async (name: string) => {
+		await gotoStep(app.page, 'Cluster');
+		await picker().selectOption({ label: name });
+	};
 
 	it('offers every algorithm with its parameters and a one-line explanation', async () => {
 		const { page } = app;
+		await gotoStep(page, 'Cluster');
 		const options = await picker().locator('option').allTextContents();
-		expect(options).toEqual(['k-means', 'Mini-batch k-means', 'Hierarchical (agglomerative)', 'DBSCAN (density)', 'Gaussian mixture', 'HDBSCAN (density, no eps)']);
+		expect(options).toEqual(['k-means', 'Mini-batch k-means', 'Hierarchical (agglomerative)', 'DBSCAN (density)', 'Gaussian mixture', 'HDBSCAN (density, no eps)', 'PAM on Gower (numbers + categories)', 'k-prototypes (numbers + categories, large files)']);
 		await pick('Mini-batch k-means');
 		await expect(page.getByLabel('Batch size').inputValue()).resolves.toBe('1024');
 		await expect(page.getByLabel('Reassignment ratio').inputValue()).resolves.toBe('0.01');
@@ -95,6 +99,7 @@ describe('algorithms, in the built site', () => {
 		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
 		await expect.poll(async () => page.getByRole('heading', { name: new RegExp(`DBSCAN with eps = ${next!.replace('.', '\\.')}`) }).count()).toBe(1);
 		// An eps that leaves no core point: a message that says so and suggests an eps, and the last result stays.
+		await gotoStep(page, 'Cluster');
 		await page.getByLabel('Neighbourhood radius (eps)').fill('0.0001');
 		await page.getByLabel('Neighbourhood radius (eps)').press('Tab');
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -157,6 +162,7 @@ describe('algorithms, in the built site', () => {
 		expect(svg.suggestedFilename()).toBe('customers-condensed-tree.svg');
 		expect(readFileSync((await svg.path())!, 'utf8')).toMatch(/<rect[^>]*fill="#0072B2"/i);
 		// The download: every row, noise rows as segment -1, a membership probability of 0 for them and above 0 otherwise.
+		await gotoStep(page, 'Export');
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
 		const rows = readCsv(readFileSync((await download.path())!, 'utf8'));
 		const head = rows[0];
@@ -169,6 +175,7 @@ describe('algorithms, in the built site', () => {
 		for (const r of body) expect(Number(r[prob]) === 0).toBe(r[seg] === '-1');
 		expect(new Set(body.map((r) => r[seg]).filter((s) => s !== '-1')).size).toBe(Number(k));
 		// A minimum cluster size above the row count: a message that says so and what to choose.
+		await gotoStep(page, 'Cluster');
 		await page.getByLabel('Minimum cluster size').fill('6000');
 		await page.getByLabel('Minimum cluster size').press('Tab');
 		await page.getByRole('button', { name: 'Run', exact: true }).click();

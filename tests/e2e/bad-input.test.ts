@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foreignRequests, launchApp, readCsv, type App } from './harness';
+import { foreignRequests, gotoStep, launchApp, readCsv, type App } from './harness';
 
 const DIR = new URL('../fixtures/formats/', import.meta.url).pathname;
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -52,15 +52,18 @@ describe('bad input in the built site', () => {
 		await page.getByText(/customers-messy\.csv: 12 rows × 6 columns/).waitFor();
 		await page.getByRole('heading', { name: /Columns/ }).waitFor();
 		// The acceptance is in the Recipe, so the run (in the worker, through analyse) goes ahead.
+		await gotoStep(page, 'Cluster');
 		await page.getByLabel('Largest k').fill('3');
 		await page.getByLabel('Largest k').press('Tab');
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
-		await page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 120_000 });
+		await gotoStep(page, 'Segments');
+		await page.getByRole('heading', { name: 'Who the segments are' }).waitFor({ timeout: 120_000 });
 		await expect(alert().count()).resolves.toBe(0);
 	});
 
 	it('"Choose another file" drops the file under review', async () => {
 		const { page } = app;
+		await gotoStep(page, 'Data');
 		await give('ragged.csv', 'id,spend,visits\n1,10,2\n2,20,3,extra note\n3,30,4\n');
 		const review = page.getByRole('region', { name: /1 line of “ragged.csv” could not be read as rows/ });
 		await review.waitFor();
@@ -205,6 +208,7 @@ describe('bad input in the built site', () => {
 		await expect(page.getByText(/big-quoted\.csv: [\d,]+ rows/).count()).resolves.toBe(0);
 		// The previous file is really still there: the worker, stopped mid-read, reads it again for the next call.
 		await page.getByText(/customers\.xlsx: 13 rows × 6 columns/).waitFor();
+		await gotoStep(page, 'Prepare');
 		await page.getByLabel('Preview column').selectOption('rate');
 		await page.getByText(/of 13 rows will be clustered/).waitFor();
 		await expect(alert().count()).resolves.toBe(0);

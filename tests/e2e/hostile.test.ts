@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOTYPE_NAMES } from '../../src/lib/engine/names';
 import { zipBombWorkbook } from '../support/zip-bomb';
-import { launchApp, longTasksWhile, type App } from './harness';
+import { gotoStep, launchApp, longTasksWhile, type App } from './harness';
 
 describe('hostile files in the built site', () => {
 	let app: App;
@@ -120,10 +120,12 @@ describe('hostile files in the built site', () => {
 		await table.getByLabel('Type of __proto__', { exact: true }).selectOption('categorical');
 		await expect(table.getByLabel('Type of __proto__', { exact: true }).inputValue()).resolves.toBe('categorical');
 		await table.getByLabel('Type of __proto__', { exact: true }).selectOption('numeric');
+		await gotoStep(page, 'Cluster');
 		await page.getByLabel('Largest k').fill('3');
 		await page.getByLabel('Largest k').press('Tab');
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
-		await page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 120_000 });
+		await gotoStep(page, 'Segments');
+		await page.getByRole('heading', { name: 'Who the segments are' }).waitFor({ timeout: 120_000 });
 		await expect(page.getByRole('alert').count()).resolves.toBe(0);
 		expect(app.consoleErrors).toEqual([]);
 	});

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashText } from '../../src/lib/engine/data/fingerprint';
 import { KEEP_TEXT_BELOW } from '../../src/lib/engine/data/load';
 import { Rng } from '../../src/lib/engine/random';
-import { foreignRequests, launchApp, longTasksWhile, type App } from './harness';
+import { foreignRequests, gotoStep, launchApp, longTasksWhile, type App } from './harness';
 
 const ROWS = 1_000_000, COLS = 10;
 const dir = mkdtempSync(join(tmpdir(), 'segment-lab-1m-'));
@@ -72,12 +72,14 @@ describe('a 1,000,000-row numeric file', () => {
 		expect(statSync(midPath).size).toBeGreaterThan(KEEP_TEXT_BELOW); // so the worker keeps the File, not its text
 		await page.locator('input[type="file"]').first().setInputFiles(midPath);
 		await expect(page.getByText(/220,000 rows/).first().waitFor({ timeout: 60_000 })).resolves.toBeUndefined();
+		await gotoStep(page, 'Cluster');
 		await page.getByLabel('Largest k').fill('2');
 		await page.getByLabel('Largest k').press('Tab');
 		await page.getByLabel('Restarts', { exact: true }).fill('1');
 		await page.getByLabel('Restarts', { exact: true }).press('Tab');
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
+		await gotoStep(page, 'Export');
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
 		const out = readFileSync((await download.path())!, 'utf8').split('\n');
 		const input = readFileSync(midPath, 'utf8').split('\n');

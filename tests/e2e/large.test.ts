@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCustomers } from '../../scripts/demo/customers';
-import { foreignRequests, launchApp, longTasksWhile, type App } from './harness';
+import { foreignRequests, gotoStep, launchApp, longTasksWhile, type App } from './harness';
 
 // Uploaded from a file path: Playwright hands a path to the browser as a real file, whereas an in-memory
 // buffer is decoded by script inside the page, a 1–2 s task that is the harness's, not the app's.
@@ -34,6 +34,7 @@ describe('a 200,000-row customer file', () => {
 	it('loads, clusters and draws with no main-thread task over 100 ms', async () => {
 		const { page } = app;
 		await expect(page.getByText(/200,000 rows/).count()).resolves.toBeGreaterThan(0);
+		await gotoStep(page, 'Cluster');
 		await page.getByLabel('Largest k').fill('4');
 		await page.getByLabel('Largest k').press('Tab');
 		await page.getByLabel('Restarts', { exact: true }).fill('3');
@@ -52,6 +53,7 @@ describe('a 200,000-row customer file', () => {
 
 	it('stops a running sweep within 200 ms of Cancel, and runs again afterwards', async () => {
 		const { page } = app;
+		await gotoStep(page, 'Cluster');
 		await page.getByLabel('Largest k').fill('10');
 		await page.getByLabel('Largest k').press('Tab');
 		await page.getByLabel('Restarts', { exact: true }).fill('10');
@@ -80,6 +82,7 @@ describe('a 200,000-row customer file', () => {
 		expect(elapsed).toBeLessThan(200);
 		await expect(page.getByText(/Cancelled/).count()).resolves.toBe(1);
 		// The previous results stay; a new run works in a fresh worker (which reloads the file).
+		await gotoStep(page, 'Cluster');
 		await page.getByLabel('Largest k').fill('3');
 		await page.getByLabel('Largest k').press('Tab');
 		await page.getByLabel('Restarts', { exact: true }).fill('1');

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchApp, type App } from './harness';
+import { gotoStep, launchApp, type App } from './harness';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -140,6 +140,8 @@ describe('Learn mode', () => {
 		await page.locator('main[data-hydrated="true"]').waitFor();
 		await page.getByRole('button', { name: 'Try the demo data' }).click();
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 120_000 });
+		await gotoStep(page, 'Cluster');
 		await page.getByRole('button', { name: 'Learn step by step with this data' }).click({ timeout: 120_000 });
 		await page.getByText(/Distances are measured in all \d+ prepared features/).waitFor();
 		expect(new URL(page.url()).searchParams.get('data')).toBe('own');

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, readCsv, type App } from './harness';
+import { gotoStep, launchApp, readCsv, type App } from './harness';
 
 const DEMO = new URL('../../static/demo/customers.csv', import.meta.url).pathname;
 
@@ -23,12 +23,14 @@ describe('personas on the demo data, in the built site', () => {
 		const { page } = app;
 		await page.getByRole('button', { name: 'Try the demo data' }).click();
 		await page.getByRole('heading', { name: /Columns/ }).waitFor();
+		await gotoStep(page, 'Cluster');
 		await page.getByLabel('Smallest k').fill('6');
 		await page.getByLabel('Smallest k').press('Tab');
 		await page.getByLabel('Largest k').fill('6');
 		await page.getByLabel('Largest k').press('Tab');
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect.poll(() => page.getByRole('button', { name: 'Run', exact: true }).isEnabled(), { timeout: 120_000 }).toBe(true);
+		await gotoStep(page, 'Segments');
 		const cards = page.getByRole('article', { name: /^Persona:/ });
 		await cards.first().waitFor({ timeout: 60_000 });
 		await expect(cards.count()).resolves.toBe(6);
@@ -64,6 +66,7 @@ describe('personas on the demo data, in the built site', () => {
 		await input.fill('=VIP club');
 		await input.press('Tab');
 		await page.getByRole('heading', { name: '=VIP club' }).waitFor();
+		await gotoStep(page, 'Export');
 		const [csvDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
 		const rows = readCsv(readFileSync((await csvDl.path())!, 'utf8'));
 		const nameCol = rows[0].indexOf('segment_name');
@@ -102,6 +105,9 @@ describe('personas on the demo data, in the built site', () => {
 		const { page } = app;
 		const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download model (JSON)' }).click()]);
 		const model = readFileSync((await dl.path())!);
+		const [resultsDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
+		const results = readCsv(readFileSync((await resultsDl.path())!, 'utf8'));
+		await gotoStep(page, 'Score');
 		const demo = readFileSync(DEMO, 'utf8');
 		await page.getByLabel('Model file (JSON)').setInputFiles({ name: 'model.json', mimeType: 'application/json', buffer: model });
 		await page.getByLabel('New customers file').setInputFiles({ name: 'again.csv', mimeType: 'text/csv', buffer: Buffer.from(demo) });
@@ -111,8 +117,6 @@ describe('personas on the demo data, in the built site', () => {
 		await expect(drift.getByRole('cell', { name: 'stable', exact: true }).count()).resolves.toBe(7);
 		const [scoredDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download scored file (CSV)' }).click()]);
 		const scored = readCsv(readFileSync((await scoredDl.path())!, 'utf8'));
-		const [resultsDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
-		const results = readCsv(readFileSync((await resultsDl.path())!, 'utf8'));
 		const col = (rows: string[][], name: string) => rows.slice(1).filter((r) => r.length > 1).map((r) => r[rows[0].indexOf(name)]);
 		expect(col(scored, 'segment')).toEqual(col(results, 'segment'));
 		const lines = demo.trimEnd().split('\n');
@@ -137,12 +141,14 @@ describe('session: autosave, reload, shareable link', () => {
 		const { page } = app;
 		await page.getByRole('button', { name: 'Try the demo data' }).click();
 		await page.getByRole('heading', { name: /Columns/ }).waitFor();
+		await gotoStep(page, 'Cluster');
 		await page.getByLabel('Smallest k').fill('5');
 		await page.getByLabel('Smallest k').press('Tab');
 		await page.getByLabel('Largest k').fill('6');
 		await page.getByLabel('Largest k').press('Tab');
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect.poll(() => page.getByRole('button', { name: 'Run', exact: true }).isEnabled(), { timeout: 120_000 }).toBe(true);
+		await gotoStep(page, 'Segments');
 		await page.getByLabel('Name of segment 2').fill('Keep these');
 		await page.getByLabel('Name of segment 2').press('Tab');
 		await page.getByRole('heading', { name: 'Keep these' }).waitFor();
@@ -150,15 +156,21 @@ describe('session: autosave, reload, shareable link', () => {
 		await page.reload();
 		await page.locator('main[data-hydrated="true"]').waitFor();
 		await page.getByText(/Your last session on “customers.csv”/).waitFor();
+		// The reload kept the step in the address (?step=segments); the file is loaded from the Data step.
+		await page.getByRole('heading', { level: 2, name: 'Segments', exact: true }).waitFor();
+		await gotoStep(page, 'Data');
 		await page.getByRole('button', { name: 'Try the demo data' }).click();
 		await page.getByText(/Restored your last session/).waitFor({ timeout: 30_000 });
+		await gotoStep(page, 'Segments');
 		await page.getByRole('heading', { name: 'Keep these' }).waitFor();
 		await expect(page.getByLabel('Number of segments (k)').inputValue()).resolves.toBe('6');
+		await gotoStep(page, 'Cluster');
 		await expect(page.getByLabel('Smallest k').inputValue()).resolves.toBe('5');
 	});
 
 	it('the shareable link carries the recipe only and asks for the file', async () => {
 		const { page, context } = app;
+		await gotoStep(page, 'Export');
 		await page.getByRole('button', { name: 'Copy shareable link' }).click();
 		const link = await page.getByLabel(/Shareable link/).inputValue();
 		expect(link).toMatch(/#recipe=[A-Za-z0-9_-]+$/);
@@ -169,6 +181,7 @@ describe('session: autosave, reload, shareable link', () => {
 		await other.getByText(/This link carries a recipe for “customers.csv” \(no data\)/).waitFor();
 		await other.getByRole('button', { name: 'Try the demo data' }).click();
 		await other.getByText(/Recipe applied/).waitFor({ timeout: 30_000 });
+		await gotoStep(other, 'Cluster');
 		await expect(other.getByLabel('Smallest k').inputValue()).resolves.toBe('5');
 		await other.close();
 		expect(app.consoleErrors).toEqual([]);

@@ -4,7 +4,7 @@
  * no inertia and no one-point charts, and counts noise apart from the rows in segments.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, type App } from './harness';
+import { gotoStep, launchApp, type App } from './harness';
 import { Rng } from '../../src/lib/engine/random';
 
 describe('one authoritative k, in the built site', () => {
@@ -26,6 +26,7 @@ describe('one authoritative k, in the built site', () => {
 
 	it('a recommendation at the top of the range says so; "Try k up to" widens the range and reruns; the recommended k is shown', async () => {
 		const { page } = app;
+		await gotoStep(page, 'Cluster');
 		await page.getByLabel('Largest k').fill('4');
 		await page.getByLabel('Largest k').press('Tab');
 		await runAndWait();
@@ -39,7 +40,9 @@ describe('one authoritative k, in the built site', () => {
 		const k = await recommended();
 		expect(k).toBeGreaterThan(4);
 		expect(k).toBeLessThan(9);
+		await gotoStep(page, 'Cluster');
 		await expect(page.getByLabel('Largest k').inputValue()).resolves.toBe('9');
+		await gotoStep(page, 'How many');
 		// The page shows the recommended k by default, and says so.
 		await expect(page.getByLabel('Number of segments (k)').inputValue()).resolves.toBe(String(k));
 		await expect(page.getByText(`Showing k = ${k}, the recommended k.`).count()).resolves.toBe(1);
@@ -53,6 +56,7 @@ describe('one authoritative k, in the built site', () => {
 
 	it('Gaussian mixture: BIC votes as the mixture\'s own criterion; the BIC chart marks the engine\'s lowest, and the card names it', async () => {
 		const { page } = app;
+		await gotoStep(page, 'Cluster');
 		await page.getByRole('combobox', { name: /^Algorithm/ }).selectOption({ label: 'Gaussian mixture' });
 		await page.getByLabel('Largest k').fill('7');
 		await page.getByLabel('Largest k').press('Tab');
@@ -74,13 +78,14 @@ describe('one authoritative k, in the built site', () => {
 
 	it('DBSCAN: no inertia, no charts against k, noise counted apart from the rows in segments', async () => {
 		const { page } = app;
+		await gotoStep(page, 'Cluster');
 		await page.getByRole('combobox', { name: /^Algorithm/ }).selectOption({ label: 'DBSCAN (density)' });
 		await page.getByText(/The knee of the 5-distance curve suggests eps = \d/).waitFor();
 		await page.getByLabel('Neighbourhood radius (eps)').fill('0.85');
 		await page.getByLabel('Neighbourhood radius (eps)').press('Tab');
 		await runAndWait();
 		await page.getByRole('heading', { name: /DBSCAN found k = \d+/ }).waitFor();
-		const results = page.getByRole('region', { name: /Segments/ });
+		const results = page.getByRole('region', { name: 'How many', exact: true });
 		const text = (await results.textContent()) ?? '';
 		expect(text).not.toMatch(/inertia/i);
 		await expect(page.getByRole('img', { name: /by k/ }).count()).resolves.toBe(0);
@@ -101,21 +106,25 @@ describe('one authoritative k, in the built site', () => {
 
 	it('HDBSCAN with its default minimum cluster size: a tiny segment\'s card offers segments of at least 2% of the rows, in one click', async () => {
 		const { page } = app;
+		await gotoStep(page, 'Cluster');
 		await page.getByRole('combobox', { name: /^Algorithm/ }).selectOption({ label: 'HDBSCAN (density, no eps)' });
 		await runAndWait();
 		await page.getByRole('heading', { name: /HDBSCAN found k = \d+/ }).waitFor();
-		const button = page.getByRole('button', { name: /^Require segments of at least \d+ rows and run again$/ }).first();
-		await button.waitFor();
-		const floor = Number(/at least (\d+) rows/.exec((await button.textContent()) ?? '')![1]);
 		// 2% of the rows in segments (noise rows are in no segment).
 		const text = (await page.getByText(/of 5,000 rows are in segments/).textContent()) ?? '';
 		const inSegments = Number(/([\d,]+) of 5,000 rows are in segments/.exec(text)![1].replace(/,/g, ''));
+		await gotoStep(page, 'Segments');
+		const button = page.getByRole('button', { name: /^Require segments of at least \d+ rows and run again$/ }).first();
+		await button.waitFor();
+		const floor = Number(/at least (\d+) rows/.exec((await button.textContent()) ?? '')![1]);
 		expect(floor).toBe(Math.ceil(0.02 * inSegments));
 		await button.click();
 		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
-		await page.getByRole('heading', { name: `HDBSCAN with a minimum cluster size of ${floor}` }).waitFor();
-		await expect(page.getByLabel('Minimum cluster size').inputValue()).resolves.toBe(String(floor));
 		await expect(page.getByRole('note', { name: /^Very small segment \d+$/ }).count()).resolves.toBe(0);
+		await gotoStep(page, 'How many');
+		await page.getByRole('heading', { name: `HDBSCAN with a minimum cluster size of ${floor}` }).waitFor();
+		await gotoStep(page, 'Cluster');
+		await expect(page.getByLabel('Minimum cluster size').inputValue()).resolves.toBe(String(floor));
 	});
 
 	it('a segment of a few far rows gets a card naming outliers; its one click sets them aside and reruns', async () => {
@@ -124,18 +133,23 @@ describe('one authoritative k, in the built site', () => {
 		const lines = ['x,y'];
 		for (let i = 0; i < 396; i++) lines.push(`${((i % 2 ? 3 : -3) + rng.normal()).toFixed(4)},${rng.normal().toFixed(4)}`);
 		for (let i = 0; i < 4; i++) lines.push(`${(0.1 * i).toFixed(1)},${40 + i}`);
+		await gotoStep(page, 'Data');
 		await page.getByLabel('Upload data').setInputFiles({ name: 'far-rows.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') });
 		await page.getByRole('heading', { name: /Columns/ }).waitFor();
 		await runAndWait();
+		await gotoStep(page, 'Segments');
 		const card = page.getByRole('note', { name: /^Very small segment \d+$/ });
 		await card.waitFor();
 		expect(await card.textContent()).toMatch(/holds 1\.0% of the clustered rows \(4\), under 2%\. Likely cause: outliers: these rows lie 3 or more standard deviations from the overall mean on y\./);
 		if (process.env.SHOT) await card.screenshot({ path: '/tmp/extreme-card.png' });
 		await card.getByRole('button', { name: 'Set outliers aside (beyond 3 IQR) and run again' }).click();
 		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
-		await page.getByRole('heading', { name: /Recommended k = 2$/ }).waitFor();
+		await page.getByRole('heading', { name: 'Who the segments are' }).waitFor();
 		await expect(page.getByRole('note', { name: /segment \d+$/ }).count()).resolves.toBe(0);
+		await gotoStep(page, 'How many');
+		await page.getByRole('heading', { name: /Recommended k = 2$/ }).waitFor();
 		await expect(page.getByText('396 of 400 rows clustered.').count()).resolves.toBe(1);
+		await gotoStep(page, 'Prepare');
 		await expect(page.getByLabel('Outlier action').inputValue()).resolves.toBe('setAside');
 	});
 });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEQUENTIAL } from '../../src/lib/charts/sequential';
-import { launchApp, type App } from './harness';
+import { gotoStep, launchApp, type App } from './harness';
 
 describe('results views, in the built site', () => {
 	let app: App;
@@ -19,6 +19,7 @@ describe('results views, in the built site', () => {
 		await app.page.getByRole('heading', { name: /Columns/ }).waitFor();
 		await app.page.getByRole('button', { name: 'Run', exact: true }).click();
 		await app.page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
+		await gotoStep(app.page, 'Segments');
 		await app.page.getByRole('heading', { name: 'Who the segments are' }).waitFor();
 	});
 	afterAll(async () => {
@@ -28,6 +29,7 @@ describe('results views, in the built site', () => {
 
 	it('colour by feature: the legend is a continuous viridis gradient, and the drawn points use its colours end to end', async () => {
 		const { page } = app;
+		await gotoStep(page, 'Map');
 		await page.getByLabel('Colour by').selectOption('total_purchases');
 		const scatter = page.getByRole('img', { name: /principal components 1 and 2/ });
 		await scatter.scrollIntoViewIfNeeded();
@@ -71,17 +73,21 @@ describe('results views, in the built site', () => {
 
 	it('segment names reach the scatter legend, the silhouette plot, the flow chart, the heatmap, the box plots and the segment table', async () => {
 		const { page } = app;
+		await gotoStep(page, 'Segments');
 		const names = await page.getByRole('article', { name: /^Persona:/ }).getByRole('heading').allTextContents();
 		expect(names.length).toBeGreaterThan(1);
+		await gotoStep(page, 'Map');
 		for (let i = 0; i < names.length; i++) {
 			await expect(page.getByRole('button', { name: new RegExp(`^${i + 1}\\. ${names[i].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(`) }).count()).resolves.toBe(1);
 		}
+		await gotoStep(page, 'How many');
 		const neg = (await page.getByRole('list', { name: 'Negative silhouettes per segment' }).textContent()) ?? '';
 		for (const n of names) expect(neg).toContain(n);
 		const flow = page.getByRole('img', { name: /Flow of rows between the two solutions/ });
 		const flowText = (await flow.textContent()) ?? '';
 		expect(flowText).toContain(`1. ${names[0]}`);
 		// The heatmap's rows, the box plots' boxes and the segment table's rows carry the same names.
+		await gotoStep(page, 'Segments');
 		const heat = (await page.getByRole('img', { name: /How each segment differs/ }).textContent()) ?? '';
 		await page.getByText('Box plots of each feature by segment').click();
 		const box = (await page.getByRole('img', { name: /Each feature by segment/ }).textContent()) ?? '';
@@ -95,6 +101,7 @@ describe('results views, in the built site', () => {
 
 	it('the out-of-date notice lists each kind of change, dims the views, and goes after Run', async () => {
 		const { page } = app;
+		await gotoStep(page, 'How many');
 		await expect(notice().count()).resolves.toBe(0);
 		const expectNotice = async (re: RegExp) => {
 			await notice().waitFor();
@@ -109,49 +116,62 @@ describe('results views, in the built site', () => {
 		});
 		expect(await shown()).toBe(1);
 
+		// The note shows above the run's results (here in How many); each change is made in its own step.
+		const inStep = async (step: Parameters<typeof gotoStep>[1], change: () => Promise<unknown>) => {
+			await gotoStep(page, step);
+			await change();
+			await gotoStep(page, 'How many');
+		};
 		// Features.
-		await page.getByLabel('Use email_open_rate as a feature').uncheck();
+		await inStep('Data', () => page.getByLabel('Use email_open_rate as a feature').uncheck());
 		await expectNotice(/Settings changed since this run: features\./);
 		expect(await shown()).toBeLessThan(0.6);
 		if (process.env.SHOT) {
-			await page.getByRole('heading', { name: /Segments$/ }).scrollIntoViewIfNeeded();
 			await page.screenshot({ path: '/tmp/stale-1440.png' });
 			await page.setViewportSize({ width: 390, height: 900 });
-			await page.getByRole('heading', { name: /Segments$/ }).scrollIntoViewIfNeeded();
 			await page.screenshot({ path: '/tmp/stale-390.png' });
 			await page.setViewportSize({ width: 1440, height: 1000 });
 		}
-		await page.getByLabel('Use email_open_rate as a feature').check();
+		await inStep('Data', () => page.getByLabel('Use email_open_rate as a feature').check());
 		await expectNone();
 		// Preparation.
-		await page.getByLabel('Outlier rule').selectOption('iqr');
+		await inStep('Prepare', () => page.getByLabel('Outlier rule').selectOption('iqr'));
 		await expectNotice(/: preparation\./);
-		await page.getByLabel('Outlier rule').selectOption('none');
+		await inStep('Prepare', () => page.getByLabel('Outlier rule').selectOption('none'));
 		await expectNone();
 		// Seed.
-		await page.getByLabel('Seed', { exact: true }).fill('7');
-		await page.getByLabel('Seed', { exact: true }).press('Tab');
+		await inStep('Cluster', async () => {
+			await page.getByLabel('Seed', { exact: true }).fill('7');
+			await page.getByLabel('Seed', { exact: true }).press('Tab');
+		});
 		await expectNotice(/: seed\./);
-		await page.getByLabel('Seed', { exact: true }).fill('0');
-		await page.getByLabel('Seed', { exact: true }).press('Tab');
+		await inStep('Cluster', async () => {
+			await page.getByLabel('Seed', { exact: true }).fill('0');
+			await page.getByLabel('Seed', { exact: true }).press('Tab');
+		});
 		await expectNone();
 		// Algorithm and k range together, in the words of the issue.
-		await page.getByRole('combobox', { name: /^Algorithm/ }).selectOption({ label: 'Gaussian mixture' });
-		await page.getByLabel('Largest k').fill('6');
-		await page.getByLabel('Largest k').press('Tab');
+		await inStep('Cluster', async () => {
+			await page.getByRole('combobox', { name: /^Algorithm/ }).selectOption({ label: 'Gaussian mixture' });
+			await page.getByLabel('Largest k').fill('6');
+			await page.getByLabel('Largest k').press('Tab');
+		});
 		await expectNotice(/Settings changed since this run: algorithm, k range\. Run again/);
-		await page.getByRole('combobox', { name: /^Algorithm/ }).selectOption({ label: 'k-means' });
-		await page.getByLabel('Largest k').fill('10');
-		await page.getByLabel('Largest k').press('Tab');
+		await inStep('Cluster', async () => {
+			await page.getByRole('combobox', { name: /^Algorithm/ }).selectOption({ label: 'k-means' });
+			await page.getByLabel('Largest k').fill('10');
+			await page.getByLabel('Largest k').press('Tab');
+		});
 		await expectNone();
 
 		// A loaded recipe: this run's own recipe with another seed.
+		await gotoStep(page, 'Export');
 		const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download recipe (JSON)' }).click()]);
 		const recipe = JSON.parse(readFileSync((await dl.path())!, 'utf8'));
 		recipe.seed = 11;
 		const file = join(dir, 'recipe.json');
 		writeFileSync(file, JSON.stringify(recipe));
-		await page.getByLabel('Load a recipe (JSON)').setInputFiles(file);
+		await inStep('Cluster', () => page.getByLabel('Load a recipe (JSON)').setInputFiles(file));
 		await expectNotice(/Settings changed since this run: a loaded recipe, seed\./);
 
 		// Run: the notice goes, the views are no longer dimmed.

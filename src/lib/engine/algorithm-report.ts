@@ -40,6 +40,10 @@ export interface AlgorithmReport {
 	};
 	gmm?: { k: number; covariance: string; logLikelihood: number; bic: number; aic: number; nParameters: number; converged: boolean; degenerate: string[]; illDefined: string | null; uncertainRows: number }[];
 	uncertainBelow?: number;
+	/** PAM on Gower distances: per k the medoids (1-based table rows, segment order) and the sum of Gower distances. */
+	pam?: { k: number; medoidRows: number[]; cost: number; swaps: number }[];
+	/** k-prototypes: γ, where it came from, and per k Huang's cost. */
+	kprototypes?: { gamma: number; gammaRule: 'huang' | 'recipe'; perK: { k: number; cost: number; passes: number }[] };
 }
 
 export function algorithmReport(result: AnalysisResult): AlgorithmReport {
@@ -74,6 +78,13 @@ export function algorithmReport(result: AnalysisResult): AlgorithmReport {
 		}));
 		out.uncertainBelow = UNCERTAIN_BELOW;
 	}
+	const mixed = result.perK.filter((s) => s.mixed);
+	if (mixed.length && mixed[0].mixed!.algorithm === 'pam') {
+		out.pam = mixed.map((s) => ({ k: s.k, medoidRows: (s.mixed!.medoids ?? []).map((i) => result.rowIndex[i] + 1), cost: s.mixed!.cost, swaps: s.mixed!.swaps ?? 0 }));
+	} else if (mixed.length) {
+		const m = mixed[0].mixed!;
+		out.kprototypes = { gamma: m.gamma ?? NaN, gammaRule: m.gammaRule ?? 'huang', perK: mixed.map((s) => ({ k: s.k, cost: s.mixed!.cost, passes: s.mixed!.passes ?? 0 })) };
+	}
 	return out;
 }
 
@@ -93,6 +104,11 @@ export function algorithmLines(result: AnalysisResult): string[] {
 	if (rep.hdbscan) {
 		const d = rep.hdbscan;
 		out.push(`HDBSCAN min cluster size = ${d.minClusterSize}, min samples = ${d.minSamples} (${d.selection === 'leaf' ? 'leaf' : 'excess of mass'} selection): ${d.clusters} clusters, ${d.noise} noise rows (segment -1); stabilities ${d.stabilities.map((v) => v.toPrecision(4)).join(', ')}`);
+	}
+	for (const p of rep.pam ?? []) out.push(`pam k = ${p.k}: medoids at rows ${p.medoidRows.join(', ')} (segment order); sum of Gower distances ${p.cost.toPrecision(8)} after ${p.swaps} swap(s)`);
+	if (rep.kprototypes) {
+		const kp = rep.kprototypes;
+		out.push(`k-prototypes γ = ${kp.gamma.toPrecision(4)} (${kp.gammaRule === 'huang' ? "Huang's rule: half the mean standard deviation of the prepared numeric features" : 'set in the recipe'}); cost ${kp.perK.map((c) => `k = ${c.k}: ${c.cost.toPrecision(6)}`).join(', ')}`);
 	}
 	if (rep.gmm) {
 		for (const g of rep.gmm) {

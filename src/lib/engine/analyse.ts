@@ -20,7 +20,8 @@ import { extremeSegments, type ExtremeSegment } from './profile/extreme-segments
 import { subProgress, throwIfAborted, type RunControl } from './progress';
 import { pcaView, scorePair, type PcaView } from './project/pca-view';
 import { pcaFeatures, toPreparedSpace } from './project/pca-features';
-import { hasK, type AlgorithmName, type Recipe } from './recipe';
+import { hasK, isMixedAlgorithm, type AlgorithmName, type Recipe } from './recipe';
+import { clusterMixedAtK, mixedMetrics, mixedNote, type MixedOutput } from './cluster-mixed';
 import type { FeatureMatrix, FittedPrep, Table } from './types';
 import { checkRecipeColumns } from './recipe-table';
 import { outputNameNotes } from './export/output-names';
@@ -52,6 +53,8 @@ export interface KSummary extends KMetrics {
 	extremes?: ExtremeSegment[];
 	/** Gaussian mixture: log-likelihood, BIC, AIC, degenerate components, membership probabilities (rows × k). */
 	gmm?: GmmOutput;
+	/** PAM on Gower distances or k-prototypes: cost, medoids (clustered rows, segment order), γ, the Gower scaling. */
+	mixed?: MixedOutput;
 }
 
 export interface AnalysisResult {
@@ -64,6 +67,8 @@ export interface AnalysisResult {
 	status: Uint8Array;
 	/** Table row of each clustered row. */
 	rowIndex: Int32Array;
+	/** With "distinct rows only" (prep.distinctRows): per table row, the table row it repeats, else −1. */
+	repeatOf?: Int32Array;
 	perK: KSummary[];
 	/** Per k (same order as perK), the segment (0-based) of each clustered row. */
 	labels: Int32Array[];
@@ -82,13 +87,15 @@ export interface AnalysisResult {
 	fitted: FittedPrep;
 	/** Outliers set aside by preparation: not clustered, shown as a group of their own. */
 	aside: AsideGroup;
+	/** The matrix that was clustered (RunOptions.keepMatrix only). */
+	matrix?: FeatureMatrix;
 	notes: string[];
 	/** Hierarchical runs: the one tree every k was cut from (the dendrogram). */
 	hierarchy?: HierarchyOutput;
 }
 
 /** What a run knows before any k is clustered: where rows went, fitted preparation, notes, the projection. */
-export type RunBase = Pick<AnalysisResult, 'source' | 'features' | 'rowCount' | 'rowsClustered' | 'status' | 'rowIndex' | 'fitted' | 'aside' | 'notes' | 'pca' | 'gapK1'>;
+export type RunBase = Pick<AnalysisResult, 'source' | 'features' | 'rowCount' | 'rowsClustered' | 'status' | 'rowIndex' | 'repeatOf' | 'fitted' | 'aside' | 'notes' | 'pca' | 'gapK1'>;
 
 /** One k's outcome. */
 export interface KPart {
@@ -101,9 +108,9 @@ export interface KPart {
  * Single-threaded composition of the run: prepare, every k, assemble. The worker pool runs the same pieces
  * (prepareRun once per worker, clusterOneK per job, assembleResult on the page), so both paths agree exactly.
  */
-export function analyse(table: Table, recipe: Recipe, control: RunControl = {}): AnalysisResult {
+export function analyse(table: Table, recipe: Recipe, control: RunControl = {}, options: RunOptions = {}): AnalysisResult {
 	const { onProgress, signal } = control;
-	const { matrix, base } = prepareRun(table, recipe);
+	const { matrix, base } = prepareRun(table, recipe, options);
 	const ks = kValues(recipe, matrix.rows);
 	const span = 0.9 / ks.length;
 	const parts = ks.map((k, idx) => {
@@ -111,7 +118,8 @@ export function analyse(table: Table, recipe: Recipe, control: RunControl = {}):
 		return clusterOneK(table, matrix, recipe, k, { signal, onProgress: subProgress(onProgress, idx * span, (idx + 1) * span) });
 	});
 	onProgress?.({ stage: 'Done', fraction: 1 });
-	return assembleResult(recipe, base, parts);
+	const result = assembleResult(recipe, base, parts);
+	return options.keepMatrix ? { ...result, matrix } : result;
 }
 
 /** The k values a recipe asks for, capped by the rows there are; a range that starts too high is an error. */
@@ -131,22 +139,35 @@ export function kValues(recipe: Recipe, rows: number): number[] {
 	return ks;
 }
 
+/**
+ * rowScores false: the projection keeps no per-row scores (pca.scores and pca.coords empty), for callers that show
+ * no map — the command line, where they were 0.7 GB of a 22M-row run.
+ */
+export interface RunOptions {
+	rowScores?: boolean;
+	/** Return the clustered matrix (AnalysisResult.matrix), so per-row columns need not prepare it again. */
+	keepMatrix?: boolean;
+}
+
 /** Prepares the features and computes everything that does not depend on k. */
-export function prepareRun(table: Table, recipe: Recipe): { matrix: FeatureMatrix; base: RunBase } {
+export function prepareRun(table: Table, recipe: Recipe, options: RunOptions = {}): { matrix: FeatureMatrix; base: RunBase } {
 	requireSkippedAccepted(table, recipe.acceptSkipped);
 	checkRecipeColumns(table, recipe);
 	const prepared = prepare(table, recipe);
 	const notes: string[] = [];
 	// The projection view shows PCA of the prepared features whatever is clustered on.
-	const pcaOfFeatures = project(prepared);
+	const pcaOfFeatures = project(prepared, options.rowScores !== false);
 	let matrix = prepared;
 	if (recipe.pcaComponents != null) {
 		const r = pcaFeatures(prepared, recipe.pcaComponents);
 		matrix = r.matrix;
 		notes.push(`Clustered on the first ${matrix.cols} principal components of the prepared features (${(r.kept * 100).toFixed(1)}% of their variance).`);
 	}
-	const silNote = silhouetteNote(matrix.rows);
+	const mixed = isMixedAlgorithm(recipe.algorithm);
+	const silNote = mixed ? null : silhouetteNote(matrix.rows);
 	if (silNote) notes.push(silNote);
+	if (mixed) notes.push(mixedNote(recipe.algorithm as Parameters<typeof mixedNote>[0], matrix));
+	if (mixed && (recipe.evidence?.gapB || recipe.evidence?.stabilityB)) notes.push('The gap statistic and stability are not computed for PAM or k-prototypes: they recluster numeric resamples and reference data, which mixed categories do not have.');
 	notes.push(...statusNotes(matrix.status));
 	notes.push(...outputNameNotes(table.columns.map((c) => c.name)));
 	const base: RunBase = {
@@ -156,11 +177,12 @@ export function prepareRun(table: Table, recipe: Recipe): { matrix: FeatureMatri
 		rowsClustered: matrix.rows,
 		status: matrix.status,
 		rowIndex: matrix.rowIndex,
+		...(matrix.repeatOf ? { repeatOf: matrix.repeatOf } : {}),
 		fitted: matrix.fitted,
 		aside: asideGroup(table, recipe.features, matrix.status),
 		notes,
 		pca: pcaOfFeatures,
-		gapK1: gapAtOne(matrix, recipe)
+		gapK1: mixed ? null : gapAtOne(matrix, recipe)
 	};
 	return { matrix, base };
 }
@@ -172,7 +194,8 @@ export function assembleResult(recipe: Recipe, base: RunBase, parts: KPart[]): A
 	const perK = sorted.map((p) => p.summary);
 	const best = perK.reduce((a, b) => (b.silhouette > a.silhouette ? b : a), perK[0]);
 	// The one decision about k: the page, the report and the command line all show this recommendation.
-	const context = hasK(recipe.algorithm) ? { range: recipe.kRange, rows: base.rowsClustered, cap: maxSupportedK(base.rowsClustered) } : { found: true };
+	const noStability = isMixedAlgorithm(recipe.algorithm) ? { noStability: 'Stability is not computed for PAM or k-prototypes (it reclusters numeric resamples).' } : {};
+	const context = hasK(recipe.algorithm) ? { range: recipe.kRange, rows: base.rowsClustered, cap: maxSupportedK(base.rowsClustered), ...noStability } : { found: true };
 	const recommendation = recommend(perK, base.gapK1, KNEE_SENSITIVITY, context);
 	const chosenK = recipe.k !== null && perK.some((s) => s.k === recipe.k) ? recipe.k : recommendation.k;
 	const hierarchy = sorted.find((p) => p.hierarchy)?.hierarchy;
@@ -187,7 +210,10 @@ export function assembleResult(recipe: Recipe, base: RunBase, parts: KPart[]): A
  */
 export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe, k: number, control: RunControl = {}): KPart {
 	const { data, rows, cols } = matrix;
-	const res = clusterAtK(data, rows, cols, recipe.algorithm, k, recipe.seed, { signal: control.signal, onProgress: subProgress(control.onProgress, 0, 0.8) });
+	const alg = recipe.algorithm;
+	const clusterControl = { signal: control.signal, onProgress: subProgress(control.onProgress, 0, 0.8) };
+	const mixedRes = isMixedAlgorithm(alg) ? clusterMixedAtK(matrix, alg, k, recipe.seed, clusterControl) : null;
+	const res = mixedRes ?? clusterAtK(data, rows, cols, alg, k, recipe.seed, clusterControl);
 	k = res.k;
 	const { labels, order } = relabelBySize(res.labels, k);
 	const own = centroidsOf(data, rows, cols, labels, k);
@@ -200,13 +226,13 @@ export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe,
 	const centersOrig = toFeatureUnits(toPreparedSpace(matrix, centersScaled, k), k, matrix.fitted);
 	const nf = matrix.fitted.features.length;
 	control.onProgress?.({ stage: `Metrics for k = ${k}`, fraction: 0.8 });
-	const metrics = k >= 2
+	const metrics = mixedRes ? mixedMetrics(mixedRes, rows) : k >= 2
 		? kMetrics(matrix, res.dbscan || res.hdbscan ? { ...recipe, evidence: undefined } : recipe, k, labels, inertia, { signal: control.signal, onProgress: subProgress(control.onProgress, 0.8, 1) })
 		: noMetrics();
 	const sizes = new Array<number>(k).fill(0);
 	for (let i = 0; i < rows; i++) if (labels[i] >= 0) sizes[labels[i]]++;
 	const profile = segmentProfile(table, recipe.features, matrix.rowIndex, labels, k);
-	const prepState = { log1p: new Set(matrix.fitted.perFeature.filter((f) => f.log1p).map((f) => f.name)), outliersOn: recipe.prep.outliers.method !== 'none' && recipe.prep.outliers.action === 'setAside' };
+	const prepState = { log1p: new Set(matrix.fitted.perFeature.filter((f) => f.log1p).map((f) => f.name)), outliersOn: recipe.prep.outliers.method !== 'none' && recipe.prep.outliers.action === 'setAside', distinctOn: recipe.prep.distinctRows === true };
 	const extremes = extremeSegments(table, recipe.features, matrix.rowIndex, labels, sizes, profile.segments.map((s) => s.smd), prepState,
 		recipe.algorithm.name === 'hdbscan' ? recipe.algorithm.minClusterSize : undefined);
 	profile.warnings = [...extremes.map((e) => e.text), ...profile.warnings];
@@ -226,7 +252,8 @@ export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe,
 		...(res.cutHeight !== undefined ? { cutHeight: res.cutHeight } : {}),
 		...(res.dbscan ? { dbscan: res.dbscan } : {}),
 		...(res.hdbscan ? { hdbscan: reorderHdbscan(res.hdbscan, order) } : {}),
-		...(res.gmm ? { gmm: reorderProbs(res.gmm, order, rows, k) } : {})
+		...(res.gmm ? { gmm: reorderProbs(res.gmm, order, rows, k) } : {}),
+		...(mixedRes ? { mixed: { ...mixedRes.mixed, ...(mixedRes.mixed.medoids ? { medoids: order.map((old) => mixedRes.mixed.medoids![old]) } : {}) } } : {})
 	};
 	control.onProgress?.({ stage: `k = ${k} done`, fraction: 1 });
 	return { summary, labels, ...(res.hierarchy ? { hierarchy: res.hierarchy } : {}) };
@@ -275,7 +302,7 @@ function noMetrics(): KMetrics {
 	};
 }
 
-function project(matrix: FeatureMatrix): AnalysisResult['pca'] {
-	const view = pcaView(matrix.data, matrix.rows, matrix.cols);
+function project(matrix: FeatureMatrix, rowScores: boolean): AnalysisResult['pca'] {
+	const view = pcaView(matrix.data, matrix.rows, matrix.cols, 6, rowScores);
 	return { ...view, coords: scorePair(view, 0, 1) };
 }

@@ -177,6 +177,10 @@ export function clusterAtK(X: Float64Array, rows: number, cols: number, alg: Alg
 				dbscan: { eps: alg.eps, minPts: alg.minPts, noise: r.noise, core: r.core, coreCount, kDistance: reduceCurve(curve), suggestedEps }
 			};
 		}
+		case 'pam':
+		case 'kprototypes':
+			// They read categories as categories, which this matrix-only entry cannot: analyse.ts calls cluster-mixed.ts.
+			throw new EngineError('internal', `${alg.name} runs through clusterMixedAtK, not on a numeric matrix alone.`, 'Report this as a bug.');
 		case 'hdbscan': {
 			const minSamples = alg.minSamples ?? undefined;
 			const selection = alg.selection ?? 'eom';

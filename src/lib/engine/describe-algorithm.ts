@@ -9,7 +9,9 @@ export const ALGORITHM_SHORT_NAME: { [N in AlgorithmSpec['name']]: string } = {
 	hierarchical: 'hierarchical clustering',
 	dbscan: 'DBSCAN',
 	gmm: 'the Gaussian mixture',
-	hdbscan: 'HDBSCAN'
+	hdbscan: 'HDBSCAN',
+	pam: 'PAM',
+	kprototypes: 'k-prototypes'
 };
 
 /** One phrase for a run's algorithm and its parameters, for the page, the history and the reports. */
@@ -26,6 +28,10 @@ export function describeAlgorithm(a: AlgorithmSpec): string {
 			return `DBSCAN with eps = ${a.eps} and minPts = ${a.minPts}`;
 		case 'hdbscan':
 			return `HDBSCAN with a minimum cluster size of ${a.minClusterSize}${a.minSamples != null ? ` and min samples ${a.minSamples}` : ''}${a.selection === 'leaf' ? ', leaf selection' : ''}`;
+		case 'pam':
+			return 'PAM (k-medoids) on Gower distances, BUILD then SWAP (FastPAM1), as R cluster::pam(daisy(x, "gower"))';
+		case 'kprototypes':
+			return `k-prototypes (Huang 1998), γ = ${a.gamma == null ? "Huang's rule (half the mean standard deviation of the numeric features)" : a.gamma}, ${a.nInit} seeded start${s(a.nInit)} per k`;
 		case 'gmm':
 			return `Gaussian mixture (${a.covariance} covariance), ${a.nInit} restart${s(a.nInit)} per k${a.moreRestarts ? ` (more on smaller data, up to ${GMM_MAX_RESTARTS}; best likelihood kept)` : ''}`;
 	}

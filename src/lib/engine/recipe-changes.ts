@@ -10,7 +10,7 @@ export type RecipeChange = 'data' | 'features' | 'preparation' | 'algorithm' | '
 const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 /** JSON with object keys sorted (so a reordered but equal object is equal), undefined and null alike. */
-function canonical(v: unknown): string {
+export function canonical(v: unknown): string {
 	if (v === undefined || v === null) return 'null';
 	if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
 	if (typeof v === 'object') {

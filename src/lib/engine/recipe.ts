@@ -49,6 +49,12 @@ export interface PrepSpec {
 	scale: ScaleMethod;
 	outliers: OutlierSpec;
 	columns: Record<string, ColumnPrep>;
+	/**
+	 * Cluster each distinct feature vector once: a row with the same feature values as an earlier row is a repeat,
+	 * left out of every fit and given its first occurrence's segment in the export (the duplicated-block remedy,
+	 * profile/extreme-segments.ts). Absent = false.
+	 */
+	distinctRows?: boolean;
 }
 
 export const NO_OUTLIERS: OutlierSpec = { method: 'none', threshold: 1.5, action: 'flag' };
@@ -119,9 +125,32 @@ export interface GmmSpec {
 	moreRestarts?: boolean;
 }
 
-export type AlgorithmSpec = KMeansSpec | MiniBatchSpec | HierarchicalSpec | DbscanSpec | GmmSpec | HdbscanSpec;
+/**
+ * PAM (k-medoids) on Gower distances, for numbers mixed with categories (cluster-mixed.ts): equal to R's
+ * cluster::pam(daisy(x, "gower")). Deterministic (no seed), at most GOWER_MAX_ROWS rows.
+ */
+export interface PamSpec {
+	name: 'pam';
+}
+
+/** k-prototypes (Huang 1998) for numbers mixed with categories, without a distance matrix (cluster/kprototypes.ts). */
+export interface KPrototypesSpec {
+	name: 'kprototypes';
+	/** Weight of a categorical mismatch; null = Huang's rule (half the mean standard deviation of the numeric features). */
+	gamma: number | null;
+	nInit: number;
+	/** Reallocation passes at most. */
+	maxPasses: number;
+}
+
+export type AlgorithmSpec = KMeansSpec | MiniBatchSpec | HierarchicalSpec | DbscanSpec | GmmSpec | HdbscanSpec | PamSpec | KPrototypesSpec;
 export type AlgorithmName = AlgorithmSpec['name'];
-export const ALGORITHM_NAMES: AlgorithmName[] = ['kmeans', 'minibatch', 'hierarchical', 'dbscan', 'gmm', 'hdbscan'];
+export const ALGORITHM_NAMES: AlgorithmName[] = ['kmeans', 'minibatch', 'hierarchical', 'dbscan', 'gmm', 'hdbscan', 'pam', 'kprototypes'];
+
+/** The algorithms that compare categories as categories (Gower, k-prototypes) instead of one-hot indicators. */
+export function isMixedAlgorithm(alg: AlgorithmSpec): alg is PamSpec | KPrototypesSpec {
+	return alg.name === 'pam' || alg.name === 'kprototypes';
+}
 
 /** Defaults of every algorithm: scikit-learn 1.2's (KMeans, MiniBatchKMeans, AgglomerativeClustering, DBSCAN, GaussianMixture). */
 export const DEFAULT_ALGORITHMS: { [N in AlgorithmName]: Extract<AlgorithmSpec, { name: N }> } = {
@@ -131,7 +160,9 @@ export const DEFAULT_ALGORITHMS: { [N in AlgorithmName]: Extract<AlgorithmSpec, 
 	dbscan: { name: 'dbscan', eps: 0.5, minPts: 5 },
 	gmm: { name: 'gmm', covariance: 'full', nInit: 1, maxIter: 100, tol: 1e-3, regCovar: 1e-6, moreRestarts: true },
 	// scikit-learn ≥ 1.3's HDBSCAN defaults (min_cluster_size=5, min_samples=None, excess of mass).
-	hdbscan: { name: 'hdbscan', minClusterSize: 5, minSamples: null, selection: 'eom' }
+	hdbscan: { name: 'hdbscan', minClusterSize: 5, minSamples: null, selection: 'eom' },
+	pam: { name: 'pam' },
+	kprototypes: { name: 'kprototypes', gamma: null, nInit: 10, maxPasses: 100 }
 };
 
 /** Whether the algorithm clusters for a given k (everything but DBSCAN and HDBSCAN). */
@@ -237,6 +268,7 @@ export function validateRecipe(value: unknown): Recipe {
 		if (ev.stabilityScheme !== undefined && ev.stabilityScheme !== 'bootstrap' && ev.stabilityScheme !== 'subsample') bad('"evidence.stabilityScheme" must be bootstrap or subsample');
 	}
 	if (r.pcaComponents != null && !isInt(r.pcaComponents, 1, 10000)) bad('"pcaComponents" must be null or a whole number of components (at least 1)');
+	if (r.pcaComponents != null && isMixedAlgorithm(r.algorithm as AlgorithmSpec)) bad('"pcaComponents" must be null for pam and kprototypes: they compare categories as categories, which principal components cannot keep');
 	const kr = r.kRange as unknown;
 	if (!Array.isArray(kr) || kr.length !== 2 || !isInt(kr[0], 1, MAX_K) || !isInt(kr[1], 1, MAX_K) || kr[0] > kr[1]) {
 		bad(`"kRange" must be [from, to] with 1 ≤ from ≤ to ≤ ${MAX_K}`);
@@ -313,6 +345,13 @@ function validateAlgorithm(value: unknown, bad: (what: string) => never): void {
 			num('regCovar', (v) => v >= 0, 'a number ≥ 0');
 			if ((alg as { moreRestarts?: unknown }).moreRestarts !== undefined && typeof (alg as { moreRestarts?: unknown }).moreRestarts !== 'boolean') bad('"algorithm.moreRestarts" must be true or false for gmm');
 			break;
+		case 'pam':
+			break;
+		case 'kprototypes':
+			if (a.gamma !== null && !(typeof a.gamma === 'number' && a.gamma >= 0 && Number.isFinite(a.gamma))) bad('"algorithm.gamma" must be null (Huang\'s rule) or a number ≥ 0 for kprototypes');
+			int('nInit', 1, 1000);
+			int('maxPasses', 1, 100000);
+			break;
 	}
 }
 
@@ -332,6 +371,7 @@ function validatePrep(value: unknown, bad: (what: string) => never): void {
 		bad('"prep.outliers" must be {method: none | iqr | zscore, threshold > 0, action: flag | clip | setAside}');
 	}
 	if (!prep!.columns || typeof prep!.columns !== 'object' || Array.isArray(prep!.columns)) bad('"prep.columns" must map column names to settings');
+	if (prep!.distinctRows !== undefined && typeof prep!.distinctRows !== 'boolean') bad('"prep.distinctRows" must be true or false');
 	for (const [name, c] of Object.entries(prep!.columns)) {
 		const at = `"prep.columns.${name}`;
 		if (!c || typeof c !== 'object') bad(`${at}" must be an object`);

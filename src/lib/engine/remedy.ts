@@ -23,6 +23,8 @@ export function applyRemedy(recipe: Recipe, remedy: Remedy): Recipe {
 			return { ...recipe, prep, k: null };
 		case 'minClusterSize':
 			return recipe.algorithm.name === 'hdbscan' ? { ...recipe, prep, algorithm: { ...recipe.algorithm, minClusterSize: remedy.value }, k: null } : recipe;
+		case 'distinctRows':
+			return { ...recipe, prep: { ...prep, distinctRows: true }, k: null };
 		case 'setAsideOutliers':
 			return { ...recipe, prep: { ...prep, outliers: { method: 'iqr', threshold: 3, action: 'setAside' } }, k: null };
 	}

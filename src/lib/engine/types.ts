@@ -166,7 +166,9 @@ export const RowStatus = {
 	/** An outlier rule with action "flag only": clustered, and marked in the export. */
 	flaggedOutlier: 3,
 	/** Left out of the run by the user (rows selected on the map; the Recipe's `exclude`). */
-	excluded: 4
+	excluded: 4,
+	/** With "distinct rows only": the same feature values as an earlier row, which was clustered for both. */
+	repeat: 5
 } as const;
 export type RowStatusCode = (typeof RowStatus)[keyof typeof RowStatus];
 
@@ -175,7 +177,8 @@ export const rowStatusLabel: Record<RowStatusCode, string> = {
 	1: 'dropped: missing value',
 	2: 'set aside: outlier',
 	3: 'clustered, flagged: outlier',
-	4: 'left out: excluded by the user'
+	4: 'left out: excluded by the user',
+	5: 'repeat: segment of its first occurrence'
 };
 
 export type ScaleMethod = 'zscore' | 'minmax' | 'robust' | 'none';
@@ -236,6 +239,8 @@ export interface FeatureMatrix {
 	/** Status of every table row (length = table.rowCount). */
 	status: Uint8Array;
 	fitted: FittedPrep;
+	/** With "distinct rows only": per table row, the table row it repeats (status repeat), else −1. */
+	repeatOf?: Int32Array;
 }
 
 export interface KMeansResult {

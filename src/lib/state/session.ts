@@ -1,11 +1,12 @@
 /**
- * The saved session: the Recipe and the results of the last run, kept in this browser's IndexedDB so a reload
- * brings them back. The data file itself is stored only when the user ticks "keep the data file on this device".
- * Nothing here leaves the device.
+ * The saved sessions: the Recipe and the results of the last run of each of the last few datasets, kept in this
+ * browser's IndexedDB so a reload brings the newest back and the others can be opened from the list. The data
+ * file itself is stored only when the user ticks "keep the data file on this device". Nothing here leaves the device.
  */
 import type { AnalysisResult } from '$lib/engine/analyse';
 import { EngineError } from '$lib/engine/errors';
 import { validateRecipe, type Recipe } from '$lib/engine/recipe';
+import { sessionId, summarise, withSession, withoutSession, type SessionSummary } from './session-index';
 
 export interface SavedSession {
 	savedAt: string;
@@ -27,7 +28,11 @@ export const SESSION_MAX_ROWS = 50_000;
 
 const DB = 'segment-lab';
 const STORE = 'session';
-const KEY = 'last';
+/** Where versions before the recent-sessions list kept their one session: still read, moved on the next save. */
+const LEGACY = 'last';
+/** The recent-sessions list (session-index.ts); each session itself is stored under `session:<id>`. */
+const INDEX = 'index';
+const keyOf = (id: string) => (id === LEGACY ? LEGACY : `session:${id}`);
 
 function open(): Promise<IDBDatabase> {
 	return new Promise((resolve, reject) => {
@@ -38,13 +43,18 @@ function open(): Promise<IDBDatabase> {
 	});
 }
 
-async function tx<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+/**
+ * One transaction: `fn` reads what it needs with get() (each read's value comes back through a callback, inside the
+ * transaction) and may write; resolves with `fn`'s answer when the transaction completes.
+ */
+async function tx<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore, done: (value: T) => void) => void): Promise<T> {
 	const db = await open();
 	try {
 		return await new Promise<T>((resolve, reject) => {
 			const t = db.transaction(STORE, mode);
-			const req = fn(t.objectStore(STORE));
-			t.oncomplete = () => resolve(req.result);
+			let out: T;
+			fn(t.objectStore(STORE), (v) => (out = v));
+			t.oncomplete = () => resolve(out);
 			t.onerror = () => reject(t.error);
 			t.onabort = () => reject(t.error);
 		});
@@ -53,23 +63,83 @@ async function tx<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBReq
 	}
 }
 
-export async function saveSession(s: SavedSession): Promise<void> {
-	if (typeof indexedDB === 'undefined') return;
-	await tx('readwrite', (st) => st.put(s, KEY));
+/** Reads the list (with an older version's single session on it, when there is one) and hands it on. */
+function readList(st: IDBObjectStore, then: (list: SessionSummary[], legacy: SavedSession | undefined) => void): void {
+	const idx = st.get(INDEX);
+	idx.onsuccess = () => {
+		const old = st.get(LEGACY);
+		old.onsuccess = () => {
+			const legacy = old.result as SavedSession | undefined;
+			let list = (idx.result as SessionSummary[] | undefined) ?? [];
+			if (legacy && !list.some((e) => e.id === sessionId(legacy))) list = [...list, summarise(legacy, LEGACY)];
+			then(list, legacy);
+		};
+	};
 }
 
-export async function loadSession(): Promise<SavedSession | null> {
+/** Saves the session first on the recent list; a session of the same dataset is replaced, the oldest beyond RECENT_SESSIONS dropped. */
+export async function saveSession(s: SavedSession): Promise<void> {
+	if (typeof indexedDB === 'undefined') return;
+	await tx<void>('readwrite', (st) =>
+		readList(st, (list, legacy) => {
+			const id = sessionId(s);
+			// An older version's session moves to its own key, under the list, so nothing saved is lost.
+			if (legacy) {
+				const legacyId = sessionId(legacy);
+				if (list.some((e) => e.id === LEGACY) && legacyId !== id) st.put(legacy, keyOf(legacyId));
+				list = list.map((e) => (e.id === LEGACY ? { ...e, id: legacyId } : e));
+				st.delete(LEGACY);
+			}
+			const next = withSession(list, summarise(s, id));
+			st.put(s, keyOf(id));
+			st.put(next.list, INDEX);
+			for (const gone of next.dropped) st.delete(keyOf(gone));
+		})
+	);
+}
+
+/** The recent sessions, newest first (summaries only: the sessions themselves stay on disk until opened). */
+export async function listSessions(): Promise<SessionSummary[]> {
+	if (typeof indexedDB === 'undefined') return [];
+	try {
+		return await tx<SessionSummary[]>('readonly', (st, done) => readList(st, (list) => done(list)));
+	} catch {
+		return [];
+	}
+}
+
+export async function openSession(id: string): Promise<SavedSession | null> {
 	if (typeof indexedDB === 'undefined') return null;
 	try {
-		return ((await tx('readonly', (st) => st.get(KEY))) as SavedSession | undefined) ?? null;
+		return await tx<SavedSession | null>('readonly', (st, done) => {
+			const req = st.get(keyOf(id));
+			req.onsuccess = () => done((req.result as SavedSession | undefined) ?? null);
+		});
 	} catch {
 		return null;
 	}
 }
 
+/** The newest session, restored on page load. */
+export async function loadSession(): Promise<SavedSession | null> {
+	const [newest] = await listSessions();
+	return newest ? openSession(newest.id) : null;
+}
+
+export async function deleteSession(id: string): Promise<void> {
+	if (typeof indexedDB === 'undefined') return;
+	await tx<void>('readwrite', (st) =>
+		readList(st, (list) => {
+			st.delete(keyOf(id));
+			st.put(withoutSession(list.filter((e) => e.id !== LEGACY), id), INDEX);
+		})
+	);
+}
+
+/** Forgets every saved session. */
 export async function clearSession(): Promise<void> {
 	if (typeof indexedDB === 'undefined') return;
-	await tx('readwrite', (st) => st.delete(KEY));
+	await tx<void>('readwrite', (st) => void st.clear());
 }
 
 /** The shareable link's fragment: the Recipe only (never data), base64url of its UTF-8 JSON. */

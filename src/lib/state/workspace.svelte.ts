@@ -19,6 +19,7 @@ import { poolSize, sweep } from '$lib/workers/engine-pool';
 import { EngineCallError, EngineClient } from '$lib/workers/pool';
 import type { ProjectionInput } from '$lib/workers/api-projection';
 import { RunHistory } from './history.svelte';
+import { RecipeUndo } from './recipe-undo.svelte';
 import { segmentNamesFor } from '$lib/engine/profile/naming';
 import type { Remedy } from '$lib/engine/profile/extreme-segments';
 import { applyRemedy } from '$lib/engine/remedy';
@@ -47,6 +48,8 @@ export class Workspace {
 	selectedK = $state<number | null>(null);
 	/** The last few runs of this dataset, for "Compare two solutions". */
 	readonly history = new RunHistory();
+	/** Undo and Redo of the draft, the segment names and the k on show (recipe-undo.svelte.ts). */
+	readonly undo = new RecipeUndo(this);
 
 	/** The preparation preview of one column, computed in the worker; the latest request wins. */
 	preview = $state.raw<PrepPreview | null>(null);
@@ -237,7 +240,9 @@ export class Workspace {
 		const controller = (this.controller = new AbortController());
 		const recipe = $state.snapshot(this.draft) as Recipe;
 		this.recipeLoaded = false;
+		this.history.keepNames(this.result, $state.snapshot(this.customNames));
 		this.customNames = { ...(recipe.segmentNames ?? {}) };
+		const started = performance.now();
 		const [lo, hi] = recipe.kRange;
 		// DBSCAN has no k: one job that finds its own number of segments.
 		const ks = hasK(recipe.algorithm) ? Array.from({ length: Math.max(0, Math.min(hi, this.dataset.rows) - lo + 1) }, (_, i) => lo + i) : [0];
@@ -249,6 +254,7 @@ export class Workspace {
 		try {
 			const out = await sweep(this.client, this.helpers, recipe, ks, {
 				signal: controller.signal,
+				rows: this.dataset.rows,
 				// Only while this run is the current one: progress posted by the worker just before Cancel terminated
 				// it can arrive after the run has ended, and would bring back a progress bar that nothing clears.
 				onProgress: (p) => {
@@ -263,7 +269,7 @@ export class Workspace {
 			});
 			if (out.result) {
 				this.result = out.result;
-				this.history.add(out.result);
+				this.history.add(out.result, performance.now() - started);
 				if (!out.cancelled) this.selectedK = out.result.chosenK;
 				this.phase = 'done';
 			} else {
@@ -433,14 +439,14 @@ export class Workspace {
 		const r = this.result, labels = this.labels;
 		if (!this.client || !r || !labels) return null;
 		const cur = this.current!;
-		const model = cur.modelCenters ? { recipe: r.recipe, centers: cur.modelCenters, ...(cur.gmm ? { probs: cur.gmm.probs } : {}) } : undefined;
+		const model = cur.modelCenters ? { recipe: r.recipe, centers: cur.modelCenters, ...(cur.gmm ? { probs: cur.gmm.probs } : {}), ...(cur.mixed ? { mixed: $state.snapshot(cur.mixed) } : {}) } : undefined;
 		const rules = this.ruleColumn?.labels === labels ? [{ name: 'segment_by_rules', values: this.ruleColumn.values }] : [];
 		const saved = this.savedSelections.map((sel) => {
 			const inSel = new Set(sel.rows);
 			return { name: sel.name, values: Float64Array.from(r.rowIndex, (row) => (inSel.has(row) ? 1 : 0)) };
 		});
 		const extra = [...hdbscanColumns(cur.hdbscan), ...(this.projectionColumns ?? []), ...rules, ...saved];
-		return this.client.resultsCsv({ rowIndex: r.rowIndex, status: r.status, labels, names: $state.snapshot(this.segmentNames), extra: extra.length ? extra : undefined }, {}, model);
+		return this.client.resultsCsv({ rowIndex: r.rowIndex, status: r.status, labels, names: $state.snapshot(this.segmentNames), extra: extra.length ? extra : undefined, ...(r.repeatOf ? { repeatOf: r.repeatOf } : {}) }, {}, model);
 	}
 
 	/** Selections on the map saved as named segments (0-based table rows): one 1/0 column each in the results CSV. */
@@ -501,15 +507,18 @@ export class Workspace {
 	async modelBlob(): Promise<Blob | null> {
 		const r = this.result, cur = this.current, recipe = this.resultRecipe();
 		if (!this.client || !r || !cur || !recipe) return null;
-		const { k, sizes, centers, modelCenters, algorithm, gmm } = cur;
+		const { k, sizes, centers, modelCenters, algorithm, gmm, mixed } = cur;
 		const mixture = gmm?.mixture ? { covarianceType: gmm.covariance, ...gmm.mixture } : undefined;
-		const model = await this.client.modelJson({ recipe, source: r.source, fitted: r.fitted, rowIndex: r.rowIndex, rowCount: r.rowCount, summary: { k, sizes, centers, modelCenters, algorithm, ...(mixture ? { mixture } : {}) }, names: $state.snapshot(this.segmentNames) });
+		const model = await this.client.modelJson({ recipe, source: r.source, fitted: r.fitted, rowIndex: r.rowIndex, rowCount: r.rowCount, summary: { k, sizes, centers, modelCenters, algorithm, ...(mixture ? { mixture } : {}), ...(mixed ? { mixed: $state.snapshot(mixed) } : {}) }, names: $state.snapshot(this.segmentNames) });
 		return new Blob([JSON.stringify(model, null, 2) + '\n'], { type: 'application/json' });
 	}
 
 	/** A saved session or a shared recipe waiting for its data file. */
 	private pendingSession: SavedSession | null = null;
+	private pendingWhich: 'last' | 'chosen' = 'last';
 	private pendingRecipe: unknown = null;
+	/** Sessions saved since the page opened: the recent-sessions list reads the store again when it changes. */
+	sessionsSaved = $state(0);
 	/** The user agreed to keep the data file itself on this device with the session. */
 	keepFile = $state(false);
 
@@ -527,11 +536,18 @@ export class Workspace {
 			return;
 		}
 		const s = await loadSession();
-		if (!s) return;
+		if (s) await this.resumeSession(s, 'last');
+	}
+
+	/** Opens a saved session: at once when its file is loaded (or kept with it), else when that file is loaded. */
+	async resumeSession(s: SavedSession, which: 'last' | 'chosen' = 'chosen'): Promise<void> {
 		this.pendingSession = s;
+		this.pendingWhich = which;
 		this.keepFile = !!s.file;
-		if (s.file) await this.loadFile(s.file, s.fileName);
-		else this.notice = `Your last session on “${s.fileName}” (saved ${s.savedAt.slice(0, 16).replace('T', ' ')} UTC) is restored when you load that file again.`;
+		const here = this.dataset?.derivedFrom?.source ?? this.dataset?.source;
+		if (here?.hash === s.recipe.source.hash && !this.review) await this.resume();
+		else if (s.file) await this.loadFile(s.file, s.fileName);
+		else this.notice = `Your ${which === 'last' ? 'last ' : ''}session on “${s.fileName}” (saved ${s.savedAt.slice(0, 16).replace('T', ' ')} UTC) is restored when you load that file again.`;
 	}
 
 	/** After a load: apply the waiting shared recipe, or bring back the saved session when this is its file. */
@@ -556,7 +572,7 @@ export class Workspace {
 			this.selectedK = s.selectedK;
 			this.phase = 'done';
 		}
-		this.notice = `Restored your last session (saved ${s.savedAt.slice(0, 16).replace('T', ' ')} UTC).`;
+		this.notice = `Restored your ${this.pendingWhich === 'last' ? 'last session' : `session on “${s.fileName}”`} (saved ${s.savedAt.slice(0, 16).replace('T', ' ')} UTC).`;
 		return true;
 	}
 
@@ -575,6 +591,7 @@ export class Workspace {
 			fileHash: r.source.hash,
 			file: this.keepFile ? this.lastFile.file : null
 		});
+		this.sessionsSaved++;
 	}
 
 	/** "Score new customers": the last scoring report and its CSV. */

@@ -2,6 +2,7 @@
  * The object the engine worker exposes through Comlink. It holds the loaded Table (so data crosses the boundary
  * once) and returns plain values: errors come back as data, typed arrays are transferred, not cloned.
  */
+import type { MixedOutput } from '../engine/cluster-mixed';
 import * as Comlink from 'comlink';
 import { suggestedEpsFor } from '../engine/cluster-k';
 import { analyse, clusterOneK, kValues, prepareRun, type AnalysisResult, type KPart, type RunBase } from '../engine/analyse';
@@ -18,7 +19,7 @@ import type { RfmSpec } from '../engine/prep/rfm-spec';
 import { buildCustomerTable } from '../engine/prep/rfm-table';
 import { EngineError, toErrorInfo, type ErrorInfo } from '../engine/errors';
 import { resultsCsvChunks, type Assignment } from '../engine/export/csv';
-import { buildModel, type ModelInput, type SegmentModel } from '../engine/export/model';
+import { buildModel, mixedAssignment, type ModelInput, type SegmentModel } from '../engine/export/model';
 import { rowColumns } from '../engine/export/row-metrics';
 import { scoreTable, scoredColumns, type ScoreResult } from '../engine/score/score';
 import { projectionApi } from './api-projection';
@@ -29,6 +30,8 @@ import type { ProgressFn } from '../engine/progress';
 import type { Recipe } from '../engine/recipe';
 import type { ColumnProfile, FeatureMatrix, LineAccount, SourceFormat, Table } from '../engine/types';
 import { loadBlob } from './read-file';
+import { teamFor } from './kmeans-team-client';
+import { toShared } from './shared-matrix';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -128,7 +131,10 @@ function preparedFor(recipe: Recipe) {
 	const key = JSON.stringify({ ...recipe, algorithm: null, k: null, kRange: null, seed: null });
 	if (!prepared || prepared.table !== t || prepared.key !== key) {
 		prepared = null; // release the old matrix before building the new one
-		prepared = { table: t, key, ...prepareRun(t, recipe) };
+		const run = prepareRun(t, recipe);
+		// Moved once into shared memory where the page can have it (the map's input is then a view, not a copy).
+		run.matrix.data = toShared(run.matrix.data);
+		prepared = { table: t, key, ...run };
 	}
 	return prepared;
 }
@@ -139,7 +145,7 @@ function requireTable(): Table {
 }
 
 const api = {
-	...projectionApi(requireTable),
+	...projectionApi(requireTable, preparedFor),
 	...rulesApi(requireTable, preparedFor),
 	...profileColumnApi(requireTable),
 	...trackApi,
@@ -172,6 +178,7 @@ const api = {
 	},
 
 	async analyse(recipe: Recipe, onProgress?: ProgressFn): Promise<Outcome<AnalysisResult>> {
+		await teamFor(table?.rowCount ?? 0);
 		const out = await attempt(() => analyse(requireTable(), recipe, { onProgress }));
 		if (!out.ok) return out;
 		const r = out.value;
@@ -195,6 +202,7 @@ const api = {
 
 	/** One k of a sweep on the cached matrix. */
 	async clusterK(recipe: Recipe, k: number, onProgress?: ProgressFn): Promise<Outcome<KPart>> {
+		await teamFor(table?.rowCount ?? 0);
 		const out = await attempt(() => {
 			const { matrix } = preparedFor(recipe);
 			return clusterOneK(requireTable(), matrix, recipe, k, { onProgress });
@@ -240,12 +248,12 @@ const api = {
 	 * each row's silhouette (up to ROW_SILHOUETTE_MAX rows) and distance to its centre; with `probs` (Gaussian
 	 * mixtures, rows × k) a membership probability per segment.
 	 */
-	async resultsCsv(assignment: Assignment, model?: { recipe: Recipe; centers: number[][]; probs?: Float64Array }): Promise<Outcome<Blob>> {
+	async resultsCsv(assignment: Assignment, model?: { recipe: Recipe; centers: number[][]; probs?: Float64Array; mixed?: MixedOutput }): Promise<Outcome<Blob>> {
 		return attempt(() => {
 			const extra = [...(assignment.extra ?? [])];
 			if (model) {
 				const { matrix } = preparedFor(model.recipe);
-				if (matrix.rows === assignment.labels.length) extra.unshift(...rowColumns(matrix, assignment.labels, model.centers, model.probs));
+				if (matrix.rows === assignment.labels.length) extra.unshift(...rowColumns(matrix, assignment.labels, model.centers, model.probs, mixedAssignment(model.mixed)));
 			}
 			return new Blob([...resultsCsvChunks(requireTable(), { ...assignment, extra })], { type: 'text/csv' });
 		});

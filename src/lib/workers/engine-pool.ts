@@ -8,6 +8,7 @@ import { assembleResult, type AnalysisResult, type KPart, type RunBase } from '.
 import type { Progress } from '../engine/progress';
 import type { Recipe } from '../engine/recipe';
 import { EngineCallError, EngineClient, type CallOptions } from './pool';
+import { TEAM_MIN_ROWS } from '../engine/cluster/kmeans-team';
 
 /** Workers for parallel jobs: one per core, less one for the page itself, at least one. */
 export function poolSize(): number {
@@ -16,6 +17,11 @@ export function poolSize(): number {
 }
 
 export interface SweepOptions extends CallOptions {
+	/**
+	 * Rows of the loaded table. From TEAM_MIN_ROWS rows each k runs on every core through the primary worker's
+	 * team (engine/cluster/kmeans-team.ts), so the helpers, which would each hold another copy of the data, stay idle.
+	 */
+	rows?: number;
 	/** Called with the assembled result each time another k finishes (charts fill in as the sweep goes). */
 	onPartial?: (result: AnalysisResult) => void;
 }
@@ -33,7 +39,7 @@ export async function sweep(primary: EngineClient, helpers: EngineClient[], reci
 	const { signal, onProgress, onPartial } = opts;
 	// A hierarchical run builds one tree and cuts it at every k: one worker builds it once, where every helper
 	// would build the same tree again (up to a minute at 20,000 rows) to save a cheap cut each.
-	const clients = recipe.algorithm.name === 'hierarchical' ? [primary] : [primary, ...helpers];
+	const clients = recipe.algorithm.name === 'hierarchical' || (opts.rows ?? 0) >= TEAM_MIN_ROWS ? [primary] : [primary, ...helpers];
 	// Largest k first: the longest jobs start early, so the workers finish together.
 	const queue = [...ks].sort((a, b) => b - a);
 	const total = 1 + ks.reduce((s, k) => s + cost(k), 0);

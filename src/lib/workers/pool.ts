@@ -3,6 +3,7 @@
  * after a respawn, forwards progress through Comlink.proxy, and cancels by terminating the worker (the only way to
  * stop synchronous numeric code at once); the next call respawns it lazily.
  */
+import type { MixedOutput } from '../engine/cluster-mixed';
 import * as Comlink from 'comlink';
 import type { TrackFiles } from './api-track';
 import { EngineError, type ErrorInfo } from '../engine/errors';
@@ -132,7 +133,7 @@ export class EngineClient {
 	}
 
 	/** The labelled results file. The assignment is copied, not transferred: the page keeps showing it. */
-	resultsCsv(assignment: Assignment, opts: CallOptions = {}, model?: { recipe: Recipe; centers: number[][]; probs?: Float64Array }): Promise<Blob> {
+	resultsCsv(assignment: Assignment, opts: CallOptions = {}, model?: { recipe: Recipe; centers: number[][]; probs?: Float64Array; mixed?: MixedOutput }): Promise<Blob> {
 		return this.call((r) => r.resultsCsv(assignment, model), opts);
 	}
 

@@ -9,7 +9,7 @@ import type { DensityColours, DensityView } from './density-image';
 import type { DensityReply, DensityRequest } from './protocol';
 
 export interface Picture<T> {
-	pixels: Uint8ClampedArray<ArrayBuffer>;
+	bitmap: ImageBitmap;
 	width: number;
 	height: number;
 	visible: number;
@@ -69,7 +69,8 @@ export class DensityClient<T> implements PointQueries {
 		if (m.type === 'picture') {
 			const b = this.busy;
 			this.busy = null;
-			if (b && b.seq === m.seq) this.onpicture({ pixels: m.pixels, width: b.view.pw, height: b.view.ph, visible: m.visible, points: m.points, ms: m.ms, tag: b.tag });
+			if (!b || b.seq !== m.seq) m.bitmap.close();
+			else this.onpicture({ bitmap: m.bitmap, width: b.view.pw, height: b.view.ph, visible: m.visible, points: m.points, ms: m.ms, tag: b.tag });
 			this.pump();
 		} else if (m.type === 'answer') {
 			this.asks.get(m.qid)?.(m);
@@ -88,7 +89,10 @@ export class DensityClient<T> implements PointQueries {
 		});
 	}
 
-	warm() {}
+	/** Has the worker build its hover index now (a no-op query), not on the first pointer move. */
+	warm() {
+		void this.nearest(0, 0, 1, 1, 0);
+	}
 	async nearest(x: number, y: number, kx: number, ky: number, radiusPx: number) {
 		return (await this.ask({ type: 'nearest', qid: ++this.qid, hidden: this.hidden, x, y, kx, ky, radiusPx })).index ?? -1;
 	}

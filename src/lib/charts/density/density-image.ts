@@ -53,6 +53,19 @@ export interface DensityPicture {
 	points: boolean;
 }
 
+/**
+ * Working arrays kept between pictures (a pan asks for one every frame or two): a million-row map would
+ * otherwise allocate and collect about 15 MB per picture. `zero` clears the part handed out.
+ */
+const kept = new Map<string, Uint32Array | Int32Array | Uint16Array>();
+function scratch<T extends Uint32Array | Int32Array | Uint16Array>(name: string, make: (n: number) => T, size: number, zero: boolean): T {
+	let a = kept.get(name) as T | undefined;
+	if (!a || a.length < size) kept.set(name, (a = make(Math.max(size, Math.ceil((a?.length ?? 0) * 1.25)))));
+	const view = a.subarray(0, size) as T;
+	if (zero) view.fill(0);
+	return view;
+}
+
 /** The segment of point i as a colour slot: s, or k for noise (−1). */
 const slot = (s: number, k: number) => (s >= 0 && s < k ? s : k);
 
@@ -63,7 +76,7 @@ export function densityPicture(coords: Float32Array, labels: Int32Array, values:
 	const left = Math.max(0, v.left), top = Math.max(0, v.top), right = Math.min(pw, v.right), bottom = Math.min(ph, v.bottom);
 	const bw = Math.max(0, right - left), bh = Math.max(0, bottom - top);
 	// One pass: each visible point's bin (−1 outside the plot or hidden).
-	const bin = new Int32Array(n);
+	const bin = scratch('bin', (m) => new Int32Array(m), n, false);
 	let visible = 0;
 	for (let i = 0; i < n; i++) {
 		const s = labels[i];
@@ -86,7 +99,7 @@ export function densityPicture(coords: Float32Array, labels: Int32Array, values:
 		return { pixels, visible, points: true };
 	}
 	const bins = bw * bh;
-	const count = new Uint32Array(bins);
+	const count = scratch('count', (m) => new Uint32Array(m), bins, true);
 	for (let i = 0; i < n; i++) if (bin[i] >= 0) count[bin[i]]++;
 	let max = 0;
 	for (let b = 0; b < bins; b++) if (count[b] > max) max = count[b];
@@ -106,14 +119,14 @@ export function densityPicture(coords: Float32Array, labels: Int32Array, values:
 function majorityColours(bin: Int32Array, labels: Int32Array, n: number, k: number, bins: number, c: DensityColours): Uint32Array {
 	const slots = k + 1;
 	// Saturating 16-bit counts per bin and segment: a bin with 65,535 points of two segments is a tie either way.
-	const per = new Uint16Array(bins * slots);
+	const per = scratch('per', (m) => new Uint16Array(m), bins * slots, true);
 	for (let i = 0; i < n; i++) {
 		const b = bin[i];
 		if (b < 0) continue;
 		const o = b * slots + slot(labels[i], k);
 		if (per[o] !== 0xffff) per[o]++;
 	}
-	const colour = new Uint32Array(bins);
+	const colour = scratch('colour', (m) => new Uint32Array(m), bins, true);
 	for (let b = 0, o = 0; b < bins; b++, o += slots) {
 		let best = -1, bestN = 0;
 		for (let s = 0; s < slots; s++) if (per[o + s] > bestN) (bestN = per[o + s]), (best = s);

@@ -14,6 +14,6 @@ export type DensityRequest =
 	| { type: 'segment'; qid: number; hidden: Uint8Array; s: number };
 
 export type DensityReply =
-	| { type: 'picture'; seq: number; pixels: Uint8ClampedArray<ArrayBuffer>; visible: number; points: boolean; ms: number }
+	| { type: 'picture'; seq: number; bitmap: ImageBitmap; visible: number; points: boolean; ms: number }
 	| { type: 'answer'; qid: number; index?: number; indices?: Int32Array }
 	| { type: 'error'; message: string };

@@ -7,6 +7,7 @@
  * t-SNE frame, or when the density worker sends the image for a newer view).
  */
 import type { ZoomTransform } from 'd3';
+import type { GlPresenter } from './gl-presenter';
 
 /** Pixel position = a·value + b on each axis, in device pixels. */
 export interface Affine {
@@ -41,16 +42,21 @@ export interface Clip {
 export class BitmapRenderer {
 	private cache: HTMLCanvasElement | null = null;
 	private image: ImageData | null = null;
+	/** What present() draws: the cache canvas, or a bitmap the density worker made. */
+	private source: HTMLCanvasElement | ImageBitmap | null = null;
 	/** What the cached bitmap shows: the zoom transform it was drawn under and the inputs it was drawn from. */
 	private cacheT: ZoomTransform | null = null;
 	private cacheKey: readonly unknown[] = [];
+	/** Set: pictures go to a WebGL2 texture and frames draw it (adopt and present only; paint needs canvas 2D). */
+	gl: GlPresenter | null = null;
+	private glSize: [number, number] | null = null;
 	/** Full renders and bitmap moves so far (read by the browser tests through data attributes). */
 	renders = 0;
 	moves = 0;
 
 	/** Whether the cached bitmap was drawn from these inputs at this canvas size. */
 	holds(key: readonly unknown[]): boolean {
-		return !!this.cache && this.cacheKey.length === key.length && this.cacheKey.every((v, i) => v === key[i]);
+		return !!this.source && this.cacheKey.length === key.length && this.cacheKey.every((v, i) => v === key[i]);
 	}
 
 	private target(pw: number, ph: number): CanvasRenderingContext2D | null {
@@ -71,16 +77,24 @@ export class BitmapRenderer {
 			if (!this.image || this.image.width !== pw || this.image.height !== ph) this.image = ctx.createImageData(pw, ph);
 			return this.image;
 		});
+		this.show(this.cache!);
 		this.cacheT = t;
 		this.cacheKey = key;
 		this.renders++;
 	}
 
-	/** Takes a bitmap made elsewhere (the density worker's RGBA pixels) as drawn under transform t. */
-	adopt(pixels: ImageData, t: ZoomTransform, key: readonly unknown[]) {
-		const ctx = this.target(pixels.width, pixels.height);
-		if (!ctx) return;
-		ctx.putImageData(pixels, 0, 0);
+	private show(next: HTMLCanvasElement | ImageBitmap) {
+		if (this.source && this.source !== next && !(this.source instanceof HTMLCanvasElement)) this.source.close();
+		this.source = next;
+	}
+
+	/** Takes a bitmap made elsewhere (the density worker's picture, transferred) as drawn under transform t. */
+	adopt(bitmap: ImageBitmap, t: ZoomTransform, key: readonly unknown[]) {
+		if (this.gl) {
+			this.gl.upload(bitmap);
+			this.glSize = [bitmap.width, bitmap.height];
+			bitmap.close();
+		} else this.show(bitmap);
 		this.cacheT = t;
 		this.cacheKey = key;
 		this.renders++;
@@ -92,11 +106,24 @@ export class BitmapRenderer {
 			canvas.width = pw;
 			canvas.height = ph;
 		}
+		if (this.gl) {
+			const t0 = this.cacheT, size = this.glSize;
+			const s = t0 ? t.k / t0.k : 1;
+			if (t0 && size) this.gl.draw(pw, ph, clip, (t.x - s * t0.x) * dpr, (t.y - s * t0.y) * dpr, size[0] * s, size[1] * s, true);
+			else this.gl.draw(pw, ph, clip, 0, 0, 0, 0, false);
+		} else this.present2d(canvas, pw, ph, clip, t, dpr);
+		if (moved) this.moves++;
+		canvas.dataset.renders = String(this.renders);
+		canvas.dataset.moves = String(this.moves);
+	}
+
+	private present2d(canvas: HTMLCanvasElement, pw: number, ph: number, clip: Clip, t: ZoomTransform, dpr: number) {
 		const ctx = canvas.getContext('2d');
 		if (!ctx) return;
 		ctx.setTransform(1, 0, 0, 1, 0, 0);
 		ctx.clearRect(0, 0, pw, ph);
-		if (this.cache && this.cacheT) {
+		const src = this.source;
+		if (src && this.cacheT) {
 			// Screen position under transform t of a point drawn at s0 under the cache's t0: t.k/t0.k · (s0 − t0.x) + t.x.
 			const t0 = this.cacheT;
 			const s = t.k / t0.k;
@@ -106,12 +133,9 @@ export class BitmapRenderer {
 			ctx.rect(clip.left, clip.top, clip.right - clip.left, clip.bottom - clip.top);
 			ctx.clip();
 			ctx.imageSmoothingEnabled = false;
-			ctx.drawImage(this.cache, ox, oy, this.cache.width * s, this.cache.height * s);
+			ctx.drawImage(src, ox, oy, src.width * s, src.height * s);
 			ctx.restore();
 		}
-		if (moved) this.moves++;
-		canvas.dataset.renders = String(this.renders);
-		canvas.dataset.moves = String(this.moves);
 	}
 }
 

@@ -1,4 +1,4 @@
-import { assignRows } from './kmeans-kernels';
+import { BLOCK_ROWS, type BlockedRows } from './kmeans-blocks';
 
 /**
  * Hamerly's bounds (G. Hamerly, "Making k-means even faster", SDM 2010) as an exact accelerator of the plain
@@ -8,7 +8,8 @@ import { assignRows } from './kmeans-kernels';
  * when the proven gap between the squared distances to its centre and to every other centre exceeds twice
  * `eps = 1e-10·(‖x‖ + max‖c‖)²`, a bound far above the rounding error of that dot-product expression for any
  * realistic number of features. Near-ties therefore always fall back to the full computation. The per-cluster
- * sums are still accumulated over every row in row order, so the new centres are identical too.
+ * sums are still accumulated over every row, per block of BLOCK_ROWS rows added in block order (kmeans-blocks.ts),
+ * so the new centres are identical too.
  */
 export class HamerlyBounds {
 	/** Upper bound on the distance from each row to its assigned centre. */
@@ -20,7 +21,10 @@ export class HamerlyBounds {
 	/** Rows whose distance computations were skipped so far (for tests and benchmarks). */
 	skipped = 0;
 
-	constructor(private readonly X: Float64Array, private readonly rows: number, private readonly stride: number, private readonly k: number) {
+	constructor(
+		private readonly X: Float64Array, private readonly rows: number, private readonly stride: number, private readonly k: number,
+		private readonly blocked: BlockedRows
+	) {
 		this.upper = new Float64Array(rows);
 		this.lower = new Float64Array(rows);
 		this.norm = new Float64Array(rows);
@@ -37,7 +41,7 @@ export class HamerlyBounds {
 		if (!this.ready) {
 			// First pass: the plain kernel, keeping each row's best ‖c‖² − 2·x·c to seed the upper bounds. The
 			// lower bounds start at 0, so next time only rows within half a centre gap of their centre skip.
-			const changed = assignRows(X, rows, stride, centers, k, labels, sums, counts, upper);
+			const changed = this.blocked.assign(centers, labels, sums, counts, upper);
 			let R2 = 0;
 			for (let c = 0; c < k; c++) R2 = Math.max(R2, rowNorm2(centers, c * stride, stride));
 			const R = Math.sqrt(R2);
@@ -64,6 +68,9 @@ export class HamerlyBounds {
 			R = Math.max(R, Math.sqrt(s));
 		}
 		const half = halfGaps(centers, k, stride);
+		// This block's sums and counts, added to the totals at the end of each block (the canonical order).
+		const bs = new Float64Array(k * stride);
+		const bc = new Float64Array(k);
 		for (let i = 0, o = 0; i < rows; i++, o += stride) {
 			let a = labels[i];
 			const eps = 1e-10 * (norm[i] + R) * (norm[i] + R);
@@ -83,10 +90,16 @@ export class HamerlyBounds {
 			}
 			const q = a * stride;
 			if (stride === 8) {
-				sums[q] += X[o]; sums[q + 1] += X[o + 1]; sums[q + 2] += X[o + 2]; sums[q + 3] += X[o + 3];
-				sums[q + 4] += X[o + 4]; sums[q + 5] += X[o + 5]; sums[q + 6] += X[o + 6]; sums[q + 7] += X[o + 7];
-			} else for (let j = 0; j < stride; j++) sums[q + j] += X[o + j];
-			counts[a]++;
+				bs[q] += X[o]; bs[q + 1] += X[o + 1]; bs[q + 2] += X[o + 2]; bs[q + 3] += X[o + 3];
+				bs[q + 4] += X[o + 4]; bs[q + 5] += X[o + 5]; bs[q + 6] += X[o + 6]; bs[q + 7] += X[o + 7];
+			} else for (let j = 0; j < stride; j++) bs[q + j] += X[o + j];
+			bc[a]++;
+			if ((i + 1) % BLOCK_ROWS === 0 || i + 1 === rows) {
+				for (let j = 0; j < bs.length; j++) sums[j] += bs[j];
+				for (let c = 0; c < k; c++) counts[c] += bc[c];
+				bs.fill(0);
+				bc.fill(0);
+			}
 		}
 		return changed;
 	}

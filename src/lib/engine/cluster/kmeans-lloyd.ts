@@ -9,9 +9,12 @@
  * without strict convergence a last assignment pass makes the labels match the final centres.
  *
  * When X lives in a WebAssembly arena (kmeans-wasm.ts), the run's labels, centres, sums and counts are allocated
- * there too, so that the kernels take the WebAssembly path; the caller owns the arena's lifetime.
+ * there too, so that the kernels take the WebAssembly path; the caller owns the arena's lifetime. Every pass over
+ * the rows goes block by block in the canonical order of kmeans-blocks.ts, so a team of threads sharing the arena
+ * (kmeans-team.ts) gives the same bits as one thread.
  */
-import { assignRows, squaredDistances } from './kmeans-kernels';
+import { squaredDistances } from './kmeans-kernels';
+import { BlockedRows } from './kmeans-blocks';
 import { HamerlyBounds } from './kmeans-hamerly';
 import { arenaOf } from './kmeans-wasm';
 
@@ -27,6 +30,7 @@ export class LloydRun {
 	private next: Float64Array;
 	private readonly counts: Float64Array;
 	private bounds: HamerlyBounds | null = null;
+	private readonly blocked: BlockedRows;
 
 	constructor(
 		private readonly X: Float64Array,
@@ -49,6 +53,7 @@ export class LloydRun {
 		// −1: the first iteration counts every row as changed (labels hold the previous iteration's labels).
 		this.labels = (arena ? arena.i32(rows, false) : new Int32Array(rows)).fill(-1);
 		this.counts = arena ? arena.f64(k) : new Float64Array(k);
+		this.blocked = new BlockedRows(X, rows, stride, k);
 		if (maxIter < 1) this.finish();
 	}
 
@@ -60,11 +65,11 @@ export class LloydRun {
 		sums.fill(0);
 		counts.fill(0);
 		if (this.bounds === null && this.accelerateFrom !== null && this.iteration >= this.accelerateFrom && k > 1) {
-			this.bounds = new HamerlyBounds(X, rows, stride, k);
+			this.bounds = new HamerlyBounds(X, rows, stride, k, this.blocked);
 		}
 		const changed = this.bounds
 			? this.bounds.assign(this.centers, labels, sums, counts)
-			: assignRows(X, rows, stride, this.centers, k, labels, sums, counts);
+			: this.blocked.assign(this.centers, labels, sums, counts);
 		this.relocateEmpty(sums);
 		for (let c = 0; c < k; c++) {
 			// sklearn `_average_centers`: a cluster left with no weight keeps its (sum) values.
@@ -103,11 +108,11 @@ export class LloydRun {
 
 	/** Exact inertia of the current labels against the current centres. */
 	inertia(out: Float64Array | null = null): number {
-		return squaredDistances(this.X, this.rows, this.stride, this.centers, this.labels, out);
+		return this.blocked.inertia(this.centers, this.labels, out);
 	}
 
 	private finish(): void {
-		assignRows(this.X, this.rows, this.stride, this.centers, this.k, this.labels, null, null);
+		this.blocked.assign(this.centers, this.labels, null, null);
 		this.done = true;
 	}
 

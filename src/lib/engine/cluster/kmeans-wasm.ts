@@ -221,14 +221,15 @@ export const TRIAL_PAIRS_MAX = 4;
 const UNROLL_MAX = 8;
 
 /** The few WebAssembly API members used here (the engine is compiled without DOM or Node typings). */
-interface WasmMemory {
+export interface WasmMemory {
 	readonly buffer: ArrayBuffer;
 	grow(pages: number): number;
 }
 interface WasmApi {
 	validate(bytes: Uint8Array<ArrayBuffer>): boolean;
 	Module: new (bytes: Uint8Array<ArrayBuffer>) => object;
-	Instance: new (module: object) => { exports: unknown };
+	Instance: new (module: object, imports?: object) => { exports: unknown };
+	Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
 }
 const wasmApi = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 
@@ -239,6 +240,10 @@ interface Exports {
 }
 
 let compiled: object | null | undefined;
+/** The same kernels on an imported shared memory (kmeans-team.ts). */
+let compiledShared: object | null | undefined;
+/** Largest shared memory (pages of 64 KiB): 2 GiB, as for a pooled arena. */
+export const SHARED_MAX_PAGES = 32768;
 /** When false, every arena request returns null (JavaScript kernels); for tests and benchmarks. */
 let enabled = true;
 
@@ -246,9 +251,9 @@ export function setWasmEnabled(on: boolean): void {
 	enabled = on;
 }
 
-function kernelModule(): object | null {
-	if (compiled !== undefined) return compiled;
-	compiled = null;
+function kernelModule(shared = false): object | null {
+	if (shared ? compiledShared !== undefined : compiled !== undefined) return shared ? compiledShared! : compiled!;
+	let out: object | null = null;
 	try {
 		if (wasmApi) {
 			const fns = [inertiaFunction(), silhouettePairFunction()];
@@ -257,13 +262,15 @@ function kernelModule(): object | null {
 				fns.push(assignFunction(F, null));
 				for (let u = 1; u <= UNROLL_MAX; u++) fns.push(assignFunction(F, u));
 			}
-			const bytes = encodeModule(fns) as Uint8Array<ArrayBuffer>;
-			if (wasmApi.validate(bytes)) compiled = new wasmApi.Module(bytes);
+			const bytes = encodeModule(fns, 1, shared ? SHARED_MAX_PAGES : null) as Uint8Array<ArrayBuffer>;
+			if (wasmApi.validate(bytes)) out = new wasmApi.Module(bytes);
 		}
 	} catch {
-		compiled = null;
+		out = null;
 	}
-	return compiled;
+	if (shared) compiledShared = out;
+	else compiled = out;
+	return out;
 }
 
 /** Idle instances (each with its own memory), reused so that a large memory is allocated and touched once. */
@@ -276,11 +283,14 @@ const MAX_BYTES = 2 ** 31;
 
 /** Bump allocator over one WebAssembly memory; its views stay valid because it never grows after opening. */
 export class WasmArena {
-	private top = RESERVED;
+	private top: number;
 	private closed = false;
 	readonly buffer: ArrayBuffer;
+	/** The threads sharing this arena's memory, when it is a team's (kmeans-team.ts); null for a private arena. */
+	team: RowTeamLike | null = null;
 
-	constructor(private readonly ex: Exports, private readonly capacity: number) {
+	constructor(private readonly ex: Exports, private readonly capacity: number, start = RESERVED, private readonly pooled = true) {
+		this.top = start;
 		this.buffer = ex.memory.buffer;
 		arenas.set(this.buffer, this);
 	}
@@ -320,6 +330,7 @@ export class WasmArena {
 		if (this.closed) return;
 		this.closed = true;
 		arenas.delete(this.buffer);
+		if (!this.pooled) return;
 		// Keep memories up to IDLE_BYTES for the next run; larger ones go to the garbage collector.
 		if (idle.length < IDLE_MAX && this.buffer.byteLength <= IDLE_BYTES) idle.push(this.ex);
 	}
@@ -415,6 +426,44 @@ export function openArena(bytes: number): WasmArena | null {
 		}
 	}
 	return new WasmArena(ex, capacity);
+}
+
+/** What an arena needs to know of its team (kmeans-team.ts implements it). */
+export interface RowTeamLike {
+	/** Threads working on the team's blocks, this one included. */
+	readonly size: number;
+}
+
+/**
+ * A new shared kernel memory of one page (grown by `sharedArena`), or null where WebAssembly SIMD or shared
+ * memory is missing (a page that is not cross-origin isolated has no SharedArrayBuffer).
+ */
+export function sharedKernelMemory(): WasmMemory | null {
+	if (!enabled || typeof SharedArrayBuffer === 'undefined' || kernelModule(true) === null) return null;
+	try {
+		return new wasmApi!.Memory({ initial: 1, maximum: SHARED_MAX_PAGES, shared: true });
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * An arena over bytes [start, end) of a shared kernel memory (grown to `end` first), with its own instance of the
+ * kernels; null when the memory cannot grow that far. Never pooled: the memory belongs to its team.
+ */
+export function sharedArena(memory: WasmMemory, start: number, end: number): WasmArena | null {
+	const mod = kernelModule(true);
+	if (mod === null || end > SHARED_MAX_PAGES * 65536) return null;
+	const have = memory.buffer.byteLength;
+	if (have < end) {
+		try {
+			memory.grow(Math.ceil((end - have) / 65536));
+		} catch {
+			return null;
+		}
+	}
+	const ex = new wasmApi!.Instance(mod, { env: { memory } }).exports as Exports;
+	return new WasmArena(ex, end, start, false);
 }
 
 /** The open arena whose memory holds `a`, if any. */

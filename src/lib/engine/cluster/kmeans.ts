@@ -14,6 +14,8 @@ import { assignRows, centredPadded, columnMeans, paddedStride, squaredDistances 
 import { LloydRun, scaledTolerance } from './kmeans-lloyd';
 import { openArena, type WasmArena } from './kmeans-wasm';
 import { hartiganRefine } from './kmeans-hartigan';
+import { blockCount } from './kmeans-blocks';
+import { installedRowTeam, TEAM_MIN_ROWS, type RowTeam } from './kmeans-team';
 
 /**
  * Hamerly's bounds give identical results; measured on 1M × 8 (k = 8) they halve the time of a JavaScript
@@ -27,10 +29,14 @@ function accelerateFrom(rows: number, arena: WasmArena | null, stride: number): 
 	return rows >= 50_000 ? 8 : null;
 }
 
-/** Bytes a k-means run needs in its arena: the centred data, one restart's labels, centres, sums and counts. */
+/**
+ * Bytes a k-means run needs in its arena: the centred data, one restart's labels, centres, sums and counts, and
+ * the per-block parts (kmeans-blocks.ts).
+ */
 function arenaBytes(rows: number, cols: number, k: number): number {
 	const stride = paddedStride(cols);
-	return 8 * rows * stride + 4 * rows + 8 * (2 * k * stride + k) + 16 * 8;
+	const blocks = blockCount(rows);
+	return 8 * rows * stride + 4 * rows + 8 * (2 * k * stride + k) + 16 * 8 + blocks * (8 * (k * stride + k + 1) + 4) + 4 * 16;
 }
 
 /**
@@ -38,10 +44,11 @@ function arenaBytes(rows: number, cols: number, k: number): number {
  * means; checks every value is finite only when a mean is not (a non-finite value always makes its column's
  * mean non-finite, so finite means need no second pass).
  */
-function centredData(X: Float64Array, rows: number, cols: number, k: number) {
+function centredData(X: Float64Array, rows: number, cols: number, k: number, team: RowTeam | null = null) {
 	const mean = columnMeans(X, rows, cols);
 	if (!mean.every(Number.isFinite)) checkFinite(X, cols);
-	const arena = openArena(arenaBytes(rows, cols, k));
+	const bytes = arenaBytes(rows, cols, k);
+	const arena = (team ? team.openArena(bytes) : null) ?? openArena(bytes);
 	return { arena, ...centredPadded(X, rows, cols, arena, mean) };
 }
 
@@ -72,6 +79,11 @@ export const HARTIGAN_EVERY_MAX = 2_000_000;
 
 export interface KMeansControl {
 	seed: number;
+	/**
+	 * Threads sharing memory for the passes over the rows (kmeans-team.ts); by default the team installed on this
+	 * thread, used from TEAM_MIN_ROWS rows. The result is the same bit for bit with or without it.
+	 */
+	team?: RowTeam | null;
 	onProgress?: ProgressFn;
 	signal?: AbortSignal;
 }
@@ -105,7 +117,11 @@ export function kmeans(
 	const signal = control.signal;
 	throwIfAborted(signal);
 
-	const { arena, data, stride, mean } = centredData(X, rows, cols, k);
+	const installed = installedRowTeam();
+	const team = rows >= TEAM_MIN_ROWS ? (control.team !== undefined ? control.team : installed.team) : null;
+	const { arena, data, stride, mean } = centredData(X, rows, cols, k, team);
+	// The page shows how many cores the run uses (large runs only: small ones stay on one thread by design).
+	const cores = rows >= TEAM_MIN_ROWS && installed.cores > 1 ? ` · using ${arena?.team?.size ?? 1} of ${installed.cores} cores` : '';
 	try {
 		const tolScaled = scaledTolerance(data, rows, stride, cols, tol);
 		let best: KMeansResult | null = null;
@@ -139,7 +155,7 @@ export function kmeans(
 			arena?.reset(mark);
 		};
 		for (let r = 0; r < nInit; r++) {
-			const stage = `k-means, k = ${k}, restart ${r + 1} of ${nInit}`;
+			const stage = `k-means, k = ${k}, restart ${r + 1} of ${nInit}${cores}`;
 			report?.({ stage, fraction: r / nInit });
 			let start: Float64Array;
 			if (init instanceof Float64Array) start = init;

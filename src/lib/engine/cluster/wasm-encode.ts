@@ -101,11 +101,17 @@ export interface FunctionDef {
 	body: number[][];
 }
 
-/** A module with one exported memory ("memory", `pages` × 64 KiB initially) and the given exported functions. */
-export function encodeModule(functions: FunctionDef[], pages = 1): Uint8Array<ArrayBuffer> {
+/**
+ * A module with one exported memory ("memory", `pages` × 64 KiB initially) and the given exported functions. With
+ * `sharedMax` (pages), the memory is instead imported as `env.memory`, shared, at most that size: several threads
+ * then run the same functions on one memory (kmeans-team.ts).
+ */
+export function encodeModule(functions: FunctionDef[], pages = 1, sharedMax: number | null = null): Uint8Array<ArrayBuffer> {
 	const types = functions.map((f) => [0x60, ...vec(f.params.map((t) => [t])), ...vec(f.results.map((t) => [t]))]);
 	const funcs = functions.map((_, i) => uleb(i));
 	const memory = [[0x00, ...uleb(pages)]];
+	// Import kind 0x02 (memory), limits flag 0x03: shared, with a maximum.
+	const imports = sharedMax === null ? [] : [[...str('env'), ...str('memory'), 0x02, 0x03, ...uleb(pages), ...uleb(sharedMax)]];
 	const exports = [[...str('memory'), 0x02, 0], ...functions.map((f, i) => [...str(f.name), 0x00, ...uleb(i)])];
 	const code = functions.map((f) => {
 		// Locals as runs of the same type.
@@ -122,8 +128,9 @@ export function encodeModule(functions: FunctionDef[], pages = 1): Uint8Array<Ar
 	return new Uint8Array([
 		0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
 		...section(1, vec(types)),
+		...(sharedMax === null ? [] : section(2, vec(imports))),
 		...section(3, vec(funcs)),
-		...section(5, vec(memory)),
+		...(sharedMax === null ? section(5, vec(memory)) : []),
 		...section(7, vec(exports)),
 		...section(10, vec(code))
 	]);

@@ -10,6 +10,8 @@ export interface Assignment {
 	extra?: { name: string; values: ArrayLike<number> }[];
 	/** Segment names (index = segment): a `segment_name` column after `segment`. */
 	names?: string[];
+	/** "Distinct rows only": per table row, the table row it repeats (−1 if none); a repeat gets that row's segment and extra values. */
+	repeatOf?: Int32Array;
 }
 
 /**
@@ -23,6 +25,8 @@ export function* resultsCsvChunks(table: Table, result: Assignment): CsvChunks {
 	// -2 = not clustered (blank); -1 = clustered as noise by DBSCAN (written as -1).
 	const segmentOf = new Int32Array(table.rowCount).fill(-2);
 	for (let r = 0; r < result.rowIndex.length; r++) segmentOf[result.rowIndex[r]] = labels[r];
+	const repeatOf = result.repeatOf;
+	if (repeatOf) for (let i = 0; i < table.rowCount; i++) if (repeatOf[i] >= 0) segmentOf[i] = segmentOf[repeatOf[i]];
 	const { header, delimiter, newline, rowStart, rowEnd } = table.source;
 	const names = table.columns.map((c) => c.name);
 	const segName = freeName('segment', names);
@@ -33,6 +37,7 @@ export function* resultsCsvChunks(table: Table, result: Assignment): CsvChunks {
 	for (const e of extra) extraNames.push(freeName(e.name, [...names, segName, ...nameCol, statusName, ...extraNames]));
 	const clusteredRow = new Int32Array(extra.length ? table.rowCount : 0).fill(-1);
 	for (let r = 0; r < (extra.length ? result.rowIndex.length : 0); r++) clusteredRow[result.rowIndex[r]] = r;
+	if (repeatOf && extra.length) for (let i = 0; i < table.rowCount; i++) if (repeatOf[i] >= 0) clusteredRow[i] = clusteredRow[repeatOf[i]];
 	const w = new CsvWriter(delimiter, newline);
 	w.sourceRow(header, [segName, ...nameCol, statusName, ...extraNames]);
 	const rowText = rowReader(table.source);

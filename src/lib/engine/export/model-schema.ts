@@ -109,7 +109,21 @@ export function validateModel(value: unknown): { model: SegmentModel; fitted: Fi
 	const weights = c.numbers(f.weights, 'fitted.weights', cols, (x) => Number.isFinite(x) && x >= 0, 'finite numbers of 0 or more');
 	const centers = c.array(m.centers, 'centers', k);
 	for (let s = 0; s < k; s++) c.numbers(centers[s], `centers[${s}]`, cols);
-	const assignment = c.oneOf(m.assignment, 'assignment', ['nearest-centre', 'gaussian-mixture'] as const);
+	const assignment = c.oneOf(m.assignment, 'assignment', ['nearest-centre', 'gaussian-mixture', 'nearest-medoid-gower', 'nearest-prototype'] as const);
+	const algName = (recipe.algorithm as { name?: unknown } | null | undefined)?.name;
+	if (algName === 'pam' && assignment !== 'nearest-medoid-gower') c.fail('assignment', 'must be "nearest-medoid-gower" for a PAM model');
+	if (algName === 'kprototypes' && assignment !== 'nearest-prototype') c.fail('assignment', 'must be "nearest-prototype" for a k-prototypes model');
+	if (assignment === 'nearest-medoid-gower') {
+		const mx = c.object(m.mixed, 'mixed');
+		if (mx.kind !== 'gower') c.fail('mixed.kind', 'must be "gower" for a PAM model');
+		c.numbers(mx.min, 'mixed.min', features.length);
+		c.numbers(mx.range, 'mixed.range', features.length, (x) => Number.isFinite(x) && x > 0, 'finite numbers above 0');
+	}
+	if (assignment === 'nearest-prototype') {
+		const mx = c.object(m.mixed, 'mixed');
+		if (mx.kind !== 'kprototypes') c.fail('mixed.kind', 'must be "kprototypes" for a k-prototypes model');
+		c.numbers([mx.gamma], 'mixed.gamma', 1, (x) => Number.isFinite(x) && x >= 0, 'finite numbers of 0 or more');
+	}
 	const gmm = (recipe.algorithm as { name?: unknown } | null | undefined)?.name === 'gmm';
 	if (assignment === 'gaussian-mixture' || gmm || m.mixture !== undefined) {
 		if (gmm && assignment !== 'gaussian-mixture') c.fail('assignment', 'must be "gaussian-mixture" for a Gaussian mixture model');

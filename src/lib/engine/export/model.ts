@@ -11,6 +11,8 @@ import type { Recipe } from '../recipe';
 import type { FittedPrep, Table } from '../types';
 import { columnNamed } from '../data/column-named';
 import { validateModel } from './model-schema';
+import type { MixedAssignment } from '../mixed-assign';
+import type { MixedOutput } from '../cluster-mixed';
 
 export const MODEL_FORMAT = 'segment-lab-model';
 export const MODEL_VERSION = 1;
@@ -36,8 +38,13 @@ export interface SegmentModel {
 	source: SourceFingerprint;
 	k: number;
 	algorithm: string;
-	/** How new rows are assigned: the nearest centre in the clustered (prepared, weighted) space, or the most probable mixture component. */
-	assignment: 'nearest-centre' | 'gaussian-mixture';
+	/**
+	 * How new rows are assigned: the nearest centre in the clustered (prepared, weighted) space, the most probable
+	 * mixture component, the nearest medoid by Gower dissimilarity with the training scaling (PAM), or the nearest
+	 * prototype by Huang's dissimilarity with the run's γ (k-prototypes); `mixed` holds the scaling or γ.
+	 */
+	assignment: 'nearest-centre' | 'gaussian-mixture' | 'nearest-medoid-gower' | 'nearest-prototype';
+	mixed?: MixedAssignment;
 	/** Gaussian mixtures: the fitted components in sklearn's layouts (segment order), see docs/model-schema.md. */
 	mixture?: { covarianceType: 'full' | 'diag' | 'spherical' | 'tied'; weights: number[]; means: number[]; covariances: number[]; precisionsCholesky: number[] };
 	features: string[];
@@ -57,7 +64,7 @@ export interface ModelInput {
 	fitted: FittedPrep;
 	rowIndex: Int32Array;
 	rowCount: number;
-	summary: Pick<KSummary, 'k' | 'sizes' | 'centers' | 'modelCenters'> & { algorithm?: string; mixture?: SegmentModel['mixture'] };
+	summary: Pick<KSummary, 'k' | 'sizes' | 'centers' | 'modelCenters'> & { algorithm?: string; mixture?: SegmentModel['mixture']; mixed?: MixedOutput };
 	names: string[];
 }
 
@@ -75,6 +82,7 @@ export function buildModel(table: Table, input: ModelInput, createdAt = new Date
 	if (!summary.modelCenters) throw new EngineError('internal', 'This run has no segment centres to store.', 'Run the analysis again.');
 	const total = summary.sizes.reduce((a, b) => a + b, 0);
 	const f = input.fitted;
+	const mixed = mixedAssignment(summary.mixed);
 	return {
 		format: MODEL_FORMAT,
 		version: MODEL_VERSION,
@@ -83,8 +91,9 @@ export function buildModel(table: Table, input: ModelInput, createdAt = new Date
 		source: input.source,
 		k: summary.k,
 		algorithm: alg,
-		assignment: summary.mixture ? 'gaussian-mixture' : 'nearest-centre',
+		assignment: summary.mixture ? 'gaussian-mixture' : mixed ? (mixed.kind === 'gower' ? 'nearest-medoid-gower' : 'nearest-prototype') : 'nearest-centre',
 		...(summary.mixture ? { mixture: summary.mixture } : {}),
+		...(mixed ? { mixed } : {}),
 		features: [...f.features],
 		fitted: { ...f, scale: { methods: [...f.scale.methods], center: Array.from(f.scale.center), scale: Array.from(f.scale.scale) }, weights: Array.from(f.weights) },
 		centers: summary.modelCenters,
@@ -92,6 +101,15 @@ export function buildModel(table: Table, input: ModelInput, createdAt = new Date
 		segments: summary.sizes.map((size, s) => ({ segment: s + 1, name: input.names[s] ?? `Segment ${s + 1}`, size, share: total ? size / total : 0 })),
 		training: { rows: input.rowCount, rowsClustered: input.rowIndex.length, distributions: distributions(table, f, input.rowIndex) }
 	};
+}
+
+export function mixedAssignment(m: MixedOutput | undefined): MixedAssignment | null {
+	if (!m) return null;
+	if (m.algorithm === 'pam') {
+		if (!m.gowerMin || !m.gowerRange) throw new EngineError('internal', 'This PAM run has no stored Gower scaling.', 'Run the analysis again.');
+		return { kind: 'gower', min: m.gowerMin, range: m.gowerRange };
+	}
+	return { kind: 'kprototypes', gamma: m.gamma ?? NaN };
 }
 
 /** Training deciles of each numeric feature over the clustered rows. */

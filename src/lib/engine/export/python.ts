@@ -6,6 +6,7 @@
  * data travel as one JSON string literal (valid Python), never as code.
  */
 import type { Recipe } from '../recipe';
+import { EngineError } from '../errors';
 import { own } from '../names';
 import type { FittedPrep } from '../types';
 
@@ -55,7 +56,16 @@ export interface FittedStart {
 	mixture?: { weights: number[]; means: number[]; covariances: number[] };
 }
 
+/** PAM on Gower and k-prototypes have no scikit-learn or Spark ML counterpart to export to. */
+function refuseMixed(recipe: Recipe, target: string): void {
+	const name = recipe.algorithm.name;
+	if (name === 'pam' || name === 'kprototypes') {
+		throw new EngineError('bad-parameter', `A ${target} script cannot redo ${name === 'pam' ? 'PAM on Gower distances' : 'k-prototypes'}: ${target} has no such algorithm.`, 'Export the model file and score new customers with segment-lab score, or use R cluster::pam(daisy(x, "gower")) for PAM.');
+	}
+}
+
 export function sklearnScript(recipe: Recipe, fitted: FittedPrep, k: number, start: FittedStart = {}): string {
+	refuseMixed(recipe, 'scikit-learn');
 	const config = { source: recipe.source.name, features: specs(recipe, fitted), outliers: recipe.prep.outliers, algorithm: recipe.algorithm, k, seed: recipe.seed, start };
 	return `#!/usr/bin/env python3
 """Segment Lab analysis as a scikit-learn script (exported from the page or the command line).
@@ -309,6 +319,7 @@ function fittedColumns(fitted: FittedPrep): FittedColumn[] {
 }
 
 export function pysparkScript(recipe: Recipe, fitted: FittedPrep, k: number, start: FittedStart = {}): string {
+	refuseMixed(recipe, 'PySpark');
 	const config = { source: recipe.source.name, columns: fittedColumns(fitted), outliers: fitted.outliers, algorithm: recipe.algorithm, k, seed: recipe.seed, start };
 	return `#!/usr/bin/env python3
 """Segment Lab analysis as a PySpark script, for data that outgrows one machine.

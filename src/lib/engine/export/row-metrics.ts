@@ -4,6 +4,10 @@
  */
 import { silhouetteSamples } from '../metrics/silhouette';
 import type { FeatureMatrix } from '../types';
+import { gowerDistances, GOWER_MAX_ROWS } from '../cluster/gower';
+import { mixedCosts, type MixedAssignment } from '../mixed-assign';
+import { mixedView } from '../mixed-data';
+import { silhouetteFromDissimilarity } from '../metrics/silhouette-dissimilarity';
 
 export const ROW_SILHOUETTE_MAX = 20_000;
 
@@ -44,12 +48,31 @@ export function rowMetrics(matrix: FeatureMatrix, labels: Int32Array, centers: n
 }
 
 /** The per-row columns of the results file, as the page and the command line both write them. */
-export function rowColumns(matrix: FeatureMatrix, labels: Int32Array, centers: number[][], probs?: Float64Array): { name: string; values: ArrayLike<number> }[] {
+export function rowColumns(matrix: FeatureMatrix, labels: Int32Array, centers: number[][], probs?: Float64Array, mixed?: MixedAssignment | null): { name: string; values: ArrayLike<number> }[] {
+	if (mixed) return mixedRowColumns(matrix, labels, centers, mixed);
 	const m = rowMetrics(matrix, labels, centers);
 	const out: { name: string; values: ArrayLike<number> }[] = [...(m.silhouette ? [{ name: 'silhouette', values: m.silhouette }] : []), { name: 'distance_to_centre', values: m.distance }];
 	const k = centers.length, rows = matrix.rows;
 	if (probs && probs.length === rows * k) {
 		for (let s = 0; s < k; s++) out.push({ name: `probability_${s + 1}`, values: Float64Array.from({ length: rows }, (_, i) => probs[i * k + s]) });
 	}
+	return out;
+}
+
+/**
+ * PAM and k-prototypes: each row's silhouette on Gower distances (up to GOWER_MAX_ROWS rows) and its
+ * dissimilarity to its own segment (Gower to the medoid, or Huang's to the prototype).
+ */
+function mixedRowColumns(matrix: FeatureMatrix, labels: Int32Array, centers: number[][], mixed: MixedAssignment): { name: string; values: ArrayLike<number> }[] {
+	const { data, rows, fitted } = matrix;
+	const k = centers.length;
+	const costs = mixedCosts(data, rows, fitted, centers, mixed);
+	const own = Float64Array.from(labels, (s, i) => (s >= 0 && s < k ? costs[i * k + s] : NaN));
+	const out: { name: string; values: ArrayLike<number> }[] = [];
+	if (rows <= GOWER_MAX_ROWS && k >= 2 && labels.every((s) => s >= 0)) {
+		const D = gowerDistances(mixedView(data, rows, fitted).gower, rows);
+		out.push({ name: 'silhouette_gower', values: silhouetteFromDissimilarity(D, rows, labels, k).values });
+	}
+	out.push({ name: mixed.kind === 'gower' ? 'gower_to_medoid' : 'dissimilarity_to_prototype', values: own });
 	return out;
 }

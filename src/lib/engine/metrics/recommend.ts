@@ -67,6 +67,8 @@ export interface KContext {
 	cap?: number;
 	/** The algorithm found its own k (DBSCAN, HDBSCAN): one solution, so no votes, knee or "turn stability on" (it cannot be). */
 	found?: boolean;
+	/** Stability cannot be computed for this algorithm (PAM, k-prototypes): say so instead of "turn it on". */
+	noStability?: string;
 }
 
 export const KNEE_SENSITIVITY = 1;
@@ -119,8 +121,10 @@ export function recommend(evidence: KEvidence[], gapK1: GapPoint | null = null, 
 	const votes: MetricVote[] = [];
 	const vote = (metric: MetricKey, k: number | null) => votes.push({ metric, name: METRIC_INFO[metric].name, k, reading: METRIC_INFO[metric].reading });
 	vote('silhouette', argBest(ev, (e) => e.silhouette, true));
-	if (ev.some((e) => e.daviesBouldin !== undefined)) vote('daviesBouldin', argBest(ev, (e) => e.daviesBouldin, false));
-	if (ev.some((e) => e.calinskiHarabasz !== undefined)) vote('calinskiHarabasz', argBest(ev, (e) => e.calinskiHarabasz, true));
+	// Metrics that do not apply (NaN at every k: Davies–Bouldin and Calinski–Harabasz on Gower distances) do not vote.
+	const applies = (f: (e: KEvidence) => number | undefined) => ev.some((e) => f(e) !== undefined) && (ev.length === 1 || ev.some((e) => !Number.isNaN(f(e))));
+	if (applies((e) => e.daviesBouldin)) vote('daviesBouldin', argBest(ev, (e) => e.daviesBouldin, false));
+	if (applies((e) => e.calinskiHarabasz)) vote('calinskiHarabasz', argBest(ev, (e) => e.calinskiHarabasz, true));
 	if (ev.some((e) => e.gap)) vote('gap', gapChoice(ev, gapK1));
 	vote('knee', kneeK);
 	if (ev.some((e) => e.stability)) vote('stability', argBest(ev, (e) => e.stability?.meanAri, true));
@@ -187,7 +191,7 @@ export function recommend(evidence: KEvidence[], gapK1: GapPoint | null = null, 
 			text: `At k = ${k}, resampling gives a mean ARI of ${chosen.stability.meanAri.toFixed(2)}; ${count('stable')} of ${ls.length} segments are stable, ${count('doubtful')} doubtful, ${count('dissolving')} dissolving.`
 		});
 	} else {
-		reasons.push({ kind: 'stability', text: 'Stability was not computed: turn it on to check that the segments survive resampling.' });
+		reasons.push({ kind: 'stability', text: context.noStability ?? 'Stability was not computed: turn it on to check that the segments survive resampling.' });
 	}
 	const [lo, hi] = ACTIONABLE;
 	if (k < lo || k > hi) {

@@ -18,6 +18,7 @@ import { applyScale, fitScale } from './scale';
 import { applyClip, applyLog1p, fitClip } from './transform';
 import { columnNamed } from '../data/column-named';
 import { applyYeoJohnson, fitYeoJohnson } from './yeo-johnson';
+import { markRepeats, settleRepeats } from './repeats';
 
 export type PrepStep = 'missing' | 'transform' | 'outliers' | 'scale';
 
@@ -28,8 +29,11 @@ export interface StepTrace {
 	values: Float64Array | null;
 }
 
-/** exclude: 1-based table rows the user left out (fitting only): status "excluded", no part in any fit. */
-export type PipelineSpec = { plans: FeaturePlan[]; outliers: OutlierSpec; exclude?: number[] } | { fitted: FittedPrep };
+/**
+ * exclude: 1-based table rows the user left out (fitting only): status "excluded", no part in any fit.
+ * distinct: repeats of an earlier row's feature values (repeats.ts) take no part in any fit either.
+ */
+export type PipelineSpec = { plans: FeaturePlan[]; outliers: OutlierSpec; exclude?: number[]; distinct?: boolean } | { fitted: FittedPrep };
 
 interface Work {
 	f: FittedFeature;
@@ -56,6 +60,9 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 	});
 	const status = new Uint8Array(n);
 	if (fitting) for (const r of spec.exclude ?? []) if (r >= 1 && r <= n) status[r - 1] = RowStatus.excluded;
+	const repeatOf = 'plans' in spec && spec.distinct ? markRepeats(work, status) : null;
+	// Rows that take no part in the fits below: excluded by the user, or repeats.
+	const out = (s: number) => s === RowStatus.excluded || s === RowStatus.repeat;
 	const traced = trace ? work.find((w) => w.f.name === trace.column && w.values) : undefined;
 	const record = (step: PrepStep, values: Float64Array | null = null) => {
 		if (!trace) return;
@@ -72,19 +79,19 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 	for (const w of work) {
 		const { f, plan } = w;
 		if (w.values) {
-			if (fitting) f.fill = fitFill(status.some((x) => x === RowStatus.excluded) ? w.values.filter((_, i) => status[i] !== RowStatus.excluded) : w.values, f.missing, plan!.fillValue);
+			if (fitting) f.fill = fitFill(status.some(out) ? w.values.filter((_, i) => !out(status[i])) : w.values, f.missing, plan!.fillValue);
 			if (f.fill !== null && Number.isNaN(f.fill)) {
 				throw new EngineError('no-numeric-column', `"${f.name}" has no values to ${f.missing === 'constant' ? 'fill with that constant' : `compute a ${f.missing} from`}.`, 'Untick it as a feature, or fill it with a number.');
 			}
-			for (let i = 0; i < n; i++) if (w.values[i] !== w.values[i] && status[i] !== RowStatus.excluded) f.fill === null ? (status[i] = RowStatus.droppedMissing) : (w.values[i] = f.fill as number);
+			for (let i = 0; i < n; i++) if (w.values[i] !== w.values[i] && !out(status[i])) f.fill === null ? (status[i] = RowStatus.droppedMissing) : (w.values[i] = f.fill as number);
 		} else {
-			if (fitting) f.fill = fitCategoricalFill(w.codes!, w.levels!, f.missing, plan!.fillValue ?? 'missing');
+			if (fitting) f.fill = fitCategoricalFill(repeatOf ? w.codes!.filter((_, i) => status[i] !== RowStatus.repeat) : w.codes!, w.levels!, f.missing, plan!.fillValue ?? 'missing');
 			let fillCode = -1;
 			if (f.fill !== null) {
 				fillCode = w.levels!.indexOf(String(f.fill));
 				if (fillCode < 0) fillCode = w.levels!.push(String(f.fill)) - 1;
 			}
-			for (let i = 0; i < n; i++) if (w.codes![i] < 0 && status[i] !== RowStatus.excluded) fillCode < 0 ? (status[i] = RowStatus.droppedMissing) : (w.codes![i] = fillCode);
+			for (let i = 0; i < n; i++) if (w.codes![i] < 0 && !out(status[i])) fillCode < 0 ? (status[i] = RowStatus.droppedMissing) : (w.codes![i] = fillCode);
 		}
 	}
 	record('missing');
@@ -122,8 +129,10 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 
 	// 4 Encoding: matrix rows are the rows clustered (flagged outliers included).
 	use = Uint8Array.from(status, (s) => (s === RowStatus.clustered || s === RowStatus.flaggedOutlier ? 1 : 0));
-	const keep: number[] = [];
-	for (let i = 0; i < n; i++) if (use[i]) keep.push(i);
+	let kept = 0;
+	for (let i = 0; i < n; i++) kept += use[i];
+	const keep = new Int32Array(kept);
+	for (let i = 0, r = 0; i < n; i++) if (use[i]) keep[r++] = i;
 	const columns: string[] = [];
 	for (const w of work) {
 		if (w.codes && fitting) w.f.levels = fitLevels(w.codes, w.levels!, use, w.f.name, w.plan!.allowManyLevels);
@@ -167,7 +176,8 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 	const fitted: FittedPrep = fitting
 		? { features: work.map((w) => w.f.name), columns, perFeature: work.map((w) => w.f), outliers: { ...outliers }, scale, weights }
 		: spec.fitted;
-	return { data, rows, cols, rowIndex: Int32Array.from(keep), status, fitted };
+	if (repeatOf) settleRepeats(repeatOf, status);
+	return { data, rows, cols, rowIndex: keep, status, fitted, ...(repeatOf ? { repeatOf } : {}) };
 }
 
 function blank(p: FeaturePlan): FittedFeature {

@@ -13,7 +13,7 @@ import { columnNamed } from '../data/column-named';
 /** What prepare() needs of a Recipe (tests and the CLI may leave the newer fields out). */
 export interface PrepInput {
 	features: string[];
-	prep: { missing: MissingStrategy; scale: ScaleMethod; outliers?: OutlierSpec; columns?: Record<string, ColumnPrep> };
+	prep: { missing: MissingStrategy; scale: ScaleMethod; outliers?: OutlierSpec; columns?: Record<string, ColumnPrep>; distinctRows?: boolean };
 	columnTypes?: Record<string, ColumnKind>;
 	/** Rows the user left out (1-based), see Recipe.exclude. */
 	exclude?: { rows: number[] };

@@ -9,7 +9,7 @@ import { planFeatures, type PrepInput } from './plan';
  * not clustered (a missing value under "drop", an outlier set aside) keep their place through rowIndex/status.
  */
 export function prepare(table: Table, recipe: PrepInput): FeatureMatrix {
-	return runPipeline(table, { plans: planFeatures(table, recipe), outliers: recipe.prep.outliers ?? NO_OUTLIERS, exclude: recipe.exclude?.rows });
+	return runPipeline(table, { plans: planFeatures(table, recipe), outliers: recipe.prep.outliers ?? NO_OUTLIERS, exclude: recipe.exclude?.rows, distinct: recipe.prep.distinctRows === true });
 }
 
 /**

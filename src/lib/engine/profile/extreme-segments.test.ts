@@ -73,11 +73,11 @@ describe('extreme-segment cards', () => {
 		expect(new Set(income).size).toBeGreaterThan(0.9 * n);
 		expect(cards({ income, spend: normals(n, 3, 10, 1) }, labelsOf(n, 99)).cards[0].cause).not.toBe('ids');
 	});
-	it('a duplicated block: no recipe remedy, the text says to remove the repeats', () => {
+	it('a duplicated block: the remedy clusters distinct rows only', () => {
 		const a = normals(200, 4), b = normals(200, 5);
 		const { cards: c } = cards({ a: [...a, 9, 9, 9], b: [...b, -9, -9, -9] }, labelsOf(203, 200));
-		expect(c[0]).toMatchObject({ cause: 'duplicates', remedy: null });
-		expect(c[0].text).toMatch(/3 of its 3 rows have identical values on every feature/);
+		expect(c[0]).toMatchObject({ cause: 'duplicates', remedy: { kind: 'distinctRows', label: 'Cluster distinct rows only' } });
+		expect(c[0].text).toMatch(/3 of its 3 rows have identical values on every feature .*Clustering distinct rows only counts each repeated row once; the repeats stay in the export with their first occurrence's segment\.$/);
 	});
 	it('skew: a non-negative long tail gets log1p; not offered again once applied', () => {
 		const rng = new Rng(6);

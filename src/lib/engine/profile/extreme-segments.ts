@@ -3,8 +3,8 @@
  * apart. Name the likely cause, checked in this order, and the one remedy that changes the recipe:
  * - an id-like feature (whole numbers nearly all distinct and packed like a counter, or an id-like name):
  *   drop it from the features;
- * - a duplicated block (most of the minority rows share one identical feature vector): remove the repeats at the
- *   source (no recipe step can);
+ * - a duplicated block (most of the minority rows share one identical feature vector): cluster distinct rows only
+ *   (each repeat counts once, and keeps its first occurrence's segment in the export);
  * - skew (a non-negative feature with skewness above HEAVY_SKEW that is not log1p-transformed): apply log1p;
  * - outliers (the minority's mean is MIN_OUTLIER_SD or more from the population's on some feature): set rows beyond
  *   3 IQR aside (Tukey's "far out").
@@ -29,7 +29,8 @@ export type Remedy =
 	| { kind: 'dropFeatures'; columns: string[]; label: string }
 	| { kind: 'log1p'; columns: string[]; label: string }
 	| { kind: 'setAsideOutliers'; label: string }
-	| { kind: 'minClusterSize'; value: number; label: string };
+	| { kind: 'minClusterSize'; value: number; label: string }
+	| { kind: 'distinctRows'; label: string };
 
 export type ExtremeCause = 'ids' | 'duplicates' | 'skew' | 'outliers' | 'none';
 
@@ -49,6 +50,8 @@ export interface ExtremeSegment {
 export interface PrepState {
 	log1p: Set<string>;
 	outliersOn: boolean;
+	/** Distinct rows only is on (then a duplicated block cannot be the cause). */
+	distinctOn?: boolean;
 }
 
 /**
@@ -98,9 +101,9 @@ function cause(table: Table, features: string[], rowIndex: Int32Array, labels: I
 	const minority: number[] = [];
 	for (let r = 0; r < rowIndex.length; r++) if (inMinority(labels[r])) minority.push(rowIndex[r]);
 	const dup = largestRepeat(minority, cols.map((c, j) => (numeric[j] ? c!.numbers : null)));
-	if (minority.length >= 2 && dup >= Math.max(2, minority.length / 2)) {
-		return { cause: 'duplicates', columns: [], remedy: null,
-			text: `Likely cause: a duplicated block: ${dup.toLocaleString('en')} of its ${minority.length.toLocaleString('en')} rows have identical values on every feature (a file appended twice or a placeholder row). Remove the repeated rows from the file and load it again.` };
+	if (!prep.distinctOn && minority.length >= 2 && dup >= Math.max(2, minority.length / 2)) {
+		return { cause: 'duplicates', columns: [], remedy: { kind: 'distinctRows', label: 'Cluster distinct rows only' },
+			text: `Likely cause: a duplicated block: ${dup.toLocaleString('en')} of its ${minority.length.toLocaleString('en')} rows have identical values on every feature (a file appended twice or a placeholder row). Clustering distinct rows only counts each repeated row once; the repeats stay in the export with their first occurrence's segment.` };
 	}
 	const skewed = features.filter((f, j) => {
 		if (!numeric[j] || prep.log1p.has(f) || far[j] < 1) return false;

@@ -10,6 +10,7 @@ import { binShares, readModel, type SegmentModel } from '../export/model';
 import { applyFittedPrep } from '../prep/prepare';
 import type { Table } from '../types';
 import { columnNamed } from '../data/column-named';
+import { mixedCosts, nearestSegments } from '../mixed-assign';
 
 /** PSI below 0.1: stable; 0.1–0.25: moderate shift; above 0.25: significant shift (the usual credit-scoring rule). */
 export const PSI_MODERATE = 0.1;
@@ -28,7 +29,7 @@ export interface ScoreResult {
 	status: Uint8Array;
 	/** Segment (0-based) of each scored row, same order as rowIndex. */
 	labels: Int32Array;
-	/** Euclidean distance to the assigned centre in the clustered space. */
+	/** Euclidean distance to the assigned centre in the clustered space (PAM: Gower dissimilarity to the medoid; k-prototypes: Huang's dissimilarity to the prototype). */
 	distances: Float64Array;
 	/** Gaussian mixtures: membership probabilities, rows × k. */
 	probs: Float64Array | null;
@@ -73,9 +74,14 @@ export function scoreTable(modelJson: unknown, table: Table): ScoreResult {
 		labels = g.labels;
 		probs = g.probs;
 	}
-	// Distance to the assigned segment's centre (for a mixture, its mean).
-	const distances = new Float64Array(matrix.rows);
-	for (let i = 0; i < matrix.rows; i++) {
+	// Distance to the assigned segment's centre (for a mixture, its mean); for PAM and k-prototypes their own dissimilarity.
+	let distances: Float64Array = new Float64Array(matrix.rows);
+	if (model.mixed) {
+		const near = nearestSegments(mixedCosts(matrix.data, matrix.rows, fitted, model.centers, model.mixed), matrix.rows, k);
+		labels = near.labels;
+		distances = near.distances;
+	}
+	for (let i = 0; i < matrix.rows && !model.mixed; i++) {
 		let d = 0;
 		for (let j = 0; j < matrix.cols; j++) d += (matrix.data[i * matrix.cols + j] - centers[labels[i] * matrix.cols + j]) ** 2;
 		distances[i] = Math.sqrt(d);
@@ -101,8 +107,13 @@ export function scoreTable(modelJson: unknown, table: Table): ScoreResult {
 
 /** The columns a scored file adds after segment, name and status: distance, and probabilities for a mixture. */
 export function scoredColumns(s: ScoreResult): { name: string; values: ArrayLike<number> }[] {
-	const out: { name: string; values: ArrayLike<number> }[] = [{ name: 'distance_to_centre', values: s.distances }];
+	const out: { name: string; values: ArrayLike<number> }[] = [{ name: distanceColumn(s.model.mixed?.kind), values: s.distances }];
 	const k = s.model.k, rows = s.labels.length, probs = s.probs;
 	if (probs) for (let c = 0; c < k; c++) out.push({ name: `probability_${c + 1}`, values: Float64Array.from({ length: rows }, (_, i) => probs[i * k + c]) });
 	return out;
+}
+
+/** The results file's distance column: to the centre, or (mixed data) the Gower dissimilarity to the medoid / Huang's to the prototype. */
+export function distanceColumn(kind: 'gower' | 'kprototypes' | undefined): string {
+	return kind === 'gower' ? 'gower_to_medoid' : kind === 'kprototypes' ? 'dissimilarity_to_prototype' : 'distance_to_centre';
 }

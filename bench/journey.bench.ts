@@ -1,0 +1,254 @@
+/**
+ * The analyst's whole journey with a 1,000,000-row customer export, in the built site in Chromium and in pandas +
+ * scikit-learn on the same file in the same run (bench/journey_sklearn.py):
+ * load → profile → default preparation → k-means sweep k = 2..10 with the default restarts → metrics (the page's
+ * sampled silhouette) → PCA map → personas → download the results CSV.
+ *
+ * The page is served cross-origin isolated (as `npm start` and the static `_headers` serve it). Each step's time is
+ * read from the page's own state: the progress line (recorded by a MutationObserver whenever it changes), the
+ * headings and buttons each step shows when done, and the download. Alongside: the peak resident memory of
+ * Chromium's renderer process (the page and all its workers are threads of it) sampled every 100 ms from /proc,
+ * against the file size, and the longest main-thread task (Long Tasks API). The Python side runs after the page,
+ * with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset in its command only (TOOLCHAIN.md), at scikit-learn's default
+ * thread count, and prints threadpoolctl's view of its kernels.
+ *
+ * Run: npm run build && npm run bench -- journey   (or: npx tsx bench/journey.bench.ts [rows] [--page-only])
+ * Heavy (minutes, about 2 GB): run it on a quiet machine.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeCustomers } from './journey-data';
+import { ISOLATION_HEADERS, launchApp } from '../tests/e2e/harness';
+import { readTable } from '../src/cli/input';
+import { describeTable } from '../src/lib/engine/data/describe';
+import { fingerprint } from '../src/lib/engine/data/fingerprint';
+import { recipeForTable } from '../src/lib/engine/recipe-for-table';
+import { kmeansRestarts } from '../src/lib/engine/cluster/kmeans-restarts';
+import { SILHOUETTE_REPEATS, SILHOUETTE_SAMPLE_SIZE } from '../src/lib/engine/evidence';
+
+const args = process.argv.slice(2);
+const rows = Number(args.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
+/** --page-only: skip the Python side (for trying the page quickly; the comparison needs both). */
+const pageOnly = args.includes('--page-only');
+const dir = mkdtempSync(join(tmpdir(), 'segment-lab-journey-'));
+const csv = join(dir, 'customers.csv');
+const load = () => loadavg().map((v) => v.toFixed(2)).join(', ');
+const s = (ms: number) => (ms / 1000).toFixed(2);
+
+/** Resident memory (bytes) of this process's Chromium descendants: renderer processes, and all of them. */
+function chromiumRss(): { renderer: number; all: number } {
+	const children = new Map<number, number[]>();
+	for (const name of readdirSync('/proc')) {
+		if (!/^\d+$/.test(name)) continue;
+		try {
+			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			const list = children.get(ppid) ?? [];
+			list.push(Number(name));
+			children.set(ppid, list);
+		} catch {
+			// The process ended while being read.
+		}
+	}
+	let renderer = 0, all = 0;
+	const stack = [...(children.get(process.pid) ?? [])];
+	while (stack.length) {
+		const pid = stack.pop()!;
+		stack.push(...(children.get(pid) ?? []));
+		try {
+			const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+			if (!cmd.includes('chrom')) continue;
+			const rss = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+			all += rss;
+			if (cmd.includes('--type=renderer')) renderer += rss;
+		} catch {
+			// Gone.
+		}
+	}
+	return { renderer, all };
+}
+
+async function main(): Promise<void> {
+	console.log(`Journey bench, ${rows.toLocaleString('en')} customers; load average before: ${load()}`);
+	let t = Date.now();
+	await writeCustomers(csv, rows);
+	const fileBytes = statSync(csv).size;
+	console.log(`Wrote ${csv}: ${(fileBytes / 2 ** 20).toFixed(1)} MB in ${s(Date.now() - t)} s.`);
+
+	const planPath = await writePlan();
+	const page = await runPage();
+	const py = pageOnly ? null : runPython(planPath);
+	report(page, py, fileBytes);
+}
+
+/** The page's default recipe for this file, from the engine itself, so that the Python side prepares alike. */
+async function writePlan(): Promise<string> {
+	const table = await readTable(csv);
+	const recipe = recipeForTable(fingerprint(table), describeTable(table).profiles);
+	if (recipe.algorithm.name !== 'kmeans') throw new Error('The default algorithm is no longer k-means: update the bench.');
+	const plan = {
+		features: recipe.features,
+		log1p: recipe.features.filter((f) => recipe.prep.columns?.[f]?.log1p),
+		idColumn: recipe.idColumn,
+		missing: recipe.prep.missing,
+		scale: recipe.prep.scale,
+		kRange: recipe.kRange,
+		nInit: kmeansRestarts(recipe.algorithm.nInit, recipe.algorithm.moreRestarts, table.rowCount, recipe.features.length),
+		maxIter: recipe.algorithm.maxIter,
+		tol: recipe.algorithm.tol,
+		seed: recipe.seed,
+		silhouetteSample: SILHOUETTE_SAMPLE_SIZE,
+		silhouetteRepeats: SILHOUETTE_REPEATS
+	};
+	if (plan.missing !== 'median' || plan.scale !== 'zscore' || recipe.prep.outliers.method !== 'none') throw new Error('The default preparation changed: update journey_sklearn.py.');
+	const planPath = join(dir, 'plan.json');
+	writeFileSync(planPath, JSON.stringify(plan));
+	console.log(`Default recipe: ${plan.features.length} features (log1p on ${plan.log1p.join(', ')}), median imputation, z-scores, k = ${plan.kRange[0]}..${plan.kRange[1]}, ${plan.nInit} k-means++ restarts, Hartigan moves ${recipe.algorithm.refine === 'hartigan' ? 'on' : 'off'}; silhouette from ${plan.silhouetteRepeats} samples of ${plan.silhouetteSample}.`);
+
+	return planPath;
+}
+
+interface PageRun {
+	steps: [string, number][];
+	peak: { renderer: number; all: number };
+	/** The renderer's resident memory with the page loaded, before the file. */
+	baseline: number;
+	longest: number;
+	/** Main-thread tasks over 50 ms: duration and the step during which they started. */
+	longTasks: { ms: number; step: string }[];
+	cores: string;
+}
+
+async function runPage(): Promise<PageRun> {
+	const app = await launchApp({ headers: ISOLATION_HEADERS });
+	await new Promise((r) => setTimeout(r, 1000));
+	const baseline = chromiumRss().renderer;
+	const peak = { renderer: 0, all: 0 };
+	const sampler = setInterval(() => {
+		const m = chromiumRss();
+		peak.renderer = Math.max(peak.renderer, m.renderer);
+		peak.all = Math.max(peak.all, m.all);
+	}, 100);
+	try {
+		const { page } = app;
+		await page.evaluate(() => {
+			const w = window as unknown as { __long: [number, number][]; __status: [number, string][] };
+			w.__long = [];
+			new PerformanceObserver((l) => {
+				for (const e of l.getEntries()) w.__long.push([e.startTime, e.duration]);
+			}).observe({ type: 'longtask' });
+			w.__status = [];
+			let last = '';
+			new MutationObserver(() => {
+				const text = Array.from(document.querySelectorAll('[role="status"]'), (e) => e.textContent?.trim() ?? '').filter(Boolean).join(' | ');
+				if (text !== last) w.__status.push([performance.now(), (last = text)]);
+			}).observe(document.body, { subtree: true, childList: true, characterData: true });
+		});
+		const now = () => page.evaluate(() => performance.now());
+		const step = (name: RegExp) => page.getByRole('link', { name }).filter({ visible: true }).first().click();
+		const marks: [string, number][] = [];
+		const t0 = await now();
+		await page.locator('input[type="file"]').first().setInputFiles(csv);
+		await page.getByRole('heading', { name: /Columns/ }).waitFor({ timeout: 600_000 });
+		marks.push(['load + profile', await now()]);
+		await step(/^\d?\s*Prepare/);
+		await page.getByRole('button', { name: 'Run', exact: true }).first().click();
+		const runStart = await now();
+		await page.getByRole('button', { name: 'Cancel' }).first().waitFor({ timeout: 60_000 });
+		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 3_600_000 });
+		const runEnd = await now();
+		await step(/^\d?\s*Map/);
+		await page.getByRole('button', { name: 'Download chart (SVG)' }).waitFor({ timeout: 600_000 });
+		await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+		marks.push(['PCA map', await now()]);
+		await step(/^\d?\s*Segments/);
+		await page.getByRole('article', { name: /^Persona:/ }).first().waitFor({ timeout: 600_000 });
+		marks.push(['personas', await now()]);
+		await step(/^\d?\s*Export/);
+		const [download] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
+		await download.saveAs(join(dir, 'page-results.csv'));
+		marks.push(['export CSV', await now()]);
+		const { status, long } = await page.evaluate(() => {
+			const w = window as unknown as { __long: [number, number][]; __status: [number, string][] };
+			return { status: w.__status, long: w.__long };
+		});
+		// The run, split by its progress line: preparation until the first k-means stage, then each "Metrics for
+		// k = …" stretch counted as metrics and the rest as the k-means sweep.
+		const inRun = status.filter(([at]) => at >= runStart && at <= runEnd);
+		const firstK = inRun.find(([, text]) => /k-means, k =/.test(text))?.[0] ?? runStart;
+		let metrics = 0;
+		for (let i = 0; i < inRun.length; i++) {
+			if (!/Metrics for k/.test(inRun[i][1])) continue;
+			metrics += (inRun[i + 1]?.[0] ?? runEnd) - inRun[i][0];
+		}
+		const cores = /using \d+ of \d+ cores/.exec(inRun.map(([, t]) => t).join(' '))?.[0] ?? 'no core count shown';
+		const steps: [string, number][] = [];
+		let prev = t0;
+		const add = (name: string, at: number) => {
+			steps.push([name, at - prev]);
+			prev = at;
+		};
+		add('load + profile', marks[0][1]);
+		steps.push(['preparation', firstK - marks[0][1]]);
+		steps.push(['k-means sweep', runEnd - firstK - metrics]);
+		steps.push(['metrics', metrics]);
+		prev = runEnd;
+		for (const [name, at] of marks.slice(1)) add(name, at);
+		// Each long task is put in the step whose time window holds its start.
+		const windows: [string, number][] = [];
+		let at = t0;
+		for (const [name, ms] of steps) windows.push([name, (at += ms)]);
+		const longTasks = long.map(([start, ms]) => ({ ms, step: windows.find(([, end]) => start <= end)?.[0] ?? 'after' }));
+		return { steps, peak, baseline, longest: Math.max(0, ...long.map(([, ms]) => ms)), longTasks, cores };
+	} finally {
+		clearInterval(sampler);
+		await app.close();
+	}
+}
+
+function runPython(planPath: string): Record<string, number> {
+	const env = { ...process.env };
+	delete env.OPENBLAS_CORETYPE;
+	delete env.OPENBLAS_L2_SIZE;
+	const r = spawnSync('/usr/bin/python3', ['bench/journey_sklearn.py', csv, planPath, join(dir, 'sklearn-results.csv')], { env, encoding: 'utf8', maxBuffer: 1 << 24 });
+	if (r.status !== 0) throw new Error(`journey_sklearn.py failed: ${r.stderr}`);
+	const lines = r.stdout.trim().split('\n');
+	for (const l of lines.slice(0, -1)) console.log(`  python: ${l}`);
+	return JSON.parse(lines[lines.length - 1]).seconds;
+}
+
+function report(page: PageRun, pySeconds: Record<string, number> | null, fileBytes: number): void {
+	const py = pySeconds ?? { load: NaN, profile: NaN, prepare: NaN, kmeans_sweep: NaN, metrics: NaN, pca: NaN, personas: NaN, export: NaN };
+	const pyOf: Record<string, number> = {
+		'load + profile': py.load + py.profile, preparation: py.prepare, 'k-means sweep': py.kmeans_sweep, metrics: py.metrics,
+		'PCA map': py.pca, personas: py.personas, 'export CSV': py.export
+	};
+	console.log(`\nStep             page (s)   pandas + scikit-learn (s)   ratio`);
+	let pageTotal = 0, pyTotal = 0;
+	for (const [name, ms] of page.steps) {
+		const p = pyOf[name];
+		pageTotal += ms;
+		pyTotal += p;
+		console.log(`${name.padEnd(16)} ${s(ms).padStart(8)}   ${p.toFixed(2).padStart(25)}   ${(ms / 1000 / p).toFixed(2).padStart(5)}`);
+	}
+	const ratio = pageTotal / 1000 / pyTotal;
+	console.log(`${'total'.padEnd(16)} ${s(pageTotal).padStart(8)}   ${pyTotal.toFixed(2).padStart(25)}   ${ratio.toFixed(2).padStart(5)}   (target ≤ 0.5: ${ratio <= 0.5 ? 'met' : 'not met'})`);
+	const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
+	const x = page.peak.renderer / fileBytes;
+	const added = (page.peak.renderer - page.baseline) / fileBytes;
+	console.log(`Peak memory: renderer process (page + workers) ${mb(page.peak.renderer)} = ${x.toFixed(2)}× the ${mb(fileBytes)} file (target ≤ 3×: ${x <= 3 ? 'met' : 'not met'}); ` +
+		`${mb(page.peak.renderer - page.baseline)} above the ${mb(page.baseline)} of the page before the file (${added.toFixed(2)}×); all Chromium processes ${mb(page.peak.all)}.`);
+	const worst = [...page.longTasks].sort((a, b) => b.ms - a.ms).slice(0, 6).map((t) => `${t.ms.toFixed(0)} ms in ${t.step}`).join(', ');
+	console.log(`Longest main-thread task: ${page.longest.toFixed(0)} ms (${page.longTasks.length} tasks over 50 ms${worst ? `: ${worst}` : ''}; target none over 100 ms: ${page.longest <= 100 ? 'met' : 'not met'}). ` +
+		'Playwright\'s role queries also run on the page\'s main thread and may show here.');
+	console.log(`Cores: the run's progress line said "${page.cores}". Load average after: ${load()} (other work on this machine inflates both sides).`);
+}
+
+main()
+	.catch((err) => {
+		console.error(err);
+		process.exitCode = 1;
+	})
+	.finally(() => rmSync(dir, { recursive: true, force: true }));

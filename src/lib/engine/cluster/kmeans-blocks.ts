@@ -1,0 +1,126 @@
+/**
+ * The canonical order of k-means' sums: rows are cut into blocks of BLOCK_ROWS; each block's cluster sums, counts,
+ * changed labels and inertia are computed on their own (rows in order, from zero), and the blocks' parts are then
+ * added in block order. Whoever computes a block — this thread, or any thread of a team sharing memory
+ * (kmeans-team.ts) — the floating-point additions are the same, so labels, centres and inertia are bit for bit the
+ * same with 1 or N threads. Data of at most BLOCK_ROWS rows is one block, whose sums are those of a plain pass.
+ */
+import { assignRows, squaredDistances } from './kmeans-kernels';
+import { arenaOf } from './kmeans-wasm';
+
+export const BLOCK_ROWS = 32768;
+
+export const blockCount = (rows: number) => Math.max(1, Math.ceil(rows / BLOCK_ROWS));
+
+export const OP_ASSIGN = 1;
+export const OP_LABELS = 2;
+export const OP_INERTIA = 3;
+
+/** One pass over the blocks. Per-block outputs have nBlocks parts; `best` and `out` are per row (this thread only). */
+export interface BlockJob {
+	op: number;
+	X: Float64Array;
+	rows: number;
+	stride: number;
+	k: number;
+	centers: Float64Array;
+	labels: Int32Array;
+	/** nBlocks × k × stride (OP_ASSIGN with sums). */
+	sums: Float64Array | null;
+	/** nBlocks × k. */
+	counts: Float64Array | null;
+	/** nBlocks changed-label counts (OP_ASSIGN, OP_LABELS). */
+	changed: Int32Array;
+	/** nBlocks inertia parts (OP_INERTIA). */
+	inertia: Float64Array;
+	best?: Float64Array | null;
+	out?: Float64Array | null;
+}
+
+/** Computes block b of a job into its per-block slots. */
+export function runBlock(job: BlockJob, b: number): void {
+	const { X, rows, stride, k, centers, labels } = job;
+	const from = b * BLOCK_ROWS;
+	const n = Math.min(BLOCK_ROWS, rows - from);
+	const Xb = X.subarray(from * stride, (from + n) * stride);
+	const Lb = labels.subarray(from, from + n);
+	if (job.op === OP_INERTIA) {
+		job.inertia[b] = squaredDistances(Xb, n, stride, centers, Lb, job.out ? job.out.subarray(from, from + n) : null);
+		return;
+	}
+	let sums: Float64Array | null = null;
+	let counts: Float64Array | null = null;
+	if (job.op === OP_ASSIGN && job.sums && job.counts) {
+		sums = job.sums.subarray(b * k * stride, (b + 1) * k * stride).fill(0);
+		counts = job.counts.subarray(b * k, (b + 1) * k).fill(0);
+	}
+	job.changed[b] = assignRows(Xb, n, stride, centers, k, Lb, sums, counts, job.best ? job.best.subarray(from, from + n) : null);
+}
+
+/** Something that runs every block of a job, on one thread or several (kmeans-team.ts). */
+export interface BlockRunner {
+	readonly size: number;
+	/** Runs every block; returns false when it cannot (then the caller runs them itself). */
+	runAll(job: BlockJob): boolean;
+}
+
+/**
+ * The per-block scratch of one k-means run, and the passes over the blocks that LloydRun makes: assignment with
+ * sums (folded in block order), labels only, and inertia (summed in block order).
+ */
+export class BlockedRows {
+	readonly blocks: number;
+	private readonly sums: Float64Array;
+	private readonly counts: Float64Array;
+	private readonly changed: Int32Array;
+	private readonly parts: Float64Array;
+
+	constructor(private readonly X: Float64Array, private readonly rows: number, private readonly stride: number, private readonly k: number) {
+		this.blocks = blockCount(rows);
+		const arena = arenaOf(X);
+		const f64 = (n: number) => (arena ? arena.f64(n) : new Float64Array(n));
+		this.sums = f64(this.blocks * k * stride);
+		this.counts = f64(this.blocks * k);
+		this.changed = arena ? arena.i32(this.blocks) : new Int32Array(this.blocks);
+		this.parts = f64(this.blocks);
+	}
+
+	private run(op: number, centers: Float64Array, labels: Int32Array, withSums: boolean, best: Float64Array | null, out: Float64Array | null): void {
+		const job: BlockJob = {
+			op, X: this.X, rows: this.rows, stride: this.stride, k: this.k, centers, labels,
+			sums: withSums ? this.sums : null, counts: withSums ? this.counts : null, changed: this.changed, inertia: this.parts, best, out
+		};
+		const team = arenaOf(this.X)?.team as BlockRunner | null | undefined;
+		if (this.blocks > 1 && best === null && out === null && team && team.size > 1 && team.runAll(job)) return;
+		for (let b = 0; b < this.blocks; b++) runBlock(job, b);
+	}
+
+	/**
+	 * assignRows' contract in block order: labels (holding the previous labels) updated; when `sums` is given,
+	 * sums and counts (zeroed by the caller) receive the blocks' parts added in order. Returns the rows that changed.
+	 */
+	assign(centers: Float64Array, labels: Int32Array, sums: Float64Array | null, counts: Float64Array | null, best: Float64Array | null = null): number {
+		this.run(sums ? OP_ASSIGN : OP_LABELS, centers, labels, sums !== null, best, null);
+		let changed = 0;
+		for (let b = 0; b < this.blocks; b++) changed += this.changed[b];
+		if (sums && counts) foldParts(this.sums, this.counts, this.blocks, sums, counts);
+		return changed;
+	}
+
+	/** Exact inertia of these labels against these centres, the blocks' parts summed in order. */
+	inertia(centers: Float64Array, labels: Int32Array, out: Float64Array | null = null): number {
+		this.run(OP_INERTIA, centers, labels, false, null, out);
+		let total = 0;
+		for (let b = 0; b < this.blocks; b++) total += this.parts[b];
+		return total;
+	}
+}
+
+/** sums += each block's part, counts likewise, block 0 first (the canonical order). */
+export function foldParts(partSums: Float64Array, partCounts: Float64Array, blocks: number, sums: Float64Array, counts: Float64Array): void {
+	const n = sums.length, k = counts.length;
+	for (let b = 0; b < blocks; b++) {
+		for (let i = 0, p = b * n; i < n; i++) sums[i] += partSums[p + i];
+		for (let c = 0, p = b * k; c < k; c++) counts[c] += partCounts[p + c];
+	}
+}

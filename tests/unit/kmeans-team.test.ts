@@ -1,0 +1,75 @@
+/**
+ * One k-means run split across threads sharing memory (engine/cluster/kmeans-team.ts, started with Node's
+ * worker_threads as the command line does) gives bit-for-bit the labels, centres and inertia of one thread, and of
+ * the plain JavaScript kernels (with Hamerly's bounds), because every pass sums its blocks in one fixed order.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kmeans, type KMeansOptions } from '../../src/lib/engine/cluster/kmeans';
+import { BLOCK_ROWS } from '../../src/lib/engine/cluster/kmeans-blocks';
+import { setWasmEnabled } from '../../src/lib/engine/cluster/kmeans-wasm';
+import { Rng } from '../../src/lib/engine/random';
+import { startNodeTeam, type NodeTeam } from '../../src/cli/kmeans-threads';
+import type { KMeansResult } from '../../src/lib/engine/types';
+
+/** Overlapping blobs on a coarse grid: many exact ties between centres, and clusters that keep moving for many iterations. */
+function blobs(rows: number, cols: number, seed: number): Float64Array {
+	const rng = new Rng(seed);
+	return Float64Array.from({ length: rows * cols }, (_, i) => Math.round((rng.normal() + (Math.floor(i / cols) % 7) * 0.9 * ((i % cols) % 2 ? 1 : -1)) * 8) / 8);
+}
+
+const same = (a: KMeansResult, b: KMeansResult) => {
+	expect(b.inertia).toBe(a.inertia);
+	expect(b.iterations).toBe(a.iterations);
+	expect(b.bestRestart).toBe(a.bestRestart);
+	let differing = 0;
+	for (let i = 0; i < a.labels.length; i++) if (a.labels[i] !== b.labels[i]) differing++;
+	expect(differing).toBe(0);
+	expect(Array.from(b.centers)).toEqual(Array.from(a.centers));
+};
+
+describe('k-means on a team of threads sharing memory', () => {
+	let two: NodeTeam | null = null;
+	let three: NodeTeam | null = null;
+	beforeAll(async () => {
+		two = await startNodeTeam(2);
+		three = await startNodeTeam(3);
+	}, 60_000);
+	afterAll(async () => {
+		await two?.close();
+		await three?.close();
+	});
+
+	it('starts helper threads here (Node has shared WebAssembly memory)', () => {
+		expect(two?.team.size).toBe(2);
+		expect(three?.team.size).toBe(3);
+	});
+
+	it.each([
+		{ cols: 5, k: 6, refine: 'hartigan' as const },
+		{ cols: 3, k: 4, refine: 'none' as const }
+	])('gives identical labels, centres and inertia with 1, 2 and 3 threads and without WebAssembly ($cols features, k = $k)', ({ cols, k, refine }) => {
+		const rows = 3 * BLOCK_ROWS + 1234;
+		const X = blobs(rows, cols, cols);
+		const options: KMeansOptions = { nInit: 2, maxIter: 60, refine };
+		const one = kmeans(X, rows, cols, k, options, { seed: 7, team: null });
+		// The run must be long enough for the sums to matter (and for Hamerly's bounds to start at iteration 9 in JavaScript).
+		expect(one.iterations).toBeGreaterThan(9);
+		same(one, kmeans(X, rows, cols, k, options, { seed: 7, team: two!.team }));
+		same(one, kmeans(X, rows, cols, k, options, { seed: 7, team: three!.team }));
+		setWasmEnabled(false);
+		try {
+			same(one, kmeans(X, rows, cols, k, options, { seed: 7, team: null }));
+		} finally {
+			setWasmEnabled(true);
+		}
+	});
+
+	it('the helpers really take blocks of the passes', () => {
+		const rows = 8 * BLOCK_ROWS;
+		const X = blobs(rows, 8, 3);
+		const before = two!.team.helped;
+		const r = kmeans(X, rows, 8, 5, { nInit: 1, maxIter: 20 }, { seed: 1, team: two!.team });
+		expect(r.labels.length).toBe(rows);
+		expect(two!.team.helped).toBeGreaterThan(before);
+	});
+});
