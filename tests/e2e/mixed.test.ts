@@ -44,7 +44,9 @@ describe('mixed numbers and categories, in the built site', () => {
 	it('PAM on Gower: the categories join the features, the run shows segments, medoids and a Gower silhouette', async () => {
 		const { page } = app;
 		await go('Cluster');
+		await page.getByText('This file has categorical columns (Channel, Region) that are not clustered on: PAM on Gower or k-prototypes would use them as categories.').waitFor();
 		await picker().selectOption({ label: 'PAM on Gower (numbers + categories)' });
+		await expect(page.getByText(/This file has categorical columns/).count()).resolves.toBe(0);
 		await page.getByRole('status').filter({ hasText: /Added the categorical columns Channel, Region as features, compared as categories/ }).waitFor();
 		await expect(page.getByText(/Gower distance counts each number by its range and each category as match or mismatch/).count()).resolves.toBe(1);
 		await page.getByLabel('Largest k').fill('5');
