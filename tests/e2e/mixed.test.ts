@@ -57,7 +57,8 @@ describe('mixed numbers and categories, in the built site', () => {
 		await expect(page.getByRole('img', { name: /Davies–Bouldin by k/ }).count()).resolves.toBe(0);
 		await go('Segments');
 		await page.getByRole('heading', { name: /Segments/ }).first().waitFor();
-		await go('Cluster');
+		// The algorithm's own view is in How many (beside the dendrogram, the eps line, BIC/AIC).
+		await go('How many');
 		await page.getByRole('heading', { name: /PAM \(k-medoids\) on Gower distances/ }).waitFor();
 		await expect(page.getByText(/Each segment is represented by a real customer, its medoid/).count()).resolves.toBe(1);
 		expect(await axeOn(app, page.getByRole('region', { name: 'Algorithm details of the run' }))).toEqual([]);
@@ -70,12 +71,13 @@ describe('mixed numbers and categories, in the built site', () => {
 		const gamma = page.getByLabel("Category weight γ (empty = Huang's rule)");
 		await expect(gamma.inputValue()).resolves.toBe('');
 		await runAndWait();
-		await go('Cluster');
+		await go('How many');
 		await page.getByText(/γ = 0\.5 \(Huang's rule: half the mean standard deviation of the prepared numeric features\)/).first().waitFor();
+		await go('Cluster');
 		await gamma.fill('2');
 		await gamma.press('Tab');
 		await runAndWait();
-		await go('Cluster');
+		await go('How many');
 		await page.getByText(/γ = 2 \(set in the recipe\)/).first().waitFor();
 		expect(await axeOn(app, page.getByRole('region', { name: 'Algorithm details of the run' }))).toEqual([]);
 		expect(foreignRequests(app)).toEqual([]);
