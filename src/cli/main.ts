@@ -2,6 +2,7 @@
  * The `segment-lab` command line: arguments and file I/O, then engine/analyse.ts — the same engine the page runs
  * in its worker, so a Recipe gives the same labels here as in the browser.
  */
+import { collectGarbage, LARGE_RUN_ROWS, releaseUnusedColumns } from './memory';
 import { analyse, prepareRun } from '../lib/engine/analyse';
 import { prepare } from '../lib/engine/prep/prepare';
 import { pcaFeatures } from '../lib/engine/project/pca-features';
@@ -219,10 +220,14 @@ async function run(args: RunArgs): Promise<number> {
 	checkK(table, recipe, args);
 	if (recipe.rfm) for (const note of table.notes) say(`note: ${note}`);
 	if (!args.recipe) for (const note of defaultNotes(profileOf(table), recipe.features, recipe.prep.columns)) say(`note: ${note}`);
-	const labelled = await analyseAndReport(args, table, recipe);
+	// A large file: only the features' parsed values stay; garbage is collected between phases (memory.ts).
+	const large = table.rowCount >= LARGE_RUN_ROWS;
+	if (large) releaseUnusedColumns(table, recipe.features);
+	const labelled = await analyseAndReport(args, table, recipe, large ? collectGarbage : undefined);
 	// The analysis result is out of scope here, so its arrays can go before the labelled file needs memory.
+	if (large) collectGarbage();
 	if (args.out && labelled) {
-		await writeOutput(args.out, resultsCsvChunks(table, { ...labelled, extra: [...labelled.extra(), ...labelled.hdbscan, ...labelled.rules] }));
+		await writeOutput(args.out, resultsCsvChunks(table, { ...labelled, extra: [...labelled.extra, ...labelled.hdbscan, ...labelled.rules] }));
 		if (args.out !== '-') say(`wrote ${args.out}`);
 	}
 	return 0;
@@ -234,7 +239,7 @@ interface Labelled {
 	status: Uint8Array;
 	labels: Int32Array;
 	names: string[];
-	extra: () => { name: string; values: ArrayLike<number> }[];
+	extra: { name: string; values: ArrayLike<number> }[];
 	hdbscan: { name: string; values: ArrayLike<number> }[];
 	/** segment_by_rules, when --rules asked for rules. */
 	rules: { name: string; values: ArrayLike<number> }[];
@@ -243,15 +248,16 @@ interface Labelled {
 }
 
 /** Runs the analysis, prints it (or the JSON report), writes --model, --report and --save-recipe. */
-async function analyseAndReport(args: RunArgs, table: Table, recipe: Recipe): Promise<Labelled | null> {
+async function analyseAndReport(args: RunArgs, table: Table, recipe: Recipe, betweenPhases?: () => void): Promise<Labelled | null> {
 	const started = Date.now();
 	// Large k-means runs use every core (engine/cluster/kmeans-team.ts; same labels as on one thread).
 	const team = await teamForRun(table.rowCount);
 	let result: ReturnType<typeof analyse>;
 	try {
+		// No per-row projection scores: the command line draws no map (rowScores, analyse.ts).
 		result = analyse(table, recipe, {
 			onProgress: process.stderr.isTTY ? (p) => process.stderr.write(`\r${p.stage.padEnd(60).slice(0, 60)} ${Math.round(p.fraction * 100)}%`) : undefined
-		});
+		}, { rowScores: false, keepMatrix: !!args.out, betweenPhases });
 	} finally {
 		await team?.close();
 	}
@@ -277,7 +283,7 @@ async function analyseAndReport(args: RunArgs, table: Table, recipe: Recipe): Pr
 	else printTable(result, recipe);
 	await writeOutputs(args, table, recipe, result, report);
 	// --rules / --rules-sql: written now; with --out, their segment_by_rules column joins the labelled file.
-	const byRules = await writeRules(table, () => clusteredMatrix(table, recipe), result.labels[idx], summary, segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k), args, recipe.seed);
+	const byRules = await writeRules(table, () => result.matrix ?? clusteredMatrix(table, recipe), result.labels[idx], summary, segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k), args, recipe.seed);
 	if (!args.out) return null;
 	const { modelCenters, gmm, mixed } = summary;
 	const labels = result.labels[idx];
@@ -286,9 +292,9 @@ async function analyseAndReport(args: RunArgs, table: Table, recipe: Recipe): Pr
 		status: result.status,
 		labels,
 		names: segmentNamesFor(summary.sizes, summary.profile?.personas, recipe.segmentNames, k),
-		// The same per-row columns as the page's download (silhouette, distance to centre, GMM probabilities), on the
-		// clustered matrix prepared again once the run's own arrays are gone.
-		extra: () => (modelCenters ? rowColumns(clusteredMatrix(table, recipe), labels, modelCenters, gmm?.probs, mixedAssignment(mixed)) : []),
+		// The same per-row columns as the page's download (silhouette, distance to centre, GMM probabilities), from the
+		// run's own clustered matrix, which goes with the result (preparing it again cost 7 doubles a row at the peak).
+		extra: modelCenters ? rowColumns(result.matrix!, labels, modelCenters, gmm?.probs, mixedAssignment(mixed)) : [],
 		hdbscan: hdbscanColumns(summary.hdbscan),
 		rules: byRules ? [byRules] : [],
 		...(result.repeatOf ? { repeatOf: result.repeatOf } : {})

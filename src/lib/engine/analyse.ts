@@ -87,6 +87,8 @@ export interface AnalysisResult {
 	fitted: FittedPrep;
 	/** Outliers set aside by preparation: not clustered, shown as a group of their own. */
 	aside: AsideGroup;
+	/** The matrix that was clustered (RunOptions.keepMatrix only). */
+	matrix?: FeatureMatrix;
 	notes: string[];
 	/** Hierarchical runs: the one tree every k was cut from (the dendrogram). */
 	hierarchy?: HierarchyOutput;
@@ -106,17 +108,21 @@ export interface KPart {
  * Single-threaded composition of the run: prepare, every k, assemble. The worker pool runs the same pieces
  * (prepareRun once per worker, clusterOneK per job, assembleResult on the page), so both paths agree exactly.
  */
-export function analyse(table: Table, recipe: Recipe, control: RunControl = {}): AnalysisResult {
+export function analyse(table: Table, recipe: Recipe, control: RunControl = {}, options: RunOptions = {}): AnalysisResult {
 	const { onProgress, signal } = control;
-	const { matrix, base } = prepareRun(table, recipe);
+	const { matrix, base } = prepareRun(table, recipe, options);
+	options.betweenPhases?.();
 	const ks = kValues(recipe, matrix.rows);
 	const span = 0.9 / ks.length;
 	const parts = ks.map((k, idx) => {
 		throwIfAborted(signal);
-		return clusterOneK(table, matrix, recipe, k, { signal, onProgress: subProgress(onProgress, idx * span, (idx + 1) * span) });
+		const part = clusterOneK(table, matrix, recipe, k, { signal, onProgress: subProgress(onProgress, idx * span, (idx + 1) * span) }, options.betweenPhases);
+		options.betweenPhases?.();
+		return part;
 	});
 	onProgress?.({ stage: 'Done', fraction: 1 });
-	return assembleResult(recipe, base, parts);
+	const result = assembleResult(recipe, base, parts);
+	return options.keepMatrix ? { ...result, matrix } : result;
 }
 
 /** The k values a recipe asks for, capped by the rows there are; a range that starts too high is an error. */
@@ -136,14 +142,26 @@ export function kValues(recipe: Recipe, rows: number): number[] {
 	return ks;
 }
 
+/**
+ * rowScores false: the projection keeps no per-row scores (pca.scores and pca.coords empty), for callers that show
+ * no map — the command line, where they were 0.7 GB of a 22M-row run.
+ */
+export interface RunOptions {
+	rowScores?: boolean;
+	/** Return the clustered matrix (AnalysisResult.matrix), so per-row columns need not prepare it again. */
+	keepMatrix?: boolean;
+	/** Called between phases (after preparation, after each k's clustering, after each k): the command line collects garbage there. */
+	betweenPhases?: () => void;
+}
+
 /** Prepares the features and computes everything that does not depend on k. */
-export function prepareRun(table: Table, recipe: Recipe): { matrix: FeatureMatrix; base: RunBase } {
+export function prepareRun(table: Table, recipe: Recipe, options: RunOptions = {}): { matrix: FeatureMatrix; base: RunBase } {
 	requireSkippedAccepted(table, recipe.acceptSkipped);
 	checkRecipeColumns(table, recipe);
 	const prepared = prepare(table, recipe);
 	const notes: string[] = [];
 	// The projection view shows PCA of the prepared features whatever is clustered on.
-	const pcaOfFeatures = project(prepared);
+	const pcaOfFeatures = project(prepared, options.rowScores !== false);
 	let matrix = prepared;
 	if (recipe.pcaComponents != null) {
 		const r = pcaFeatures(prepared, recipe.pcaComponents);
@@ -195,12 +213,13 @@ export function assembleResult(recipe: Recipe, base: RunBase, parts: KPart[]): A
  * The recipe's algorithm for one k (clusterAtK), relabelled by size, with metrics and profiles. Seeded by
  * (seed, k) so k values can run anywhere. Metrics of a DBSCAN run leave noise rows out (label −1).
  */
-export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe, k: number, control: RunControl = {}): KPart {
+export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe, k: number, control: RunControl = {}, afterClustering?: () => void): KPart {
 	const { data, rows, cols } = matrix;
 	const alg = recipe.algorithm;
 	const clusterControl = { signal: control.signal, onProgress: subProgress(control.onProgress, 0, 0.8) };
 	const mixedRes = isMixedAlgorithm(alg) ? clusterMixedAtK(matrix, alg, k, recipe.seed, clusterControl) : null;
 	const res = mixedRes ?? clusterAtK(data, rows, cols, alg, k, recipe.seed, clusterControl);
+	afterClustering?.();
 	k = res.k;
 	const { labels, order } = relabelBySize(res.labels, k);
 	const own = centroidsOf(data, rows, cols, labels, k);
@@ -289,7 +308,7 @@ function noMetrics(): KMetrics {
 	};
 }
 
-function project(matrix: FeatureMatrix): AnalysisResult['pca'] {
-	const view = pcaView(matrix.data, matrix.rows, matrix.cols);
+function project(matrix: FeatureMatrix, rowScores: boolean): AnalysisResult['pca'] {
+	const view = pcaView(matrix.data, matrix.rows, matrix.cols, 6, rowScores);
 	return { ...view, coords: scorePair(view, 0, 1) };
 }

@@ -33,3 +33,22 @@ describe('distancesToRow', () => {
 		});
 	}
 });
+
+describe('k-means++ on large data (lean path) chooses what the buffered path chooses', () => {
+	for (const cols of [1, 3, 7, 8, 11]) {
+		it(`${cols} feature(s), k = 2..9: the same centres bit for bit`, async () => {
+			const { kmeansPlusPlus } = await import('./kmeans-init');
+			const { Rng } = await import('../random');
+			const rows = 3000;
+			let seed = 99 + cols;
+			const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * 10;
+			// Some repeated rows, so equal potentials and ties in the running sum occur.
+			const X = Float64Array.from({ length: rows * cols }, (_, i) => (Math.floor(i / cols) % 7 === 0 ? 1 : rnd()));
+			for (let k = 2; k <= 9; k++) {
+				const a = kmeansPlusPlus(X, rows, cols, k, new Rng(k), undefined, { lean: false });
+				const b = kmeansPlusPlus(X, rows, cols, k, new Rng(k), undefined, { lean: true });
+				expect(Array.from(b)).toEqual(Array.from(a));
+			}
+		});
+	}
+});

@@ -23,7 +23,7 @@ export function kmeansPlusPlus(
 	k: number,
 	rng: Rng,
 	nLocalTrials?: number,
-	control: { signal?: AbortSignal } = {}
+	control: { signal?: AbortSignal; /** Force the lean path on or off (tests); default: from LEAN_ROWS rows. */ lean?: boolean } = {}
 ): Float64Array {
 	checkK(rows, k);
 	// sklearn: n_local_trials = 2 + int(np.log(n_clusters))
@@ -39,13 +39,21 @@ export function kmeansPlusPlus(
 		Y?.set(X);
 		const closest = arena ? arena.f64(rows, false) : new Float64Array(rows);
 		const out = arena ? arena.f64(rows * 2 * Math.ceil(trials / 2), false) : null;
-		let candidate = new Float64Array(arena ? 0 : rows);
-		let best = new Float64Array(arena ? 0 : rows);
-		const cum = new Float64Array(rows);
+		// Large data: no cumulative-sum array and no candidate buffers (lowMemoryTrials below), 3 fewer doubles a row.
+		const lean = !arena && (control.lean ?? rows >= LEAN_ROWS);
+		let candidate = new Float64Array(arena || lean ? 0 : rows);
+		let best = new Float64Array(arena || lean ? 0 : rows);
+		const cum = new Float64Array(lean ? 0 : rows);
 		let pot = distancesToRow(X, rows, cols, first, null, closest);
 
 		for (let c = 1; c < k; c++) {
 			throwIfAborted(control.signal);
+			if (lean) {
+				const next = leanTrials(X, rows, cols, closest, pot, trials, rng);
+				copyRow(X, next.id, cols, centers, c);
+				pot = next.pot;
+				continue;
+			}
 			// Inverse-CDF sampling: sklearn uses np.searchsorted(stable_cumsum(closest_dist_sq), u * pot).
 			let run = 0;
 			for (let i = 0; i < rows; i++) {
@@ -90,6 +98,63 @@ export function kmeansPlusPlus(
 	} finally {
 		arena?.close();
 	}
+}
+
+/**
+ * Rows from which the starts keep only the closest distances (8 bytes a row instead of 32): 22M rows' buffers were
+ * half a gigabyte at the peak of a command-line run (issue #18).
+ */
+export const LEAN_ROWS = 1_000_000;
+
+/**
+ * One greedy step with only `closest` in memory, choosing exactly what the buffered loop chooses: each candidate
+ * drawn by a running sum of `closest` (the same additions, in the same order, as the cumulative array, so the same
+ * first index reaching u·pot), its potential summed without storing its distances, then `closest` updated once
+ * for the winner (the same min of the same distances). One more pass over the data per centre than the buffered loop.
+ */
+function leanTrials(X: Float64Array, rows: number, cols: number, closest: Float64Array, pot: number, trials: number, rng: Rng): { id: number; pot: number } {
+	let bestPot = Infinity;
+	let bestId = -1;
+	for (let t = 0; t < trials; t++) {
+		const target = rng.next() * pot;
+		let run = 0;
+		let id = rows - 1;
+		for (let i = 0; i < rows; i++) {
+			run += closest[i];
+			if (run >= target) {
+				id = i;
+				break;
+			}
+		}
+		const p = potentialToRow(X, rows, cols, id, closest);
+		if (p < bestPot) {
+			bestPot = p;
+			bestId = id;
+		}
+	}
+	distancesToRow(X, rows, cols, bestId, closest, closest);
+	return { id: bestId, pot: bestPot };
+}
+
+/** Σ min(closest[i], ‖X_i − X_row‖²), each term as distancesToRow computes it, without writing anything. */
+function potentialToRow(X: Float64Array, rows: number, cols: number, row: number, closest: Float64Array): number {
+	const r = row * cols;
+	let total = 0;
+	for (let i = 0, o = 0; i < rows; i++, o += cols) {
+		let s = 0;
+		if (cols === 8) {
+			const d0 = X[o] - X[r], d1 = X[o + 1] - X[r + 1], d2 = X[o + 2] - X[r + 2], d3 = X[o + 3] - X[r + 3];
+			const d4 = X[o + 4] - X[r + 4], d5 = X[o + 5] - X[r + 5], d6 = X[o + 6] - X[r + 6], d7 = X[o + 7] - X[r + 7];
+			s = d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3 + (d4 * d4 + d5 * d5 + d6 * d6 + d7 * d7);
+		} else {
+			for (let j = 0; j < cols; j++) {
+				const d = X[o + j] - X[r + j];
+				s += d * d;
+			}
+		}
+		total += closest[i] < s ? closest[i] : s;
+	}
+	return total;
 }
 
 /** k distinct rows chosen uniformly, in random order (sklearn's init='random': permutation(n)[:k]). */

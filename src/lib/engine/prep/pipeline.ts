@@ -129,8 +129,10 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 
 	// 4 Encoding: matrix rows are the rows clustered (flagged outliers included).
 	use = Uint8Array.from(status, (s) => (s === RowStatus.clustered || s === RowStatus.flaggedOutlier ? 1 : 0));
-	const keep: number[] = [];
-	for (let i = 0; i < n; i++) if (use[i]) keep.push(i);
+	let kept = 0;
+	for (let i = 0; i < n; i++) kept += use[i];
+	const keep = new Int32Array(kept);
+	for (let i = 0, r = 0; i < n; i++) if (use[i]) keep[r++] = i;
 	const columns: string[] = [];
 	for (const w of work) {
 		if (w.codes && fitting) w.f.levels = fitLevels(w.codes, w.levels!, use, w.f.name, w.plan!.allowManyLevels);
@@ -175,7 +177,7 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 		? { features: work.map((w) => w.f.name), columns, perFeature: work.map((w) => w.f), outliers: { ...outliers }, scale, weights }
 		: spec.fitted;
 	if (repeatOf) settleRepeats(repeatOf, status);
-	return { data, rows, cols, rowIndex: Int32Array.from(keep), status, fitted, ...(repeatOf ? { repeatOf } : {}) };
+	return { data, rows, cols, rowIndex: keep, status, fitted, ...(repeatOf ? { repeatOf } : {}) };
 }
 
 function blank(p: FeaturePlan): FittedFeature {

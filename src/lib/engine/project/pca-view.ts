@@ -19,12 +19,16 @@ export interface PcaView {
 	dims: number;
 }
 
-/** PCA of the prepared matrix, keeping the scores of the first `maxDims` components. */
-export function pcaView(X: Float64Array, rows: number, cols: number, maxDims = 6): PcaView {
+/**
+ * PCA of the prepared matrix, keeping the scores of the first `maxDims` components; with `rowScores` false, none
+ * (scores empty, dims as with them): the command line reports only the explained variance, and 22M rows × 3
+ * scores are 0.5 GB.
+ */
+export function pcaView(X: Float64Array, rows: number, cols: number, maxDims = 6, rowScores = true): PcaView {
 	const all = pca(X, rows, cols, Math.min(cols, rows));
 	const dims = Math.min(maxDims, all.nComponents);
 	const kept = { ...all, nComponents: dims, components: all.components.subarray(0, dims * cols) };
-	const scores = pcaTransform(kept, X, rows, cols);
+	const scores = rowScores ? pcaTransform(kept, X, rows, cols) : new Float64Array(0);
 	const components = Array.from({ length: dims }, (_, c) => Array.from(all.components.subarray(c * cols, (c + 1) * cols)));
 	return {
 		explainedVariance: Array.from(all.explainedVariance),
