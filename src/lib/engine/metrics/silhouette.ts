@@ -10,7 +10,7 @@ import { EngineError } from '../errors';
 import { throttle, type ProgressFn } from '../progress';
 import { Rng } from '../random';
 import { clusterDistanceSums, silhouetteFromSums, type SilhouetteInput } from './silhouette-kernel';
-import { openArena, type WasmArena } from '../cluster/kmeans-wasm';
+import { kernelArena, type WasmArena } from '../cluster/kmeans-wasm';
 
 export interface MetricControl {
 	onProgress?: ProgressFn;
@@ -87,7 +87,7 @@ function silhouetteOf(
 ): Float64Array {
 	const m = members.length;
 	// Eight features (stride 8): the sorted rows and the sums in a WebAssembly arena, for the SIMD kernel.
-	const arena = cols > 4 && cols <= 8 ? openArena(8 * m * (8 + k) + 64) : null;
+	const arena = cols > 4 && cols <= 8 ? kernelArena(8 * m * (8 + k) + 64) : null;
 	let sorted: Float64Array;
 	let pos: Int32Array;
 	try {
