@@ -35,7 +35,7 @@ describe('algorithms, in the built site', () => {
 		const { page } = app;
 		await gotoStep(page, 'Cluster');
 		const options = await picker().locator('option').allTextContents();
-		expect(options).toEqual(['k-means', 'Mini-batch k-means', 'Hierarchical (agglomerative)', 'DBSCAN (density)', 'Gaussian mixture', 'HDBSCAN (density, no eps)']);
+		expect(options).toEqual(['k-means', 'Mini-batch k-means', 'Hierarchical (agglomerative)', 'DBSCAN (density)', 'Gaussian mixture', 'HDBSCAN (density, no eps)', 'PAM on Gower (numbers + categories)', 'k-prototypes (numbers + categories, large files)']);
 		await pick('Mini-batch k-means');
 		await expect(page.getByLabel('Batch size').inputValue()).resolves.toBe('1024');
 		await expect(page.getByLabel('Reassignment ratio').inputValue()).resolves.toBe('0.01');

@@ -6,23 +6,44 @@
  * theme. The hierarchical, DBSCAN and HDBSCAN runs add the dendrogram, the k-distance plot and the condensed tree.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { axe } from './axe';
 import { auditCharts, type ChartAudit } from './chart-audit';
-import { launchApp, type App } from './harness';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { gotoStep, launchApp, type App } from './harness';
 
 async function demoRun(page: Page) {
 	await page.getByRole('button', { name: 'Try the demo data' }).click();
 	await page.getByRole('heading', { name: /Columns/ }).waitFor({ timeout: 60_000 });
 	await page.getByRole('button', { name: 'Run', exact: true }).click();
 	await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
-	await page.getByRole('heading', { name: 'Score new customers' }).waitFor();
-	await page.getByText('Box plots of each feature by segment').click();
-	await page.getByText('Correlations between numeric columns').click();
-	await page.waitForTimeout(300);
+}
+
+/** The steps that draw charts after a demo run. */
+const CHART_STEPS = ['Data', 'Prepare', 'How many', 'Segments', 'Map'] as const;
+
+/** Every chart of every step, each step opened from the rail with its disclosures (box plots, correlations) open. */
+async function auditAllSteps(page: Page): Promise<ChartAudit[]> {
+	const out: ChartAudit[] = [];
+	for (const step of CHART_STEPS) {
+		await gotoStep(page, step);
+		if (step === 'Prepare') await page.getByRole('img', { name: /after:/ }).first().waitFor();
+		if (step === 'Map') await page.getByRole('img', { name: /principal components 1 and 2/ }).waitFor();
+		await page.evaluate(() => document.querySelectorAll('main details:not([open])').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+		await page.waitForTimeout(300);
+		out.push(...(await auditCharts(page)));
+	}
+	return out;
+}
+
+/** axe-core on every step with a chart, each failure named with its step. */
+async function axeAllSteps(page: Page): Promise<string[]> {
+	const out: string[] = [];
+	for (const step of CHART_STEPS) {
+		await gotoStep(page, step);
+		out.push(...(await axe(page)).map((v) => `${step}: ${v}`));
+	}
+	return out;
 }
 
 /** Every chart's faults, in one list with the chart's name, so a failure says where. */
@@ -32,15 +53,6 @@ function faults(audits: ChartAudit[]): string[] {
 		...a.overlaps.map((s) => `${a.name}: overlap ${s}`),
 		...a.clipped.map((s) => `${a.name}: clipped ${s}`)
 	]);
-}
-
-async function axe(page: Page): Promise<string[]> {
-	await page.addScriptTag({ content: AXE });
-	return page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-		const r = await axe.run(document);
-		return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-	});
 }
 
 /** Width and height of a PNG, from its IHDR chunk. */
@@ -80,7 +92,7 @@ describe('charts at 1440 px, light', () => {
 	});
 
 	it('every chart draws its text at 11 px or more, with no text over other text and none clipped', async () => {
-		const audits = await auditCharts(app.page);
+		const audits = await auditAllSteps(app.page);
 		const names = audits.map((a) => a.name);
 		// The charts a k-means demo run shows, each found by its name.
 		for (const want of [/Correlation heatmap/, /before: Missing values/, /Elbow/, /Mean silhouette by k/, /Davies–Bouldin/, /Calinski–Harabasz/, /Silhouette plot/, /Flow of rows/, /Segments on principal components/, /Scree chart/, /How each segment differs/, /Each feature by segment/]) {
@@ -95,10 +107,20 @@ describe('charts at 1440 px, light', () => {
 	it('every chart download carries a visible title, the chart font and only the type scale sizes; the PNG is the same at 2×', async () => {
 		const { page } = app;
 		const buttons = page.getByRole('button', { name: /^Download .*( \(SVG\)| as SVG)$/ });
-		const labels = (await buttons.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''))).filter(
-			(l) => !/results|recipe|model|report|scored|skipped/i.test(l)
-		);
-		expect(labels.length, labels.join("; ")).toBeGreaterThanOrEqual(10);
+		const chartLabels = async () =>
+			(await buttons.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''))).filter((l) => !/results|recipe|model|report|scored|skipped/i.test(l));
+		// Every step's charts offer their downloads…
+		const all: string[] = [];
+		for (const step of CHART_STEPS) {
+			await gotoStep(page, step);
+			await page.evaluate(() => document.querySelectorAll('main details:not([open])').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+			await page.waitForTimeout(300);
+			all.push(...(await chartLabels()));
+		}
+		expect(all.length, all.join('; ')).toBeGreaterThanOrEqual(10);
+		// …and the ones checked here are How many's: the metric charts and the silhouette plot.
+		await gotoStep(page, 'How many');
+		const labels = await chartLabels();
 		const families = new Set<string>();
 		// Headless Chromium's download limiter lets one tab save 10 files (5 charts × SVG + PNG) in a row and then
 		// drops further downloads without an event; every chart is built by the same ChartFigure/export.ts, so the
@@ -176,7 +198,7 @@ describe('charts at 1440 px, light', () => {
 	});
 
 	it('passes axe-core in the light theme', async () => {
-		expect(await axe(app.page)).toEqual([]);
+		expect(await axeAllSteps(app.page)).toEqual([]);
 		expect(app.consoleErrors).toEqual([]);
 	});
 });
@@ -198,13 +220,13 @@ describe('charts at 390 px, dark', () => {
 	});
 
 	it('every chart draws its text at 11 px or more, with no text over other text and none clipped', async () => {
-		const audits = await auditCharts(app.page);
+		const audits = await auditAllSteps(app.page);
 		expect(audits.length).toBeGreaterThanOrEqual(12);
 		expect(faults(audits)).toEqual([]);
 	});
 
 	it('passes axe-core in the dark theme', async () => {
-		expect(await axe(app.page)).toEqual([]);
+		expect(await axeAllSteps(app.page)).toEqual([]);
 		expect(app.consoleErrors).toEqual([]);
 	});
 
@@ -231,6 +253,7 @@ describe('the algorithm charts (dendrogram, k-distance, condensed tree)', () => 
 	});
 	const run = async (alg: string, chart: () => ReturnType<Page['getByRole']>) => {
 		const { page } = app;
+		await gotoStep(page, 'Cluster');
 		await page.getByRole('combobox', { name: /^Algorithm/ }).selectOption({ label: alg });
 		if (await page.getByLabel('Largest k').count()) {
 			await page.getByLabel('Largest k').fill('5');
@@ -245,17 +268,19 @@ describe('the algorithm charts (dendrogram, k-distance, condensed tree)', () => 
 
 	it('draws no chart for a single point: one k run gives each metric as a sentence', async () => {
 		const { page } = app;
+		await gotoStep(page, 'Cluster');
 		await page.getByLabel('Smallest k').fill('4');
 		await page.getByLabel('Smallest k').press('Tab');
 		await page.getByLabel('Largest k').fill('4');
 		await page.getByLabel('Largest k').press('Tab');
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
-		await page.getByRole('heading', { name: 'Score new customers' }).waitFor();
+		await gotoStep(page, 'How many');
 		await expect(page.getByRole('img', { name: /Elbow: inertia by k/ }).count()).resolves.toBe(0);
 		const notes = page.getByRole('note').filter({ hasText: 'Only one k was run' });
 		await expect(notes.count()).resolves.toBeGreaterThanOrEqual(4);
 		await expect(notes.filter({ hasText: /Mean silhouette by k: 0\.\d+ at k = 4\./ }).count()).resolves.toBe(1);
+		await gotoStep(page, 'Cluster');
 		await page.getByLabel('Smallest k').fill('2');
 		await page.getByLabel('Smallest k').press('Tab');
 	}, 200_000);

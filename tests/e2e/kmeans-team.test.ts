@@ -45,6 +45,9 @@ describe('k-means across cores in the page', () => {
 			await status.first().waitFor({ timeout: 120_000 });
 			const seen = (await status.first().textContent()) ?? '';
 			await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
+			// The map's input is the run's matrix (a view of shared memory when isolated, else a copy): it must draw.
+			await step(/^\d?\s*Map/);
+			await page.getByRole('button', { name: 'Download chart (SVG)' }).waitFor({ timeout: 60_000 });
 			await step(/^\d?\s*Export/);
 			const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
 			const rows = readCsv(readFileSync((await download.path())!, 'utf8'));

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCustomers } from '../../scripts/demo/customers';
-import { foreignRequests, ISOLATION_HEADERS, launchApp, type App } from './harness';
+import { foreignRequests, gotoStep, ISOLATION_HEADERS, launchApp, type App } from './harness';
 
 async function observeLongTasks(app: App) {
 	await app.page.evaluate(() => {
@@ -75,11 +75,12 @@ async function runDemo(app: App) {
 	const { page } = app;
 	await page.getByRole('button', { name: 'Try the demo data' }).click();
 	await page.getByRole('heading', { name: /Columns/ }).waitFor();
+	await gotoStep(page, 'Cluster');
 	await page.getByLabel('Largest k').fill('4');
 	await page.getByLabel('Largest k').press('Tab');
 	await page.getByRole('button', { name: 'Run', exact: true }).click();
-	await page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 120_000 });
 	await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 120_000 });
+	await gotoStep(page, 'Map');
 }
 
 describe('projection view on the demo data', () => {
@@ -142,6 +143,7 @@ describe('projection view on the demo data', () => {
 		await page.getByLabel('Select a region').check();
 		const scatter = page.getByRole('img', { name: /principal components 1 and 2/ });
 		await scatter.scrollIntoViewIfNeeded();
+		await page.evaluate(() => window.scrollBy(0, -160)); // clear of the sticky header
 		const box = (await scatter.boundingBox())!;
 		await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.05);
 		await page.mouse.down();
@@ -217,6 +219,7 @@ describe('projection view on the demo data', () => {
 	it('adds the shown coordinates to the results CSV when asked', async () => {
 		const { page } = app;
 		await page.getByLabel('Add these coordinates to the results CSV').check();
+		await gotoStep(page, 'Export');
 		const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
 		const path = join(dir, 'results.csv');
 		await dl.saveAs(path);
@@ -224,6 +227,7 @@ describe('projection view on the demo data', () => {
 		expect(lines[0].split(',').slice(-2)).toEqual(['pc1', 'pc2']);
 		expect(lines.length).toBe(5001);
 		expect(Number(lines[1].split(',').at(-1))).not.toBeNaN();
+		await gotoStep(page, 'Map');
 		await page.getByLabel('Add these coordinates to the results CSV').uncheck();
 	});
 
@@ -317,7 +321,9 @@ describe('projection view on the demo data', () => {
 		await page.getByLabel('Cluster on the first').fill('2');
 		await page.getByRole('button', { name: /Re-cluster on 2 components/ }).click();
 		await page.getByText('These segments were found on the first 2 principal components.').waitFor({ timeout: 120_000 });
+		await gotoStep(page, 'How many');
 		await expect(page.getByText(/Clustered on the first 2 principal components/).count()).resolves.toBe(1);
+		await gotoStep(page, 'Map');
 		await page.getByRole('button', { name: 'Re-cluster on all features' }).click();
 		await page.getByLabel('Cluster on the first').waitFor({ timeout: 120_000 });
 		expect(app.consoleErrors).toEqual([]);
@@ -355,13 +361,14 @@ describe('a 200,000-point scatter', () => {
 		app = await launchApp();
 		await app.page.getByLabel('Upload data').setInputFiles(bigPath);
 		await app.page.getByRole('heading', { name: /Columns/ }).waitFor({ timeout: 60_000 });
+		await gotoStep(app.page, 'Cluster');
 		await app.page.getByLabel('Largest k').fill('3');
 		await app.page.getByLabel('Largest k').press('Tab');
 		await app.page.getByLabel('Restarts', { exact: true }).fill('1');
 		await app.page.getByLabel('Restarts', { exact: true }).press('Tab');
 		await app.page.getByRole('button', { name: 'Run', exact: true }).click();
-		await app.page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 170_000 });
 		await app.page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
+		await gotoStep(app.page, 'Map');
 	});
 	afterAll(async () => {
 		await app?.close();

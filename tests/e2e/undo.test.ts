@@ -3,22 +3,10 @@
  * kinds of change are undone one by one and redone, and at each step the form, the Recipe JSON and the
  * "Settings changed since this run" notice follow.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp, type App } from './harness';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's violations on the page as it is now ("rule: elements"), empty when clean. */
-async function axeViolations(page: App['page']): Promise<string[]> {
-	if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-	return page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-		const r = await axe.run(document);
-		return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-	});
-}
+import { axe } from './axe';
+import { auditPage } from './page-audit';
+import { gotoStep, launchApp, type App, type STEP_LABELS } from './harness';
 
 describe('undo, redo, run history and recent sessions', () => {
 	let app: App;
@@ -49,8 +37,8 @@ describe('undo, redo, run history and recent sessions', () => {
 	const rail = () => app.page.getByRole('navigation', { name: 'Steps' }).getByRole('link').allInnerTexts();
 
 	/** Opens a step from the rail and waits for its view (a region named by the step's heading). */
-	async function openStep(name: string) {
-		await app.page.getByRole('navigation', { name: 'Steps' }).getByRole('link', { name: new RegExp(`^${name}\\b`) }).click();
+	async function openStep(name: (typeof STEP_LABELS)[number]) {
+		await gotoStep(app.page, name);
 		await app.page.getByRole('region', { name, exact: true }).waitFor();
 	}
 
@@ -210,6 +198,14 @@ describe('undo, redo, run history and recent sessions', () => {
 		await expect.poll(() => largest.inputValue()).toBe('9');
 		await undoButton().click();
 		await expect.poll(snapshot).toEqual(before);
+		// Loading a recipe file is one step, named after the file it was made on.
+		await openStep('Cluster');
+		const loaded = { ...(await recipe()), kRange: [2, 4], seed: 7 };
+		await page.getByLabel('Load a recipe (JSON)').setInputFiles({ name: 'r.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(loaded)) });
+		await expect.poll(() => undoButton().getAttribute('title')).toBe('Undo: apply the recipe made on “customers.csv” (Ctrl+Z)');
+		await expect(page.getByLabel('Largest k').inputValue()).resolves.toBe('4');
+		await undoButton().click();
+		await expect.poll(snapshot).toEqual(before);
 	});
 
 	it('lists the runs with settings and key numbers and brings an earlier one back; Undo restores the settings', async () => {
@@ -232,7 +228,7 @@ describe('undo, redo, run history and recent sessions', () => {
 		expect(rows[2]).toMatch(/\d+\.\d s/);
 		// The history table, the Recipe JSON and the Undo bar are clean for axe.
 		await page.getByText('Recipe (JSON)', { exact: true }).click();
-		await expect(axeViolations(page)).resolves.toEqual([]);
+		await expect(axe(page)).resolves.toEqual([]);
 		await page.getByRole('button', { name: 'Bring back run 1' }).click();
 		await page.getByText(/Run 1 is back on screen/).waitFor();
 		const back = await snapshot();
@@ -252,6 +248,33 @@ describe('undo, redo, run history and recent sessions', () => {
 		expect(app.consoleErrors).toEqual([]);
 	});
 
+	it('the header with Undo and Redo, the run history and the recent sessions fit at 1440 and 390 px, light and dark', async () => {
+		const { page } = app;
+		await page.waitForTimeout(1200); // the autosave, so the recent-sessions list is on the Data step
+		await openStep('Cluster');
+		await undoButton().click(); // "Undone: …" shows beside the buttons
+		const faults: string[] = [];
+		for (const [width, height] of [[1440, 900], [390, 844]] as const) {
+			for (const theme of ['light', 'dark'] as const) {
+				await page.setViewportSize({ width, height });
+				await page.emulateMedia({ colorScheme: theme });
+				for (const step of ['Data', 'Cluster'] as const) {
+					await openStep(step);
+					await page.evaluate(() => document.querySelectorAll('main details:not([open])').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+					await page.evaluate(() => window.scrollTo(0, 0));
+					const a = await auditPage(page);
+					const at = `${step} ${width} ${theme}`;
+					if (a.overflow > 0) faults.push(`${at}: page ${a.overflow} px wider than the window`);
+					faults.push(...a.overlaps.map((o) => `${at}: overlap ${o}`), ...a.clipped.map((c) => `${at}: clipped ${c}`), ...(await axe(page)).map((v) => `${at}: axe ${v}`));
+				}
+			}
+		}
+		await page.setViewportSize({ width: 1280, height: 900 });
+		await page.emulateMedia({ colorScheme: 'light' });
+		await redoButton().click();
+		expect(faults).toEqual([]);
+	});
+
 	it('recent sessions: two datasets run, two sessions listed; open one, delete one', async () => {
 		const { page } = app;
 		await page.waitForTimeout(1200); // the autosave runs a moment after a run
@@ -262,6 +285,7 @@ describe('undo, redo, run history and recent sessions', () => {
 		// A new dataset: nothing to undo.
 		await expect(undoButton().isDisabled()).resolves.toBe(true);
 		await runAndWait();
+		const wholesaleK = await page.getByLabel('Number of segments (k)').inputValue();
 		await openStep('Data');
 		const list = page.getByRole('list', { name: 'Recent sessions' });
 		await expect.poll(() => list.getByRole('listitem').count(), { timeout: 10_000 }).toBe(2);
@@ -271,13 +295,18 @@ describe('undo, redo, run history and recent sessions', () => {
 		expect(items[1]).toMatch(/customers\.csv/);
 		expect(items[1]).toMatch(/5,000 rows · k = \d+/);
 		expect(items[1]).toMatch(/\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC/);
-		await expect(axeViolations(page)).resolves.toEqual([]);
+		await expect(axe(page)).resolves.toEqual([]);
 
 		// After a reload both are still listed; opening customers.csv asks for its file, then restores it.
 		await page.reload();
 		await page.locator('main[data-hydrated="true"]').waitFor();
 		// The newest session still comes back on reload, as before the list existed.
 		await page.getByText(/Your last session on “wholesale.csv”/).waitFor();
+		await page.getByLabel('Demo dataset').selectOption({ label: 'Wholesale customers (UCI, 440 rows)' });
+		await page.getByRole('button', { name: 'Try the demo data' }).click();
+		await page.getByText(/Restored your last session/).waitFor({ timeout: 30_000 });
+		await expect(page.getByLabel('Number of segments (k)').inputValue()).resolves.toBe(wholesaleK);
+		await openStep('Data');
 		await expect.poll(() => list.getByRole('listitem').count(), { timeout: 10_000 }).toBe(2);
 		await page.getByRole('button', { name: /^Open session customers\.csv/ }).click();
 		await page.getByText(/Your session on “customers.csv”/).waitFor();
@@ -291,6 +320,49 @@ describe('undo, redo, run history and recent sessions', () => {
 
 		await page.getByRole('button', { name: /^Delete session wholesale\.csv/ }).click();
 		await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+		expect(app.consoleErrors).toEqual([]);
+	});
+
+	it('a session saved by a version before the list (one record under "last") is listed, restored on reload and moved to the list on the next save', async () => {
+		const { page } = app;
+		// Rewrite this browser's store as the older version left it: the newest session under "last", nothing else.
+		await page.evaluate(async () => {
+			const db: IDBDatabase = await new Promise((ok, no) => {
+				const r = indexedDB.open('segment-lab', 1);
+				r.onsuccess = () => ok(r.result);
+				r.onerror = () => no(r.error);
+			});
+			await new Promise<void>((ok, no) => {
+				const t = db.transaction('session', 'readwrite');
+				const st = t.objectStore('session');
+				const idx = st.get('index');
+				idx.onsuccess = () => {
+					const newest = (idx.result as { id: string }[])[0];
+					const s = st.get(`session:${newest.id}`);
+					s.onsuccess = () => {
+						st.clear();
+						st.put(s.result, 'last');
+					};
+				};
+				t.oncomplete = () => ok();
+				t.onerror = () => no(t.error);
+			});
+			db.close();
+		});
+		await page.reload();
+		await page.locator('main[data-hydrated="true"]').waitFor();
+		await page.getByText(/Your last session on “customers.csv”/).waitFor();
+		const list = page.getByRole('list', { name: 'Recent sessions' });
+		await expect.poll(() => list.getByRole('listitem').count(), { timeout: 10_000 }).toBe(1);
+		// A run on another dataset saves in the new form and keeps the old session on the list.
+		await page.getByLabel('Demo dataset').selectOption({ label: 'Wholesale customers (UCI, 440 rows)' });
+		await page.getByRole('button', { name: 'Try the demo data' }).click();
+		await header().getByText('wholesale.csv').waitFor({ timeout: 30_000 });
+		await runAndWait();
+		await openStep('Data');
+		await expect.poll(() => list.getByRole('listitem').allInnerTexts(), { timeout: 10_000 }).toEqual([expect.stringMatching(/^wholesale\.csv/), expect.stringMatching(/^customers\.csv/)]);
+		await page.getByRole('button', { name: /^Open session customers\.csv/ }).click();
+		await page.getByText(/Your session on “customers.csv”/).waitFor();
 		expect(app.consoleErrors).toEqual([]);
 	});
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCustomers } from '../../scripts/demo/customers';
 import { main } from '../../src/cli/main';
 import { adjustedRandIndex } from '../../src/lib/engine/metrics/ari';
-import { foreignRequests, launchApp, readCsv, type App } from './harness';
+import { foreignRequests, gotoStep, launchApp, readCsv, STEP_LABELS, type App } from './harness';
 
 const DEMO = new URL('../../static/demo/customers.csv', import.meta.url).pathname;
 const WHOLESALE = new URL('../../static/demo/wholesale.csv', import.meta.url).pathname;
@@ -49,15 +49,17 @@ describe('the demo flow, in the built site', () => {
 	it('runs k-means for k = 2..10 and shows the evidence, k = 6 chosen by silhouette', async () => {
 		const { page } = app;
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
-		await page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 120_000 });
 		// Results fill in as each k finishes; the recommendation is final when the sweep is.
 		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 120_000 });
 		await expect(page.getByLabel('Number of segments (k)').inputValue()).resolves.toBe('6');
+		await gotoStep(page, 'How many');
 		await expect(page.getByRole('img', { name: /Elbow: inertia by k/ }).count()).resolves.toBe(1);
 		await expect(page.getByRole('img', { name: /Mean silhouette by k/ }).count()).resolves.toBe(1);
+		await gotoStep(page, 'Map');
 		const scatter = page.getByRole('img', { name: /principal components/ });
 		await expect(scatter.getAttribute('aria-labelledby')).resolves.toBeTruthy();
 		await expect(page.getByText(/PC1 \(\d+\.\d% of variance\)/).count()).resolves.toBe(1);
+		await gotoStep(page, 'Segments');
 		const table = page.getByRole('table', { name: /Segment sizes/ });
 		await expect(table.getByRole('row').count()).resolves.toBe(7);
 	});
@@ -68,22 +70,29 @@ describe('the demo flow, in the built site', () => {
 		await page.getByLabel('Number of segments (k)').press('Enter');
 		await page.getByRole('table', { name: /k = 4/ }).waitFor();
 		await expect(page.getByRole('table', { name: /k = 4/ }).getByRole('row').count()).resolves.toBe(5);
+		await gotoStep(page, 'Map');
 		await expect(page.getByRole('img', { name: /k = 4/ }).count()).resolves.toBe(1);
 		await page.getByLabel('Number of segments (k)').fill('6');
 		await page.getByLabel('Number of segments (k)').press('Enter');
+		await gotoStep(page, 'Segments');
 		await page.getByRole('table', { name: /k = 6/ }).waitFor();
 	});
 
 	it('passes axe-core with no violations after a run, with every collapsible view opened, and with a file scored', async () => {
 		const { page } = app;
-		expect(await axeViolations(page), 'after the run').toEqual([]);
-		// Every <details> open, so collapsed views are checked too.
-		await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-		expect(await axeViolations(page), 'with every collapsible view open').toEqual([]);
+		for (const step of STEP_LABELS) {
+			await gotoStep(page, step);
+			expect(await axeViolations(page), `${step}, after the run`).toEqual([]);
+			// Every <details> open, so collapsed views are checked too.
+			await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+			expect(await axeViolations(page), `${step}, with every collapsible view open`).toEqual([]);
+		}
+		await gotoStep(page, 'Export');
 		// The score view with its results: the run's model applied to the demo file.
 		const [model] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download model (JSON)' }).click()]);
 		const modelPath = join(dir, 'axe-model.json');
 		await model.saveAs(modelPath);
+		await gotoStep(page, 'Score');
 		await page.getByLabel('Model file (JSON)').setInputFiles(modelPath);
 		await page.getByLabel('New customers file').setInputFiles(DEMO);
 		await page.getByRole('button', { name: 'Score file' }).click();
@@ -91,28 +100,16 @@ describe('the demo flow, in the built site', () => {
 		expect(await axeViolations(page), 'with a scored file').toEqual([]);
 	});
 
-	it('has an "On this page" bar that reaches every section and marks the one being read', async () => {
+	it('has a step rail that reaches every step and marks the one on show', async () => {
 		const { page } = app;
-		const nav = page.getByRole('navigation', { name: 'On this page' });
-		await nav.getByRole('link', { name: 'Score new customers' }).waitFor();
-		await expect(nav.getByRole('link').allTextContents()).resolves.toEqual([
-			'Data', 'Columns', 'Preparation', 'Cluster', 'Segments', 'How many', 'Compare', 'Map', 'Who they are', 'Downloads', 'Score new customers'
-		]);
-		await nav.getByRole('link', { name: 'Who they are' }).click();
-		await expect.poll(() => nav.locator('[aria-current="location"]').textContent()).toBe('Who they are');
-		// The heading lands below the sticky bar, in view.
-		const heading = (await page.getByRole('heading', { name: 'Who the segments are' }).boundingBox())!;
-		const bar = (await nav.boundingBox())!;
-		expect(heading.y).toBeGreaterThanOrEqual(bar.y + bar.height - 1);
-		expect(heading.y).toBeLessThan(200);
-		await nav.getByRole('link', { name: 'Data' }).click();
-		await expect.poll(() => nav.locator('[aria-current="location"]').textContent()).toBe('Data');
-		// A jump from the top into the middle of a long section, with no heading near the top of the window, marks
-		// that section (it used to keep the old mark); the bottom of the page marks the last section.
-		await page.evaluate(() => window.scrollTo(0, document.getElementById('personas-heading')!.getBoundingClientRect().top + window.scrollY + 400));
-		await expect.poll(() => nav.locator('[aria-current="location"]').textContent()).toBe('Who they are');
-		await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-		await expect.poll(() => nav.locator('[aria-current="location"]').textContent()).toBe('Score new customers');
+		const nav = page.getByRole('navigation', { name: 'Steps' });
+		const names = (await nav.getByRole('link').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+		expect(names.map((n) => n.replace(/^\S+ /, '').replace(/ (done|out of date|uses a saved model).*$/, ''))).toEqual(STEP_LABELS);
+		for (const step of STEP_LABELS) {
+			await gotoStep(page, step);
+			await expect(nav.locator('[aria-current="step"]').textContent()).resolves.toMatch(new RegExp(`^\\S+\\s*${step}`));
+			expect(new URL(page.url()).searchParams.get('step')).toBe(step.toLowerCase().replace(' ', '-'));
+		}
 	});
 
 	it('offers every evidence chart as SVG and PNG (the silhouette plot with its canvas of bars inside)', async () => {
@@ -121,6 +118,7 @@ describe('the demo flow, in the built site', () => {
 			const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
 			return { file: dl.suggestedFilename(), bytes: readFileSync((await dl.path())!) };
 		};
+		await gotoStep(page, 'How many');
 		const elbow = await save('Download Elbow: inertia by k as SVG');
 		expect(elbow.file).toBe('customers-inertia-by-k.svg');
 		const text = elbow.bytes.toString('utf8');
@@ -138,6 +136,7 @@ describe('the demo flow, in the built site', () => {
 
 	it('downloads every row in order with a segment that recovers the planted segments', async () => {
 		const { page } = app;
+		await gotoStep(page, 'Export');
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
 		browserCsv = readFileSync((await download.path())!, 'utf8');
 		const original = readCsv(readFileSync(DEMO, 'utf8'));
@@ -220,7 +219,8 @@ describe('uploading and bad input', () => {
 		await upload('wholesale.csv', readFileSync(WHOLESALE));
 		await app.page.getByText('wholesale.csv').first().waitFor();
 		await app.page.getByRole('button', { name: 'Run', exact: true }).click();
-		await app.page.getByRole('heading', { name: /Segments/ }).waitFor({ timeout: 60_000 });
+		await app.page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 60_000 });
+		await gotoStep(app.page, 'Segments');
 		await expect(app.page.getByRole('table', { name: /Segment sizes/ }).textContent()).resolves.toMatch(/Grocery/);
 		expect(app.consoleErrors).toEqual([]);
 		expect(foreignRequests(app)).toEqual([]);

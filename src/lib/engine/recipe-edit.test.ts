@@ -78,3 +78,12 @@ describe('recipeOf', () => {
 		expect(recipeOf(state({ algorithm: { ...DEFAULT_ALGORITHMS.dbscan } }, {}, 3)).k).toBeNull();
 	});
 });
+
+describe('describeEdit, mixed-data algorithms', () => {
+	it('names PAM and k-prototypes and their settings', () => {
+		const a = state();
+		expect(describeEdit(a, state({ algorithm: { ...DEFAULT_ALGORITHMS.pam } }))?.label).toBe('change algorithm to PAM on Gower');
+		const kp = state({ algorithm: { ...DEFAULT_ALGORITHMS.kprototypes } });
+		expect(describeEdit(kp, state({ algorithm: { ...DEFAULT_ALGORITHMS.kprototypes, gamma: 0.8 } }))?.label).toBe('set γ to 0.8 (k-prototypes)');
+	});
+});

@@ -2,13 +2,15 @@
  * The engine worker's part of the projection view: the prepared feature matrix (sent on to the projection
  * worker, which embeds it) and, per clustered row, its id and numeric features in original units (hover
  * labels, colour by feature, selection means on the page without further calls). Spread into api.ts.
+ * The matrix is the run's own (not prepared again): on a cross-origin-isolated page it lives in shared memory
+ * (shared-matrix.ts) and the page receives a view of it, not a copy; otherwise a copy is transferred.
  */
 import * as Comlink from 'comlink';
 import { cellTexts } from '../engine/data/cell-text';
 import { toErrorInfo, type ErrorInfo } from '../engine/errors';
 import { prepare } from '../engine/prep/prepare';
 import type { Recipe } from '../engine/recipe';
-import type { Table } from '../engine/types';
+import type { FeatureMatrix, Table } from '../engine/types';
 
 export interface ProjectionInput {
 	/** Prepared features, rows × cols, row-major (what clustering saw). */
@@ -25,12 +27,16 @@ export interface ProjectionInput {
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
-export function projectionApi(requireTable: () => Table) {
+export function projectionApi(requireTable: () => Table, preparedFor: (recipe: Recipe) => { matrix: FeatureMatrix }) {
 	return {
 		async projectionInput(recipe: Recipe): Promise<Result<ProjectionInput>> {
 			try {
 				const table = requireTable();
-				const m = prepare(table, recipe);
+				// Without PCA components the run's matrix is the prepared features themselves.
+				const m = recipe.pcaComponents == null ? preparedFor(recipe).matrix : prepare(table, recipe);
+				const shared = m.data.buffer instanceof SharedArrayBuffer;
+				const data = shared ? m.data : m.data.slice();
+				const rowIndex = m.rowIndex.slice();
 				const original: ProjectionInput['original'] = [];
 				for (const name of recipe.features) {
 					const col = table.columns.find((c) => c.name === name);
@@ -44,9 +50,9 @@ export function projectionApi(requireTable: () => Table) {
 					const all = cellTexts(table, recipe.idColumn);
 					ids = Array.from(m.rowIndex, (r) => all[r]);
 				}
-				const value: ProjectionInput = { data: m.data, rows: m.rows, cols: m.cols, rowIndex: m.rowIndex, original, ids };
+				const value: ProjectionInput = { data, rows: m.rows, cols: m.cols, rowIndex, original, ids };
 				const out: Result<ProjectionInput> = { ok: true, value };
-				return Comlink.transfer(out, [m.data.buffer, m.rowIndex.buffer, ...original.map((o) => o.values.buffer)] as ArrayBuffer[]);
+				return Comlink.transfer(out, [...(shared ? [] : [data.buffer]), rowIndex.buffer, ...original.map((o) => o.values.buffer)] as ArrayBuffer[]);
 			} catch (err) {
 				return { ok: false, error: toErrorInfo(err) };
 			}

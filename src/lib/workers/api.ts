@@ -31,6 +31,7 @@ import type { Recipe } from '../engine/recipe';
 import type { ColumnProfile, FeatureMatrix, LineAccount, SourceFormat, Table } from '../engine/types';
 import { loadBlob } from './read-file';
 import { teamFor } from './kmeans-team-client';
+import { toShared } from './shared-matrix';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -130,7 +131,10 @@ function preparedFor(recipe: Recipe) {
 	const key = JSON.stringify({ ...recipe, algorithm: null, k: null, kRange: null, seed: null });
 	if (!prepared || prepared.table !== t || prepared.key !== key) {
 		prepared = null; // release the old matrix before building the new one
-		prepared = { table: t, key, ...prepareRun(t, recipe) };
+		const run = prepareRun(t, recipe);
+		// Moved once into shared memory where the page can have it (the map's input is then a view, not a copy).
+		run.matrix.data = toShared(run.matrix.data);
+		prepared = { table: t, key, ...run };
 	}
 	return prepared;
 }
@@ -141,7 +145,7 @@ function requireTable(): Table {
 }
 
 const api = {
-	...projectionApi(requireTable),
+	...projectionApi(requireTable, preparedFor),
 	...rulesApi(requireTable, preparedFor),
 	...profileColumnApi(requireTable),
 	...trackApi,

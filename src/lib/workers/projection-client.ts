@@ -24,7 +24,9 @@ export class ProjectionClient {
 		this.cancel();
 		const worker = (this.worker = this.spawn());
 		const remote = (this.remote = Comlink.wrap<ProjectionApi>(worker));
-		const data = req.data.slice();
+		// The prepared matrix in shared memory (shared-matrix.ts) is passed as a view; otherwise a copy is transferred.
+		const shared = req.data.buffer instanceof SharedArrayBuffer;
+		const data = shared ? req.data : req.data.slice();
 		const strata = req.strata ? req.strata.slice() : null;
 		const cancelled = new Promise<never>((_, reject) => {
 			this.stop = () => reject(new EngineCallError({ code: 'cancelled', message: 'The projection was cancelled.', hint: '' }));
@@ -33,7 +35,7 @@ export class ProjectionClient {
 				reject(new EngineCallError({ code: 'internal', message: `The projection worker stopped${e.message ? `: ${e.message}` : ''}.`, hint: 'Try again, or use a smaller sample.' }));
 			});
 		});
-		const transfer = [data.buffer, ...(strata ? [strata.buffer] : [])] as ArrayBuffer[];
+		const transfer = [...(shared ? [] : [data.buffer]), ...(strata ? [strata.buffer] : [])] as ArrayBuffer[];
 		const work = remote.embed(Comlink.transfer({ ...req, data, strata }, transfer), Comlink.proxy(onFrame));
 		const out = await Promise.race([work, cancelled]);
 		if (this.remote === remote) this.release();

@@ -89,7 +89,10 @@ export class DensityClient<T> implements PointQueries {
 		});
 	}
 
-	warm() {}
+	/** Has the worker build its hover index now (a no-op query), not on the first pointer move. */
+	warm() {
+		void this.nearest(0, 0, 1, 1, 0);
+	}
 	async nearest(x: number, y: number, kx: number, ky: number, radiusPx: number) {
 		return (await this.ask({ type: 'nearest', qid: ++this.qid, hidden: this.hidden, x, y, kx, ky, radiusPx })).index ?? -1;
 	}

@@ -122,7 +122,11 @@ export function gowerDistances(vars: GowerVariable[], rows: number, control: Run
 		if (v.values.length !== rows) throw new EngineError('internal', `Gower variable "${v.name}" has ${v.values.length} values for ${rows} rows.`, 'Report this as a bug.');
 		if ((v.weight ?? 1) <= 0 || !Number.isFinite(v.weight ?? 1)) throw new EngineError('bad-parameter', `The weight of "${v.name}" must be a positive number.`, 'Set a weight above 0.');
 	}
-	const scaled = gowerScaled(vars, rows, gowerScale(vars));
+	const p = vars.length;
+	const colMajor = gowerScaled(vars, rows, gowerScale(vars));
+	// Row-major for the pair loop (each row's values side by side); the same arithmetic as gowerPair.
+	const X = new Float64Array(rows * p);
+	for (let j = 0; j < p; j++) for (let i = 0; i < rows; i++) X[i * p + j] = colMajor[j * rows + i];
 	const { kinds, weights } = gowerKinds(vars);
 	const out = new Float64Array(rows < 2 ? 0 : (rows * (rows - 1)) / 2);
 	const progress = throttle(control.onProgress);
@@ -132,14 +136,30 @@ export function gowerDistances(vars: GowerVariable[], rows: number, control: Run
 			throwIfAborted(control.signal);
 			progress?.({ stage: 'Gower distances', fraction: at / Math.max(1, out.length) });
 		}
+		const bi = i * p;
 		for (let j = i + 1; j < rows; j++) {
-			const d = gowerPair(scaled, rows, i, scaled, rows, j, kinds, weights);
-			if (d !== d) {
+			const bj = j * p;
+			let ppa = 0, dlk = 0;
+			for (let v = 0; v < p; v++) {
+				const x = X[bi + v], y = X[bj + v], w = weights[v], t = kinds[v];
+				if (t >= 3) {
+					if (x !== x || y !== y) continue;
+					ppa += w;
+					if (t === 3) {
+						if (x !== y) dlk += w;
+					} else dlk += w * Math.abs(x - y);
+				} else {
+					if ((x !== 0 && x !== 1) || (y !== 0 && y !== 1)) continue;
+					if (t === 2 || x !== 0 || y !== 0) ppa += w;
+					if (x !== y) dlk += w;
+				}
+			}
+			if (ppa === 0) {
 				throw new EngineError('bad-parameter',
 					`Rows ${i + 1} and ${j + 1} have no variable that is present (and usable) in both, so their Gower dissimilarity is undefined.`,
 					'Fill the missing values (an imputation step) or drop rows that are mostly empty.');
 			}
-			out[at++] = d;
+			out[at++] = dlk / ppa;
 		}
 	}
 	progress?.({ stage: 'Gower distances', fraction: 1 });

@@ -3,17 +3,23 @@
  * parts) lives in one shared WebAssembly memory; every helper thread instantiates the same kernels on it. For each
  * pass over the rows (kmeans-blocks.ts) the thread running k-means writes the job into a small shared control
  * array and wakes the helpers; all threads, itself included, claim blocks from a shared counter until none are
- * left, each writing its block's parts into the block's own slots; the caller then adds the parts in block order.
- * Which thread did which block changes nothing in the result. Needs shared memory and Atomics.wait: Node's
+ * left, each writing its block's parts into the block's own slots; the caller waits until every block is finished
+ * (not for helpers that woke too late to claim any: on a busy machine a sleeping helper must not hold up a pass),
+ * then adds the parts in block order. Which thread did which block changes nothing in the result. The claim
+ * counter carries the job's generation, so a helper that wakes late for a finished job can never claim a block
+ * of the next one with the old job's parameters. Needs shared memory and Atomics.wait: Node's
  * worker_threads, or browser workers on a cross-origin-isolated page. The threads themselves are started by the
  * caller (src/lib/workers/kmeans-team-client.ts, src/cli/kmeans-threads.ts), which hands each helper a TeamInit.
  */
 import { EngineError } from '../errors';
-import { runBlock, type BlockJob, type BlockRunner, OP_ASSIGN, OP_INERTIA, blockCount } from './kmeans-blocks';
+import { runBlock, type BlockJob, type BlockRunner, OP_ASSIGN, blockCount } from './kmeans-blocks';
 import { sharedArena, sharedKernelMemory, type WasmArena, type WasmMemory } from './kmeans-wasm';
 
-/** Control words. */
-const GEN = 0, DONE = 1, NEXT = 2, STOP = 3, OP = 4, ROWS = 5, STRIDE = 6, K = 7;
+/**
+ * Control words. NEXT = (generation & 0x7fff) << 16 | next block; FINISHED counts finished blocks; HELPED counts
+ * blocks done by helpers (for tests and benchmarks).
+ */
+const GEN = 0, FINISHED = 1, NEXT = 2, STOP = 3, OP = 4, ROWS = 5, STRIDE = 6, K = 7, HELPED = 15;
 const PX = 8, PLABELS = 9, PCENTERS = 10, PSUMS = 11, PCOUNTS = 12, PCHANGED = 13, PINERTIA = 14;
 const WORDS = 16;
 
@@ -73,17 +79,27 @@ export class RowTeam implements BlockRunner {
 		c[PX] = job.X.byteOffset; c[PLABELS] = job.labels.byteOffset; c[PCENTERS] = job.centers.byteOffset;
 		c[PSUMS] = job.sums ? job.sums.byteOffset : 0; c[PCOUNTS] = job.counts ? job.counts.byteOffset : 0;
 		c[PCHANGED] = job.changed.byteOffset; c[PINERTIA] = job.inertia.byteOffset;
-		Atomics.store(c, NEXT, 0);
-		Atomics.store(c, DONE, 0);
-		Atomics.add(c, GEN, 1);
+		const gen = (Atomics.load(c, GEN) + 1) | 0;
+		const blocks = blockCount(job.rows);
+		Atomics.store(c, FINISHED, 0);
+		Atomics.store(c, NEXT, tag(gen));
+		Atomics.store(c, GEN, gen);
 		Atomics.notify(c, GEN);
-		claim(job, c);
-		for (let d = Atomics.load(c, DONE); d < this.helpers; d = Atomics.load(c, DONE)) {
-			if (Atomics.wait(c, DONE, d, WAIT_MS) === 'timed-out') {
+		claim(job, c, gen, false);
+		for (let f = Atomics.load(c, FINISHED); f < blocks; f = Atomics.load(c, FINISHED)) {
+			if (Atomics.wait(c, FINISHED, f, WAIT_MS) === 'timed-out') {
 				throw new EngineError('internal', 'A k-means helper thread stopped responding.', 'Run again; if it happens again, reload the page.');
 			}
 		}
+		// Closed before the next job's parameters are written: a helper that read this job's generation late
+		// cannot claim anything whatever it reads next.
+		Atomics.store(c, NEXT, tag(gen) | 0xffff);
 		return true;
+	}
+
+	/** Blocks run by helper threads so far (for tests and benchmarks). */
+	get helped(): number {
+		return Atomics.load(this.ctrl, HELPED);
 	}
 
 	/** Ends the helpers' loops (they return from runTeamHelper). */
@@ -96,9 +112,19 @@ export class RowTeam implements BlockRunner {
 	}
 }
 
-function claim(job: BlockJob, c: Int32Array): void {
+const tag = (gen: number) => (gen & 0x7fff) << 16;
+
+/** Claims and runs blocks of generation `gen` until none are left (or the counter belongs to another job). */
+function claim(job: BlockJob, c: Int32Array, gen: number, helper: boolean): void {
 	const blocks = blockCount(job.rows);
-	for (let b = Atomics.add(c, NEXT, 1); b < blocks; b = Atomics.add(c, NEXT, 1)) runBlock(job, b);
+	for (;;) {
+		const v = Atomics.load(c, NEXT);
+		if ((v & ~0xffff) !== tag(gen) || (v & 0xffff) >= blocks) return;
+		if (Atomics.compareExchange(c, NEXT, v, v + 1) !== v) continue;
+		runBlock(job, v & 0xffff);
+		if (helper) Atomics.add(c, HELPED, 1);
+		if (Atomics.add(c, FINISHED, 1) + 1 === blocks) Atomics.notify(c, FINISHED);
+	}
 }
 
 /** A helper thread's loop: call once `ready` has been signalled; returns when the team stops. */
@@ -109,8 +135,11 @@ export function runTeamHelper(init: TeamInit, ready: () => void = () => {}): voi
 	let arena: WasmArena | null = null;
 	for (;;) {
 		Atomics.wait(c, GEN, seen);
-		seen = Atomics.load(c, GEN);
+		const gen = (seen = Atomics.load(c, GEN));
 		if (Atomics.load(c, STOP)) return;
+		// Too late for this job (every block claimed, or already a newer one): back to sleep.
+		const v = Atomics.load(c, NEXT);
+		if ((v & ~0xffff) !== tag(gen) || (v & 0xffff) >= blockCount(c[ROWS])) continue;
 		// The memory may have grown since the last job: views are remade on its current buffer.
 		if (!arena || arena.buffer.byteLength !== init.memory.buffer.byteLength) {
 			arena?.close();
@@ -129,9 +158,7 @@ export function runTeamHelper(init: TeamInit, ready: () => void = () => {}): voi
 			changed: new Int32Array(buf, c[PCHANGED], blocks),
 			inertia: new Float64Array(buf, c[PINERTIA], blocks)
 		};
-		if (op !== OP_INERTIA || job.inertia.length) claim(job, c);
-		Atomics.add(c, DONE, 1);
-		Atomics.notify(c, DONE);
+		claim(job, c, gen, true);
 	}
 }
 

@@ -2,7 +2,8 @@
  * PAM's SWAP phase with FastPAM1's shared computation (Schubert & Rousseeuw 2019, "Faster k-Medoids Clustering:
  * Improving the PAM, CLARA, and CLARANS Algorithms", Algorithm 2): for each candidate h one pass over the rows
  * gives the change in cost of swapping h with EVERY medoid at once — O(n) per candidate instead of O(k·n) —
- * using each row's nearest and second-nearest medoid distances.
+ * using each row's nearest and second-nearest medoid distances (here for all candidates in one sequential pass
+ * over the condensed matrix).
  *
  * The swap chosen is R's (`cluster::pam`, variant "original"): R evaluates every pair (h, i) in order of h, then
  * of medoid row i, with its own sum for the change (its "T_ih"), keeps the first strictly smallest, and swaps
@@ -32,7 +33,7 @@ export function pamSwap(D: Float64Array, n: number, k: number, isMedoid: Uint8Ar
 	const medoids = new Int32Array(k);
 	const near = new Float64Array(n), second = new Float64Array(n);
 	const slot = new Int32Array(n);
-	const removeLoss = new Float64Array(k), delta = new Float64Array(k);
+	const removeLoss = new Float64Array(k), delta = new Float64Array(n * k), acc = new Float64Array(n);
 	const rowH = new Float64Array(n), rowI = new Float64Array(n);
 	let swaps = 0;
 	if (k < 2) return { isMedoid, cost, swaps };
@@ -41,24 +42,42 @@ export function pamSwap(D: Float64Array, n: number, k: number, isMedoid: Uint8Ar
 		nearestTwo(D, n, medoids, near, second, slot, big, rowI);
 		removeLoss.fill(0);
 		for (let j = 0; j < n; j++) removeLoss[slot[j]] += second[j] - near[j];
-		// FastPAM1: losses of every (candidate, medoid) pair; the best, and every pair near it.
+		// FastPAM1: losses of every (candidate, medoid) pair; the best, and every pair near it. All candidates at
+		// once, in one sequential pass over D (row-by-row reading is strided and slow).
+		acc.fill(0);
+		delta.fill(0);
+		let at = 0;
+		for (let a = 0; a < n; a++) {
+			if ((a & 255) === 0) throwIfAborted(control.signal);
+			let accA = acc[a];
+			const na = near[a], sa = second[a], ka = a * k + slot[a];
+			// Candidate a's own row (d = 0).
+			if (0 < na) {
+				accA -= na;
+				delta[ka] += na - sa;
+			} else if (0 < sa) delta[ka] -= sa;
+			for (let b = a + 1; b < n; b++) {
+				const d = D[at++];
+				// Candidate a, row b.
+				const nb = near[b], sb = second[b];
+				if (d < nb) {
+					accA += d - nb;
+					delta[a * k + slot[b]] += nb - sb;
+				} else if (d < sb) delta[a * k + slot[b]] += d - sb;
+				// Candidate b, row a.
+				if (d < na) {
+					acc[b] += d - na;
+					delta[b * k + slot[a]] += na - sa;
+				} else if (d < sa) delta[b * k + slot[a]] += d - sa;
+			}
+			acc[a] = accA;
+		}
 		const losses = new Float64Array(n * k).fill(Infinity);
 		let best = Infinity;
 		for (let h = 0; h < n; h++) {
 			if (isMedoid[h]) continue;
-			if ((h & 127) === 0) throwIfAborted(control.signal);
-			condensedRow(D, n, h, rowH);
-			delta.fill(0);
-			let acc = 0;
-			for (let j = 0; j < n; j++) {
-				const dh = rowH[j], dn = near[j], ds = second[j];
-				if (dh < dn) {
-					acc += dh - dn;
-					delta[slot[j]] += dn - ds;
-				} else if (dh < ds) delta[slot[j]] += dh - ds;
-			}
 			for (let m = 0; m < k; m++) {
-				const loss = delta[m] + acc + removeLoss[m];
+				const loss = delta[h * k + m] + acc[h] + removeLoss[m];
 				losses[h * k + m] = loss;
 				if (loss < best) best = loss;
 			}

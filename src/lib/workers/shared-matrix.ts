@@ -1,0 +1,12 @@
+/**
+ * The prepared matrix in shared memory, on a cross-origin-isolated page: the engine worker keeps it and the page
+ * (the map, and the projection worker after it) receives views of the same memory instead of copies. Never
+ * written after preparation. Elsewhere the matrix stays as it is (the page then gets a transferred copy).
+ */
+export function toShared(data: Float64Array): Float64Array {
+	const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+	if (!isolated || typeof SharedArrayBuffer === 'undefined' || data.buffer instanceof SharedArrayBuffer || data.length === 0) return data;
+	const out = new Float64Array(new SharedArrayBuffer(data.byteLength));
+	out.set(data);
+	return out;
+}
