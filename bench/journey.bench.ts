@@ -79,6 +79,8 @@ async function main(): Promise<void> {
 
 	const planPath = await writePlan();
 	const page = await runPage();
+	// The page's figures first, in case the Python side is stopped on a busy machine.
+	console.log(`Page: ${page.steps.map(([name, ms]) => `${name} ${s(ms)} s`).join(', ')}; peak renderer memory ${(page.peak.renderer / 2 ** 20).toFixed(0)} MB; longest main-thread task ${page.longest.toFixed(0)} ms.`);
 	const py = pageOnly ? null : runPython(planPath);
 	report(page, py, fileBytes);
 }

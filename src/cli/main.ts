@@ -2,6 +2,7 @@
  * The `segment-lab` command line: arguments and file I/O, then engine/analyse.ts — the same engine the page runs
  * in its worker, so a Recipe gives the same labels here as in the browser.
  */
+import { collectGarbage, LARGE_RUN_ROWS, releaseUnusedColumns } from './memory';
 import { analyse, prepareRun } from '../lib/engine/analyse';
 import { prepare } from '../lib/engine/prep/prepare';
 import { pcaFeatures } from '../lib/engine/project/pca-features';
@@ -219,8 +220,12 @@ async function run(args: RunArgs): Promise<number> {
 	checkK(table, recipe, args);
 	if (recipe.rfm) for (const note of table.notes) say(`note: ${note}`);
 	if (!args.recipe) for (const note of defaultNotes(profileOf(table), recipe.features, recipe.prep.columns)) say(`note: ${note}`);
-	const labelled = await analyseAndReport(args, table, recipe);
+	// A large file: only the features' parsed values stay; garbage is collected between phases (memory.ts).
+	const large = table.rowCount >= LARGE_RUN_ROWS;
+	if (large) releaseUnusedColumns(table, recipe.features);
+	const labelled = await analyseAndReport(args, table, recipe, large ? collectGarbage : undefined);
 	// The analysis result is out of scope here, so its arrays can go before the labelled file needs memory.
+	if (large) collectGarbage();
 	if (args.out && labelled) {
 		await writeOutput(args.out, resultsCsvChunks(table, { ...labelled, extra: [...labelled.extra, ...labelled.hdbscan, ...labelled.rules] }));
 		if (args.out !== '-') say(`wrote ${args.out}`);
@@ -243,7 +248,7 @@ interface Labelled {
 }
 
 /** Runs the analysis, prints it (or the JSON report), writes --model, --report and --save-recipe. */
-async function analyseAndReport(args: RunArgs, table: Table, recipe: Recipe): Promise<Labelled | null> {
+async function analyseAndReport(args: RunArgs, table: Table, recipe: Recipe, betweenPhases?: () => void): Promise<Labelled | null> {
 	const started = Date.now();
 	// Large k-means runs use every core (engine/cluster/kmeans-team.ts; same labels as on one thread).
 	const team = await teamForRun(table.rowCount);
@@ -252,7 +257,7 @@ async function analyseAndReport(args: RunArgs, table: Table, recipe: Recipe): Pr
 		// No per-row projection scores: the command line draws no map (rowScores, analyse.ts).
 		result = analyse(table, recipe, {
 			onProgress: process.stderr.isTTY ? (p) => process.stderr.write(`\r${p.stage.padEnd(60).slice(0, 60)} ${Math.round(p.fraction * 100)}%`) : undefined
-		}, { rowScores: false, keepMatrix: !!args.out });
+		}, { rowScores: false, keepMatrix: !!args.out, betweenPhases });
 	} finally {
 		await team?.close();
 	}

@@ -198,6 +198,14 @@ describe('undo, redo, run history and recent sessions', () => {
 		await expect.poll(() => largest.inputValue()).toBe('9');
 		await undoButton().click();
 		await expect.poll(snapshot).toEqual(before);
+		// Loading a recipe file is one step, named after the file it was made on.
+		await openStep('Cluster');
+		const loaded = { ...(await recipe()), kRange: [2, 4], seed: 7 };
+		await page.getByLabel('Load a recipe (JSON)').setInputFiles({ name: 'r.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(loaded)) });
+		await expect.poll(() => undoButton().getAttribute('title')).toBe('Undo: apply the recipe made on “customers.csv” (Ctrl+Z)');
+		await expect(page.getByLabel('Largest k').inputValue()).resolves.toBe('4');
+		await undoButton().click();
+		await expect.poll(snapshot).toEqual(before);
 	});
 
 	it('lists the runs with settings and key numbers and brings an earlier one back; Undo restores the settings', async () => {

@@ -38,7 +38,7 @@ export interface AlgorithmReport {
 		/** Stability of each segment's cluster, segment 1 first. */
 		stabilities: number[];
 	};
-	gmm?: { k: number; covariance: string; logLikelihood: number; bic: number; aic: number; nParameters: number; converged: boolean; degenerate: string[]; uncertainRows: number }[];
+	gmm?: { k: number; covariance: string; logLikelihood: number; bic: number; aic: number; nParameters: number; converged: boolean; degenerate: string[]; illDefined: string | null; uncertainRows: number }[];
 	uncertainBelow?: number;
 	/** PAM on Gower distances: per k the medoids (1-based table rows, segment order) and the sum of Gower distances. */
 	pam?: { k: number; medoidRows: number[]; cost: number; swaps: number }[];
@@ -74,7 +74,7 @@ export function algorithmReport(result: AnalysisResult): AlgorithmReport {
 	if (g.length) {
 		out.gmm = g.map((s) => ({
 			k: s.k, covariance: s.gmm!.covariance, logLikelihood: s.gmm!.logLikelihood, bic: s.gmm!.bic, aic: s.gmm!.aic,
-			nParameters: s.gmm!.nParameters, converged: s.gmm!.converged, degenerate: s.gmm!.degenerate, uncertainRows: s.gmm!.uncertain
+			nParameters: s.gmm!.nParameters, converged: s.gmm!.converged, degenerate: s.gmm!.degenerate, illDefined: s.gmm!.illDefined ?? null, uncertainRows: s.gmm!.uncertain
 		}));
 		out.uncertainBelow = UNCERTAIN_BELOW;
 	}
@@ -112,7 +112,7 @@ export function algorithmLines(result: AnalysisResult): string[] {
 	}
 	if (rep.gmm) {
 		for (const g of rep.gmm) {
-			out.push(`gmm k = ${g.k} (${g.covariance}): log-likelihood ${g.logLikelihood.toPrecision(8)}, BIC ${g.bic.toPrecision(8)}, AIC ${g.aic.toPrecision(8)}, ${g.nParameters} parameters, ${g.uncertainRows} uncertain rows (max probability < ${rep.uncertainBelow})${g.converged ? '' : ', not converged'}${g.degenerate.length ? `; degenerate: ${g.degenerate.join('; ')}` : ''}`);
+			out.push(`gmm k = ${g.k} (${g.covariance}): log-likelihood ${g.logLikelihood.toPrecision(8)}, BIC ${g.bic.toPrecision(8)}, AIC ${g.aic.toPrecision(8)}, ${g.nParameters} parameters, ${g.uncertainRows} uncertain rows (max probability < ${rep.uncertainBelow})${g.converged ? '' : ', not converged (EM stopped at max_iter)'}${g.illDefined ? `; NOT RECOMMENDED, ${g.illDefined}` : ''}${g.degenerate.length ? `; degenerate: ${g.degenerate.join('; ')}` : ''}`);
 		}
 	}
 	return out;

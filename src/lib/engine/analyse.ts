@@ -111,11 +111,14 @@ export interface KPart {
 export function analyse(table: Table, recipe: Recipe, control: RunControl = {}, options: RunOptions = {}): AnalysisResult {
 	const { onProgress, signal } = control;
 	const { matrix, base } = prepareRun(table, recipe, options);
+	options.betweenPhases?.();
 	const ks = kValues(recipe, matrix.rows);
 	const span = 0.9 / ks.length;
 	const parts = ks.map((k, idx) => {
 		throwIfAborted(signal);
-		return clusterOneK(table, matrix, recipe, k, { signal, onProgress: subProgress(onProgress, idx * span, (idx + 1) * span) });
+		const part = clusterOneK(table, matrix, recipe, k, { signal, onProgress: subProgress(onProgress, idx * span, (idx + 1) * span) }, options.betweenPhases);
+		options.betweenPhases?.();
+		return part;
 	});
 	onProgress?.({ stage: 'Done', fraction: 1 });
 	const result = assembleResult(recipe, base, parts);
@@ -147,6 +150,8 @@ export interface RunOptions {
 	rowScores?: boolean;
 	/** Return the clustered matrix (AnalysisResult.matrix), so per-row columns need not prepare it again. */
 	keepMatrix?: boolean;
+	/** Called between phases (after preparation, after each k's clustering, after each k): the command line collects garbage there. */
+	betweenPhases?: () => void;
 }
 
 /** Prepares the features and computes everything that does not depend on k. */
@@ -208,12 +213,13 @@ export function assembleResult(recipe: Recipe, base: RunBase, parts: KPart[]): A
  * The recipe's algorithm for one k (clusterAtK), relabelled by size, with metrics and profiles. Seeded by
  * (seed, k) so k values can run anywhere. Metrics of a DBSCAN run leave noise rows out (label −1).
  */
-export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe, k: number, control: RunControl = {}): KPart {
+export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe, k: number, control: RunControl = {}, afterClustering?: () => void): KPart {
 	const { data, rows, cols } = matrix;
 	const alg = recipe.algorithm;
 	const clusterControl = { signal: control.signal, onProgress: subProgress(control.onProgress, 0, 0.8) };
 	const mixedRes = isMixedAlgorithm(alg) ? clusterMixedAtK(matrix, alg, k, recipe.seed, clusterControl) : null;
 	const res = mixedRes ?? clusterAtK(data, rows, cols, alg, k, recipe.seed, clusterControl);
+	afterClustering?.();
 	k = res.k;
 	const { labels, order } = relabelBySize(res.labels, k);
 	const own = centroidsOf(data, rows, cols, labels, k);

@@ -11,7 +11,7 @@ import { gmm } from './cluster/gmm';
 import { adjustedRandIndex } from './metrics/ari';
 import { deriveSeed, Rng } from './random';
 import { defaultRecipe, DEFAULT_ALGORITHMS, validateRecipe, type AlgorithmSpec, type Recipe } from './recipe';
-import { algorithmReport } from './algorithm-report';
+import { algorithmLines, algorithmReport } from './algorithm-report';
 import { EngineError } from './errors';
 import { resultsCsv } from './export/csv';
 import { hdbscanColumns } from './export/hdbscan-columns';
@@ -159,6 +159,24 @@ describe('analyse with every algorithm', () => {
 		expect(algorithmReport(r).hierarchy!.heights).toHaveLength(r.rowsClustered - 1);
 	});
 
+	it('GMM: a fit scikit-learn refuses (six points repeated five times, k = 6, reg_covar 0) is marked and said in the lines and the recommendation', () => {
+		const pts = [[0, 0], [4, 1], [1, 5], [6, 6], [-3, 4], [5, -3]];
+		const dup = parseCsv(['x,y', ...pts.flatMap((p) => Array(5).fill(p.join(',')))].join('\n'), 'dup.csv');
+		const recipe = validateRecipe({ ...defaultRecipe(fingerprint(dup), profileTable(dup)), algorithm: { ...DEFAULT_ALGORITHMS.gmm, regCovar: 0, moreRestarts: false }, kRange: [2, 6], seed: 7 });
+		const r = analyse(dup, recipe);
+		const refused = r.perK.filter((s) => s.gmm!.illDefined).map((s) => s.k);
+		expect(refused).toContain(6);
+		// Here every k from 2 to 6 leaves some component on one or two distinct points (singular in 2-D without
+		// reg_covar), so the page still shows a k and says that every fit is ill-defined (recommend.test.ts checks
+		// that a refused k loses to the others).
+		expect(refused).toEqual([2, 3, 4, 5, 6]);
+		expect(r.recommendation.reasons.some((x) => /^Every k tried gives an ill-defined mixture/.test(x.text))).toBe(true);
+		const lines = algorithmLines(r).filter((l) => l.startsWith('gmm k = '));
+		for (const s of r.perK) {
+			const line = lines.find((l) => l.startsWith(`gmm k = ${s.k} `))!;
+			expect(line.includes('NOT RECOMMENDED, ill-defined fit')).toBe(refused.includes(s.k));
+		}
+	});
 	it('GMM: BIC and AIC per k, probabilities in segment order summing to 1', () => {
 		const r = analyse(table, withAlg({ ...DEFAULT_ALGORITHMS.gmm }, [2, 4]));
 		for (const [i, s] of r.perK.entries()) {

@@ -74,6 +74,8 @@ export interface GmmOutput {
 	nParameters: number;
 	converged: boolean;
 	degenerate: string[];
+	/** scikit-learn would refuse this fit ("ill-defined empirical covariance"), in words; such a k is not recommended. */
+	illDefined?: string | null;
 	/** rows × k membership probabilities (segments in the run's size order). */
 	probs: Float64Array;
 	/** Rows whose largest membership probability is below UNCERTAIN_BELOW. */
@@ -145,7 +147,7 @@ export function clusterAtK(X: Float64Array, rows: number, cols: number, alg: Alg
 				labels: r.labels, k, centers: r.means, inertia: null, iterations: r.iterations, converged: r.converged,
 				gmm: {
 					covariance: alg.covariance, logLikelihood: r.logLikelihood, bic: r.bic, aic: r.aic, nParameters: r.nParameters,
-					converged: r.converged, degenerate: r.degenerate, probs: Float64Array.from(r.probs), uncertain: 0,
+					converged: r.converged, degenerate: r.degenerate, illDefined: r.illDefined, probs: Float64Array.from(r.probs), uncertain: 0,
 					mixture: { weights: Array.from(r.weights), means: Array.from(r.means), covariances: Array.from(r.covariances), precisionsCholesky: Array.from(r.precisionsCholesky) }
 				}
 			};

@@ -150,7 +150,7 @@ export function describeEdit(before: RecipeState, after: RecipeState): RecipeEdi
 	const strip = (r: Recipe): Recipe => ({ ...r, segmentNames: undefined });
 	const parts = [...recipeParts(strip(before.recipe), strip(after.recipe)), ...nameParts(before, after)];
 	if (before.k !== after.k && after.k !== null) parts.push({ kind: 'k shown', key: 'shownK', label: `show k = ${after.k}` });
-	if (parts.length === 0) return same(before, after) ? null : { key: 'recipe', label: 'change the recipe' };
+	if (parts.length === 0) return same([before.recipe, before.names, before.k], [after.recipe, after.names, after.k]) ? null : { key: 'recipe', label: 'change the recipe' };
 	if (parts.length === 1) return { key: parts[0].key, label: parts[0].label };
 	const kinds = [...new Set(parts.map((p) => p.kind))];
 	return kinds.length === 1 && parts.every((p) => p.key === parts[0].key) ? { key: parts[0].key, label: parts[0].label } : { key: parts.map((p) => p.key).join('|'), label: `change ${kinds.join(', ')}` };

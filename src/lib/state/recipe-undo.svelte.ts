@@ -16,13 +16,15 @@ export interface UndoTarget {
 	draft: Recipe | null;
 	customNames: Record<string, string[]>;
 	selectedK: number | null;
+	/** A recipe was loaded since the result on show was made ("a loaded recipe" in the out-of-date notice). */
+	recipeLoaded: boolean;
 	readonly dataset: unknown;
 	readonly result: unknown;
 }
 
 /** JSON turns the name-keyed records back into ordinary objects: rebuilt without a prototype (engine/names.ts). */
-function revive(json: string): RecipeState {
-	const s = JSON.parse(json) as RecipeState;
+function revive(json: string): RecipeState & { loaded: number | null } {
+	const s = JSON.parse(json) as RecipeState & { loaded: number | null };
 	const r = s.recipe;
 	return { ...s, recipe: { ...r, columnTypes: nameRecord(entriesOf(r.columnTypes)), prep: { ...r.prep, columns: nameRecord(entriesOf(r.prep.columns)) } } };
 }
@@ -41,6 +43,8 @@ export class RecipeUndo {
 	private seen: string | null = null;
 	private dataset: unknown = null;
 	private result: unknown = null;
+	/** Counts the results seen: a state's "loaded a recipe" mark holds only for the result it was made under. */
+	private results = 0;
 	/** The words for the next recorded edit, when the caller knows better ("bring back run 2"). */
 	private nextLabel: string | null = null;
 
@@ -51,19 +55,20 @@ export class RecipeUndo {
 
 	private read(): string | null {
 		const ws = this.ws;
-		return ws.draft ? JSON.stringify({ recipe: ws.draft, names: ws.customNames, k: ws.selectedK }) : null;
+		return ws.draft ? JSON.stringify({ recipe: ws.draft, names: ws.customNames, k: ws.selectedK, loaded: ws.recipeLoaded ? this.results : null }) : null;
 	}
 
 	/** Call inside an $effect: reads (and so tracks) the whole state, then records what changed. */
 	observe(): void {
-		const json = this.read();
 		const { dataset, result } = this.ws;
-		untrack(() => this.take(json, dataset, result));
-	}
-
-	private take(json: string | null, dataset: unknown, result: unknown): void {
 		const resultChanged = result !== this.result;
 		this.result = result;
+		if (resultChanged) this.results++;
+		const json = this.read();
+		untrack(() => this.take(json, dataset, resultChanged));
+	}
+
+	private take(json: string | null, dataset: unknown, resultChanged: boolean): void {
 		if (json === null || !this.stack || dataset !== this.dataset) {
 			this.dataset = dataset;
 			this.seen = json;
@@ -72,7 +77,11 @@ export class RecipeUndo {
 			this.said = '';
 			return this.publish();
 		}
-		if (json === this.seen) return;
+		if (json === this.seen) {
+			// The words were for this change, which left the Recipe as it was: not for a later edit.
+			this.nextLabel = null;
+			return;
+		}
 		const edit = describeEdit(revive(this.seen!), revive(json));
 		this.seen = json;
 		if (!edit) this.stack.absorb(json);
@@ -110,6 +119,7 @@ export class RecipeUndo {
 		this.ws.customNames = s.names;
 		// A state from before the first run has no k on show: keep the one there is.
 		if (s.k !== null) this.ws.selectedK = s.k;
+		this.ws.recipeLoaded = s.loaded === this.results;
 		// What the page now holds is the present: the effect this assignment wakes finds nothing new to record.
 		this.seen = this.read();
 		this.stack.absorb(this.seen!);

@@ -9,7 +9,7 @@ const fresh = (): Recipe => ({ ...defaultRecipe(source, []), features: ['a', 'b'
 /** The workspace's fields as plain values; observe() is what the page's effect calls after each change. */
 function setup() {
 	let t = 0;
-	const ws: UndoTarget & { dataset: object; result: object | null } = { draft: fresh(), customNames: {}, selectedK: null, dataset: {}, result: null };
+	const ws: UndoTarget & { dataset: object; result: object | null } = { draft: fresh(), customNames: {}, selectedK: null, recipeLoaded: false, dataset: {}, result: null };
 	const undo = new RecipeUndo(ws, () => (t += 10_000));
 	undo.observe();
 	return { ws, undo, tick: (ms: number) => (t += ms - 10_000) };
@@ -98,5 +98,38 @@ describe('RecipeUndo', () => {
 		ws.draft = { ...ws.draft!, kRange: [2, 4] };
 		undo.observe();
 		expect(undo.undoLabel).toBe('bring back run 1');
+	});
+
+	it('words given for a change that leaves the Recipe as it was do not name a later edit', () => {
+		const { ws, undo } = setup();
+		undo.label('bring back run 1');
+		ws.result = {}; // the run brought back had the same settings
+		undo.observe();
+		expect(undo.canUndo).toBe(false);
+		ws.draft = { ...ws.draft!, seed: 5 };
+		undo.observe();
+		expect(undo.undoLabel).toBe('change the seed to 5');
+	});
+
+	it('"a loaded recipe" follows Undo and Redo of the load, but only under the result it was loaded on', () => {
+		const { ws, undo } = setup();
+		ws.result = {};
+		undo.observe();
+		ws.recipeLoaded = true;
+		ws.draft = { ...ws.draft!, seed: 9 };
+		undo.observe();
+		undo.undo();
+		expect(ws.recipeLoaded).toBe(false);
+		undo.redo();
+		expect([ws.recipeLoaded, ws.draft.seed]).toEqual([true, 9]);
+		// A run clears the mark (Workspace.run) and brings a new result: no step of its own.
+		ws.recipeLoaded = false;
+		ws.result = {};
+		undo.observe();
+		expect(undo.undoLabel).toBe('change the seed to 9');
+		undo.undo();
+		undo.redo();
+		// The recipe made this result: the state from before the run does not bring the mark back.
+		expect(ws.recipeLoaded).toBe(false);
 	});
 });

@@ -98,6 +98,7 @@ export class SessionState extends ExportState {
 				return;
 			}
 			const source = this.dataset.derivedFrom?.source ?? this.dataset.source;
+			this.undo.label(`apply the recipe made on “${recipe.source.name}”`);
 			this.draft = this.withAccepted({ ...recipe, source });
 			if (this.result) this.recipeLoaded = true;
 			this.notice = recipe.source.hash === source.hash ? 'Recipe applied.' : `Recipe applied. It was made on "${recipe.source.name}", whose contents differ from this file.`;

@@ -72,3 +72,14 @@ export function describeDegenerate(model: GmmModel, rows: number, reg: number, j
 	}
 	return out;
 }
+
+/**
+ * The components where scikit-learn's `_compute_precision_cholesky` would have raised "ill-defined empirical
+ * covariance" (gmm-mstep.ts finds them), in words, or null.
+ */
+export function describeIllDefined(type: GmmModel['covarianceType'], components: Set<number>, reg: number): string | null {
+	if (components.size === 0) return null;
+	const which = type === 'tied' ? 'the shared covariance' : `component${components.size === 1 ? '' : 's'} ${[...components].sort((a, b) => a - b).map((c) => c + 1).join(', ')}`;
+	const test = type === 'full' || type === 'tied' ? 'was not positive definite' : 'had a variance of zero or less';
+	return `ill-defined fit: the covariance of ${which} ${test} even with reg_covar = ${reg} added (collapsed or duplicate rows); scikit-learn refuses such a fit`;
+}

@@ -18,6 +18,8 @@ export class EmRun {
 	converged = false;
 	/** Components that needed extra regularisation at some M-step. */
 	jittered = new Set<number>();
+	/** Components where scikit-learn would have stopped ("ill-defined empirical covariance") at some M-step. */
+	illDefined = new Set<number>();
 	readonly resp: Float64Array;
 	private XtX: Float64Array | null = null;
 
@@ -49,6 +51,7 @@ export class EmRun {
 		this.lowerBound = eStep(X, rows, d, model.k, model.covarianceType, model.weights, model.means, model.precisionsCholesky, this.resp);
 		const m = mStep(X, rows, d, model.k, model.covarianceType, this.resp, this.regCovar, this.XtX);
 		for (const c of m.jittered) this.jittered.add(c);
+		for (const c of m.illDefined) this.illDefined.add(c);
 		this.model = { ...model, weights: m.weights, means: m.means, covariances: m.covariances, precisionsCholesky: m.precisionsCholesky };
 		this.iteration++;
 		this.change = this.lowerBound - prev;
@@ -59,7 +62,7 @@ export class EmRun {
 /** The model an M-step makes from hard labels (sklearn's init from k-means labels: one-hot responsibilities). */
 export function modelFromLabels(
 	X: Float64Array, rows: number, d: number, k: number, labels: Int32Array, type: CovarianceType, regCovar: number
-): { model: GmmModel; jittered: number[] } {
+): { model: GmmModel; jittered: number[]; illDefined: number[] } {
 	const resp = new Float64Array(rows * k);
 	for (let i = 0; i < rows; i++) resp[i * k + labels[i]] = 1;
 	let XtX: Float64Array | null = null;
@@ -68,7 +71,7 @@ export function modelFromLabels(
 		for (let i = 0; i < rows; i++) for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) XtX[a * d + b] += X[i * d + a] * X[i * d + b];
 	}
 	const m = mStep(X, rows, d, k, type, resp, regCovar, XtX);
-	return { model: { k, cols: d, covarianceType: type, weights: m.weights, means: m.means, covariances: m.covariances, precisionsCholesky: m.precisionsCholesky }, jittered: m.jittered };
+	return { model: { k, cols: d, covarianceType: type, weights: m.weights, means: m.means, covariances: m.covariances, precisionsCholesky: m.precisionsCholesky }, jittered: m.jittered, illDefined: m.illDefined };
 }
 
 /** A model from sklearn-style weights_init / means_init / precisions_init (covariances derived for reporting). */

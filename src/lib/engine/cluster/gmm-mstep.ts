@@ -4,11 +4,18 @@
  * and the covariance per type with reg_covar added to its diagonal. 'full' and 'diag' accumulate centred
  * products (as sklearn's full estimator does; sklearn's diag expands E[x²] − 2μE[x] + μ², which differs only by
  * rounding), 'tied' uses sklearn's XᵀX − Σ nₖ μₖμₖᵀ form, 'spherical' is the mean of the diagonal variances.
+ *
+ * `illDefined` lists the components where sklearn's `_compute_precision_cholesky` raises "ill-defined empirical
+ * covariance": no Cholesky factor ('full', 'tied': the same matrices as sklearn's), or a variance ≤ 0 as sklearn
+ * computes it for 'diag' / 'spherical' (its expanded form, whose rounding decides the sign of a collapsed
+ * component's variance: checked with sklearn's order of operations, while the fit keeps the centred values).
  */
 import type { CovarianceType } from './gmm-types';
 import { precisionCholesky } from './cholesky';
 
 const EPS10 = 10 * Number.EPSILON;
+/** Smallest variance, and first diagonal raise, given to a collapsed component when reg_covar is 0. */
+const MIN_JITTER = 1e-10;
 
 export interface MStepOut {
 	/** Normalised weights. */
@@ -18,6 +25,8 @@ export interface MStepOut {
 	precisionsCholesky: Float64Array;
 	/** Components whose covariance needed more than reg_covar to be positive definite. */
 	jittered: number[];
+	/** Components (0 for 'tied') where scikit-learn would stop with "ill-defined empirical covariance". */
+	illDefined: number[];
 }
 
 export function mStep(
@@ -36,6 +45,7 @@ export function mStep(
 			for (let j = 0; j < d; j++) means[mo + j] += r * X[xo + j];
 		}
 	}
+	const sums = type === 'diag' || type === 'spherical' ? means.slice() : null;
 	for (let c = 0; c < k; c++) {
 		nk[c] += EPS10;
 		for (let j = 0; j < d; j++) means[c * d + j] /= nk[c];
@@ -59,7 +69,40 @@ export function mStep(
 	for (let c = 0; c < k; c++) total += nk[c];
 	const weights = nk.map((v) => v / total);
 	const { pc, jittered } = precisionsFromCovariances(cov, type, k, d, regCovar);
-	return { weights, means, covariances: cov, precisionsCholesky: pc, jittered };
+	const illDefined = sums ? sklearnNonPositive(X, rows, d, k, type, resp, nk, means, sums, regCovar) : jittered;
+	return { weights, means, covariances: cov, precisionsCholesky: pc, jittered, illDefined };
+}
+
+/**
+ * Components whose 'diag' / 'spherical' variance, computed as sklearn 1.2's `_estimate_gaussian_covariances_diag`
+ * does (avg_X2 − 2·avg_X_means + avg_means2 + reg_covar, avg_X_means = means·(Σ r·x) / nk, spherical: their mean),
+ * is ≤ 0.
+ */
+function sklearnNonPositive(
+	X: Float64Array, rows: number, d: number, k: number, type: CovarianceType, resp: Float64Array, nk: Float64Array,
+	means: Float64Array, sums: Float64Array, reg: number
+): number[] {
+	const sq = new Float64Array(k * d);
+	for (let i = 0; i < rows; i++) {
+		for (let c = 0; c < k; c++) {
+			const r = resp[i * k + c];
+			for (let j = 0; j < d; j++) sq[c * d + j] += r * (X[i * d + j] * X[i * d + j]);
+		}
+	}
+	const out: number[] = [];
+	for (let c = 0; c < k; c++) {
+		let total = 0;
+		let bad = false;
+		for (let j = 0; j < d; j++) {
+			const t = c * d + j;
+			const m = means[t];
+			const v = sq[t] / nk[c] - 2 * ((m * sums[t]) / nk[c]) + m ** 2 + reg;
+			if (!(v > 0)) bad = true;
+			total += v;
+		}
+		if (type === 'diag' ? bad : !(total / d > 0)) out.push(c);
+	}
+	return out;
 }
 
 function fullCovariances(
@@ -158,7 +201,7 @@ export function precisionsFromCovariances(
 		for (let t = 0; t < cov.length; t++) {
 			let v = cov[t];
 			if (!(v > 0)) {
-				v = Math.max(reg, Number.MIN_VALUE);
+				v = Math.max(reg, MIN_JITTER);
 				cov[t] = v;
 				const c = type === 'diag' ? Math.floor(t / d) : t;
 				if (!jittered.includes(c)) jittered.push(c);
@@ -170,7 +213,8 @@ export function precisionsFromCovariances(
 	const blocks = type === 'tied' ? 1 : k;
 	for (let c = 0; c < blocks; c++) {
 		const off = c * d * d;
-		let extra = reg * 10;
+		// With reg_covar = 0 the first step is MIN_JITTER (10·0 would never grow).
+		let extra = Math.max(reg * 10, MIN_JITTER);
 		while (!precisionCholesky(cov, d, pc, off)) {
 			if (!jittered.includes(c)) jittered.push(c);
 			for (let a = 0; a < d; a++) cov[off + a * d + a] += extra;

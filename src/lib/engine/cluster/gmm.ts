@@ -5,7 +5,7 @@
  * starts from an M-step on its hard labels), n_init restarts keeping the best lower bound (ties keep the first),
  * and a final E-step under the chosen parameters for labels and probabilities. Parameters are stored as Cholesky
  * factors of the precisions, as sklearn does, for stability. Where sklearn raises on a collapsed component we
- * regularise it further and report it in `degenerate`.
+ * regularise it further, report it in `degenerate`, and mark the fit `illDefined` (see there).
  */
 import type { RunControl } from '../progress';
 import { throttle, throwIfAborted } from '../progress';
@@ -15,7 +15,7 @@ import { checkMatrix } from './check-matrix';
 import { kmeans } from './kmeans';
 import type { CovarianceType, GmmInit, GmmModel, GmmOptions } from './gmm-types';
 import { EmRun, modelFromInit, modelFromLabels } from './gmm-em';
-import { assignGmm, nParameters, describeDegenerate } from './gmm-assign';
+import { assignGmm, nParameters, describeDegenerate, describeIllDefined } from './gmm-assign';
 
 export type { CovarianceType, GmmInit, GmmModel, GmmOptions } from './gmm-types';
 export { assignGmm, nParameters } from './gmm-assign';
@@ -37,6 +37,13 @@ export interface GmmResult extends GmmModel {
 	bestRestart: number;
 	/** Components that collapsed (tiny weight or near-singular covariance), in words. Reported, never thrown. */
 	degenerate: string[];
+	/**
+	 * scikit-learn's rule (`_compute_precision_cholesky`): at the M-step from the starting labels or at any EM
+	 * M-step of the returned run, a 'full' / 'tied' covariance with reg_covar on its diagonal had no Cholesky factor,
+	 * or a 'diag' / 'spherical' variance was ≤ 0 — where sklearn stops with "ill-defined empirical covariance". The
+	 * affected components (1-based; the shared one for 'tied') in words, or null.
+	 */
+	illDefined: string | null;
 }
 
 export interface GmmControl extends RunControl {
@@ -49,7 +56,7 @@ export function gmm(X: Float64Array, rows: number, cols: number, k: number, opti
 	const nInit = Math.max(1, Math.floor(options.nInit ?? 1));
 	const starts = (r: number) => {
 		const km = kmeans(X, rows, cols, k, { nInit: 1 }, { seed: deriveSeed(control.seed, r), signal: control.signal });
-		return modelFromLabels(X, rows, cols, k, km.labels, o.type, o.reg).model;
+		return modelFromLabels(X, rows, cols, k, km.labels, o.type, o.reg);
 	};
 	return fit(X, rows, cols, nInit, starts, o, control);
 }
@@ -60,7 +67,8 @@ export function gmmFromInitialParams(
 ): GmmResult {
 	const k = init.weights.length;
 	const o = check(X, rows, cols, k, options);
-	return fit(X, rows, cols, 1, () => modelFromInit(init, k, cols, o.type), o, control);
+	// sklearn computes no precision factor from given precisions, so the start cannot be ill-defined.
+	return fit(X, rows, cols, 1, () => ({ model: modelFromInit(init, k, cols, o.type), jittered: [], illDefined: [] }), o, control);
 }
 
 export interface GmmStep {
@@ -89,7 +97,8 @@ export function* gmmSteps(X: Float64Array, rows: number, cols: number, init: Gmm
 interface Checked { type: CovarianceType; maxIter: number; tol: number; reg: number }
 
 function fit(
-	X: Float64Array, rows: number, cols: number, nInit: number, start: (r: number) => GmmModel, o: Checked, control: RunControl
+	X: Float64Array, rows: number, cols: number, nInit: number, start: (r: number) => { model: GmmModel; jittered: number[]; illDefined: number[] },
+	o: Checked, control: RunControl
 ): GmmResult {
 	const report = throttle(control.onProgress);
 	let best: EmRun | null = null;
@@ -99,7 +108,10 @@ function fit(
 		const stage = `Gaussian mixture, restart ${r + 1} of ${nInit}`;
 		report?.({ stage, fraction: r / nInit });
 		throwIfAborted(control.signal);
-		const run = new EmRun(X, rows, cols, start(r), o.maxIter, o.tol, o.reg);
+		const first = start(r);
+		const run = new EmRun(X, rows, cols, first.model, o.maxIter, o.tol, o.reg);
+		for (const c of first.jittered) run.jittered.add(c);
+		for (const c of first.illDefined) run.illDefined.add(c);
 		while (!run.done) {
 			run.step();
 			throwIfAborted(control.signal);
@@ -132,7 +144,8 @@ function fit(
 		converged: anyConverged,
 		iterations: best!.iteration,
 		bestRestart,
-		degenerate: describeDegenerate(model, rows, o.reg, best!.jittered)
+		degenerate: describeDegenerate(model, rows, o.reg, best!.jittered),
+		illDefined: describeIllDefined(model.covarianceType, best!.illDefined, o.reg)
 	};
 }
 

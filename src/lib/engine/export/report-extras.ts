@@ -44,7 +44,7 @@ export function reportExtras(r: AnalysisResult, cur: KSummary, labels: Int32Arra
 	});
 	const a = r.recipe.algorithm;
 	const method = [
-		`${ALGORITHM_SHORT_NAME[a.name]} (${Object.entries(a).filter(([key]) => key !== 'name').map(([key, v]) => `${key} ${v}`).join(', ') || 'defaults'})`,
+		`${ALGORITHM_SHORT_NAME[a.name]} (${Object.entries(a).filter(([key]) => key !== 'name').map(([key, v]) => `${key} ${v === null && key === 'gamma' ? `${cur.mixed?.gamma !== undefined ? Number(cur.mixed.gamma.toPrecision(3)) : ''} (Huang's rule)` : v}`).join(', ') || 'defaults'})`,
 		`k range ${r.recipe.kRange[0]}–${r.recipe.kRange[1]}; k shown ${cur.k}`,
 		`random seed ${r.recipe.seed}`,
 		...(r.recipe.pcaComponents ? [`clustered on the first ${r.recipe.pcaComponents} principal components`] : [])
@@ -57,7 +57,7 @@ export function reportExtras(r: AnalysisResult, cur: KSummary, labels: Int32Arra
 		series('Mean silhouette', 'higher', (s) => s.silhouette),
 		series('Davies–Bouldin', 'lower', (s) => s.daviesBouldin),
 		series('Calinski–Harabasz', 'higher', (s) => s.calinskiHarabasz),
-		series('Inertia (elbow)', 'lower', (s) => s.inertia),
+		series(cur.mixed ? (cur.mixed.algorithm === 'pam' ? 'Sum of Gower distances (elbow)' : "Huang's cost (elbow)") : 'Inertia (elbow)', 'lower', (s) => s.inertia),
 		series('Gap statistic', 'higher', (s) => s.gap?.gap),
 		series('Stability (mean ARI)', 'higher', (s) => s.stability?.meanAri)
 	].filter((m): m is MetricSeries => m !== null);

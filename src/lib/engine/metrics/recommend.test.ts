@@ -33,6 +33,18 @@ describe('recommend', () => {
 		expect(r.reasons.some((x) => x.kind === 'disagree' && /Calinski–Harabasz prefers k = 7/.test(x.text))).toBe(true);
 		expect(r.reasons.find((x) => x.kind === 'stability')!.text).toMatch(/mean ARI of 0.80; 3 of 4 segments are stable, 1 doubtful, 0 dissolving/);
 	});
+	it('never recommends a mixture scikit-learn would refuse (ill-defined covariance), and says why; all refused still gives a k', () => {
+		const bics: Record<number, number> = { 2: 900, 3: 800, 4: 500, 5: 600, 6: 650, 7: 700 };
+		const mix = curve.map((e) => ({ ...e, gmm: { bic: bics[e.k], aic: bics[e.k], illDefined: e.k === 4 ? 'ill-defined fit: …' : null } }));
+		const r = recommend(mix);
+		expect(r.k).not.toBe(4);
+		expect(Object.values(r.best)).not.toContain(4);
+		expect(r.reasons[0]).toEqual({ kind: 'caution', text: expect.stringMatching(/^k = 4 is not recommended: the mixture fit is ill-defined.*scikit-learn refuses/) });
+		expect(recommend(mix.map((e) => ({ ...e, gmm: { ...e.gmm, illDefined: null } }))).k).toBe(4);
+		const all = recommend(mix.map((e) => ({ ...e, gmm: { ...e.gmm, illDefined: 'x' } })));
+		expect(all.k).toBe(4);
+		expect(all.reasons[0].text).toMatch(/^Every k tried gives an ill-defined mixture/);
+	});
 	it('says a knee that disagrees once, on its own line, with the reason', () => {
 		// Inertia with its sharpest bend at k = 3 while the separation metrics agree on k = 4.
 		const c = curve.map((e) => ({ ...e, inertia: { 2: 1000, 3: 300, 4: 260, 5: 230, 6: 210, 7: 195 }[e.k]! }));

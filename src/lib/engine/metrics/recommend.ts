@@ -25,8 +25,8 @@ export interface KEvidence {
 	calinskiHarabasz?: number;
 	gap?: GapPoint | null;
 	stability?: { meanAri: number; labels: StabilityLabel[] } | null;
-	/** Gaussian mixtures: their own information criteria. */
-	gmm?: { bic: number; aic: number } | null;
+	/** Gaussian mixtures: their own information criteria, and whether scikit-learn would refuse the fit. */
+	gmm?: { bic: number; aic: number; illDefined?: string | null } | null;
 }
 
 export interface MetricVote {
@@ -113,7 +113,10 @@ export function gapChoice(ev: KEvidence[], gapK1: GapPoint | null): number | nul
 const WEIGHT: Partial<Record<MetricKey, number>> = { bic: 2 };
 
 export function recommend(evidence: KEvidence[], gapK1: GapPoint | null = null, sensitivity = KNEE_SENSITIVITY, context: KContext = {}): Recommendation {
-	const ev = [...evidence].sort((a, b) => a.k - b.k);
+	// A mixture scikit-learn would refuse ("ill-defined empirical covariance") is not a candidate, unless every k is.
+	const sorted = [...evidence].sort((a, b) => a.k - b.k);
+	const refused = sorted.filter((e) => e.gmm?.illDefined);
+	const ev = refused.length < sorted.length ? sorted.filter((e) => !e.gmm?.illDefined) : sorted;
 	const kneeK = ev.length >= 3 ? kneedle(ev.map((e) => e.k), ev.map((e) => e.inertia), { curve: 'convex', direction: 'decreasing', sensitivity }) : null;
 	const votes: MetricVote[] = [];
 	const vote = (metric: MetricKey, k: number | null) => votes.push({ metric, name: METRIC_INFO[metric].name, k, reading: METRIC_INFO[metric].reading });
@@ -200,6 +203,15 @@ export function recommend(evidence: KEvidence[], gapK1: GapPoint | null = null, 
 		});
 	} else {
 		reasons.push({ kind: 'actionable', text: `k = ${k} is within the ${lo}–${hi} segments teams can usually act on.` });
+	}
+	if (refused.length) {
+		const ks = refused.map((e) => e.k).join(', ');
+		reasons.unshift({
+			kind: 'caution',
+			text: refused.length < sorted.length
+				? `k = ${ks} ${refused.length === 1 ? 'is' : 'are'} not recommended: the mixture fit is ill-defined (a component's covariance collapsed, e.g. on duplicate rows; scikit-learn refuses such a fit). Fewer components or a larger reg_covar avoid it.`
+				: `Every k tried gives an ill-defined mixture (a component's covariance collapsed, e.g. on duplicate rows; scikit-learn refuses such fits): try fewer components, a larger reg_covar, or another covariance type.`
+		});
 	}
 	const edge = context.range && ev.length >= 2 ? kEdge(k, context.range, context.rows ?? Infinity, context.cap ?? Infinity) : null;
 	if (edge) reasons.unshift({ kind: 'edge', text: edge.text });
