@@ -18,8 +18,9 @@ export function poolSize(): number {
 
 export interface SweepOptions extends CallOptions {
 	/**
-	 * Rows of the loaded table. From TEAM_MIN_ROWS rows each k runs on every core through the primary worker's
-	 * team (engine/cluster/kmeans-team.ts), so the helpers, which would each hold another copy of the data, stay idle.
+	 * Rows of the loaded table. From TEAM_MIN_ROWS rows on a cross-origin-isolated page each k runs on every core
+	 * through the primary worker's team (engine/cluster/kmeans-team.ts), so the helpers, which would each hold
+	 * another copy of the data, stay idle.
 	 */
 	rows?: number;
 	/** Called with the assembled result each time another k finishes (charts fill in as the sweep goes). */
@@ -39,7 +40,11 @@ export async function sweep(primary: EngineClient, helpers: EngineClient[], reci
 	const { signal, onProgress, onPartial } = opts;
 	// A hierarchical run builds one tree and cuts it at every k: one worker builds it once, where every helper
 	// would build the same tree again (up to a minute at 20,000 rows) to save a cheap cut each.
-	const clients = recipe.algorithm.name === 'hierarchical' || (opts.rows ?? 0) >= TEAM_MIN_ROWS ? [primary] : [primary, ...helpers];
+	// On a cross-origin-isolated page a large k-means run uses every core through the primary's team; without
+	// isolation there is no team, and the helpers still take k values (each with its own copy of the data).
+	const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+	const teamRun = isolated && (opts.rows ?? 0) >= TEAM_MIN_ROWS;
+	const clients = recipe.algorithm.name === 'hierarchical' || teamRun ? [primary] : [primary, ...helpers];
 	// Largest k first: the longest jobs start early, so the workers finish together.
 	const queue = [...ks].sort((a, b) => b - a);
 	const total = 1 + ks.reduce((s, k) => s + cost(k), 0);
