@@ -23,6 +23,24 @@ void main() {
 	colour = texture(picture, uv);
 }`;
 
+let kind: 'hardware' | 'software' | null | undefined;
+/**
+ * Whether this browser has WebGL2, and on what: 'software' for a CPU rasteriser (SwiftShader, as in headless
+ * Chromium with --disable-gpu; llvmpipe), 'hardware' otherwise, null without WebGL2. Probed once on a canvas
+ * of its own, whose context is then released.
+ */
+export function webgl2Kind(): 'hardware' | 'software' | null {
+	if (kind !== undefined) return kind;
+	if (typeof document === 'undefined') return null;
+	const gl = document.createElement('canvas').getContext('webgl2');
+	if (!gl) return (kind = null);
+	const info = gl.getExtension('WEBGL_debug_renderer_info');
+	const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+	kind = /swiftshader|llvmpipe|softpipe|software|basic render/i.test(name) ? 'software' : 'hardware';
+	gl.getExtension('WEBGL_lose_context')?.loseContext();
+	return kind;
+}
+
 export class GlPresenter {
 	private constructor(
 		private gl: WebGL2RenderingContext,
