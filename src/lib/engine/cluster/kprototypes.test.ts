@@ -50,7 +50,20 @@ function synthetic(): MixedRows {
 	return mixedRows(num, cat);
 }
 
-const cases: [string, () => MixedRows, number[]][] = [['wholesale (Channel, Region + 6 spending, z-scored)', wholesale, [2, 3, 4, 5]], ['flower', flower, [2, 3, 4]], ['synthetic 300 × (3 + 3)', synthetic, [2, 3, 4, 6]]];
+/** The synthetic set with 5% of its category cells missing (code −1: never a mode, always a mismatch). */
+function withMissing(): MixedRows {
+	const d = synthetic();
+	const rng = new Rng(8);
+	for (let t = 0; t < d.cat.length; t++) if (rng.next() < 0.05) d.cat[t] = -1;
+	return d;
+}
+
+const cases: [string, () => MixedRows, number[]][] = [
+	['wholesale (Channel, Region + 6 spending, z-scored)', wholesale, [2, 3, 4, 5]],
+	['flower', flower, [2, 3, 4]],
+	['synthetic 300 × (3 + 3)', synthetic, [2, 3, 4, 6]],
+	['synthetic with 5% missing categories', withMissing, [3, 5]]
+];
 
 describe.each(cases)('k-prototypes equals the reference implementation from Huang (1998) on %s', (_name, make, ks) => {
 	const d = make();
