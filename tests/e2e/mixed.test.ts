@@ -44,7 +44,9 @@ describe('mixed numbers and categories, in the built site', () => {
 	it('PAM on Gower: the categories join the features, the run shows segments, medoids and a Gower silhouette', async () => {
 		const { page } = app;
 		await go('Cluster');
+		await page.getByText('This file has categorical columns (Channel, Region) that are not clustered on: PAM on Gower or k-prototypes would use them as categories.').waitFor();
 		await picker().selectOption({ label: 'PAM on Gower (numbers + categories)' });
+		await expect(page.getByText(/This file has categorical columns/).count()).resolves.toBe(0);
 		await page.getByRole('status').filter({ hasText: /Added the categorical columns Channel, Region as features, compared as categories/ }).waitFor();
 		await expect(page.getByText(/Gower distance counts each number by its range and each category as match or mismatch/).count()).resolves.toBe(1);
 		await page.getByLabel('Largest k').fill('5');
@@ -55,13 +57,11 @@ describe('mixed numbers and categories, in the built site', () => {
 		await page.getByText(/; sum of Gower distances to the medoids \d/).waitFor();
 		await page.getByRole('img', { name: /Mean silhouette \(Gower distances\) by k/ }).waitFor();
 		await expect(page.getByRole('img', { name: /Davies–Bouldin by k/ }).count()).resolves.toBe(0);
-		await go('Segments');
-		await page.getByRole('heading', { name: /Segments/ }).first().waitFor();
-		// The algorithm's own view is in How many (beside the dendrogram, the eps line, BIC/AIC).
-		await go('How many');
 		await page.getByRole('heading', { name: /PAM \(k-medoids\) on Gower distances/ }).waitFor();
 		await expect(page.getByText(/Each segment is represented by a real customer, its medoid/).count()).resolves.toBe(1);
 		expect(await axeOn(app, page.getByRole('region', { name: 'Algorithm details of the run' }))).toEqual([]);
+		await go('Segments');
+		await page.getByRole('heading', { name: /Segments/ }).first().waitFor();
 	});
 
 	it('k-prototypes: γ by Huang\'s rule is stated; a γ typed in is used', async () => {

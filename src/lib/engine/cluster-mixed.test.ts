@@ -79,3 +79,25 @@ describe('the algorithm report of a mixed-data run', () => {
 		expect(algorithmLines(result)[0]).toMatch(/^pam k = 3: medoids at rows/);
 	});
 });
+
+describe('scoring new customers with a mixed-data model', () => {
+	it('PAM: a medoid scores 0 to its own segment; an unseen region counts as a mismatch, not a crash', async () => {
+		const { buildModel } = await import('./export/model');
+		const { scoreTable } = await import('./score/score');
+		const result = analyse(table, recipe(DEFAULT_ALGORITHMS.pam, [3, 3]));
+		const s = result.perK[0];
+		const model = JSON.parse(JSON.stringify(buildModel(table, { recipe: result.recipe, source: result.source, fitted: result.fitted, rowIndex: result.rowIndex, rowCount: result.rowCount, summary: s, names: ['a', 'b', 'c'] })));
+		expect(model.assignment).toBe('nearest-medoid-gower');
+		const lines = readFileSync(wholesaleMixedPath, 'utf8').trim().split(/\r?\n/);
+		const medoidLine = lines[result.rowIndex[s.mixed!.medoids![1]] + 1];
+		const moved = medoidLine.split(',');
+		moved[1] = 'Madeira';
+		const fresh = parseCsv([lines[0], medoidLine, moved.join(',')].join('\n'), 'new.csv');
+		const scored = scoreTable(model, fresh);
+		expect(scored.labels[0]).toBe(1);
+		expect(scored.distances[0]).toBe(0);
+		// One of 8 equally weighted features differs: Region, 1/8 away from the same medoid at most.
+		expect(scored.distances[1]).toBeGreaterThan(0);
+		expect(scored.distances[1]).toBeLessThanOrEqual(1 / 8 + 1e-12);
+	});
+});

@@ -52,3 +52,25 @@ describe('k-means++ on large data (lean path) chooses what the buffered path cho
 		});
 	}
 });
+
+describe('k-means++ from a table of row-to-row distances (small data, many starts)', () => {
+	for (const cols of [2, 5, 7, 9]) {
+		it(`${cols} features: the same centres as computing each distance`, async () => {
+			const { kmeansPlusPlus } = await import('./kmeans-init');
+			const { pairwiseToRows } = await import('./kmeans-init-distances');
+			const { Rng } = await import('../random');
+			const rows = 150;
+			let seed = 7 + cols;
+			const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * 4 - 2;
+			const X = Float64Array.from({ length: rows * cols }, rnd);
+			const pairwise = pairwiseToRows(X, rows, cols);
+			for (let k = 2; k <= 10; k++) {
+				for (let r = 0; r < 5; r++) {
+					const a = kmeansPlusPlus(X, rows, cols, k, new Rng(100 * k + r));
+					const b = kmeansPlusPlus(X, rows, cols, k, new Rng(100 * k + r), undefined, { pairwise });
+					expect(Array.from(b)).toEqual(Array.from(a));
+				}
+			}
+		});
+	}
+});

@@ -9,8 +9,8 @@
 import type { Rng } from '../random';
 import { EngineError } from '../errors';
 import { throwIfAborted } from '../progress';
-import { openArena, TRIAL_PAIRS_MAX } from './kmeans-wasm';
-import { distancesToRow } from './kmeans-init-distances';
+import { kernelArena, TRIAL_PAIRS_MAX } from './kmeans-wasm';
+import { distancesFromPairwise, distancesToRow } from './kmeans-init-distances';
 
 /**
  * Greedy k-means++ centres (k × cols, row-major copies of rows of X).
@@ -23,7 +23,13 @@ export function kmeansPlusPlus(
 	k: number,
 	rng: Rng,
 	nLocalTrials?: number,
-	control: { signal?: AbortSignal; /** Force the lean path on or off (tests); default: from LEAN_ROWS rows. */ lean?: boolean } = {}
+	control: {
+		signal?: AbortSignal;
+		/** Force the lean path on or off (tests); default: from LEAN_ROWS rows. */
+		lean?: boolean;
+		/** Every row's distances to every row (pairwiseToRows of X), read instead of computed. */
+		pairwise?: Float64Array | null;
+	} = {}
 ): Float64Array {
 	checkK(rows, k);
 	// sklearn: n_local_trials = 2 + int(np.log(n_clusters))
@@ -33,7 +39,7 @@ export function kmeansPlusPlus(
 	copyRow(X, first, cols, centers, 0);
 
 	// Eight features: all local trials in one WebAssembly pass over a copy of X (bit-identical distances).
-	const arena = cols === 8 && trials <= 2 * TRIAL_PAIRS_MAX ? openArena(8 * rows * (8 + 1 + 2 * Math.ceil(trials / 2)) + 64) : null;
+	const arena = cols === 8 && trials <= 2 * TRIAL_PAIRS_MAX ? kernelArena(8 * rows * (8 + 1 + 2 * Math.ceil(trials / 2)) + 64) : null;
 	try {
 		const Y = arena ? arena.f64(rows * 8, false) : null;
 		Y?.set(X);
@@ -44,7 +50,9 @@ export function kmeansPlusPlus(
 		let candidate = new Float64Array(arena || lean ? 0 : rows);
 		let best = new Float64Array(arena || lean ? 0 : rows);
 		const cum = new Float64Array(lean ? 0 : rows);
-		let pot = distancesToRow(X, rows, cols, first, null, closest);
+		const D = control.pairwise ?? null;
+		const toRow = (row: number, prev: Float64Array | null, out: Float64Array) => (D ? distancesFromPairwise(D, rows, row, prev, out) : distancesToRow(X, rows, cols, row, prev, out));
+		let pot = toRow(first, null, closest);
 
 		for (let c = 1; c < k; c++) {
 			throwIfAborted(control.signal);
@@ -79,7 +87,7 @@ export function kmeansPlusPlus(
 			} else {
 				for (let t = 0; t < trials; t++) {
 					const id = searchLeft(cum, rng.next() * pot);
-					const p = distancesToRow(X, rows, cols, id, closest, candidate);
+					const p = toRow(id, closest, candidate);
 					// Strict '<' keeps the first of equal potentials, like np.argmin.
 					if (p < bestPot) {
 						bestPot = p;

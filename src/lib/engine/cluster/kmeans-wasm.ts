@@ -409,6 +409,17 @@ export class WasmArena {
 	}
 }
 
+/**
+ * Below this size (a few hundred rows) the JavaScript kernels run instead (bit-identical, kmeans-wasm.test.ts): the
+ * WebAssembly module's one-time build and compile cost more there than they save — 25 ms of a 150-row command-line run.
+ */
+export const MIN_ARENA_BYTES = 64 * 1024;
+
+/** openArena for a kernel's working set, or null under MIN_ARENA_BYTES (the JavaScript kernels then run). */
+export function kernelArena(bytes: number): WasmArena | null {
+	return bytes < MIN_ARENA_BYTES ? null : openArena(bytes);
+}
+
 /** An arena of at least `bytes` bytes (plus room for centre blocks), or null where WebAssembly SIMD cannot run. */
 export function openArena(bytes: number): WasmArena | null {
 	if (!enabled) return null;

@@ -10,9 +10,10 @@ import { throttle, throwIfAborted } from '../progress';
 import { EngineError } from '../errors';
 import { Rng, deriveSeed } from '../random';
 import { kmeansPlusPlus, randomInit } from './kmeans-init';
+import { pairwiseToRows } from './kmeans-init-distances';
 import { assignRows, centredPadded, columnMeans, paddedStride, squaredDistances } from './kmeans-kernels';
 import { LloydRun, scaledTolerance } from './kmeans-lloyd';
-import { openArena, type WasmArena } from './kmeans-wasm';
+import { kernelArena, openArena, type WasmArena } from './kmeans-wasm';
 import { hartiganRefine } from './kmeans-hartigan';
 import { blockCount } from './kmeans-blocks';
 import { installedRowTeam, TEAM_MIN_ROWS, type RowTeam } from './kmeans-team';
@@ -48,7 +49,7 @@ function centredData(X: Float64Array, rows: number, cols: number, k: number, tea
 	const mean = columnMeans(X, rows, cols);
 	if (!mean.every(Number.isFinite)) checkFinite(X, cols);
 	const bytes = arenaBytes(rows, cols, k);
-	const arena = (team ? team.openArena(bytes) : null) ?? openArena(bytes);
+	const arena = (team ? team.openArena(bytes) : null) ?? kernelArena(bytes);
 	return { arena, ...centredPadded(X, rows, cols, arena, mean) };
 }
 
@@ -76,6 +77,8 @@ export interface KMeansOptions {
 }
 
 export const HARTIGAN_EVERY_MAX = 2_000_000;
+/** Rows up to which many k-means++ starts share one table of row-to-row distances (1,024 rows: 8 MB). */
+export const PAIRWISE_MAX_ROWS = 1024;
 
 export interface KMeansControl {
 	seed: number;
@@ -154,6 +157,8 @@ export function kmeans(
 			}
 			arena?.reset(mark);
 		};
+		// Many k-means++ starts on few rows: every row-to-row distance once, read by each start (the same values).
+		const pairwise = init === 'k-means++' && rows <= PAIRWISE_MAX_ROWS && nInit * k >= rows ? pairwiseToRows(X, rows, cols) : null;
 		for (let r = 0; r < nInit; r++) {
 			const stage = `k-means, k = ${k}, restart ${r + 1} of ${nInit}${cores}`;
 			report?.({ stage, fraction: r / nInit });
@@ -161,7 +166,7 @@ export function kmeans(
 			if (init instanceof Float64Array) start = init;
 			else {
 				const rng = new Rng(deriveSeed(control.seed, r));
-				start = init === 'random' ? randomInit(X, rows, cols, k, rng) : kmeansPlusPlus(X, rows, cols, k, rng, undefined, { signal });
+				start = init === 'random' ? randomInit(X, rows, cols, k, rng) : kmeansPlusPlus(X, rows, cols, k, rng, undefined, { signal, pairwise });
 			}
 			throwIfAborted(signal);
 			attempt(toPadded(start, k, cols, stride, mean, null), r, stage);

@@ -34,12 +34,14 @@ export function pamSwap(D: Float64Array, n: number, k: number, isMedoid: Uint8Ar
 	const near = new Float64Array(n), second = new Float64Array(n);
 	const slot = new Int32Array(n);
 	const removeLoss = new Float64Array(k), delta = new Float64Array(n * k), acc = new Float64Array(n);
-	const rowH = new Float64Array(n), rowI = new Float64Array(n);
+	const rowH = new Float64Array(n);
+	// Each medoid's row, read once per iteration (re-summing tied candidates needs them again and again).
+	const medRows = new Float64Array(k * n);
 	let swaps = 0;
 	if (k < 2) return { isMedoid, cost, swaps };
 	for (;;) {
 		for (let i = 0, m = 0; i < n; i++) if (isMedoid[i]) medoids[m++] = i;
-		nearestTwo(D, n, medoids, near, second, slot, big, rowI);
+		nearestTwo(D, n, medoids, near, second, slot, big, medRows);
 		removeLoss.fill(0);
 		for (let j = 0; j < n; j++) removeLoss[slot[j]] += second[j] - near[j];
 		// FastPAM1: losses of every (candidate, medoid) pair; the best, and every pair near it. All candidates at
@@ -95,7 +97,7 @@ export function pamSwap(D: Float64Array, n: number, k: number, isMedoid: Uint8Ar
 					condensedRow(D, n, h, rowH);
 					rowLoaded = true;
 				}
-				const dz = rChange(D, n, medoids[m], rowH, near, second, rowI);
+				const dz = rChange(rowH, near, second, medRows.subarray(m * n, (m + 1) * n));
 				if (dzBest > dz) {
 					dzBest = dz;
 					hBest = h;
@@ -113,12 +115,12 @@ export function pamSwap(D: Float64Array, n: number, k: number, isMedoid: Uint8Ar
 	return { isMedoid, cost, swaps };
 }
 
-/** Each row's distance to its nearest and second-nearest medoid, and the nearest one's slot in `medoids`. */
-function nearestTwo(D: Float64Array, n: number, medoids: Int32Array, near: Float64Array, second: Float64Array, slot: Int32Array, big: number, row: Float64Array): void {
+/** Each row's distance to its nearest and second-nearest medoid, the nearest one's slot in `medoids`; fills `rows` (k × n). */
+function nearestTwo(D: Float64Array, n: number, medoids: Int32Array, near: Float64Array, second: Float64Array, slot: Int32Array, big: number, rows: Float64Array): void {
 	near.fill(big);
 	second.fill(big);
 	for (let m = 0; m < medoids.length; m++) {
-		condensedRow(D, n, medoids[m], row);
+		const row = condensedRow(D, n, medoids[m], rows.subarray(m * n, (m + 1) * n));
 		for (let j = 0; j < n; j++) {
 			const d = row[j];
 			if (near[j] > d) {
@@ -131,10 +133,9 @@ function nearestTwo(D: Float64Array, n: number, medoids: Int32Array, near: Float
 }
 
 /** R's T_ih for replacing medoid i by h, summed term by term exactly as pam.c's original SWAP does. */
-function rChange(D: Float64Array, n: number, i: number, rowH: Float64Array, near: Float64Array, second: Float64Array, rowI: Float64Array): number {
-	condensedRow(D, n, i, rowI);
+function rChange(rowH: Float64Array, near: Float64Array, second: Float64Array, rowI: Float64Array): number {
 	let dz = 0;
-	for (let j = 0; j < n; j++) {
+	for (let j = 0; j < rowH.length; j++) {
 		const dh = rowH[j];
 		if (rowI[j] === near[j]) {
 			const small = second[j] > dh ? dh : second[j];

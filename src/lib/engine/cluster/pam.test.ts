@@ -7,7 +7,7 @@ import { gowerVariables, rMixed, type RMixedName } from '../../../../tests/fixtu
 
 // R's cluster::daisy(metric = "gower") and pam() on three mixed data sets (tests/fixtures/mixed/make_reference.R):
 // distances and silhouette widths to 1e-12, medoids and labels exactly.
-const sets: RMixedName[] = ['flower', 'plantTraits', 'wholesale'];
+const sets: RMixedName[] = ['flower', 'plantTraits', 'wholesale', 'ties'];
 
 describe.each(sets)('Gower + PAM equal R cluster on %s', (name) => {
 	const set = rMixed[name];

@@ -25,6 +25,11 @@ export interface Centroids {
  * clustered value is finite. Shared by every internal-validity metric, so they refuse bad input with one voice.
  */
 export function checkedMembers(X: Float64Array, rows: number, cols: number, labels: Int32Array, k: number, metric: string): Int32Array {
+	return checkedMembersOrAll(X, rows, cols, labels, k, metric) ?? Int32Array.from({ length: rows }, (_, i) => i);
+}
+
+/** As checkedMembers, but null when every row is a member (no −1 label): large runs need not list 22M row numbers. */
+export function checkedMembersOrAll(X: Float64Array, rows: number, cols: number, labels: Int32Array, k: number, metric: string): Int32Array | null {
 	if (X.length !== rows * cols || labels.length !== rows || cols < 1) {
 		throw new EngineError('bad-parameter',
 			`${metric} needs ${rows} labels for ${rows} rows × ${cols} features (got ${labels.length} labels, ${X.length} values).`,
@@ -33,7 +38,7 @@ export function checkedMembers(X: Float64Array, rows: number, cols: number, labe
 	// Counted first, then filled: a typed array of the exact size (a growing list of 22M numbers held 0.5 GB).
 	let count = 0;
 	for (let i = 0; i < rows; i++) if (labels[i] !== -1) count++;
-	const members = new Int32Array(count);
+	const members = new Int32Array(count === rows ? 0 : count);
 	let at = 0;
 	for (let i = 0; i < rows; i++) {
 		const l = labels[i];
@@ -48,9 +53,9 @@ export function checkedMembers(X: Float64Array, rows: number, cols: number, labe
 					'Impute or drop missing values first.');
 			}
 		}
-		members[at++] = i;
+		if (count !== rows) members[at++] = i;
 	}
-	return members;
+	return count === rows ? null : members;
 }
 
 /** Checks shapes, labels and values, then computes the centroids (one pass over X). */
@@ -58,7 +63,9 @@ export function clusterCentroids(
 	X: Float64Array, rows: number, cols: number, labels: Int32Array, k: number, metric: string
 ): Centroids {
 	const raw = new Float64Array(k);
-	for (const i of checkedMembers(X, rows, cols, labels, k, metric)) raw[labels[i]]++;
+	const members = checkedMembersOrAll(X, rows, cols, labels, k, metric);
+	if (members === null) for (let i = 0; i < rows; i++) raw[labels[i]]++;
+	else for (const i of members) raw[labels[i]]++;
 	const dense = new Int32Array(k).fill(-1);
 	let L = 0;
 	for (let c = 0; c < k; c++) if (raw[c] > 0) dense[c] = L++;

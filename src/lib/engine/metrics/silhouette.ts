@@ -5,12 +5,12 @@
  * alone in its cluster scores 0. Label −1 means "not clustered" (noise, excluded rows): such rows are left out of
  * every distance and get NaN.
  */
-import { checkedMembers } from './cluster-centroids';
+import { checkedMembers, checkedMembersOrAll } from './cluster-centroids';
 import { EngineError } from '../errors';
 import { throttle, type ProgressFn } from '../progress';
 import { Rng } from '../random';
 import { clusterDistanceSums, silhouetteFromSums, type SilhouetteInput } from './silhouette-kernel';
-import { openArena, type WasmArena } from '../cluster/kmeans-wasm';
+import { kernelArena, type WasmArena } from '../cluster/kmeans-wasm';
 
 export interface MetricControl {
 	onProgress?: ProgressFn;
@@ -50,16 +50,18 @@ export function sampledSilhouette(
 		throw new EngineError('bad-parameter', `The silhouette sample size must be at least 2 (got ${opts.sampleSize}).`,
 			'Use the default of 10,000 rows.');
 	}
-	const members = clusteredRows(X, rows, cols, labels, k);
-	if (members.length <= sampleSize) {
+	const some = checkedMembersOrAll(X, rows, cols, labels, k, 'The silhouette');
+	const count = some ? some.length : rows;
+	if (count <= sampleSize) {
+		const members = some ?? Int32Array.from({ length: rows }, (_, i) => i);
 		const values = silhouetteOf(X, cols, labels, k, members, control);
 		const perRow = new Float64Array(rows).fill(NaN);
 		for (let t = 0; t < members.length; t++) perRow[members[t]] = values[t];
 		return { mean: mean(values), sampleSize: members.length, exact: true, sampleRows: null, values: perRow };
 	}
-	const picks = new Rng(opts.seed).sampleIndices(members.length, sampleSize);
+	const picks = new Rng(opts.seed).sampleIndices(count, sampleSize);
 	const sampleRows = new Int32Array(sampleSize);
-	for (let t = 0; t < sampleSize; t++) sampleRows[t] = members[picks[t]];
+	for (let t = 0; t < sampleSize; t++) sampleRows[t] = some ? some[picks[t]] : picks[t];
 	const values = silhouetteOf(X, cols, labels, k, sampleRows, control);
 	return { mean: mean(values), sampleSize, exact: false, sampleRows, values };
 }
@@ -85,7 +87,7 @@ function silhouetteOf(
 ): Float64Array {
 	const m = members.length;
 	// Eight features (stride 8): the sorted rows and the sums in a WebAssembly arena, for the SIMD kernel.
-	const arena = cols > 4 && cols <= 8 ? openArena(8 * m * (8 + k) + 64) : null;
+	const arena = cols > 4 && cols <= 8 ? kernelArena(8 * m * (8 + k) + 64) : null;
 	let sorted: Float64Array;
 	let pos: Int32Array;
 	try {
