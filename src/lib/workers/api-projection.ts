@@ -11,6 +11,7 @@ import { toErrorInfo, type ErrorInfo } from '../engine/errors';
 import { prepare } from '../engine/prep/prepare';
 import type { Recipe } from '../engine/recipe';
 import type { FeatureMatrix, Table } from '../engine/types';
+import { isShared } from './shared-matrix';
 
 export interface ProjectionInput {
 	/** Prepared features, rows × cols, row-major (what clustering saw). */
@@ -34,7 +35,7 @@ export function projectionApi(requireTable: () => Table, preparedFor: (recipe: R
 				const table = requireTable();
 				// Without PCA components the run's matrix is the prepared features themselves.
 				const m = recipe.pcaComponents == null ? preparedFor(recipe).matrix : prepare(table, recipe);
-				const shared = m.data.buffer instanceof SharedArrayBuffer;
+				const shared = isShared(m.data.buffer);
 				const data = shared ? m.data : m.data.slice();
 				const rowIndex = m.rowIndex.slice();
 				const original: ProjectionInput['original'] = [];

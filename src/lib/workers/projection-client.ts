@@ -7,6 +7,7 @@
 import * as Comlink from 'comlink';
 import type { EmbedFrame, EmbedRequest, EmbedResult, ProjectionApi } from './projection-api';
 import { EngineCallError } from './pool';
+import { isShared } from './shared-matrix';
 
 export function createProjectionWorker(): Worker {
 	return new Worker(new URL('./projection.worker.ts', import.meta.url), { type: 'module', name: 'segment-lab-projection' });
@@ -25,7 +26,7 @@ export class ProjectionClient {
 		const worker = (this.worker = this.spawn());
 		const remote = (this.remote = Comlink.wrap<ProjectionApi>(worker));
 		// The prepared matrix in shared memory (shared-matrix.ts) is passed as a view; otherwise a copy is transferred.
-		const shared = req.data.buffer instanceof SharedArrayBuffer;
+		const shared = isShared(req.data.buffer);
 		const data = shared ? req.data : req.data.slice();
 		const strata = req.strata ? req.strata.slice() : null;
 		const cancelled = new Promise<never>((_, reject) => {

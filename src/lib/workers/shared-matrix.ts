@@ -3,9 +3,15 @@
  * (the map, and the projection worker after it) receives views of the same memory instead of copies. Never
  * written after preparation. Elsewhere the matrix stays as it is (the page then gets a transferred copy).
  */
+/** Whether a buffer is shared memory. Not `instanceof SharedArrayBuffer` alone: a page that is not
+ * cross-origin isolated has no such global, and naming it there throws a ReferenceError. */
+export function isShared(buffer: ArrayBufferLike): boolean {
+	return typeof SharedArrayBuffer !== 'undefined' && buffer instanceof SharedArrayBuffer;
+}
+
 export function toShared(data: Float64Array): Float64Array {
 	const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
-	if (!isolated || typeof SharedArrayBuffer === 'undefined' || data.buffer instanceof SharedArrayBuffer || data.length === 0) return data;
+	if (!isolated || typeof SharedArrayBuffer === 'undefined' || isShared(data.buffer) || data.length === 0) return data;
 	const out = new Float64Array(new SharedArrayBuffer(data.byteLength));
 	out.set(data);
 	return out;
