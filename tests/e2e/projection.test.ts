@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCustomers } from '../../scripts/demo/customers';
 import { frameStats, moveBeside, panPath, showFrames, startFrames, stopFrames, type FrameStats } from './frame-timing';
-import { foreignRequests, gotoStep, ISOLATION_HEADERS, launchApp, type App } from './harness';
+import { demoRun, foreignRequests, gotoStep, ISOLATION_HEADERS, launchApp, type App } from './harness';
 
 async function observeLongTasks(app: App) {
 	await app.page.evaluate(() => {
@@ -73,15 +73,8 @@ function canvasHash(app: App) {
 }
 
 async function runDemo(app: App) {
-	const { page } = app;
-	await page.getByRole('button', { name: 'Try the demo data' }).click();
-	await page.getByRole('heading', { name: /Columns/ }).waitFor();
-	await gotoStep(page, 'Cluster');
-	await page.getByLabel('Largest k').fill('4');
-	await page.getByLabel('Largest k').press('Tab');
-	await page.getByRole('button', { name: 'Run', exact: true }).click();
-	await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 120_000 });
-	await gotoStep(page, 'Map');
+	await demoRun(app.page, { max: 4 });
+	await gotoStep(app.page, 'Map');
 }
 
 describe('projection view on the demo data', () => {
