@@ -257,25 +257,89 @@ def huang_gamma(num):
     return sigma / 2 if sigma > 0 else 1.0
 
 
+M32 = 0xFFFFFFFF
+
+
+def rotl32(x, r):
+    return ((x << r) | (x >> (32 - r))) & M32
+
+
+class EngineRng:
+    """Segment Lab's seeded generator (xoshiro128**, Blackman & Vigna 2018, seeded through splitmix32), so that
+    --refit draws the very starts the page drew."""
+
+    def __init__(self, seed):
+        x = (int(seed) & M32) ^ 0x9E3779B9
+        s = []
+        for _ in range(4):
+            x = (x + 0x9E3779B9) & M32
+            z = ((x ^ (x >> 16)) * 0x85EBCA6B) & M32
+            z = ((z ^ (z >> 13)) * 0xC2B2AE35) & M32
+            s.append(z ^ (z >> 16))
+        if not any(s):
+            s[0] = 1
+        self.s = s
+
+    def uint32(self):
+        s0, s1, s2, s3 = self.s
+        result = (rotl32((s1 * 5) & M32, 7) * 9) & M32
+        t = (s1 << 9) & M32
+        s2 ^= s0
+        s3 ^= s1
+        s1 ^= s2
+        s0 ^= s3
+        s2 ^= t
+        self.s = [s0, s1, s2, rotl32(s3, 11)]
+        return result
+
+    def int(self, n):
+        hi, lo = self.uint32() >> 5, self.uint32() >> 6
+        return int((hi * 67108864 + lo) / 9007199254740992 * n)
+
+
+def derive_seed(seed, *path):
+    """Segment Lab's per-k seed (FNV-style mixing of the run's seed with k)."""
+    h = (int(seed) & M32) ^ 0x811C9DC5
+    for p in path:
+        h = ((h ^ (p & M32)) * 0x01000193) & M32
+        h = ((h ^ (h >> 15)) * 0x2C1B3C6D) & M32
+        h = h ^ (h >> 12)
+    return h
+
+
+def distinct_starts(records, k, rng):
+    """k distinct records as the page picks them: up to 20 k random draws, then a scan from a random row."""
+    n, picked = len(records), []
+    fits = lambda i: all(p != i and not np.array_equal(records[p], records[i]) for p in picked)
+    tries = 0
+    while tries < 20 * k and len(picked) < k:
+        i = rng.int(n)
+        if fits(i):
+            picked.append(i)
+        tries += 1
+    start = rng.int(max(1, n))
+    for t in range(n):
+        if len(picked) >= k:
+            break
+        if fits((start + t) % n):
+            picked.append((start + t) % n)
+    if len(picked) < k:
+        raise SystemExit(f"k-prototypes needs {k} distinct rows to start from; the data hold only {len(picked)}")
+    return picked
+
+
 def kprototypes_numpy(num, cat, cat_w, gamma, k, n_init, max_passes, seed):
-    """Huang's k-prototypes from n_init seeded starts of k distinct records (numpy's generator, so not the page's
-    starts), the lowest cost kept: rows join the nearest prototype one by one (prototype updated at once), then
-    passes move a row when another prototype is strictly nearer, until a pass moves nothing. Ties go to the lowest
-    cluster; a mode tie to the lowest code; a row alone in its cluster stays."""
+    """Huang's k-prototypes from n_init starts of k distinct records drawn with the page's generator and seed (the
+    same starts as the page on the same file), the lowest cost kept: rows join the nearest prototype one by one
+    (prototype updated at once), then passes move a row when another prototype is strictly nearer, until a pass
+    moves nothing. Ties go to the lowest cluster; a mode tie to the lowest code; a row alone in its cluster stays."""
     n = len(num)
     levels = [int(cat[:, a].max()) + 1 if n else 1 for a in range(cat.shape[1])]
-    rng = np.random.default_rng(seed)
+    rng = EngineRng(derive_seed(seed, k))
     best = None
     records = np.hstack([num, cat.astype(float)])
     for _ in range(n_init):
-        starts = []
-        for i in rng.permutation(n):
-            if all(not np.array_equal(records[i], records[j]) for j in starts):
-                starts.append(i)
-            if len(starts) == k:
-                break
-        if len(starts) < k:
-            raise SystemExit(f"k-prototypes needs {k} distinct rows; the data hold fewer")
+        starts = distinct_starts(records, k, rng)
         means, modes = num[starts].copy(), cat[starts].copy()
         sums, sizes = np.zeros_like(means), np.zeros(k, dtype=int)
         counts = [np.zeros((k, L), dtype=int) for L in levels]
@@ -312,7 +376,7 @@ def kprototypes_numpy(num, cat, cat_w, gamma, k, n_init, max_passes, seed):
                 break
         if (sizes == 0).any():
             continue
-        cost = float(kproto_cost(num, cat, cat_w, gamma, means, modes)[np.arange(n), labels].sum())
+        cost = float(np.cumsum(kproto_cost(num, cat, cat_w, gamma, means, modes)[np.arange(n), labels])[-1])
         if best is None or cost < best[0]:
             best = (cost, labels.copy())
     if best is None:

@@ -85,8 +85,8 @@ assign rows with the model Segment Lab fitted (nearest fitted centre; most proba
 mixture), which reproduces its segments; with --refit they fit again on this file, starting from those centres or
 from the fitted weights, means and precisions. PAM on Gower distances assigns each row to the nearest medoid
 Segment Lab found (the same segments), and k-prototypes to the nearest fitted prototype; with --refit PAM runs
-again (BUILD + SWAP, deterministic) and k-prototypes runs Huang's algorithm from numpy-seeded starts (not the
-page's random starts, so it may settle in another optimum). HDBSCAN uses sklearn.cluster.HDBSCAN where it exists
+again (BUILD + SWAP, deterministic) and k-prototypes runs Huang's algorithm again from the starts the page drew
+(its seeded generator is written in below). HDBSCAN uses sklearn.cluster.HDBSCAN where it exists
 (scikit-learn >= 1.3) and otherwise the numpy HDBSCAN* below, which follows Segment Lab's steps.
 
 Where results may differ from Segment Lab's:
