@@ -134,3 +134,28 @@ export async function gotoStep(page: Page, label: (typeof STEP_LABELS)[number]):
 	await nav.getByRole('link', { name: new RegExp(`^${label}\\b`) }).click();
 	await page.getByRole('heading', { level: 2, name: label, exact: true }).waitFor();
 }
+
+/** Loads the demo data (customers.csv) from the Data step and waits for its column profiles. */
+export async function loadDemo(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Try the demo data' }).click();
+	await page.getByRole('heading', { name: /Columns/ }).waitFor();
+}
+
+/** Presses Run and waits until the run has finished: its Cancel gone and Run enabled again. */
+export async function runAndWait(page: Page, timeout = 120_000): Promise<void> {
+	await page.getByRole('button', { name: 'Run', exact: true }).click();
+	await page.getByRole('button', { name: 'Cancel', exact: true }).first().waitFor({ state: 'detached', timeout });
+	await page.getByRole('button', { name: 'Run', exact: true, disabled: false }).waitFor({ timeout });
+}
+
+/** The demo data clustered: loads it, sets the k range on the Cluster step (a bound not given stays as it is), runs, waits. */
+export async function demoRun(page: Page, k: { min?: number; max?: number } = {}): Promise<void> {
+	await loadDemo(page);
+	await gotoStep(page, 'Cluster');
+	for (const [label, v] of [['Smallest k', k.min], ['Largest k', k.max]] as const) {
+		if (v === undefined) continue;
+		await page.getByLabel(label).fill(String(v));
+		await page.getByLabel(label).press('Tab');
+	}
+	await runAndWait(page);
+}

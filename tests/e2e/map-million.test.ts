@@ -8,43 +8,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { frameStats, moveBeside, panPath, showFrames, startFrames, stopFrames, type FrameStats } from './frame-timing';
 import { launchApp, type App } from './harness';
 
 const N = 1_000_000;
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Frame intervals from requestAnimationFrame, from the first frame after the call (or after the pointer goes down). */
-const startFrames = (page: Page, onPointerDown: boolean) =>
-	page.evaluate((onPointerDown) => {
-		const w = window as unknown as { __frames: number[]; __stop: boolean };
-		w.__frames = [];
-		w.__stop = false;
-		const begin = () =>
-			requestAnimationFrame((t0) => {
-				let last = t0;
-				const loop = (t: number) => {
-					w.__frames.push(t - last);
-					last = t;
-					if (!w.__stop) requestAnimationFrame(loop);
-				};
-				requestAnimationFrame(loop);
-			});
-		if (onPointerDown) window.addEventListener('pointerdown', begin, { once: true, capture: true });
-		else begin();
-	}, onPointerDown);
-const stopFrames = (page: Page) =>
-	page.evaluate(() => {
-		const w = window as unknown as { __frames: number[]; __stop: boolean };
-		w.__stop = true;
-		return w.__frames.slice();
-	});
-function stats(frames: number[]) {
-	const f = [...frames].sort((a, b) => a - b);
-	return { n: f.length, median: f[f.length >> 1] ?? NaN, p95: f[Math.floor(f.length * 0.95)] ?? NaN, max: f.at(-1) ?? NaN };
-}
-const show = (s: ReturnType<typeof stats>) => `${s.n} frames, median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(1)} ms`;
 
 // The page's own choice ('auto': here Chromium runs with --disable-gpu, so its WebGL2 is SwiftShader's software
 // rasteriser and the map uses canvas 2D), whose frames must stay under 33 ms; then WebGL2 forced, to measure it
@@ -111,21 +80,21 @@ describe.each(['auto', 'webgl2'] as const)('a map of 1,000,000 rows (%s)', (rend
 		await map.scrollIntoViewIfNeeded();
 		const box = (await map.boundingBox())!;
 		const cx = box.x + box.width * 0.4, cy = box.y + box.height * 0.5;
-		let best: ReturnType<typeof stats> | null = null;
+		let best: FrameStats | null = null;
 		for (let attempt = 1; attempt <= (renderer === 'auto' ? 3 : 1) && !(best && best.p95 < 33); attempt++) {
 			// Baseline: the same pointer motion away from the map, to tell the app's cost from a busy machine.
 			await startFrames(page, false);
-			for (let s = 1; s <= 60; s++) await page.mouse.move(box.x + box.width * 0.9 + Math.sin(s / 8) * 20, box.y - 40 + Math.cos(s / 10) * 20);
-			const base = stats(await stopFrames(page));
+			await moveBeside(page, box);
+			const base = frameStats(await stopFrames(page));
 			await page.mouse.move(cx, cy);
 			const before = await canvasData();
 			await startFrames(page, true);
 			await page.mouse.down();
-			for (let s = 1; s <= 60; s++) await page.mouse.move(cx + Math.sin(s / 8) * 120 * (attempt % 2 ? 1 : -1), cy + Math.cos(s / 10) * 60 - 60);
-			const pan = stats(await stopFrames(page));
+			await panPath(page, cx, cy, attempt);
+			const pan = frameStats(await stopFrames(page));
 			const during = await canvasData();
 			await page.mouse.up();
-			console.log(`[${renderer}] mouse pan ${attempt} of 1,000,000 rows: ${show(pan)}; ${during.moves - before.moves} bitmap moves and ${during.renders - before.renders} density images from the worker (the last in ${during.ms} ms) while the button was down; the same pointer motion without panning: ${show(base)}`);
+			console.log(`[${renderer}] mouse pan ${attempt} of 1,000,000 rows: ${showFrames(pan)}; ${during.moves - before.moves} bitmap moves and ${during.renders - before.renders} density images from the worker (the last in ${during.ms} ms) while the button was down; the same pointer motion without panning: ${showFrames(base)}`);
 			// The worker re-binned the view while the pan went on; frames in between moved the last image.
 			expect(during.renders - before.renders).toBeGreaterThan(1);
 			expect(during.moves - before.moves).toBeGreaterThan(20);
@@ -136,15 +105,15 @@ describe.each(['auto', 'webgl2'] as const)('a map of 1,000,000 rows (%s)', (rend
 		// Pan with the keyboard: the map is focusable and takes the arrow keys.
 		const region = page.getByRole('application', { name: /A map of 1,000,000 rows: arrow keys pan/ });
 		await region.focus();
-		let bestKeys: ReturnType<typeof stats> | null = null;
+		let bestKeys: FrameStats | null = null;
 		for (let attempt = 1; attempt <= (renderer === 'auto' ? 3 : 1) && !(bestKeys && bestKeys.p95 < 33); attempt++) {
 			const beforeKeys = await canvasData();
 			await startFrames(page, false);
 			for (let s = 0; s < 40; s++) await page.keyboard.press([s < 20 ? 'ArrowLeft' : 'ArrowUp', s < 20 ? 'ArrowRight' : 'ArrowDown'][attempt % 2]);
 			await page.waitForTimeout(200);
-			const keys = stats(await stopFrames(page));
+			const keys = frameStats(await stopFrames(page));
 			const afterKeys = await canvasData();
-			console.log(`[${renderer}] keyboard pan ${attempt} (40 arrow presses): ${show(keys)}; ${afterKeys.renders - beforeKeys.renders} density images`);
+			console.log(`[${renderer}] keyboard pan ${attempt} (40 arrow presses): ${showFrames(keys)}; ${afterKeys.renders - beforeKeys.renders} density images`);
 			expect(afterKeys.renders).toBeGreaterThan(beforeKeys.renders);
 			if (!bestKeys || keys.p95 < bestKeys.p95) bestKeys = keys;
 		}

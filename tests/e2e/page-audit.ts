@@ -10,6 +10,7 @@
  *   past the edge of its SVG.
  */
 import type { Page } from 'playwright-core';
+import { evaluateWithGeometry, type Point } from './text-geometry';
 
 export interface PageAudit {
 	overflow: number;
@@ -19,35 +20,11 @@ export interface PageAudit {
 }
 
 export function auditPage(page: Page): Promise<PageAudit> {
-	return page.evaluate(() => {
-		type P = [number, number];
+	return evaluateWithGeometry(page, (g) => {
+		type P = Point;
 		type Box = { id: number; label: string; q: P[] };
 		const label = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, 40);
-		/** Shrinks a quad towards its centre by d px along its own axes (font boxes include blank leading). */
-		const shrink = (q: P[], d: number): P[] => {
-			const cx = (q[0][0] + q[2][0]) / 2, cy = (q[0][1] + q[2][1]) / 2;
-			const ux = q[1][0] - q[0][0], uy = q[1][1] - q[0][1], vx = q[3][0] - q[0][0], vy = q[3][1] - q[0][1];
-			const lu = Math.hypot(ux, uy) || 1, lv = Math.hypot(vx, vy) || 1;
-			const su = Math.max(0, lu / 2 - d) / (lu / 2), sv = Math.max(0, lv / 2 - d) / (lv / 2);
-			return q.map(([x, y]) => {
-				const dx = x - cx, dy = y - cy;
-				const a = (dx * ux + dy * uy) / (lu * lu), b = (dx * vx + dy * vy) / (lv * lv);
-				return [cx + a * ux * su + b * vx * sv, cy + a * uy * su + b * vy * sv] as P;
-			});
-		};
-		const intersect = (p: P[], q: P[]): boolean => {
-			for (const poly of [p, q]) {
-				for (let i = 0; i < 4; i++) {
-					const [x1, y1] = poly[i], [x2, y2] = poly[(i + 1) % 4];
-					const nx = y2 - y1, ny = x1 - x2;
-					let pmin = Infinity, pmax = -Infinity, qmin = Infinity, qmax = -Infinity;
-					for (const [x, y] of p) (pmin = Math.min(pmin, nx * x + ny * y)), (pmax = Math.max(pmax, nx * x + ny * y));
-					for (const [x, y] of q) (qmin = Math.min(qmin, nx * x + ny * y)), (qmax = Math.max(qmax, nx * x + ny * y));
-					if (pmax <= qmin || qmax <= pmin) return false;
-				}
-			}
-			return true;
-		};
+		const { quad, shrink, intersect } = g;
 		/** The part of the window an element's content can show in: cut by every ancestor that clips or scrolls. */
 		const clipCache = new Map<Element, DOMRect | null>();
 		const clipOf = (el: Element | null): DOMRect | null => {
@@ -92,10 +69,9 @@ export function auditPage(page: Page): Promise<PageAudit> {
 		// SVG text: one box per text element, through its transform.
 		for (const t of document.querySelectorAll('svg text')) {
 			if (!(t instanceof SVGTextElement) || !(t.textContent ?? '').trim() || hidden(t)) continue;
-			const b = t.getBBox(), m = t.getScreenCTM();
-			if (!m || b.width === 0 || b.height === 0) continue;
-			const pt = (x: number, y: number): P => [m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f];
-			const whole = shrink([pt(b.x, b.y), pt(b.x + b.width, b.y), pt(b.x + b.width, b.y + b.height), pt(b.x, b.y + b.height)], 1);
+			const drawn = quad(t);
+			if (!drawn) continue;
+			const whole = shrink(drawn, 1);
 			// Text running past the edge of its SVG, which hides what lies outside it.
 			const svg = t.ownerSVGElement;
 			if (svg && getComputedStyle(svg).overflow !== 'visible') {

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCustomers } from '../../scripts/demo/customers';
-import { foreignRequests, gotoStep, ISOLATION_HEADERS, launchApp, type App } from './harness';
+import { frameStats, moveBeside, panPath, showFrames, startFrames, stopFrames, type FrameStats } from './frame-timing';
+import { demoRun, foreignRequests, gotoStep, ISOLATION_HEADERS, launchApp, type App } from './harness';
 
 async function observeLongTasks(app: App) {
 	await app.page.evaluate(() => {
@@ -72,15 +73,8 @@ function canvasHash(app: App) {
 }
 
 async function runDemo(app: App) {
-	const { page } = app;
-	await page.getByRole('button', { name: 'Try the demo data' }).click();
-	await page.getByRole('heading', { name: /Columns/ }).waitFor();
-	await gotoStep(page, 'Cluster');
-	await page.getByLabel('Largest k').fill('4');
-	await page.getByLabel('Largest k').press('Tab');
-	await page.getByRole('button', { name: 'Run', exact: true }).click();
-	await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 120_000 });
-	await gotoStep(page, 'Map');
+	await demoRun(app.page, { max: 4 });
+	await gotoStep(app.page, 'Map');
 }
 
 describe('projection view on the demo data', () => {
@@ -379,68 +373,36 @@ describe('a 200,000-point scatter', () => {
 		await scatter.waitFor();
 		await scatter.scrollIntoViewIfNeeded();
 		const box = (await scatter.boundingBox())!;
-		// Frame intervals from requestAnimationFrame. With `onPointerDown`, the clock starts at the first animation
-		// frame after the pointer goes down on the page: frames the browser drops before the pan begins (while
-		// the test process is still sending the press) are not the pan's.
-		const startFrames = (onPointerDown: boolean) =>
-			page.evaluate((onPointerDown) => {
-				const w = window as unknown as { __frames: number[]; __stop: boolean };
-				w.__frames = [];
-				w.__stop = false;
-				const begin = () =>
-					requestAnimationFrame((t0) => {
-						let last = t0;
-						const loop = (t: number) => {
-							w.__frames.push(t - last);
-							last = t;
-							if (!w.__stop) requestAnimationFrame(loop);
-						};
-						requestAnimationFrame(loop);
-					});
-				if (onPointerDown) window.addEventListener('pointerdown', begin, { once: true, capture: true });
-				else begin();
-			}, onPointerDown);
-		const stopFrames = () =>
-			page.evaluate(() => {
-				const w = window as unknown as { __frames: number[]; __stop: boolean };
-				w.__stop = true;
-				return w.__frames.slice();
-			});
 		const drawCounts = () =>
 			page.evaluate(() => {
 				const c = document.querySelector('.projection canvas') as HTMLCanvasElement;
 				return { renders: Number(c.dataset.renders), moves: Number(c.dataset.moves) };
 			});
-		const stats = (frames: number[]) => {
-			const f = [...frames].sort((a, b) => a - b);
-			return { n: f.length, median: f[f.length >> 1], p95: f[Math.floor(f.length * 0.95)], max: f.at(-1)!, slowAt: frames.findIndex((x) => x >= 33) };
-		};
 		const cx = box.x + box.width * 0.4, cy = box.y + box.height * 0.5;
-		const f = (s: ReturnType<typeof stats>) => `${s.n} frames, median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(1)} ms${s.slowAt >= 0 ? ` (first slow frame: #${s.slowAt + 1})` : ''}`;
 		// Up to three pans, each after a baseline (the same pointer motion without panning, to tell the app's
 		// cost from a busy machine). The machine is shared (2 cores, other test runs): a frame the scheduler
 		// takes away from Chromium is not the app's doing, and shows up in the baseline too. The app must give
 		// one pan with every frame under 33 ms; drawing too slow for that would fail every attempt.
-		let best: ReturnType<typeof stats> | null = null;
+		let best: FrameStats | null = null;
 		for (let attempt = 1; attempt <= 3 && !(best && best.max < 33); attempt++) {
-			await startFrames(false);
-			for (let s = 1; s <= 60; s++) await page.mouse.move(box.x + box.width * 0.9 + Math.sin(s / 8) * 20, box.y - 40 + Math.cos(s / 10) * 20);
-			const base = stats(await stopFrames());
+			await startFrames(page, false);
+			await moveBeside(page, box);
+			const base = frameStats(await stopFrames(page));
 			await page.waitForTimeout(600); // the hover index is built once the points are still
 			const hash0 = await canvasHash(app);
 			const before = await drawCounts();
 			await page.mouse.move(cx, cy);
-			await startFrames(true);
+			await startFrames(page, true);
 			await page.mouse.down();
-			for (let s = 1; s <= 60; s++) await page.mouse.move(cx + Math.sin(s / 8) * 120 * (attempt % 2 ? 1 : -1), cy + Math.cos(s / 10) * 60 - 60);
-			const pan = stats(await stopFrames());
+			await panPath(page, cx, cy, attempt);
+			const pan = frameStats(await stopFrames(page));
 			const during = await drawCounts();
 			await page.mouse.up();
 			await page.waitForTimeout(300);
 			const after = await drawCounts();
 			console.log(
-				`pan ${attempt} of a 200,000-point scatter: ${f(pan)} (${during.moves - before.moves} bitmap moves, ${during.renders - before.renders} full renders while the button was down); ` +
-					`same pointer motion without panning: ${f(base)}`
+				`pan ${attempt} of a 200,000-point scatter: ${showFrames(pan)} (${during.moves - before.moves} bitmap moves, ${during.renders - before.renders} full renders while the button was down); ` +
+					`same pointer motion without panning: ${showFrames(base)}`
 			);
 			expect(await canvasHash(app)).not.toBe(hash0);
 			// While panning, frames move the cached bitmap; the points are rendered once more when the pan ends.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gotoStep, launchApp, readCsv, type App } from './harness';
+import { demoRun, gotoStep, launchApp, readCsv, type App } from './harness';
 
 /**
  * Issue 15, rules: on the demo data at k = 6 the rules view shows one rule per segment, the k′ slider adds
@@ -17,15 +17,7 @@ describe('rules for each segment, in the built site', () => {
 
 	it('moves k′ with the slider, and downloads SQL and JSON that match the results CSV', async () => {
 		const { page } = app;
-		await page.getByRole('button', { name: 'Try the demo data' }).click();
-		await page.getByRole('heading', { name: /Columns/ }).waitFor();
-		await gotoStep(page, 'Cluster');
-		await page.getByLabel('Smallest k').fill('6');
-		await page.getByLabel('Smallest k').press('Tab');
-		await page.getByLabel('Largest k').fill('6');
-		await page.getByLabel('Largest k').press('Tab');
-		await page.getByRole('button', { name: 'Run', exact: true }).click();
-		await expect.poll(() => page.getByRole('button', { name: 'Run', exact: true }).isEnabled(), { timeout: 120_000 }).toBe(true);
+		await demoRun(page, { min: 6, max: 6 });
 		await gotoStep(page, 'Segments');
 		await page.getByRole('heading', { name: 'Rules for each segment' }).waitFor({ timeout: 60_000 });
 		const table = page.getByRole('table', { name: /Rules at 6 leaves/ });

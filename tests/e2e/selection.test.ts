@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gotoStep, launchApp, readCsv, type App } from './harness';
+import { demoRun, gotoStep, launchApp, readCsv, runAndWait, type App } from './harness';
 
 /**
  * Issue 15, a segment from a selection: rows brushed on the map are saved as a named segment (its own 1/0 column
@@ -18,16 +18,7 @@ describe('a saved selection, in the built site', () => {
 
 	it('saves a brushed region as a segment column, then leaves it out of the next run', async () => {
 		const { page } = app;
-		await page.getByRole('button', { name: 'Try the demo data' }).click();
-		await page.getByRole('heading', { name: /Columns/ }).waitFor();
-		await gotoStep(page, 'Cluster');
-		await page.getByLabel('Smallest k').fill('4');
-		await page.getByLabel('Smallest k').press('Tab');
-		await page.getByLabel('Largest k').fill('4');
-		await page.getByLabel('Largest k').press('Tab');
-		const run = page.getByRole('button', { name: 'Run', exact: true });
-		await run.click();
-		await expect.poll(() => run.isEnabled(), { timeout: 120_000 }).toBe(true);
+		await demoRun(page, { min: 4, max: 4 });
 		await gotoStep(page, 'Map');
 		await page.getByLabel('Select a region').check({ timeout: 60_000 });
 		const scatter = page.getByRole('img', { name: /principal components 1 and 2/ });
@@ -61,8 +52,7 @@ describe('a saved selection, in the built site', () => {
 		expect(marked).toHaveLength(inBrush);
 		expect(rows.slice(1).every((r) => r[col] === '1' || r[col] === '0')).toBe(true);
 
-		await run.click();
-		await expect.poll(() => run.isEnabled(), { timeout: 120_000 }).toBe(true);
+		await runAndWait(page);
 		await gotoStep(page, 'How many');
 		await expect(page.getByText(`${(5000 - inBrush).toLocaleString('en')} of 5,000 rows clustered`).count()).resolves.toBeGreaterThan(0);
 		await gotoStep(page, 'Export');

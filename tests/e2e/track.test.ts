@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main';
-import { gotoStep, launchApp, readCsv, type App } from './harness';
+import { demoRun, gotoStep, launchApp, readCsv, type App } from './harness';
 
 /**
  * Issue 15, track over time: a model and the first period's scored file made with the command line, then the
@@ -46,15 +46,7 @@ describe('track over time, in the built site', () => {
 
 	it('shows sizes, the alerts, the migration matrix and the flow chart, and downloads the report', async () => {
 		const { page } = app;
-		await page.getByRole('button', { name: 'Try the demo data' }).click();
-		await page.getByRole('heading', { name: /Columns/ }).waitFor();
-		await gotoStep(page, 'Cluster');
-		await page.getByLabel('Smallest k').fill('2');
-		await page.getByLabel('Smallest k').press('Tab');
-		await page.getByLabel('Largest k').fill('2');
-		await page.getByLabel('Largest k').press('Tab');
-		await page.getByRole('button', { name: 'Run', exact: true }).click();
-		await expect.poll(() => page.getByRole('button', { name: 'Run', exact: true }).isEnabled(), { timeout: 120_000 }).toBe(true);
+		await demoRun(page, { min: 2, max: 2 });
 		await gotoStep(page, 'Score');
 		await page.getByRole('heading', { name: 'Track over time' }).waitFor({ timeout: 60_000 });
 		await page.getByLabel('Model file to track with (JSON)').setInputFiles(at('model.json'));

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe } from './axe';
 import { auditPage } from './page-audit';
-import { gotoStep, launchApp, type App, type STEP_LABELS } from './harness';
+import { gotoStep, launchApp, loadDemo, type App, type STEP_LABELS } from './harness';
 
 describe('undo, redo, run history and recent sessions', () => {
 	let app: App;
@@ -83,8 +83,7 @@ describe('undo, redo, run history and recent sessions', () => {
 
 	it('walks back and forth through six kinds of change; the form, the Recipe JSON and the out-of-date notice follow', async () => {
 		const { page } = app;
-		await page.getByRole('button', { name: 'Try the demo data' }).click();
-		await page.getByRole('heading', { name: /Columns/ }).waitFor();
+		await loadDemo(page);
 		await expect(undoButton().isDisabled()).resolves.toBe(true);
 		await openStep('Cluster');
 		await page.getByLabel('Smallest k').fill('3');

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCustomers } from '../../scripts/demo/customers';
 import { main } from '../../src/cli/main';
 import { adjustedRandIndex } from '../../src/lib/engine/metrics/ari';
-import { foreignRequests, gotoStep, launchApp, readCsv, STEP_LABELS, type App } from './harness';
+import { foreignRequests, gotoStep, launchApp, loadDemo, readCsv, STEP_LABELS, type App } from './harness';
 
 const DEMO = new URL('../../static/demo/customers.csv', import.meta.url).pathname;
 const WHOLESALE = new URL('../../static/demo/wholesale.csv', import.meta.url).pathname;
@@ -37,8 +37,7 @@ describe('the demo flow, in the built site', () => {
 
 	it('loads the demo, profiles columns and pre-selects numeric features', async () => {
 		const { page } = app;
-		await page.getByRole('button', { name: 'Try the demo data' }).click();
-		await page.getByRole('heading', { name: /Columns/ }).waitFor();
+		await loadDemo(page);
 		await expect(page.getByLabel('Use customer_id as a feature').isChecked()).resolves.toBe(false);
 		await expect(page.getByLabel('Use total_purchases as a feature').isChecked()).resolves.toBe(true);
 		const columns = page.getByRole('table', { name: 'Column profiles' });
