@@ -96,6 +96,8 @@ Where results may differ from Segment Lab's:
 - hierarchical runs above 20,000 rows (30,000 for single linkage): Segment Lab links 500 k-means micro-clusters,
   this script links every row (slow, and a slightly different tree);
 - DBSCAN: a border point within eps of two clusters may go to either (both follow the row order);
+- HDBSCAN above 20,000 rows: Segment Lab builds the spanning tree by Boruvka, which may keep other edges among
+  equal weights than Prim's here, so on tied data (duplicate rows) a few rows can change segment or noise;
 - HDBSCAN, PAM and k-prototypes written here in numpy are O(n^2) (PAM --refit up to 10,000 rows): fine for
   the tens of thousands of rows at most that the page runs them on;
 - runs clustered on principal components are not reproduced (the script clusters on the prepared features).
