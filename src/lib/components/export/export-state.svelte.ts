@@ -19,8 +19,9 @@ export class ExportState extends MapState {
 		const model = cur.modelCenters ? { recipe: r.recipe, centers: cur.modelCenters, ...(cur.gmm ? { probs: cur.gmm.probs } : {}), ...(cur.mixed ? { mixed: $state.snapshot(cur.mixed) } : {}) } : undefined;
 		const rules = this.ruleColumn?.labels === labels ? [{ name: 'segment_by_rules', values: this.ruleColumn.values }] : [];
 		const saved = this.savedSelections.map((sel) => {
-			const inSel = new Set(sel.rows);
-			return { name: sel.name, values: Float64Array.from(r.rowIndex, (row) => (inSel.has(row) ? 1 : 0)) };
+			const inSel = new Set(sel.rows), values = new Float64Array(r.rowIndex.length);
+			for (let i = 0; i < values.length; i++) values[i] = inSel.has(r.rowIndex[i]) ? 1 : 0;
+			return { name: sel.name, values };
 		});
 		const extra = [...hdbscanColumns(cur.hdbscan), ...(this.projectionColumns ?? []), ...rules, ...saved];
 		return this.client.resultsCsv({ rowIndex: r.rowIndex, status: r.status, labels, names: $state.snapshot(this.segmentNames), extra: extra.length ? extra : undefined, ...(r.repeatOf ? { repeatOf: r.repeatOf } : {}) }, {}, model);

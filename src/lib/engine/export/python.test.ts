@@ -47,25 +47,26 @@ describe.skipIf(missing !== null)('code export', () => {
 		expect(ari).toBeGreaterThanOrEqual(0.99);
 	});
 
-	it('HDBSCAN: the script uses sklearn.cluster.HDBSCAN (scikit-learn ≥ 1.3) and says so where it is missing', () => {
+	it('HDBSCAN: the script uses sklearn.cluster.HDBSCAN (scikit-learn ≥ 1.3) or else its numpy HDBSCAN*, and reproduces the page', () => {
 		const hrecipe = { ...recipe, algorithm: { name: 'hdbscan' as const, minClusterSize: 15, minSamples: null, selection: 'eom' as const }, k: null };
 		const hres = analyse(table, hrecipe);
 		const script = join(dir, 'segments_hdbscan.py');
 		writeFileSync(script, sklearnScript(hrecipe, hres.fitted, hres.perK[0].k));
 		const out = join(dir, 'out_hdbscan.csv');
-		const has = execFileSync(PYTHON, ['-c', 'import sklearn.cluster as c; print(hasattr(c, "HDBSCAN"))'], { encoding: 'utf8' }).trim() === 'True';
-		if (!has) {
-			// scikit-learn 1.2 here: a clear exit, not a traceback.
-			expect(() => execFileSync(PYTHON, [script, DEMO, out], { stdio: 'pipe', timeout: 120_000 })).toThrow(/HDBSCAN needs scikit-learn >= 1\.3/);
-			return;
-		}
 		execFileSync(PYTHON, [script, DEMO, out], { stdio: 'pipe', timeout: 120_000 });
 		const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
 		const seg = Int32Array.from(lines.slice(1), (l) => Number(l.slice(l.lastIndexOf(',') + 1)));
 		const ours = new Int32Array(table.rowCount).fill(-2);
 		hres.rowIndex.forEach((row, r) => (ours[row] = hres.labels[0][r]));
+		expect(hres.perK[0].k).toBeGreaterThanOrEqual(2);
 		expect(seg.map((v) => (v === -1 ? 1 : 0))).toEqual(ours.map((v) => (v === -1 ? 1 : 0)));
 		expect(adjustedRandIndex(seg, ours)).toBeGreaterThanOrEqual(0.99);
+	});
+
+	it('the PySpark script still refuses PAM and k-prototypes (Spark ML has neither), pointing to the scikit-learn script', () => {
+		for (const algorithm of [{ name: 'pam' as const }, { name: 'kprototypes' as const, gamma: null, nInit: 10, maxPasses: 100 }]) {
+			expect(() => pysparkScript({ ...recipe, algorithm }, result.fitted, 6)).toThrow(/PySpark has no such algorithm/);
+		}
 	});
 
 	it('the PySpark script compiles and uses pyspark.ml', () => {

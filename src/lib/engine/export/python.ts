@@ -9,6 +9,7 @@ import type { Recipe } from '../recipe';
 import { EngineError } from '../errors';
 import { own } from '../names';
 import type { FittedPrep } from '../types';
+import { NUMPY_ALGORITHMS } from './python-numpy';
 
 interface FeatureSpec {
 	name: string;
@@ -21,6 +22,8 @@ interface FeatureSpec {
 	clip: [number, number] | null;
 	scale: string;
 	weight: number;
+	/** Weight of the feature in Gower distances and k-prototypes (the engine's mixed view: a category counts w, not w/√2). */
+	mixed_weight: number;
 }
 
 function specs(recipe: Recipe, fitted: FittedPrep): FeatureSpec[] {
@@ -36,7 +39,8 @@ function specs(recipe: Recipe, fitted: FittedPrep): FeatureSpec[] {
 			yeo_johnson: f.yeoJohnson != null,
 			clip: c.clip ?? null,
 			scale: f.encoding === 'categorical' ? 'none' : (c.scale ?? recipe.prep.scale),
-			weight: c.weight ?? 1
+			weight: c.weight ?? 1,
+			mixed_weight: (fitted.weights[f.offset] ?? 1) * (f.encoding === 'categorical' ? Math.SQRT2 : 1)
 		};
 	});
 }
@@ -54,18 +58,21 @@ function pyString(value: unknown): string {
 export interface FittedStart {
 	centers?: number[][];
 	mixture?: { weights: number[]; means: number[]; covariances: number[] };
+	/** PAM: each segment's medoid, its clustered-row index and its prepared row, segment order. */
+	medoids?: { rows: number[]; centers: number[][] };
+	/** k-prototypes: each segment's prototype in the prepared space (means; the mode's indicator set) and the γ used. */
+	prototypes?: { centers: number[][]; gamma: number };
 }
 
-/** PAM on Gower and k-prototypes have no scikit-learn or Spark ML counterpart to export to. */
+/** PAM on Gower and k-prototypes have no Spark ML counterpart to export to (the scikit-learn script carries its own). */
 function refuseMixed(recipe: Recipe, target: string): void {
 	const name = recipe.algorithm.name;
 	if (name === 'pam' || name === 'kprototypes') {
-		throw new EngineError('bad-parameter', `A ${target} script cannot redo ${name === 'pam' ? 'PAM on Gower distances' : 'k-prototypes'}: ${target} has no such algorithm.`, 'Export the model file and score new customers with segment-lab score, or use R cluster::pam(daisy(x, "gower")) for PAM.');
+		throw new EngineError('bad-parameter', `A ${target} script cannot redo ${name === 'pam' ? 'PAM on Gower distances' : 'k-prototypes'}: ${target} has no such algorithm.`, 'Export the scikit-learn script (it carries PAM and k-prototypes in plain numpy), or score new customers with segment-lab score.');
 	}
 }
 
 export function sklearnScript(recipe: Recipe, fitted: FittedPrep, k: number, start: FittedStart = {}): string {
-	refuseMixed(recipe, 'scikit-learn');
 	const config = { source: recipe.source.name, features: specs(recipe, fitted), outliers: recipe.prep.outliers, algorithm: recipe.algorithm, k, seed: recipe.seed, start };
 	return `#!/usr/bin/env python3
 """Segment Lab analysis as a scikit-learn script (exported from the page or the command line).
@@ -76,7 +83,11 @@ the centres Segment Lab fitted (CONFIG["start"]), so it lands on the same segmen
 Mini-batch k-means and Gaussian mixtures keep drawing batches or iterating EM after any start, so by default they
 assign rows with the model Segment Lab fitted (nearest fitted centre; most probable component of the fitted
 mixture), which reproduces its segments; with --refit they fit again on this file, starting from those centres or
-from the fitted weights, means and precisions.
+from the fitted weights, means and precisions. PAM on Gower distances assigns each row to the nearest medoid
+Segment Lab found (the same segments), and k-prototypes to the nearest fitted prototype; with --refit PAM runs
+again (BUILD + SWAP, deterministic) and k-prototypes runs Huang's algorithm again from the starts the page drew
+(its seeded generator is written in below). HDBSCAN uses sklearn.cluster.HDBSCAN where it exists
+(scikit-learn >= 1.3) and otherwise the numpy HDBSCAN* below, which follows Segment Lab's steps.
 
 Where results may differ from Segment Lab's:
 - on another file: the preparation is refitted there, and the fitted start is only a start;
@@ -85,8 +96,11 @@ Where results may differ from Segment Lab's:
 - hierarchical runs above 20,000 rows (30,000 for single linkage): Segment Lab links 500 k-means micro-clusters,
   this script links every row (slow, and a slightly different tree);
 - DBSCAN: a border point within eps of two clusters may go to either (both follow the row order);
-- HDBSCAN needs scikit-learn >= 1.3; runs clustered on principal components are not reproduced (the script
-  clusters on the prepared features).
+- HDBSCAN above 20,000 rows: Segment Lab builds the spanning tree by Boruvka, which may keep other edges among
+  equal weights than Prim's here, so on tied data (duplicate rows) a few rows can change segment or noise;
+- HDBSCAN, PAM and k-prototypes written here in numpy are O(n^2) (PAM --refit up to 10,000 rows): fine for
+  the tens of thousands of rows at most that the page runs them on;
+- runs clustered on principal components are not reproduced (the script clusters on the prepared features).
 
 Usage: python3 segments.py INPUT.csv OUTPUT.csv [--refit]
 Needs pandas, numpy and scikit-learn (tested with scikit-learn 1.2).
@@ -231,6 +245,7 @@ def fitted_mixture(X, kind):
 
 
 REFIT = "--refit" in sys.argv[1:]
+${NUMPY_ALGORITHMS}
 
 
 def cluster(X):
@@ -253,11 +268,11 @@ def cluster(X):
         from sklearn.cluster import DBSCAN
         return DBSCAN(eps=a["eps"], min_samples=a["minPts"]).fit_predict(X)
     if name == "hdbscan":
-        # sklearn.cluster.HDBSCAN arrived in scikit-learn 1.3; noise rows get -1, as in Segment Lab.
+        # sklearn.cluster.HDBSCAN arrived in scikit-learn 1.3; before it, the numpy HDBSCAN* above. Noise gets -1.
         try:
             from sklearn.cluster import HDBSCAN
         except ImportError:
-            raise SystemExit("HDBSCAN needs scikit-learn >= 1.3 (sklearn.cluster.HDBSCAN): pip install -U scikit-learn")
+            return hdbscan_numpy(X, a["minClusterSize"], a.get("minSamples") or a["minClusterSize"], a.get("selection") or "eom")
         return HDBSCAN(min_cluster_size=a["minClusterSize"], min_samples=a.get("minSamples"), cluster_selection_method=a.get("selection") or "eom").fit_predict(X)
     if name == "gmm":
         from sklearn.mixture import GaussianMixture
@@ -265,6 +280,28 @@ def cluster(X):
         if start and not REFIT:
             return fitted_mixture(X, a["covariance"]).predict(X)
         return GaussianMixture(n_components=k, covariance_type=a["covariance"], n_init=1 if start else a["nInit"], max_iter=a["maxIter"], tol=a["tol"], reg_covar=a["regCovar"], random_state=seed, **start).fit_predict(X)
+    if name == "pam":
+        # PAM on Gower distances over the features as Segment Lab compares them (categories as categories).
+        V, nominal, weights = mixed_view(X)
+        lo, span = gower_scale(V)
+        med = CONFIG["start"].get("medoids")
+        if med and len(med["centers"]) == k and not REFIT:
+            order = np.argsort(med["rows"], kind="stable")
+            C = mixed_view(np.array(med["centers"], dtype=float)[order])[0]
+            return order[nearest_medoid(gower((C - lo) / span, (V - lo) / span, nominal, weights))]
+        check_rows(len(V), "PAM on Gower distances", "Leave out --refit to assign rows to the fitted medoids, or use k-prototypes.")
+        S = (V - lo) / span
+        D = gower(S, S, nominal, weights)
+        medoids = pam_gower(D, k)
+        return nearest_medoid(D[medoids])
+    if name == "kprototypes":
+        num, cat, cat_w = kproto_parts(X)
+        proto = CONFIG["start"].get("prototypes")
+        gamma = proto["gamma"] if proto else (a["gamma"] if a.get("gamma") is not None else huang_gamma(num))
+        if proto and len(proto["centers"]) == k and not REFIT:
+            means, modes, _ = kproto_parts(np.array(proto["centers"], dtype=float))
+            return kproto_cost(num, cat, cat_w, gamma, means, modes).argmin(axis=1)
+        return kprototypes_numpy(num, cat, cat_w, gamma, k, a["nInit"], a["maxPasses"], seed)
     raise SystemExit("unknown algorithm " + name)
 
 
@@ -449,8 +486,14 @@ export function pysparkStart(summary: { algorithm?: string; modelCenters?: numbe
 	return fittedStart(summary);
 }
 
-/** The start the scikit-learn script takes from one k of a run: centres for (mini-batch) k-means, the mixture for GMM. */
-export function fittedStart(summary: { algorithm?: string; modelCenters?: number[][]; gmm?: { mixture?: { weights: number[]; means: number[]; covariances: number[] } } }): FittedStart {
+/**
+ * The start the scikit-learn script takes from one k of a run: centres for (mini-batch) k-means, the mixture for
+ * GMM, the medoids (row and prepared values) for PAM, the prototypes and γ for k-prototypes.
+ */
+export function fittedStart(summary: { algorithm?: string; modelCenters?: number[][]; gmm?: { mixture?: { weights: number[]; means: number[]; covariances: number[] } }; mixed?: { medoids?: number[]; gamma?: number } }): FittedStart {
+	const centers = summary.modelCenters;
+	if (summary.algorithm === 'pam' && centers && summary.mixed?.medoids) return { medoids: { rows: summary.mixed.medoids, centers } };
+	if (summary.algorithm === 'kprototypes' && centers && summary.mixed?.gamma != null) return { prototypes: { centers, gamma: summary.mixed.gamma } };
 	if ((summary.algorithm === 'kmeans' || summary.algorithm === 'minibatch') && summary.modelCenters) return { centers: summary.modelCenters };
 	const m = summary.gmm?.mixture;
 	if (summary.algorithm === 'gmm' && m) return { mixture: { weights: m.weights, means: m.means, covariances: m.covariances } };
