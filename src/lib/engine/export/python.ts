@@ -96,7 +96,10 @@ Where results may differ from Segment Lab's:
 - hierarchical runs above 20,000 rows (30,000 for single linkage): Segment Lab links 500 k-means micro-clusters,
   this script links every row (slow, and a slightly different tree);
 - DBSCAN: a border point within eps of two clusters may go to either (both follow the row order);
-- HDBSCAN, PAM and k-prototypes written here in numpy keep an n x n matrix: fine up to some thousands of rows;
+- HDBSCAN above 20,000 rows: Segment Lab builds the spanning tree by Boruvka, which may keep other edges among
+  equal weights than Prim's here, so on tied data (duplicate rows) a few rows can change segment or noise;
+- HDBSCAN, PAM and k-prototypes written here in numpy are O(n^2) (PAM --refit up to 10,000 rows): fine for
+  the tens of thousands of rows at most that the page runs them on;
 - runs clustered on principal components are not reproduced (the script clusters on the prepared features).
 
 Usage: python3 segments.py INPUT.csv OUTPUT.csv [--refit]
@@ -286,6 +289,7 @@ def cluster(X):
             order = np.argsort(med["rows"], kind="stable")
             C = mixed_view(np.array(med["centers"], dtype=float)[order])[0]
             return order[nearest_medoid(gower((C - lo) / span, (V - lo) / span, nominal, weights))]
+        check_rows(len(V), "PAM on Gower distances", "Leave out --refit to assign rows to the fitted medoids, or use k-prototypes.")
         S = (V - lo) / span
         D = gower(S, S, nominal, weights)
         medoids = pam_gower(D, k)
