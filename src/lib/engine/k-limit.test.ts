@@ -11,6 +11,9 @@ describe('k range capped by the rows', () => {
 		expect(kRangeProblem(10, 7)).toBe('7 rows support at most 2 segments (about 5 rows per segment or more); k = 10 would leave about 0.7 rows per segment.');
 		expect(kRangeProblem(10, 50)).toBeNull();
 		expect(kRangeProblem(11, 50)).toMatch(/at most 10 segments/);
+		// Many rows: the cap is the product's 30, never a rows-per-segment figure that would contradict the refusal.
+		expect(kRangeProblem(99, 5000)).toBe('Segment Lab tries at most 30 segments (more are rarely usable by a team, and each k adds a full clustering run); k = 99 is beyond that.');
+		expect(kRangeProblem(31, 150)).toMatch(/150 rows support at most 30 segments.*about 4\.8 rows per segment/);
 	});
 
 	it('the default range follows it', () => {
