@@ -12,14 +12,16 @@
  * with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset in its command only (TOOLCHAIN.md), at scikit-learn's default
  * thread count, and prints threadpoolctl's view of its kernels.
  *
- * Run: npm run build && npm run bench -- journey   (or: npx tsx bench/journey.bench.ts [rows] [--page-only])
+ * Run: npm run build && npm run bench -- journey   (or: npx tsx bench/journey.bench.ts [rows] [--page-only];
+ * JOURNEY_QUICK=1 for the memory account in a couple of minutes: k = 2..3, one restart, no Python)
  * Heavy (minutes, about 2 GB): run it on a quiet machine.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCustomers } from './journey-data';
+import { MEMORY_FLAGS, RssSeries, memoryLines, uaMemory, type StepMemory, type UaMemory } from './journey-memory';
 import { ISOLATION_HEADERS, launchApp } from '../tests/e2e/harness';
 import { readTable } from '../src/cli/input';
 import { describeTable } from '../src/lib/engine/data/describe';
@@ -32,43 +34,15 @@ const args = process.argv.slice(2);
 const rows = Number(args.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
 /** --page-only: skip the Python side (for trying the page quickly; the comparison needs both). */
 const pageOnly = args.includes('--page-only');
+/**
+ * JOURNEY_QUICK=1: the same file, but k = 2..3 with one restart and no Python side — a memory run in a couple of
+ * minutes (the memory per step is that of the full journey's steps; only the sweep is shorter).
+ */
+const quick = process.env.JOURNEY_QUICK === '1';
 const dir = mkdtempSync(join(tmpdir(), 'segment-lab-journey-'));
 const csv = join(dir, 'customers.csv');
 const load = () => loadavg().map((v) => v.toFixed(2)).join(', ');
 const s = (ms: number) => (ms / 1000).toFixed(2);
-
-/** Resident memory (bytes) of this process's Chromium descendants: renderer processes, and all of them. */
-function chromiumRss(): { renderer: number; all: number } {
-	const children = new Map<number, number[]>();
-	for (const name of readdirSync('/proc')) {
-		if (!/^\d+$/.test(name)) continue;
-		try {
-			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-			const list = children.get(ppid) ?? [];
-			list.push(Number(name));
-			children.set(ppid, list);
-		} catch {
-			// The process ended while being read.
-		}
-	}
-	let renderer = 0, all = 0;
-	const stack = [...(children.get(process.pid) ?? [])];
-	while (stack.length) {
-		const pid = stack.pop()!;
-		stack.push(...(children.get(pid) ?? []));
-		try {
-			const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-			if (!cmd.includes('chrom')) continue;
-			const rss = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-			all += rss;
-			if (cmd.includes('--type=renderer')) renderer += rss;
-		} catch {
-			// Gone.
-		}
-	}
-	return { renderer, all };
-}
 
 async function main(): Promise<void> {
 	console.log(`Journey bench, ${rows.toLocaleString('en')} customers; load average before: ${load()}`);
@@ -77,11 +51,12 @@ async function main(): Promise<void> {
 	const fileBytes = statSync(csv).size;
 	console.log(`Wrote ${csv}: ${(fileBytes / 2 ** 20).toFixed(1)} MB in ${s(Date.now() - t)} s.`);
 
-	const planPath = await writePlan();
+	const planPath = quick || pageOnly ? null : await writePlan();
 	const page = await runPage();
 	// The page's figures first, in case the Python side is stopped on a busy machine.
 	console.log(`Page: ${page.steps.map(([name, ms]) => `${name} ${s(ms)} s`).join(', ')}; peak renderer memory ${(page.peak.renderer / 2 ** 20).toFixed(0)} MB; longest main-thread task ${page.longest.toFixed(0)} ms.`);
-	const py = pageOnly ? null : runPython(planPath);
+	for (const line of memoryLines(page.memory, fileBytes, page.pageBaseline, page.baselineUa)) console.log(line);
+	const py = planPath ? runPython(planPath) : null;
 	report(page, py, fileBytes);
 }
 
@@ -121,20 +96,32 @@ interface PageRun {
 	/** Main-thread tasks over 50 ms: duration and the step during which they started. */
 	longTasks: { ms: number; step: string }[];
 	cores: string;
+	/** Renderer RSS and the page's heaps per step (journey-memory.ts). */
+	memory: StepMemory[];
+	/** The page's own renderer process before the file (the others are Chromium's). */
+	pageBaseline: number;
+	baselineUa: UaMemory | null;
 }
 
 async function runPage(): Promise<PageRun> {
-	const app = await launchApp({ headers: ISOLATION_HEADERS });
+	const app = await launchApp({ headers: ISOLATION_HEADERS, args: MEMORY_FLAGS });
 	await new Promise((r) => setTimeout(r, 1000));
-	const baseline = chromiumRss().renderer;
-	const peak = { renderer: 0, all: 0 };
-	const sampler = setInterval(() => {
-		const m = chromiumRss();
-		peak.renderer = Math.max(peak.renderer, m.renderer);
-		peak.all = Math.max(peak.all, m.all);
-	}, 100);
+	const baselineUa = await uaMemory(app.page);
+	const rss = new RssSeries();
+	const baseline = rss.sample();
+	const peak = rss.peak;
 	try {
 		const { page } = app;
+		// The page's clock in wall-clock ms, to read the RSS series by the steps' windows.
+		const origin = await page.evaluate(() => performance.timeOrigin);
+		const now = () => page.evaluate(() => performance.now());
+		// Measured at the end of each user action; the next step is timed from after the measurement.
+		const uaAt = new Map<string, UaMemory | null>();
+		const resume = new Map<string, number>();
+		const measure = async (name: string) => {
+			uaAt.set(name, await uaMemory(page));
+			resume.set(name, await now());
+		};
 		await page.evaluate(() => {
 			const w = window as unknown as { __long: [number, number][]; __status: [number, string][] };
 			w.__long = [];
@@ -148,30 +135,40 @@ async function runPage(): Promise<PageRun> {
 				if (text !== last) w.__status.push([performance.now(), (last = text)]);
 			}).observe(document.body, { subtree: true, childList: true, characterData: true });
 		});
-		const now = () => page.evaluate(() => performance.now());
 		const step = (name: RegExp) => page.getByRole('link', { name }).filter({ visible: true }).first().click();
 		const marks: [string, number][] = [];
 		const t0 = await now();
 		await page.locator('input[type="file"]').first().setInputFiles(csv);
 		await page.getByRole('heading', { name: /Columns/ }).waitFor({ timeout: 600_000 });
 		marks.push(['load + profile', await now()]);
-		await step(/^\d?\s*Prepare/);
+		await measure('load + profile');
+		if (quick) {
+			await step(/^\d?\s*Cluster/);
+			for (const [label, v] of [['Largest k', '3'], ['Restarts', '1']]) {
+				await page.getByLabel(label, { exact: true }).fill(v);
+				await page.getByLabel(label, { exact: true }).press('Tab');
+			}
+		} else await step(/^\d?\s*Prepare/);
 		await page.getByRole('button', { name: 'Run', exact: true }).first().click();
 		const runStart = await now();
 		await page.getByRole('button', { name: 'Cancel' }).first().waitFor({ timeout: 60_000 });
 		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 3_600_000 });
 		const runEnd = await now();
+		await measure('run');
 		await step(/^\d?\s*Map/);
 		await page.getByRole('button', { name: 'Download chart (SVG)' }).waitFor({ timeout: 600_000 });
 		await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 		marks.push(['PCA map', await now()]);
+		await measure('PCA map');
 		await step(/^\d?\s*Segments/);
 		await page.getByRole('article', { name: /^Persona:/ }).first().waitFor({ timeout: 600_000 });
 		marks.push(['personas', await now()]);
+		await measure('personas');
 		await step(/^\d?\s*Export/);
 		const [download] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
 		await download.saveAs(join(dir, 'page-results.csv'));
 		marks.push(['export CSV', await now()]);
+		await measure('export CSV');
 		const { status, long } = await page.evaluate(() => {
 			const w = window as unknown as { __long: [number, number][]; __status: [number, string][] };
 			return { status: w.__status, long: w.__long };
@@ -188,24 +185,37 @@ async function runPage(): Promise<PageRun> {
 		const cores = /using \d+ of \d+ cores/.exec(inRun.map(([, t]) => t).join(' '))?.[0] ?? 'no core count shown';
 		const steps: [string, number][] = [];
 		let prev = t0;
+		const windows: [string, number, number][] = [];
 		const add = (name: string, at: number) => {
 			steps.push([name, at - prev]);
-			prev = at;
+			windows.push([name, prev, at]);
+			prev = resume.get(name) ?? at;
 		};
 		add('load + profile', marks[0][1]);
-		steps.push(['preparation', firstK - marks[0][1]]);
+		const prepStart = resume.get('load + profile') ?? marks[0][1];
+		steps.push(['preparation', firstK - prepStart]);
 		steps.push(['k-means sweep', runEnd - firstK - metrics]);
 		steps.push(['metrics', metrics]);
-		prev = runEnd;
+		windows.push(['preparation', prepStart, firstK], ['k-means sweep', firstK, runEnd], ['metrics', firstK, runEnd]);
+		prev = resume.get('run') ?? runEnd;
 		for (const [name, at] of marks.slice(1)) add(name, at);
 		// Each long task is put in the step whose time window holds its start.
-		const windows: [string, number][] = [];
+		const ends: [string, number][] = [];
 		let at = t0;
-		for (const [name, ms] of steps) windows.push([name, (at += ms)]);
-		const longTasks = long.map(([start, ms]) => ({ ms, step: windows.find(([, end]) => start <= end)?.[0] ?? 'after' }));
-		return { steps, peak, baseline, longest: Math.max(0, ...long.map(([, ms]) => ms)), longTasks, cores };
+		for (const [name, ms] of steps) ends.push([name, (at += ms)]);
+		const longTasks = long.map(([start, ms]) => ({ ms, step: ends.find(([, end]) => start <= end)?.[0] ?? 'after' }));
+		// Memory by step: the RSS series read over each step's window (the metrics stretches within the run apart).
+		const metricWindows = inRun.flatMap(([from, text], i) => (/Metrics for k/.test(text) ? [[from, inRun[i + 1]?.[0] ?? runEnd]] : []));
+		const memory: StepMemory[] = steps.map(([name]) => {
+			const [, from, to] = windows.find(([n]) => n === name)!;
+			const parts = name === 'metrics' && metricWindows.length ? metricWindows : [[from, to]];
+			const reads = parts.map(([a, b]) => rss.window(origin + a, origin + b));
+			const ua = name === 'metrics' ? uaAt.get('run') : name === 'preparation' || name === 'k-means sweep' ? null : uaAt.get(name);
+			return { step: name, peak: Math.max(...reads.map((r) => r.peak)), end: reads[reads.length - 1].end, ua: ua ?? null };
+		});
+		return { steps, peak, baseline, longest: Math.max(0, ...long.map(([, ms]) => ms)), longTasks, cores, memory, pageBaseline: rss.first(), baselineUa };
 	} finally {
-		clearInterval(sampler);
+		rss.stop();
 		await app.close();
 	}
 }
@@ -240,7 +250,9 @@ function report(page: PageRun, pySeconds: Record<string, number> | null, fileByt
 	const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
 	const x = page.peak.renderer / fileBytes;
 	const added = (page.peak.renderer - page.baseline) / fileBytes;
-	console.log(`Peak memory: renderer process (page + workers) ${mb(page.peak.renderer)} = ${x.toFixed(2)}× the ${mb(fileBytes)} file (target ≤ 3×: ${x <= 3 ? 'met' : 'not met'}); ` +
+	const own = Math.max(...page.memory.map((m) => m.peak));
+	console.log(`Peak memory: the page's renderer process (page + workers) ${mb(own)} = ${(own / fileBytes).toFixed(2)}× the file, ${mb(own - page.pageBaseline)} above its ${mb(page.pageBaseline)} before the file (${((own - page.pageBaseline) / fileBytes).toFixed(2)}×).`);
+	console.log(`Peak memory: renderer processes (page + workers, and Chromium's own) ${mb(page.peak.renderer)} = ${x.toFixed(2)}× the ${mb(fileBytes)} file (target ≤ 3×: ${x <= 3 ? 'met' : 'not met'}); ` +
 		`${mb(page.peak.renderer - page.baseline)} above the ${mb(page.baseline)} of the page before the file (${added.toFixed(2)}×); all Chromium processes ${mb(page.peak.all)}.`);
 	const worst = [...page.longTasks].sort((a, b) => b.ms - a.ms).slice(0, 6).map((t) => `${t.ms.toFixed(0)} ms in ${t.step}`).join(', ');
 	console.log(`Longest main-thread task: ${page.longest.toFixed(0)} ms (${page.longTasks.length} tasks over 50 ms${worst ? `: ${worst}` : ''}; target none over 100 ms: ${page.longest <= 100 ? 'met' : 'not met'}). ` +

@@ -22,22 +22,22 @@ export interface App {
 }
 
 /** Debian's Chromium, headless, with the flags this machine needs (no sandbox, GPU or background networking). */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
 	return chromium.launch({
 		executablePath: CHROMIUM,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...extraArgs]
 	});
 }
 
 /** Headers that make the page cross-origin isolated (shared memory, so t-SNE can use a second thread). */
 export const ISOLATION_HEADERS = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 
-/** `context` adds browser-context options (touch, reduced motion, viewport) to the defaults. */
-export async function launchApp(opts: { path?: string; context?: BrowserContextOptions; headers?: Record<string, string> } = {}): Promise<App> {
+/** `context` adds browser-context options (touch, reduced motion, viewport) to the defaults; `args`, Chromium flags. */
+export async function launchApp(opts: { path?: string; context?: BrowserContextOptions; headers?: Record<string, string>; args?: string[] } = {}): Promise<App> {
 	if (!existsSync(BUILD_DIR)) throw new Error('build/ is missing: run `npm run build` first (npm test does).');
 	if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH).`);
 	const server = await startStaticServer(BUILD_DIR, 0, opts.headers);
-	const browser = await launchChromium();
+	const browser = await launchChromium(opts.args);
 	const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 }, ...opts.context });
 	const page = await context.newPage();
 	const requests: App['requests'] = [];
