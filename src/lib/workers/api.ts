@@ -32,6 +32,7 @@ import type { ColumnProfile, FeatureMatrix, LineAccount, SourceFormat, Table } f
 import { loadBlob } from './read-file';
 import { teamFor } from './kmeans-team-client';
 import { toShared } from './shared-matrix';
+import { blobOfChunks } from './chunk-blob';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -255,7 +256,7 @@ const api = {
 				const { matrix } = preparedFor(model.recipe);
 				if (matrix.rows === assignment.labels.length) extra.unshift(...rowColumns(matrix, assignment.labels, model.centers, model.probs, mixedAssignment(model.mixed)));
 			}
-			return new Blob([...resultsCsvChunks(requireTable(), { ...assignment, extra })], { type: 'text/csv' });
+			return blobOfChunks(resultsCsvChunks(requireTable(), { ...assignment, extra }), 'text/csv');
 		});
 	},
 
@@ -269,7 +270,7 @@ const api = {
 		return attempt(async () => {
 			const t = await loadBlob(input.blob, input.name, input.options, onProgress);
 			const s = scoreTable(model, t);
-			const csv = new Blob([...resultsCsvChunks(t, { rowIndex: s.rowIndex, status: s.status, labels: s.labels, names: s.sizes.map((z) => z.name), extra: scoredColumns(s) })], { type: 'text/csv' });
+			const csv = blobOfChunks(resultsCsvChunks(t, { rowIndex: s.rowIndex, status: s.status, labels: s.labels, names: s.sizes.map((z) => z.name), extra: scoredColumns(s) }), 'text/csv');
 			const { rowIndex: _r, status: _s, labels, distances: _d, probs: _p, ...report } = s;
 			// Lines of the new file that could not be read are not scored: said first, never dropped silently.
 			const skippedWarnings = t.skipped?.count ? skipNotes(t.skipped, t.name).map((n) => n.replace('The other rows were kept; download the skipped lines to check them.', 'They are not in the scored file.')) : [];
@@ -282,7 +283,7 @@ const api = {
 		return attempt(() => {
 			const t = pending ?? loaded ?? requireTable();
 			if (!t.skipped) throw new EngineError('internal', 'No lines were skipped.', '');
-			return new Blob([...skippedCsvChunks(t.skipped, t.source)], { type: 'text/csv' });
+			return blobOfChunks(skippedCsvChunks(t.skipped, t.source), 'text/csv');
 		});
 	}
 };
