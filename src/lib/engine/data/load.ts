@@ -8,6 +8,7 @@ import type { Table } from '../types';
 import type { ByteSource } from './byte-source';
 import { parseCsv } from './csv';
 import { parseNumericSource } from './csv-source';
+import { keepFileNotText } from './file-backed';
 import { decodeText } from './decode';
 import { detectFormat } from './format';
 import { parseJson, parseNdjson } from './json';
@@ -22,7 +23,8 @@ export interface LoadOptions {
 	sheet?: string;
 	/**
 	 * loadSource: files up to this many bytes are read whole and their text kept in memory; larger clean numeric
-	 * delimited files are parsed chunk by chunk and the Table keeps the file, not its text (default 16 MiB).
+	 * delimited files are parsed chunk by chunk, and the Table of a larger ASCII delimited file keeps the file, not
+	 * its text (default 16 MiB).
 	 */
 	keepTextBelow?: number;
 }
@@ -70,7 +72,9 @@ export async function loadSource(src: ByteSource, name: string, options: LoadOpt
 		}
 	}
 	const box = { bytes: (await readAll(src, name, control)) as Uint8Array | null };
-	return loadTable(box, name, options, { signal: control.signal, onProgress: subProgress(control.onProgress, 0.3, 1) });
+	const table = await loadTable(box, name, options, { signal: control.signal, onProgress: subProgress(control.onProgress, 0.3, 1) });
+	// A large file's text is not kept once parsed: exports read its rows back from the file (file-backed.ts).
+	return src.size > (options.keepTextBelow ?? KEEP_TEXT_BELOW) ? keepFileNotText(table, src) : table;
 }
 
 const READ_CHUNK = 8 * 2 ** 20;
