@@ -308,7 +308,8 @@ function noMetrics(): KMetrics {
 	};
 }
 
-function project(matrix: FeatureMatrix, rowScores: boolean): AnalysisResult['pca'] {
+/** The projection view's PCA of a prepared matrix (the first 6 components; per-row scores unless rowScores is false). */
+export function project(matrix: FeatureMatrix, rowScores: boolean): AnalysisResult['pca'] {
 	const view = pcaView(matrix.data, matrix.rows, matrix.cols, 6, rowScores);
 	return { ...view, coords: scorePair(view, 0, 1) };
 }

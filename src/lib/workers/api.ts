@@ -5,7 +5,7 @@
 import type { MixedOutput } from '../engine/cluster-mixed';
 import * as Comlink from 'comlink';
 import { suggestedEpsFor } from '../engine/cluster-k';
-import { analyse, clusterOneK, kValues, prepareRun, type AnalysisResult, type KPart, type RunBase } from '../engine/analyse';
+import { analyse, clusterOneK, kValues, prepareRun, project, type AnalysisResult, type KPart, type RunBase } from '../engine/analyse';
 import type { LoadOptions } from '../engine/data/load';
 import { skipGroups, skipNotes, type SkipGroup } from '../engine/data/skipped';
 import { skippedCsvChunks } from '../engine/export/skipped-csv';
@@ -123,8 +123,12 @@ async function attempt<T>(fn: () => Promise<T> | T): Promise<Outcome<T>> {
 	}
 }
 
-/** The prepared matrix of the current table and preparation, reused by every job of a sweep in this worker. */
-let prepared: { table: Table; key: string; matrix: FeatureMatrix; base: RunBase } | null = null;
+/**
+ * The prepared matrix of the current table and preparation, reused by every job of a sweep in this worker.
+ * `sent`: the base's projection (PCA scores and coordinates, 56 MB at 1,000,000 rows) went to the page with
+ * runBase and is no longer held here; another run on the same matrix computes it again (runBase).
+ */
+let prepared: { table: Table; key: string; matrix: FeatureMatrix; base: RunBase; sent?: boolean } | null = null;
 
 function preparedFor(recipe: Recipe) {
 	const t = requireTable();
@@ -191,14 +195,26 @@ const api = {
 	async runBase(recipe: Recipe, onProgress?: ProgressFn): Promise<Outcome<RunBase>> {
 		const out = await attempt(() => {
 			onProgress?.({ stage: 'Preparing features', fraction: 0 });
-			const { base, matrix } = preparedFor(recipe);
-			kValues(recipe, matrix.rows);
+			let p = preparedFor(recipe);
+			if (p.sent) {
+				// The same computation on the same matrix: the same numbers. Clustered on components, the view's PCA
+				// is of the matrix before them, which is not kept: prepared again.
+				if (recipe.pcaComponents == null) p.base = { ...p.base, pca: project(p.matrix, true) };
+				else {
+					prepared = null;
+					p = preparedFor(recipe);
+				}
+			}
+			kValues(recipe, p.matrix.rows);
 			onProgress?.({ stage: 'Features ready', fraction: 1 });
-			// Copies go to the page; the cached originals stay usable here.
-			return { ...base, status: base.status.slice(), rowIndex: base.rowIndex.slice(), pca: { ...base.pca, coords: base.pca.coords.slice() } };
+			// The projection moves to the page; status and rowIndex are copies (the matrix keeps using its own).
+			const base = p.base;
+			p.base = { ...base, pca: { ...base.pca, coords: new Float32Array(0), scores: new Float64Array(0) } };
+			p.sent = true;
+			return { ...base, status: base.status.slice(), rowIndex: base.rowIndex.slice() };
 		});
 		if (!out.ok) return out;
-		return Comlink.transfer(out, [out.value.status.buffer, out.value.rowIndex.buffer, out.value.pca.coords.buffer] as ArrayBuffer[]);
+		return Comlink.transfer(out, [out.value.status.buffer, out.value.rowIndex.buffer, out.value.pca.coords.buffer, out.value.pca.scores.buffer] as ArrayBuffer[]);
 	},
 
 	/** One k of a sweep on the cached matrix. */
