@@ -55,23 +55,28 @@ export function roundBetween(a: number, b: number): number {
 }
 
 /**
- * Per matrix column, the original value of every clustered row: the number (or the fill for a missing cell) for
- * numeric columns, 1 or 0 for "this row's level is the column's level" for one-hot columns.
+ * Per matrix column, the original value of clustered row i: the number (or the fill for a missing cell) for
+ * numeric columns, 1 or 0 for "this row's level is the column's level" for one-hot columns. Numeric columns are
+ * read from the table as asked, not copied (a copy per feature was 64 MB held with the rules at 1,000,000 × 8);
+ * one-hot columns keep a byte per row.
  */
-export function originalColumns(table: Table, matrix: Pick<FeatureMatrix, 'rowIndex' | 'fitted'>): Float64Array[] {
+export function originalValues(table: Table, matrix: Pick<FeatureMatrix, 'rowIndex' | 'fitted'>): ((i: number) => number)[] {
 	const { rowIndex, fitted } = matrix;
 	const units = columnUnits(fitted);
 	const texts = new Map<string, string[]>();
 	return units.map((u) => {
-		const out = new Float64Array(rowIndex.length);
 		if (u.kind === 'numeric') {
 			const nums = table.columns.find((c) => c.name === u.feature)!.numbers;
-			rowIndex.forEach((r, i) => (out[i] = Number.isNaN(nums[r]) ? (u.fill as number) : nums[r]));
-		} else {
-			if (!texts.has(u.feature)) texts.set(u.feature, cellTexts(table, u.feature));
-			const t = texts.get(u.feature)!;
-			rowIndex.forEach((r, i) => (out[i] = (t[r] === '' && u.fill !== null ? String(u.fill) : t[r]) === u.level ? 1 : 0));
+			const fill = u.fill as number;
+			return (i: number) => {
+				const v = nums[rowIndex[i]];
+				return Number.isNaN(v) ? fill : v;
+			};
 		}
-		return out;
+		if (!texts.has(u.feature)) texts.set(u.feature, cellTexts(table, u.feature));
+		const t = texts.get(u.feature)!;
+		const flags = new Uint8Array(rowIndex.length);
+		rowIndex.forEach((r, i) => (flags[i] = (t[r] === '' && u.fill !== null ? String(u.fill) : t[r]) === u.level ? 1 : 0));
+		return (i: number) => flags[i];
 	});
 }

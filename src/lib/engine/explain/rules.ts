@@ -10,7 +10,7 @@ import { Rng } from '../random';
 import type { FeatureMatrix, Table } from '../types';
 import { exkmc } from './exkmc';
 import { imm } from './imm';
-import { columnUnits, originalColumns, roundBetween, toOriginal, toPrepared, type ColumnUnits } from './original-units';
+import { columnUnits, originalValues, roundBetween, toOriginal, toPrepared, type ColumnUnits } from './original-units';
 import { leafRules, type Rule } from './rule-text';
 import { labelCost, type TreeNode } from './threshold-tree';
 
@@ -34,9 +34,9 @@ export interface Explanation {
 	splitStep: number[];
 	leafSegment: number[];
 	immNodes: number;
-	/** Clustering labels (0-based, −1 noise) and original column values, per clustered row. */
+	/** Clustering labels (0-based, −1 noise) and, per matrix column, the original value of a clustered row. */
 	labels: Int32Array;
-	values: Float64Array[];
+	value: ((i: number) => number)[];
 	X: FeatureMatrix;
 }
 
@@ -90,7 +90,7 @@ export function explain(table: Table, matrix: FeatureMatrix, labels: Int32Array,
 	});
 	const base: Explanation = {
 		k, sample: sample ? { size: ns, of: rows } : null, maxLeaves: tree.filter((n) => n.column < 0).length + ex.splits.length, tradeoff: [], baseCost: labelCost(X, rows, cols, labels, k), units,
-		nodes: ex.nodes, original, splitStep, leafSegment: ex.leafSegment, immNodes: tree.length, labels, values: originalColumns(table, matrix), X: matrix
+		nodes: ex.nodes, original, splitStep, leafSegment: ex.leafSegment, immNodes: tree.length, labels, value: originalValues(table, matrix), X: matrix
 	};
 	const sampleCost = sample ? labelCost(Xs, ns, cols, ls, k) : base.baseCost;
 	for (let leaves = k; leaves <= base.maxLeaves; leaves++) {
@@ -133,7 +133,7 @@ function ruleLabels(e: Explanation, leaves: number, subset: Int32Array | null = 
 		const i = subset ? subset[t] : t;
 		let at = 0;
 		while (isSplit(e, at, leaves)) {
-			const node = e.nodes[at], v = e.values[node.column][i];
+			const node = e.nodes[at], v = e.value[node.column](i);
 			at = (e.units[node.column].kind === 'numeric' ? v <= e.original[at] : v === 0) ? node.left : node.right;
 		}
 		leaf[t] = at;
