@@ -31,6 +31,7 @@ import type { Recipe } from '../engine/recipe';
 import type { ColumnProfile, FeatureMatrix, LineAccount, SourceFormat, Table } from '../engine/types';
 import { loadBlob } from './read-file';
 import { teamFor } from './kmeans-team-client';
+import { releaseIdleArenas } from '../engine/cluster/kmeans-wasm';
 import { toShared } from './shared-matrix';
 import { blobOfChunks } from './chunk-blob';
 
@@ -185,6 +186,7 @@ const api = {
 	async analyse(recipe: Recipe, onProgress?: ProgressFn): Promise<Outcome<AnalysisResult>> {
 		await teamFor(table?.rowCount ?? 0);
 		const out = await attempt(() => analyse(requireTable(), recipe, { onProgress }));
+		releaseIdleArenas();
 		if (!out.ok) return out;
 		const r = out.value;
 		const buffers = [r.status.buffer, r.rowIndex.buffer, r.pca.coords.buffer, r.pca.scores.buffer, ...r.labels.map((l) => l.buffer)] as ArrayBuffer[];
@@ -224,6 +226,7 @@ const api = {
 			const { matrix } = preparedFor(recipe);
 			return clusterOneK(requireTable(), matrix, recipe, k, { onProgress });
 		});
+		releaseIdleArenas();
 		if (!out.ok) return out;
 		return Comlink.transfer(out, [out.value.labels.buffer as ArrayBuffer]);
 	},

@@ -275,6 +275,15 @@ function kernelModule(shared = false): object | null {
 
 /** Idle instances (each with its own memory), reused so that a large memory is allocated and touched once. */
 const idle: Exports[] = [];
+
+/**
+ * Lets the idle memories go (the garbage collector frees them; a WebAssembly memory never shrinks): called by the
+ * engine worker when a k of a sweep is done, so the k-means++ and Hartigan arenas (about 100 MB each at
+ * 1,000,000 × 8) are not held through the map, the personas and the export. The next k allocates once again.
+ */
+export function releaseIdleArenas(): void {
+	idle.length = 0;
+}
 const IDLE_MAX = 2;
 const IDLE_BYTES = 512 * 2 ** 20;
 const arenas = new WeakMap<ArrayBuffer, WasmArena>();
