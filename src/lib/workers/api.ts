@@ -32,7 +32,8 @@ import type { ColumnProfile, FeatureMatrix, LineAccount, SourceFormat, Table } f
 import { loadBlob } from './read-file';
 import { teamFor } from './kmeans-team-client';
 import { releaseIdleArenas } from '../engine/cluster/kmeans-wasm';
-import { toShared } from './shared-matrix';
+import { sharedZeros, toShared } from './shared-matrix';
+import { withMatrixMemory } from '../engine/prep/matrix-memory';
 import { blobOfChunks } from './chunk-blob';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
@@ -137,8 +138,9 @@ function preparedFor(recipe: Recipe) {
 	const key = JSON.stringify({ ...recipe, algorithm: null, k: null, kRange: null, seed: null });
 	if (!prepared || prepared.table !== t || prepared.key !== key) {
 		prepared = null; // release the old matrix before building the new one
-		const run = prepareRun(t, recipe);
-		// Moved once into shared memory where the page can have it (the map's input is then a view, not a copy).
+		// Made in shared memory where the page can have it (the map's input is then a view, not a copy); a matrix of
+		// principal components is made after it and moved there once.
+		const run = withMatrixMemory(sharedZeros, () => prepareRun(t, recipe));
 		run.matrix.data = toShared(run.matrix.data);
 		prepared = { table: t, key, ...run };
 	}

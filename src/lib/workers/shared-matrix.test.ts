@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { isShared, toShared } from './shared-matrix';
+import { isShared, sharedZeros, toShared } from './shared-matrix';
+import { newMatrix, withMatrixMemory } from '../engine/prep/matrix-memory';
 
 describe('shared matrix', () => {
 	const g = globalThis as { SharedArrayBuffer?: unknown; crossOriginIsolated?: boolean };
@@ -22,5 +23,15 @@ describe('shared matrix', () => {
 		expect(Array.from(shared)).toEqual(Array.from(data));
 		expect(toShared(shared)).toBe(shared);
 		expect(isShared(data.buffer)).toBe(false);
+	});
+	it('prepares into shared memory only inside withMatrixMemory, and only when isolated', () => {
+		expect(isShared(sharedZeros(4).buffer)).toBe(false);
+		g.crossOriginIsolated = true;
+		const m = withMatrixMemory(sharedZeros, () => newMatrix(6));
+		expect(isShared(m.buffer)).toBe(true);
+		expect(Array.from(m)).toEqual([0, 0, 0, 0, 0, 0]);
+		expect(isShared(newMatrix(6).buffer)).toBe(false);
+		expect(() => withMatrixMemory(sharedZeros, () => { throw new Error('x'); })).toThrow('x');
+		expect(isShared(newMatrix(2).buffer)).toBe(false); // restored after a throw
 	});
 });

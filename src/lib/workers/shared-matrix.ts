@@ -16,3 +16,10 @@ export function toShared(data: Float64Array): Float64Array {
 	out.set(data);
 	return out;
 }
+
+/** Allocates a zeroed matrix in shared memory on a cross-origin-isolated page, else an ordinary one. */
+export function sharedZeros(length: number): Float64Array {
+	const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+	if (!isolated || typeof SharedArrayBuffer === 'undefined' || length === 0) return new Float64Array(length);
+	return new Float64Array(new SharedArrayBuffer(length * 8));
+}

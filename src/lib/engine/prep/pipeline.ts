@@ -19,6 +19,7 @@ import { applyClip, applyLog1p, fitClip } from './transform';
 import { columnNamed } from '../data/column-named';
 import { applyYeoJohnson, fitYeoJohnson } from './yeo-johnson';
 import { markRepeats, settleRepeats } from './repeats';
+import { newMatrix } from './matrix-memory';
 
 export type PrepStep = 'missing' | 'transform' | 'outliers' | 'scale';
 
@@ -151,7 +152,7 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 		);
 	}
 	const cols = columns.length;
-	const data = new Float64Array(rows * cols);
+	const data = newMatrix(rows * cols);
 	for (const w of work) {
 		if (w.values) {
 			for (let r = 0; r < rows; r++) data[r * cols + w.f.offset] = w.values[keep[r]];
