@@ -27,6 +27,16 @@ export async function readBlob(blob: Blob, name: string, onProgress?: ProgressFn
 	return bytes;
 }
 
+/**
+ * Frees the memory of an array read() returned now, not at the collector's convenience: an export reads a large
+ * file back a megabyte at a time, and the dead blocks otherwise piled up to about the file's size (transfer(0)
+ * detaches the buffer; where ArrayBuffer.prototype.transfer is missing, the collector frees it as before).
+ */
+function release(bytes: Uint8Array): void {
+	const buffer = bytes.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer };
+	if (bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength && !(typeof SharedArrayBuffer !== 'undefined' && (buffer as ArrayBufferLike) instanceof SharedArrayBuffer)) buffer.transfer?.(0);
+}
+
 interface SyncReader {
 	readAsArrayBuffer(blob: Blob): ArrayBuffer;
 }
@@ -87,7 +97,8 @@ export function blobSource(blob: Blob, name: string): ByteSource | null {
 				throw fileChanged(name);
 			}
 		},
-		readIntoAsync
+		readIntoAsync,
+		release
 	};
 	if (typeof Worker === 'undefined') return inline;
 	return readAhead(blob, name, inline, takeReader);

@@ -30,12 +30,17 @@ export class FileBackedText implements SourceText {
 	 */
 	slice(start: number, end: number): string {
 		if (end <= start) return '';
-		return utf8.decode(this.file.read(start + this.delta, end + this.delta));
+		const bytes = this.file.read(start + this.delta, end + this.delta);
+		const text = utf8.decode(bytes);
+		this.file.release?.(bytes);
+		return text;
 	}
 
 	/** The whole decoded text, read from the file on every access: read it once and keep it in a local. */
 	get text(): string {
-		const text = decodeText(this.file.read(0, this.file.size), this.name).text;
+		const bytes = this.file.read(0, this.file.size);
+		const text = decodeText(bytes, this.name).text;
+		this.file.release?.(bytes);
 		return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 	}
 }
