@@ -21,6 +21,7 @@ import { spawnSync } from 'node:child_process';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCustomers } from './journey-data';
+import { checkResults } from './journey-check';
 import { MEMORY_FLAGS, RssSeries, memoryLines, uaMemory, type StepMemory, type UaMemory } from './journey-memory';
 import { ISOLATION_HEADERS, launchApp } from '../tests/e2e/harness';
 import { readTable } from '../src/cli/input';
@@ -169,6 +170,7 @@ async function runPage(): Promise<PageRun> {
 		await download.saveAs(join(dir, 'page-results.csv'));
 		marks.push(['export CSV', await now()]);
 		await measure('export CSV');
+		console.log(checkResults(csv, join(dir, 'page-results.csv')));
 		const { status, long } = await page.evaluate(() => {
 			const w = window as unknown as { __long: [number, number][]; __status: [number, string][] };
 			return { status: w.__status, long: w.__long };
