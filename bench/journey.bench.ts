@@ -6,9 +6,10 @@
  *
  * The page is served cross-origin isolated (as `npm start` and the static `_headers` serve it). Each step's time is
  * read from the page's own state: the progress line (recorded by a MutationObserver whenever it changes), the
- * headings and buttons each step shows when done, and the download. Alongside: the peak resident memory of
- * Chromium's renderer process (the page and all its workers are threads of it) sampled every 100 ms from /proc,
- * against the file size, and the longest main-thread task (Long Tasks API). The Python side runs after the page,
+ * headings and buttons each step shows when done, and the download. Alongside: the resident memory of the page's
+ * renderer process (the page and all its workers are threads of it) sampled every 100 ms from /proc, per step and
+ * at its peak against the file size, with measureUserAgentSpecificMemory() by scope after each action
+ * (journey-memory.ts); the results file checked against the input; the longest main-thread task (Long Tasks API). The Python side runs after the page,
  * with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset in its command only (TOOLCHAIN.md), at scikit-learn's default
  * thread count, and prints threadpoolctl's view of its kernels.
  *
@@ -253,9 +254,10 @@ function report(page: PageRun, pySeconds: Record<string, number> | null, fileByt
 	const x = page.peak.renderer / fileBytes;
 	const added = (page.peak.renderer - page.baseline) / fileBytes;
 	const own = Math.max(...page.memory.map((m) => m.peak));
-	console.log(`Peak memory: the page's renderer process (page + workers) ${mb(own)} = ${(own / fileBytes).toFixed(2)}× the file, ${mb(own - page.pageBaseline)} above its ${mb(page.pageBaseline)} before the file (${((own - page.pageBaseline) / fileBytes).toFixed(2)}×).`);
-	console.log(`Peak memory: renderer processes (page + workers, and Chromium's own) ${mb(page.peak.renderer)} = ${x.toFixed(2)}× the ${mb(fileBytes)} file (target ≤ 3×: ${x <= 3 ? 'met' : 'not met'}); ` +
-		`${mb(page.peak.renderer - page.baseline)} above the ${mb(page.baseline)} of the page before the file (${added.toFixed(2)}×); all Chromium processes ${mb(page.peak.all)}.`);
+	const ownX = own / fileBytes;
+	console.log(`Peak memory: the page's renderer process (page + workers) ${mb(own)} = ${ownX.toFixed(2)}× the ${mb(fileBytes)} file (target ≤ 3×: ${ownX <= 3 ? 'met' : 'not met'}), ${mb(own - page.pageBaseline)} above its ${mb(page.pageBaseline)} before the file (${((own - page.pageBaseline) / fileBytes).toFixed(2)}×).`);
+	console.log(`Peak memory, as measured before (all renderer processes: the page's and Chromium's own) ${mb(page.peak.renderer)} = ${x.toFixed(2)}×; ` +
+		`${mb(page.peak.renderer - page.baseline)} above their ${mb(page.baseline)} before the file (${added.toFixed(2)}×); all Chromium processes ${mb(page.peak.all)}.`);
 	const worst = [...page.longTasks].sort((a, b) => b.ms - a.ms).slice(0, 6).map((t) => `${t.ms.toFixed(0)} ms in ${t.step}`).join(', ');
 	console.log(`Longest main-thread task: ${page.longest.toFixed(0)} ms (${page.longTasks.length} tasks over 50 ms${worst ? `: ${worst}` : ''}; target none over 100 ms: ${page.longest <= 100 ? 'met' : 'not met'}). ` +
 		'Playwright\'s role queries also run on the page\'s main thread and may show here.');
