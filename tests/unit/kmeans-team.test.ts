@@ -8,6 +8,7 @@ import { kmeans, type KMeansOptions } from '../../src/lib/engine/cluster/kmeans'
 import { BLOCK_ROWS } from '../../src/lib/engine/cluster/kmeans-blocks';
 import { setWasmEnabled } from '../../src/lib/engine/cluster/kmeans-wasm';
 import { Rng } from '../../src/lib/engine/random';
+import { kmeansPlusPlus } from '../../src/lib/engine/cluster/kmeans-init';
 import { startNodeTeam, type NodeTeam } from '../../src/cli/kmeans-threads';
 import type { KMeansResult } from '../../src/lib/engine/types';
 
@@ -61,6 +62,39 @@ describe('k-means on a team of threads sharing memory', () => {
 			same(one, kmeans(X, rows, cols, k, options, { seed: 7, team: null }));
 		} finally {
 			setWasmEnabled(true);
+		}
+	});
+
+	it('k-means++ on several blocks: the same centres with 1, 2 and 3 threads, with and without WebAssembly (8 and 5 features)', () => {
+		for (const cols of [8, 5]) {
+			const rows = 4 * BLOCK_ROWS + 77;
+			const X = blobs(rows, cols, 11 + cols);
+			for (const [k, trials] of [[7, undefined], [4, 9], [3, 1]] as const) {
+				const one = kmeansPlusPlus(X, rows, cols, k, new Rng(k), trials);
+				setWasmEnabled(false);
+				const js = kmeansPlusPlus(X, rows, cols, k, new Rng(k), trials);
+				setWasmEnabled(true);
+				expect(Array.from(js)).toEqual(Array.from(one));
+				// The starts alone on a team's arena: the helpers take blocks of the seeding passes.
+				for (const nt of [two!, three!]) {
+					const arena = nt.team.openArena(8 * rows * (cols + 2) + 65536)!;
+					const copy = arena.f64(rows * cols, false);
+					copy.set(X);
+					const before = nt.team.helped;
+					const teamed = kmeansPlusPlus(X, rows, cols, k, new Rng(k), trials, { data: copy });
+					expect(nt.team.helped).toBeGreaterThan(before);
+					arena.close();
+					expect(Array.from(teamed)).toEqual(Array.from(one));
+				}
+				// Through a whole run: the starts are made on the run's arena, shared with the team.
+				const options: KMeansOptions = { nInit: 2, maxIter: 3, tol: 0, refine: 'none' };
+				const base = kmeans(X, rows, cols, k, options, { seed: k, team: null });
+				for (const nt of [two!, three!]) {
+					const before = nt.team.helped;
+					same(base, kmeans(X, rows, cols, k, options, { seed: k, team: nt.team }));
+					expect(nt.team.helped).toBeGreaterThan(before);
+				}
+			}
 		}
 	});
 

@@ -7,6 +7,8 @@
  */
 import { assignRows, squaredDistances } from './kmeans-kernels';
 import { arenaOf } from './kmeans-wasm';
+import { seedClosest, seedPotentials } from './kmeans-seed-kernels';
+import { hartiganBounds } from './kmeans-hartigan-bounds';
 
 export const BLOCK_ROWS = 32768;
 
@@ -15,6 +17,12 @@ export const blockCount = (rows: number) => Math.max(1, Math.ceil(rows / BLOCK_R
 export const OP_ASSIGN = 1;
 export const OP_LABELS = 2;
 export const OP_INERTIA = 3;
+/** k-means++ (kmeans-seed-blocks.ts): each of k candidates' potential in the block, into sums (nBlocks × k). */
+export const OP_TRIALS = 4;
+/** k-means++: closest distances updated for the one candidate in centers; the block's total into inertia. */
+export const OP_CLOSEST = 5;
+/** Hartigan (kmeans-hartigan.ts): per-row bounds into closest (upper) and lower, from labels, centers and counts (k). */
+export const OP_MARGINS = 6;
 
 /** One pass over the blocks. Per-block outputs have nBlocks parts; `best` and `out` are per row (this thread only). */
 export interface BlockJob {
@@ -35,6 +43,12 @@ export interface BlockJob {
 	inertia: Float64Array;
 	best?: Float64Array | null;
 	out?: Float64Array | null;
+	/** Per row: k-means++'s closest squared distances (OP_TRIALS, OP_CLOSEST); Hartigan's upper bounds (OP_MARGINS). */
+	closest?: Float64Array | null;
+	/** Real features of a padded stride (OP_MARGINS; default: stride). */
+	cols?: number;
+	/** Per row: Hartigan's lower bounds (OP_MARGINS). */
+	lower?: Float64Array | null;
 }
 
 /** Computes block b of a job into its per-block slots. */
@@ -43,6 +57,18 @@ export function runBlock(job: BlockJob, b: number): void {
 	const from = b * BLOCK_ROWS;
 	const n = Math.min(BLOCK_ROWS, rows - from);
 	const Xb = X.subarray(from * stride, (from + n) * stride);
+	if (job.op === OP_TRIALS) {
+		seedPotentials(Xb, n, stride, centers, k, job.closest!.subarray(from, from + n), job.sums!.subarray(b * k, (b + 1) * k));
+		return;
+	}
+	if (job.op === OP_CLOSEST) {
+		job.inertia[b] = seedClosest(Xb, n, stride, centers, job.closest!.subarray(from, from + n));
+		return;
+	}
+	if (job.op === OP_MARGINS) {
+		hartiganBounds(X, from, n, stride, job.cols ?? stride, k, centers, job.counts!, labels, job.closest!, job.lower!);
+		return;
+	}
 	const Lb = labels.subarray(from, from + n);
 	if (job.op === OP_INERTIA) {
 		job.inertia[b] = squaredDistances(Xb, n, stride, centers, Lb, job.out ? job.out.subarray(from, from + n) : null);
@@ -62,6 +88,17 @@ export interface BlockRunner {
 	readonly size: number;
 	/** Runs every block; returns false when it cannot (then the caller runs them itself). */
 	runAll(job: BlockJob): boolean;
+}
+
+/**
+ * Runs every block of `job`: on the team that shares the data's arena when there is one and it holds every array
+ * of the job (per-row `best` and `out` are this thread's only), else here, block after block.
+ */
+export function runBlocks(job: BlockJob): void {
+	const blocks = blockCount(job.rows);
+	const team = arenaOf(job.X)?.team as BlockRunner | null | undefined;
+	if (blocks > 1 && !job.best && !job.out && team && team.size > 1 && team.runAll(job)) return;
+	for (let b = 0; b < blocks; b++) runBlock(job, b);
 }
 
 /**
@@ -90,9 +127,7 @@ export class BlockedRows {
 			op, X: this.X, rows: this.rows, stride: this.stride, k: this.k, centers, labels,
 			sums: withSums ? this.sums : null, counts: withSums ? this.counts : null, changed: this.changed, inertia: this.parts, best, out
 		};
-		const team = arenaOf(this.X)?.team as BlockRunner | null | undefined;
-		if (this.blocks > 1 && best === null && out === null && team && team.size > 1 && team.runAll(job)) return;
-		for (let b = 0; b < this.blocks; b++) runBlock(job, b);
+		runBlocks(job);
 	}
 
 	/**

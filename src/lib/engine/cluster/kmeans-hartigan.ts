@@ -120,3 +120,6 @@ function meansOf(X: Float64Array, rows: number, stride: number, cols: number, k:
 	}
 	for (let c = 0; c < k; c++) if (counts[c] > 0) for (let j = 0; j < cols; j++) centers[c * stride + j] /= counts[c];
 }
+
+/** Bytes of hartiganRefine's scratch in the data's arena on more than one block of rows. */
+export const hartiganScratchBytes = (rows: number, k: number, stride: number) => 20 * rows + 8 * k * (stride + 1) + 256;

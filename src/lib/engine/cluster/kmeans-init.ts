@@ -11,6 +11,8 @@ import { EngineError } from '../errors';
 import { throwIfAborted } from '../progress';
 import { kernelArena, TRIAL_PAIRS_MAX } from './kmeans-wasm';
 import { distancesFromPairwise, distancesToRow } from './kmeans-init-distances';
+import { BLOCK_ROWS } from './kmeans-blocks';
+import { blockedPlusPlus, seedScratchBytes } from './kmeans-seed-blocks';
 
 /**
  * Greedy k-means++ centres (k × cols, row-major copies of rows of X).
@@ -29,6 +31,8 @@ export function kmeansPlusPlus(
 		lean?: boolean;
 		/** Every row's distances to every row (pairwiseToRows of X), read instead of computed. */
 		pairwise?: Float64Array | null;
+		/** A copy of X in an arena (kmeans.ts: the run's, maybe a team's), read instead of X on more than one block. */
+		data?: Float64Array | null;
 	} = {}
 ): Float64Array {
 	checkK(rows, k);
@@ -37,6 +41,18 @@ export function kmeansPlusPlus(
 	const centers = new Float64Array(k * cols);
 	const first = rng.int(rows);
 	copyRow(X, first, cols, centers, 0);
+	// More than one block of rows: the blocks' canonical order (kmeans-seed-blocks.ts), on a team when X's copy has one.
+	if (rows > BLOCK_ROWS && !control.pairwise) {
+		if (control.data) return blockedPlusPlus(control.data, rows, cols, k, rng, trials, first, control.signal);
+		const own = cols === 8 ? kernelArena(8 * rows * cols + seedScratchBytes(rows, cols, trials)) : null;
+		try {
+			const Y = own ? own.f64(rows * cols, false) : X;
+			if (own) Y.set(X);
+			return blockedPlusPlus(Y, rows, cols, k, rng, trials, first, control.signal);
+		} finally {
+			own?.close();
+		}
+	}
 
 	// Eight features: all local trials in one WebAssembly pass over a copy of X (bit-identical distances).
 	const arena = cols === 8 && trials <= 2 * TRIAL_PAIRS_MAX ? kernelArena(8 * rows * (8 + 1 + 2 * Math.ceil(trials / 2)) + 64) : null;

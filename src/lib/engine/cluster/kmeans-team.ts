@@ -12,7 +12,7 @@
  * caller (src/lib/workers/kmeans-team-client.ts, src/cli/kmeans-threads.ts), which hands each helper a TeamInit.
  */
 import { EngineError } from '../errors';
-import { runBlock, type BlockJob, type BlockRunner, OP_ASSIGN, blockCount } from './kmeans-blocks';
+import { runBlock, type BlockJob, type BlockRunner, OP_ASSIGN, OP_CLOSEST, OP_MARGINS, OP_TRIALS, blockCount } from './kmeans-blocks';
 import { sharedArena, sharedKernelMemory, type WasmArena, type WasmMemory } from './kmeans-wasm';
 
 /**
@@ -21,7 +21,8 @@ import { sharedArena, sharedKernelMemory, type WasmArena, type WasmMemory } from
  */
 const GEN = 0, FINISHED = 1, NEXT = 2, STOP = 3, OP = 4, ROWS = 5, STRIDE = 6, K = 7, HELPED = 15;
 const PX = 8, PLABELS = 9, PCENTERS = 10, PSUMS = 11, PCOUNTS = 12, PCHANGED = 13, PINERTIA = 14;
-const WORDS = 16;
+const PCLOSEST = 16, PLOWER = 17, COLS = 18;
+const WORDS = 20;
 
 /** Bytes of each helper's own scratch (the assignment kernel's centre blocks) at the start of the memory. */
 const SCRATCH = 65536;
@@ -73,9 +74,10 @@ export class RowTeam implements BlockRunner {
 	/** Runs every block of `job` on all threads; false if the job's arrays are not in the team's open arena. */
 	runAll(job: BlockJob): boolean {
 		const a = this.arena;
-		if (!a || !a.holds(job.X, job.labels, job.centers, job.sums, job.counts, job.changed, job.inertia)) return false;
+		if (!a || !a.holds(job.X, job.labels, job.centers, job.sums, job.counts, job.changed, job.inertia, job.closest ?? null, job.lower ?? null)) return false;
 		const c = this.ctrl;
-		c[OP] = job.op; c[ROWS] = job.rows; c[STRIDE] = job.stride; c[K] = job.k;
+		c[OP] = job.op; c[ROWS] = job.rows; c[STRIDE] = job.stride; c[K] = job.k; c[COLS] = job.cols ?? job.stride;
+		c[PCLOSEST] = job.closest ? job.closest.byteOffset : 0; c[PLOWER] = job.lower ? job.lower.byteOffset : 0;
 		c[PX] = job.X.byteOffset; c[PLABELS] = job.labels.byteOffset; c[PCENTERS] = job.centers.byteOffset;
 		c[PSUMS] = job.sums ? job.sums.byteOffset : 0; c[PCOUNTS] = job.counts ? job.counts.byteOffset : 0;
 		c[PCHANGED] = job.changed.byteOffset; c[PINERTIA] = job.inertia.byteOffset;
@@ -145,21 +147,27 @@ export function runTeamHelper(init: TeamInit, ready: () => void = () => {}): voi
 			arena?.close();
 			arena = sharedArena(init.memory, BASE + init.index * SCRATCH, BASE + (init.index + 1) * SCRATCH);
 		}
-		const buf = arena!.buffer;
-		const rows = c[ROWS], stride = c[STRIDE], k = c[K], blocks = blockCount(rows), op = c[OP];
-		const withSums = op === OP_ASSIGN && c[PSUMS] !== 0;
-		const job: BlockJob = {
-			op, rows, stride, k,
-			X: new Float64Array(buf, c[PX], rows * stride),
-			labels: new Int32Array(buf, c[PLABELS], rows),
-			centers: new Float64Array(buf, c[PCENTERS], k * stride),
-			sums: withSums ? new Float64Array(buf, c[PSUMS], blocks * k * stride) : null,
-			counts: withSums ? new Float64Array(buf, c[PCOUNTS], blocks * k) : null,
-			changed: new Int32Array(buf, c[PCHANGED], blocks),
-			inertia: new Float64Array(buf, c[PINERTIA], blocks)
-		};
-		claim(job, c, gen, true);
+		claim(jobOf(arena!.buffer, c), c, gen, true);
 	}
+}
+
+/** The job described by the control words, as views of the team's memory (a helper's side of runAll). */
+function jobOf(buf: ArrayBuffer, c: Int32Array): BlockJob {
+	const rows = c[ROWS], stride = c[STRIDE], k = c[K], blocks = blockCount(rows), op = c[OP];
+	const seeding = op === OP_TRIALS || op === OP_CLOSEST;
+	const f64 = (word: number, n: number) => (c[word] !== 0 ? new Float64Array(buf, c[word], n) : null);
+	return {
+		op, rows, stride, k, cols: c[COLS],
+		X: new Float64Array(buf, c[PX], rows * stride),
+		labels: seeding ? new Int32Array(0) : new Int32Array(buf, c[PLABELS], rows),
+		centers: new Float64Array(buf, c[PCENTERS], k * stride),
+		sums: op === OP_ASSIGN ? f64(PSUMS, blocks * k * stride) : op === OP_TRIALS ? f64(PSUMS, blocks * k) : null,
+		counts: op === OP_ASSIGN ? f64(PCOUNTS, blocks * k) : op === OP_MARGINS ? f64(PCOUNTS, k) : null,
+		changed: new Int32Array(buf, c[PCHANGED], blocks),
+		inertia: new Float64Array(buf, c[PINERTIA], blocks),
+		closest: f64(PCLOSEST, rows),
+		lower: f64(PLOWER, rows)
+	};
 }
 
 /** The team k-means runs use on this thread (installed by the engine worker or the command line). */

@@ -14,8 +14,9 @@ import { pairwiseToRows } from './kmeans-init-distances';
 import { assignRows, centredPadded, columnMeans, paddedStride, squaredDistances } from './kmeans-kernels';
 import { LloydRun, scaledTolerance } from './kmeans-lloyd';
 import { kernelArena, openArena, type WasmArena } from './kmeans-wasm';
-import { hartiganRefine } from './kmeans-hartigan';
-import { blockCount } from './kmeans-blocks';
+import { hartiganRefine, hartiganScratchBytes } from './kmeans-hartigan';
+import { BLOCK_ROWS, blockCount } from './kmeans-blocks';
+import { seedScratchBytes } from './kmeans-seed-blocks';
 import { installedRowTeam, TEAM_MIN_ROWS, type RowTeam } from './kmeans-team';
 
 /**
@@ -37,7 +38,18 @@ function accelerateFrom(rows: number, arena: WasmArena | null, stride: number): 
 function arenaBytes(rows: number, cols: number, k: number): number {
 	const stride = paddedStride(cols);
 	const blocks = blockCount(rows);
-	return 8 * rows * stride + 4 * rows + 8 * (2 * k * stride + k) + 16 * 8 + blocks * (8 * (k * stride + k + 1) + 4) + 4 * 16;
+	return 8 * rows * stride + 4 * rows + 8 * (2 * k * stride + k) + 16 * 8 + blocks * (8 * (k * stride + k + 1) + 4) + 4 * 16 + seedBytes(rows, cols, k);
+}
+
+/**
+ * On more than one block of rows, k-means++ reads a copy of X in the run's arena (so that a team can share it) with
+ * its scratch (kmeans-seed-blocks.ts), and the Hartigan moves their bounds (kmeans-hartigan.ts); the seeding and
+ * the moves never overlap, so the larger of the two scratches is reserved.
+ */
+function seedBytes(rows: number, cols: number, k: number): number {
+	if (rows <= BLOCK_ROWS) return 0;
+	const trials = 2 + Math.floor(Math.log(k));
+	return 8 * rows * cols + Math.max(seedScratchBytes(rows, cols, trials), hartiganScratchBytes(rows, k, paddedStride(cols)));
 }
 
 /**
@@ -159,6 +171,9 @@ export function kmeans(
 		};
 		// Many k-means++ starts on few rows: every row-to-row distance once, read by each start (the same values).
 		const pairwise = init === 'k-means++' && rows <= PAIRWISE_MAX_ROWS && nInit * k >= rows ? pairwiseToRows(X, rows, cols) : null;
+		// Many rows: the starts read a copy of X in the arena, which the team (if any) shares.
+		const copy = init === 'k-means++' && rows > BLOCK_ROWS && arena ? arena.f64(rows * cols, false) : null;
+		copy?.set(X);
 		for (let r = 0; r < nInit; r++) {
 			const stage = `k-means, k = ${k}, restart ${r + 1} of ${nInit}${cores}`;
 			report?.({ stage, fraction: r / nInit });
@@ -166,7 +181,7 @@ export function kmeans(
 			if (init instanceof Float64Array) start = init;
 			else {
 				const rng = new Rng(deriveSeed(control.seed, r));
-				start = init === 'random' ? randomInit(X, rows, cols, k, rng) : kmeansPlusPlus(X, rows, cols, k, rng, undefined, { signal, pairwise });
+				start = init === 'random' ? randomInit(X, rows, cols, k, rng) : kmeansPlusPlus(X, rows, cols, k, rng, undefined, { signal, pairwise, data: copy });
 			}
 			throwIfAborted(signal);
 			attempt(toPadded(start, k, cols, stride, mean, null), r, stage);
