@@ -33,15 +33,69 @@ export function hartiganBounds(
 		const a = labels[i], o = i * stride;
 		let low = Infinity;
 		for (let b = 0; b < k; b++) {
-			const p = b * stride;
-			let s = 0;
-			for (let j = 0; j < cols; j++) {
-				const d = X[o + j] - centers[p + j];
-				s += d * d;
-			}
+			const s = stride === 8 ? sq8(X, o, centers, b * 8) : sqN(X, o, centers, b * stride, cols);
 			if (b === a) upper[i] = g[a] === Infinity ? Infinity : Math.sqrt(g[a] * s);
 			else if (f[b] * s < low) low = f[b] * s;
 		}
 		lower[i] = Math.sqrt(low);
+	}
+}
+
+function sq8(X: Float64Array, o: number, C: Float64Array, c: number): number {
+	const d0 = X[o] - C[c], d1 = X[o + 1] - C[c + 1], d2 = X[o + 2] - C[c + 2], d3 = X[o + 3] - C[c + 3];
+	const d4 = X[o + 4] - C[c + 4], d5 = X[o + 5] - C[c + 5], d6 = X[o + 6] - C[c + 6], d7 = X[o + 7] - C[c + 7];
+	return d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3 + d4 * d4 + d5 * d5 + d6 * d6 + d7 * d7;
+}
+
+function sqN(X: Float64Array, o: number, C: Float64Array, c: number, cols: number): number {
+	let s = 0;
+	for (let j = 0; j < cols; j++) {
+		const d = X[o + j] - C[c + j];
+		s += d * d;
+	}
+	return s;
+}
+
+/**
+ * The drift bookkeeping of one Hartigan pass over rows whose bounds were computed at the pass start: per segment,
+ * how far its centre may have moved (δ, with every update's rounding added) and √(g(n')/g(n)); over all segments,
+ * the largest δ and the smallest √(f(n')/f(n)).
+ */
+export class PassDrift {
+	private readonly f0: Float64Array;
+	private readonly g0: Float64Array;
+	private readonly drift: Float64Array;
+	private readonly sigma: Float64Array;
+	private dmax = 0;
+	private rho = 1;
+
+	constructor(counts: Float64Array) {
+		const k = counts.length;
+		this.f0 = Float64Array.from(counts, addFactor);
+		this.g0 = Float64Array.from(counts, removeFactor);
+		this.drift = new Float64Array(k);
+		this.sigma = new Float64Array(k).fill(1);
+	}
+
+	/**
+	 * Whether the row (segment a, now of n_a ≥ 2 rows) certainly fails the transfer test against every other segment:
+	 * its lower bound, less every possible drift, still exceeds its upper bound plus its segment's drift, by a
+	 * relative margin of 1e-9 (rounding of the distances and factors is about 1e-15).
+	 */
+	safe(a: number, upper: number, lower: number): boolean {
+		const lo = this.rho * lower - this.dmax;
+		const up = this.sigma[a] * upper + Math.SQRT2 * this.drift[a];
+		return lo * (1 - 1e-9) > up * (1 + 1e-9);
+	}
+
+	/**
+	 * Segment c's centre moved by the vector whose squared length is `moved2`, its coordinates' magnitudes summing
+	 * to `mass` after the move (each stored coordinate rounds by at most 2⁻⁵³ of itself), and it now has n rows.
+	 */
+	moved(c: number, moved2: number, mass: number, n: number): void {
+		const d = (this.drift[c] += Math.sqrt(moved2) * (1 + 1e-9) + 2.3e-16 * mass);
+		if (d > this.dmax) this.dmax = d;
+		this.sigma[c] = n > 1 ? Math.sqrt(removeFactor(n) / this.g0[c]) : Infinity;
+		if (this.f0[c] > 0) this.rho = Math.min(this.rho, Math.sqrt(addFactor(n) / this.f0[c]));
 	}
 }

@@ -15,27 +15,73 @@
  * Works on the centred, padded data of kmeans.ts (row stride `stride`, `cols` real features), in place on the
  * labels; returns the means (k × stride) and the exact sum of squares, recomputed from scratch at the end.
  */
+import { BLOCK_ROWS, blockCount, OP_MARGINS, runBlocks, type BlockJob } from './kmeans-blocks';
+import { PassDrift } from './kmeans-hartigan-bounds';
+import { arenaOf, type WasmArena } from './kmeans-wasm';
+
 const MAX_PASSES = 50;
 /** A move must gain more than this share of the row's current cost: rounding can never make two rows swap forever. */
 const MIN_GAIN = 1e-12;
 
 export function hartiganRefine(
 	X: Float64Array, rows: number, stride: number, cols: number, k: number, labels: Int32Array
-): { centers: Float64Array; inertia: number; moves: number } {
-	const centers = new Float64Array(k * stride);
-	const counts = new Float64Array(k);
+): { centers: Float64Array; inertia: number; moves: number; skipped: number } {
+	// With a team sharing the data's arena, each pass starts with the rows' bounds computed on the team
+	// (kmeans-hartigan-bounds.ts), and the pass skips the rows they prove would not move: the same outcome.
+	const arena = rows > BLOCK_ROWS ? arenaOf(X) : undefined;
+	const team = arena?.team && arena.team.size > 1 ? arena : null;
+	const mark = team?.mark() ?? 0;
+	try {
+		const centers = team ? team.f64(k * stride) : new Float64Array(k * stride);
+		const counts = team ? team.f64(k) : new Float64Array(k);
+		const lab = team && !team.holds(labels) ? team.i32(rows, false) : labels;
+		if (lab !== labels) lab.set(labels);
+		const bounds = team ? passBounds(team, X, rows, stride, cols, k, centers, counts, lab) : null;
+		const r = refine(X, rows, stride, cols, k, lab, centers, counts, bounds);
+		if (lab !== labels) labels.set(lab);
+		return { ...r, centers: centers.slice() };
+	} finally {
+		team?.reset(mark);
+	}
+}
+
+/** A function computing the rows' bounds for the current centres and counts, on the team, and the arrays it fills. */
+function passBounds(
+	arena: WasmArena, X: Float64Array, rows: number, stride: number, cols: number, k: number,
+	centers: Float64Array, counts: Float64Array, labels: Int32Array
+): { upper: Float64Array; lower: Float64Array; compute: () => void } {
+	const blocks = blockCount(rows);
+	const upper = arena.f64(rows, false), lower = arena.f64(rows, false);
+	const job: BlockJob = {
+		op: OP_MARGINS, X, rows, stride, cols, k, centers, labels, sums: null, counts,
+		changed: arena.i32(blocks), inertia: arena.f64(blocks), closest: upper, lower
+	};
+	return { upper, lower, compute: () => runBlocks(job) };
+}
+
+function refine(
+	X: Float64Array, rows: number, stride: number, cols: number, k: number, labels: Int32Array,
+	centers: Float64Array, counts: Float64Array, bounds: { upper: Float64Array; lower: Float64Array; compute: () => void } | null
+): { inertia: number; moves: number; skipped: number } {
 	meansOf(X, rows, stride, cols, k, labels, centers, counts);
-	let moves = 0;
+	let moves = 0, skipped = 0;
 	// Segments changed in the previous pass (every one before the first) and in this pass so far.
 	let before = new Uint8Array(k).fill(1);
 	let now = new Uint8Array(k);
 	const live = new Int32Array(k);
 	for (let pass = 0; pass < MAX_PASSES; pass++) {
 		let moved = 0;
+		bounds?.compute();
+		const drift = bounds ? new PassDrift(counts) : null;
+		const upper = bounds?.upper, lower = bounds?.lower;
 		for (let i = 0; i < rows; i++) {
 			const a = labels[i];
 			const na = counts[a];
 			if (na <= 1) continue;
+			if (drift && drift.safe(a, upper![i], lower![i])) {
+				skipped++;
+				continue;
+			}
 			const all = before[a] === 1 || now[a] === 1;
 			let nLive = 0;
 			for (let b = 0; b < k; b++) if (b !== a && (all || before[b] === 1 || now[b] === 1)) live[nLive++] = b;
@@ -57,13 +103,21 @@ export function hartiganRefine(
 			if (best < 0) continue;
 			const nb = counts[best];
 			const ca = a * stride, cb = best * stride;
+			let ma = 0, mb = 0, sa = 0, sb = 0;
 			for (let j = 0; j < cols; j++) {
 				const x = X[o + j];
-				centers[ca + j] += (centers[ca + j] - x) / (na - 1);
-				centers[cb + j] += (x - centers[cb + j]) / (nb + 1);
+				const ua = (centers[ca + j] - x) / (na - 1), ub = (x - centers[cb + j]) / (nb + 1);
+				centers[ca + j] += ua;
+				centers[cb + j] += ub;
+				sa += ua * ua;
+				sb += ub * ub;
+				ma += Math.abs(centers[ca + j]);
+				mb += Math.abs(centers[cb + j]);
 			}
 			counts[a] = na - 1;
 			counts[best] = nb + 1;
+			drift?.moved(a, sa, ma, na - 1);
+			drift?.moved(best, sb, mb, nb + 1);
 			labels[i] = best;
 			now[a] = 1;
 			now[best] = 1;
@@ -78,7 +132,7 @@ export function hartiganRefine(
 	}
 	let inertia = 0;
 	for (let i = 0; i < rows; i++) inertia += sq(X, i * stride, centers, labels[i] * stride, cols, stride);
-	return { centers, inertia, moves };
+	return { inertia, moves, skipped };
 }
 
 /**
@@ -122,4 +176,4 @@ function meansOf(X: Float64Array, rows: number, stride: number, cols: number, k:
 }
 
 /** Bytes of hartiganRefine's scratch in the data's arena on more than one block of rows. */
-export const hartiganScratchBytes = (rows: number, k: number, stride: number) => 20 * rows + 8 * k * (stride + 1) + 256;
+export const hartiganScratchBytes = (rows: number, k: number, stride: number) => 20 * rows + 8 * k * (stride + 1) + 16 * blockCount(rows) + 256;
