@@ -29,11 +29,15 @@ export function hartiganBounds(
 		f[c] = addFactor(counts[c]);
 		g[c] = removeFactor(counts[c]);
 	}
+	if (stride === 8) {
+		bounds8(X, from, n, k, centers, f, g, labels, upper, lower);
+		return;
+	}
 	for (let i = from; i < from + n; i++) {
 		const a = labels[i], o = i * stride;
 		let low = Infinity;
 		for (let b = 0; b < k; b++) {
-			const s = stride === 8 ? sq8(X, o, centers, b * 8) : sqN(X, o, centers, b * stride, cols);
+			const s = sqN(X, o, centers, b * stride, cols);
 			if (b === a) upper[i] = g[a] === Infinity ? Infinity : Math.sqrt(g[a] * s);
 			else if (f[b] * s < low) low = f[b] * s;
 		}
@@ -41,10 +45,25 @@ export function hartiganBounds(
 	}
 }
 
-function sq8(X: Float64Array, o: number, C: Float64Array, c: number): number {
-	const d0 = X[o] - C[c], d1 = X[o + 1] - C[c + 1], d2 = X[o + 2] - C[c + 2], d3 = X[o + 3] - C[c + 3];
-	const d4 = X[o + 4] - C[c + 4], d5 = X[o + 5] - C[c + 5], d6 = X[o + 6] - C[c + 6], d7 = X[o + 7] - C[c + 7];
-	return d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3 + d4 * d4 + d5 * d5 + d6 * d6 + d7 * d7;
+/** hartiganBounds for a stride of 8, the row's values held in locals across the centres. */
+function bounds8(
+	X: Float64Array, from: number, n: number, k: number, C: Float64Array, f: Float64Array, g: Float64Array,
+	labels: Int32Array, upper: Float64Array, lower: Float64Array
+): void {
+	for (let i = from, o = from * 8; i < from + n; i++, o += 8) {
+		const a = labels[i];
+		const x0 = X[o], x1 = X[o + 1], x2 = X[o + 2], x3 = X[o + 3], x4 = X[o + 4], x5 = X[o + 5], x6 = X[o + 6], x7 = X[o + 7];
+		let low = Infinity, own = 0;
+		for (let b = 0, c = 0; b < k; b++, c += 8) {
+			const d0 = x0 - C[c], d1 = x1 - C[c + 1], d2 = x2 - C[c + 2], d3 = x3 - C[c + 3];
+			const d4 = x4 - C[c + 4], d5 = x5 - C[c + 5], d6 = x6 - C[c + 6], d7 = x7 - C[c + 7];
+			const s = d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3 + (d4 * d4 + d5 * d5 + d6 * d6 + d7 * d7);
+			if (b === a) own = s;
+			else if (f[b] * s < low) low = f[b] * s;
+		}
+		upper[i] = g[a] === Infinity ? Infinity : Math.sqrt(g[a] * own);
+		lower[i] = Math.sqrt(low);
+	}
 }
 
 function sqN(X: Float64Array, o: number, C: Float64Array, c: number, cols: number): number {
