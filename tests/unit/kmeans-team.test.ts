@@ -143,4 +143,25 @@ describe('k-means on a team of threads sharing memory', () => {
 		expect(r.labels.length).toBe(rows);
 		expect(two!.team.helped).toBeGreaterThan(before);
 	});
+
+	it('a stalled helper costs a pass at most a fraction of a second: its blocks are taken over, with identical results', async () => {
+		const stalled = await startNodeTeam(2, { stallMs: 4000 });
+		try {
+			const rows = 4 * BLOCK_ROWS + 99;
+			const X = blobs(rows, 8, 5);
+			const options: KMeansOptions = { nInit: 2, maxIter: 30, refine: 'hartigan' };
+			const one = kmeans(X, rows, 8, 5, options, { seed: 2, team: null });
+			const t = Date.now();
+			const par = kmeans(X, rows, 8, 5, options, { seed: 2, team: stalled!.team });
+			const ms = Date.now() - t;
+			same(one, par);
+			expect(stalled!.team.takenOver).toBeGreaterThan(0);
+			// Every block the helper claimed was taken over: none came from it.
+			expect(stalled!.team.helped).toBe(0);
+			// Far less than one stall of the helper (4 s), whatever the number of passes.
+			expect(ms).toBeLessThan(3000);
+		} finally {
+			await stalled?.close();
+		}
+	}, 30_000);
 });

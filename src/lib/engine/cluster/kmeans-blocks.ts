@@ -51,36 +51,72 @@ export interface BlockJob {
 	lower?: Float64Array | null;
 }
 
-/** Computes block b of a job into its per-block slots. */
-export function runBlock(job: BlockJob, b: number): void {
-	const { X, rows, stride, k, centers, labels } = job;
+/**
+ * Where block b's outputs go: views of the job's own arrays (in place), or of a helper's scratch (kmeans-team.ts),
+ * which is committed afterwards. Per row (the block's n rows): labels, closest, lower; per block: sums, counts.
+ */
+export interface BlockOut {
+	labels: Int32Array | null;
+	closest: Float64Array | null;
+	lower: Float64Array | null;
+	sums: Float64Array | null;
+	counts: Float64Array | null;
+}
+
+export const blockRange = (rows: number, b: number) => {
 	const from = b * BLOCK_ROWS;
-	const n = Math.min(BLOCK_ROWS, rows - from);
+	return { from, n: Math.min(BLOCK_ROWS, rows - from) };
+};
+
+/** The outputs of block b that the op writes, as views of the job's arrays (null where it writes none). */
+export function blockOutputs(job: BlockJob, b: number): BlockOut {
+	const { op, k, stride } = job;
+	const { from, n } = blockRange(job.rows, b);
+	const rowsOf = <T extends Int32Array | Float64Array>(a: T | null | undefined) => (a ? (a.subarray(from, from + n) as T) : null);
+	const withSums = op === OP_ASSIGN && job.sums !== null && job.counts !== null;
+	return {
+		labels: op === OP_ASSIGN || op === OP_LABELS ? rowsOf(job.labels) : null,
+		closest: op === OP_CLOSEST || op === OP_MARGINS ? rowsOf(job.closest) : null,
+		lower: op === OP_MARGINS ? rowsOf(job.lower) : null,
+		sums: withSums ? job.sums!.subarray(b * k * stride, (b + 1) * k * stride) : op === OP_TRIALS ? job.sums!.subarray(b * k, (b + 1) * k) : null,
+		counts: withSums ? job.counts!.subarray(b * k, (b + 1) * k) : null
+	};
+}
+
+/**
+ * Computes block b of a job into `out` (labels and closest holding the block's current values, which the op
+ * reads); returns the block's number: changed labels (OP_ASSIGN, OP_LABELS) or total (OP_INERTIA, OP_CLOSEST).
+ */
+export function runBlockInto(job: BlockJob, b: number, out: BlockOut): number {
+	const { X, rows, stride, k, centers, labels } = job;
+	const { from, n } = blockRange(rows, b);
 	const Xb = X.subarray(from * stride, (from + n) * stride);
-	if (job.op === OP_TRIALS) {
-		seedPotentials(Xb, n, stride, centers, k, job.closest!.subarray(from, from + n), job.sums!.subarray(b * k, (b + 1) * k));
-		return;
+	switch (job.op) {
+		case OP_TRIALS:
+			seedPotentials(Xb, n, stride, centers, k, job.closest!.subarray(from, from + n), out.sums!);
+			return 0;
+		case OP_CLOSEST:
+			return seedClosest(Xb, n, stride, centers, out.closest!);
+		case OP_MARGINS:
+			hartiganBounds(Xb, n, stride, job.cols ?? stride, k, centers, job.counts!, labels.subarray(from, from + n), out.closest!, out.lower!);
+			return 0;
+		case OP_INERTIA:
+			return squaredDistances(Xb, n, stride, centers, labels.subarray(from, from + n), job.out ? job.out.subarray(from, from + n) : null);
 	}
-	if (job.op === OP_CLOSEST) {
-		job.inertia[b] = seedClosest(Xb, n, stride, centers, job.closest!.subarray(from, from + n));
-		return;
-	}
-	if (job.op === OP_MARGINS) {
-		hartiganBounds(X, from, n, stride, job.cols ?? stride, k, centers, job.counts!, labels, job.closest!, job.lower!);
-		return;
-	}
-	const Lb = labels.subarray(from, from + n);
-	if (job.op === OP_INERTIA) {
-		job.inertia[b] = squaredDistances(Xb, n, stride, centers, Lb, job.out ? job.out.subarray(from, from + n) : null);
-		return;
-	}
-	let sums: Float64Array | null = null;
-	let counts: Float64Array | null = null;
-	if (job.op === OP_ASSIGN && job.sums && job.counts) {
-		sums = job.sums.subarray(b * k * stride, (b + 1) * k * stride).fill(0);
-		counts = job.counts.subarray(b * k, (b + 1) * k).fill(0);
-	}
-	job.changed[b] = assignRows(Xb, n, stride, centers, k, Lb, sums, counts, job.best ? job.best.subarray(from, from + n) : null);
+	out.sums?.fill(0);
+	out.counts?.fill(0);
+	return assignRows(Xb, n, stride, centers, k, out.labels!, out.sums, out.counts, job.best ? job.best.subarray(from, from + n) : null);
+}
+
+/** Stores block b's number where the job keeps it. */
+export function storeBlockValue(job: BlockJob, b: number, v: number): void {
+	if (job.op === OP_ASSIGN || job.op === OP_LABELS) job.changed[b] = v;
+	else if (job.op === OP_INERTIA || job.op === OP_CLOSEST) job.inertia[b] = v;
+}
+
+/** Computes block b of a job in place, into its per-block slots. */
+export function runBlock(job: BlockJob, b: number): void {
+	storeBlockValue(job, b, runBlockInto(job, b, blockOutputs(job, b)));
 }
 
 /** Something that runs every block of a job, on one thread or several (kmeans-team.ts). */

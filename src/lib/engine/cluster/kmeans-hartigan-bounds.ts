@@ -17,11 +17,11 @@ export const removeFactor = (n: number) => (n > 1 ? n / (n - 1) : Infinity);
 export const addFactor = (n: number) => n / (n + 1);
 
 /**
- * upper[i], lower[i] for rows [from, from + n) of X (row stride `stride`, `cols` real features), from the labels,
+ * upper[i], lower[i] for the n rows of X (row stride `stride`, `cols` real features; one block), from their labels,
  * the k centres (k × stride) and the k counts.
  */
 export function hartiganBounds(
-	X: Float64Array, from: number, n: number, stride: number, cols: number, k: number,
+	X: Float64Array, n: number, stride: number, cols: number, k: number,
 	centers: Float64Array, counts: Float64Array, labels: Int32Array, upper: Float64Array, lower: Float64Array
 ): void {
 	const f = new Float64Array(k), g = new Float64Array(k);
@@ -30,10 +30,10 @@ export function hartiganBounds(
 		g[c] = removeFactor(counts[c]);
 	}
 	if (stride === 8) {
-		bounds8(X, from, n, k, centers, f, g, labels, upper, lower);
+		bounds8(X, n, k, centers, f, g, labels, upper, lower);
 		return;
 	}
-	for (let i = from; i < from + n; i++) {
+	for (let i = 0; i < n; i++) {
 		const a = labels[i], o = i * stride;
 		let low = Infinity;
 		for (let b = 0; b < k; b++) {
@@ -47,10 +47,10 @@ export function hartiganBounds(
 
 /** hartiganBounds for a stride of 8, the row's values held in locals across the centres. */
 function bounds8(
-	X: Float64Array, from: number, n: number, k: number, C: Float64Array, f: Float64Array, g: Float64Array,
+	X: Float64Array, n: number, k: number, C: Float64Array, f: Float64Array, g: Float64Array,
 	labels: Int32Array, upper: Float64Array, lower: Float64Array
 ): void {
-	for (let i = from, o = from * 8; i < from + n; i++, o += 8) {
+	for (let i = 0, o = 0; i < n; i++, o += 8) {
 		const a = labels[i];
 		const x0 = X[o], x1 = X[o + 1], x2 = X[o + 2], x3 = X[o + 3], x4 = X[o + 4], x5 = X[o + 5], x6 = X[o + 6], x7 = X[o + 7];
 		let low = Infinity, own = 0;
