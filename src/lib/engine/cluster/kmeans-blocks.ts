@@ -23,6 +23,8 @@ export const OP_TRIALS = 4;
 export const OP_CLOSEST = 5;
 /** Hartigan (kmeans-hartigan.ts): per-row bounds into closest (upper) and lower, from labels, centers and counts (k). */
 export const OP_MARGINS = 6;
+/** Hartigan: each block's cluster sums and counts of the given labels (no assignment), like OP_ASSIGN's parts. */
+export const OP_SUMS = 7;
 
 /** One pass over the blocks. Per-block outputs have nBlocks parts; `best` and `out` are per row (this thread only). */
 export interface BlockJob {
@@ -73,7 +75,7 @@ export function blockOutputs(job: BlockJob, b: number): BlockOut {
 	const { op, k, stride } = job;
 	const { from, n } = blockRange(job.rows, b);
 	const rowsOf = <T extends Int32Array | Float64Array>(a: T | null | undefined) => (a ? (a.subarray(from, from + n) as T) : null);
-	const withSums = op === OP_ASSIGN && job.sums !== null && job.counts !== null;
+	const withSums = (op === OP_ASSIGN || op === OP_SUMS) && job.sums !== null && job.counts !== null;
 	return {
 		labels: op === OP_ASSIGN || op === OP_LABELS ? rowsOf(job.labels) : null,
 		closest: op === OP_CLOSEST || op === OP_MARGINS ? rowsOf(job.closest) : null,
@@ -100,12 +102,24 @@ export function runBlockInto(job: BlockJob, b: number, out: BlockOut): number {
 		case OP_MARGINS:
 			hartiganBounds(Xb, n, stride, job.cols ?? stride, k, centers, job.counts!, labels.subarray(from, from + n), out.closest!, out.lower!);
 			return 0;
+		case OP_SUMS:
+			labelSums(Xb, n, stride, job.cols ?? stride, labels.subarray(from, from + n), out.sums!.fill(0), out.counts!.fill(0));
+			return 0;
 		case OP_INERTIA:
 			return squaredDistances(Xb, n, stride, centers, labels.subarray(from, from + n), job.out ? job.out.subarray(from, from + n) : null);
 	}
 	out.sums?.fill(0);
 	out.counts?.fill(0);
 	return assignRows(Xb, n, stride, centers, k, out.labels!, out.sums, out.counts, job.best ? job.best.subarray(from, from + n) : null);
+}
+
+/** sums[l·stride + j] += x_j and counts[l]++ for each row (label l), rows in order. */
+function labelSums(X: Float64Array, n: number, stride: number, cols: number, labels: Int32Array, sums: Float64Array, counts: Float64Array): void {
+	for (let i = 0, o = 0; i < n; i++, o += stride) {
+		const c = labels[i] * stride;
+		counts[labels[i]]++;
+		for (let j = 0; j < cols; j++) sums[c + j] += X[o + j];
+	}
 }
 
 /** Stores block b's number where the job keeps it. */

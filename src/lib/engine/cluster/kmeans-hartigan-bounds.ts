@@ -81,12 +81,15 @@ function sqN(X: Float64Array, o: number, C: Float64Array, c: number, cols: numbe
  * the largest δ and the smallest √(f(n')/f(n)).
  */
 export class PassDrift {
+	/** Per segment: how far its centre may have moved since the pass start. */
+	readonly drift: Float64Array;
+	/** Per segment: √(g(n')/g(n)) (Infinity once it has one row left). */
+	readonly sigma: Float64Array;
+	/** The largest drift, and the smallest √(f(n')/f(n)), over all segments so far. */
+	dmax = 0;
+	rho = 1;
 	private readonly f0: Float64Array;
 	private readonly g0: Float64Array;
-	private readonly drift: Float64Array;
-	private readonly sigma: Float64Array;
-	private dmax = 0;
-	private rho = 1;
 
 	constructor(counts: Float64Array) {
 		const k = counts.length;
@@ -99,12 +102,10 @@ export class PassDrift {
 	/**
 	 * Whether the row (segment a, now of n_a ≥ 2 rows) certainly fails the transfer test against every other segment:
 	 * its lower bound, less every possible drift, still exceeds its upper bound plus its segment's drift, by a
-	 * relative margin of 1e-9 (rounding of the distances and factors is about 1e-15).
+	 * relative margin of 1e-9 (rounding of the distances and factors is about 1e-15). kmeans-hartigan.ts inlines it.
 	 */
 	safe(a: number, upper: number, lower: number): boolean {
-		const lo = this.rho * lower - this.dmax;
-		const up = this.sigma[a] * upper + Math.SQRT2 * this.drift[a];
-		return lo * (1 - 1e-9) > up * (1 + 1e-9);
+		return (this.rho * lower - this.dmax) * (1 - 1e-9) > (this.sigma[a] * upper + Math.SQRT2 * this.drift[a]) * (1 + 1e-9);
 	}
 
 	/**

@@ -15,7 +15,7 @@
  * Works on the centred, padded data of kmeans.ts (row stride `stride`, `cols` real features), in place on the
  * labels; returns the means (k × stride) and the exact sum of squares, recomputed from scratch at the end.
  */
-import { BLOCK_ROWS, blockCount, OP_MARGINS, runBlocks, type BlockJob } from './kmeans-blocks';
+import { BLOCK_ROWS, blockCount, foldParts, OP_INERTIA, OP_MARGINS, OP_SUMS, runBlocks, type BlockJob } from './kmeans-blocks';
 import { PassDrift } from './kmeans-hartigan-bounds';
 import { arenaOf, type WasmArena } from './kmeans-wasm';
 
@@ -26,44 +26,71 @@ const MIN_GAIN = 1e-12;
 export function hartiganRefine(
 	X: Float64Array, rows: number, stride: number, cols: number, k: number, labels: Int32Array
 ): { centers: Float64Array; inertia: number; moves: number; skipped: number } {
-	// With a team sharing the data's arena, each pass starts with the rows' bounds computed on the team
-	// (kmeans-hartigan-bounds.ts), and the pass skips the rows they prove would not move: the same outcome.
-	const arena = rows > BLOCK_ROWS ? arenaOf(X) : undefined;
-	const team = arena?.team && arena.team.size > 1 ? arena : null;
-	const mark = team?.mark() ?? 0;
+	// More than one block of rows: the means and the final sum of squares in the blocks' canonical order
+	// (kmeans-blocks.ts), on the team when the data's arena has one; with a team, each pass also starts with the
+	// rows' bounds computed on it (kmeans-hartigan-bounds.ts), and skips the rows they prove would not move.
+	const arena = rows > BLOCK_ROWS ? (arenaOf(X) ?? null) : null;
+	const team = arena?.team && arena.team.size > 1;
+	const mark = arena?.mark() ?? 0;
 	try {
-		const centers = team ? team.f64(k * stride) : new Float64Array(k * stride);
-		const counts = team ? team.f64(k) : new Float64Array(k);
-		const lab = team && !team.holds(labels) ? team.i32(rows, false) : labels;
+		const f64 = (n: number) => (arena ? arena.f64(n) : new Float64Array(n));
+		const centers = f64(k * stride);
+		const counts = f64(k);
+		const lab = arena && !arena.holds(labels) ? arena.i32(rows, false) : labels;
 		if (lab !== labels) lab.set(labels);
-		const bounds = team ? passBounds(team, X, rows, stride, cols, k, centers, counts, lab) : null;
-		const r = refine(X, rows, stride, cols, k, lab, centers, counts, bounds);
+		const blocked = rows > BLOCK_ROWS ? blockedPasses(arena, X, rows, stride, cols, k, centers, counts, lab, team === true) : null;
+		const r = refine(X, rows, stride, cols, k, lab, centers, counts, blocked);
 		if (lab !== labels) labels.set(lab);
 		return { ...r, centers: centers.slice() };
 	} finally {
-		team?.reset(mark);
+		arena?.reset(mark);
 	}
 }
 
-/** A function computing the rows' bounds for the current centres and counts, on the team, and the arrays it fills. */
-function passBounds(
-	arena: WasmArena, X: Float64Array, rows: number, stride: number, cols: number, k: number,
-	centers: Float64Array, counts: Float64Array, labels: Int32Array
-): { upper: Float64Array; lower: Float64Array; compute: () => void } {
+interface BlockedPasses {
+	means(): void;
+	inertia(): number;
+	bounds: { upper: Float64Array; lower: Float64Array; compute: () => void } | null;
+}
+
+/** The passes over the blocks of rows that refine makes on more than one block (arrays in `arena` when given). */
+function blockedPasses(
+	arena: WasmArena | null, X: Float64Array, rows: number, stride: number, cols: number, k: number,
+	centers: Float64Array, counts: Float64Array, labels: Int32Array, withBounds: boolean
+): BlockedPasses {
 	const blocks = blockCount(rows);
-	const upper = arena.f64(rows, false), lower = arena.f64(rows, false);
+	const f64 = (n: number) => (arena ? arena.f64(n, false) : new Float64Array(n));
+	const partSums = f64(blocks * k * stride), partCounts = f64(blocks * k), parts = f64(blocks);
 	const job: BlockJob = {
-		op: OP_MARGINS, X, rows, stride, cols, k, centers, labels, sums: null, counts,
-		changed: arena.i32(blocks), inertia: arena.f64(blocks), closest: upper, lower
+		op: OP_SUMS, X, rows, stride, cols, k, centers, labels, sums: partSums, counts: partCounts,
+		changed: arena ? arena.i32(blocks) : new Int32Array(blocks), inertia: parts
 	};
-	return { upper, lower, compute: () => runBlocks(job) };
+	const upper = withBounds ? f64(rows) : null, lower = withBounds ? f64(rows) : null;
+	return {
+		means() {
+			runBlocks(job);
+			centers.fill(0);
+			counts.fill(0);
+			foldParts(partSums, partCounts, blocks, centers, counts);
+			for (let c = 0; c < k; c++) if (counts[c] > 0) for (let j = 0; j < cols; j++) centers[c * stride + j] /= counts[c];
+		},
+		inertia() {
+			runBlocks({ ...job, op: OP_INERTIA, sums: null, counts: null });
+			let total = 0;
+			for (let b = 0; b < blocks; b++) total += parts[b];
+			return total;
+		},
+		bounds: upper && lower ? { upper, lower, compute: () => runBlocks({ ...job, op: OP_MARGINS, sums: null, counts, closest: upper, lower }) } : null
+	};
 }
 
 function refine(
 	X: Float64Array, rows: number, stride: number, cols: number, k: number, labels: Int32Array,
-	centers: Float64Array, counts: Float64Array, bounds: { upper: Float64Array; lower: Float64Array; compute: () => void } | null
+	centers: Float64Array, counts: Float64Array, blocked: BlockedPasses | null
 ): { inertia: number; moves: number; skipped: number } {
-	meansOf(X, rows, stride, cols, k, labels, centers, counts);
+	const means = () => (blocked ? blocked.means() : meansOf(X, rows, stride, cols, k, labels, centers, counts));
+	const bounds = blocked?.bounds ?? null;
+	means();
 	let moves = 0, skipped = 0;
 	// Segments changed in the previous pass (every one before the first) and in this pass so far.
 	let before = new Uint8Array(k).fill(1);
@@ -74,11 +101,14 @@ function refine(
 		bounds?.compute();
 		const drift = bounds ? new PassDrift(counts) : null;
 		const upper = bounds?.upper, lower = bounds?.lower;
+		// drift.safe(a, upper[i], lower[i]) inlined, with its pass-wide values in locals.
+		const sigma = drift?.sigma, shift = drift?.drift;
+		let rho = 1, dmax = 0;
 		for (let i = 0; i < rows; i++) {
 			const a = labels[i];
 			const na = counts[a];
 			if (na <= 1) continue;
-			if (drift && drift.safe(a, upper![i], lower![i])) {
+			if (upper && (rho * lower![i] - dmax) * (1 - 1e-9) > (sigma![a] * upper[i] + Math.SQRT2 * shift![a]) * (1 + 1e-9)) {
 				skipped++;
 				continue;
 			}
@@ -117,7 +147,11 @@ function refine(
 			counts[a] = na - 1;
 			counts[best] = nb + 1;
 			drift?.moved(a, sa, ma, na - 1);
-			drift?.moved(best, sb, mb, nb + 1);
+			if (drift) {
+				drift.moved(best, sb, mb, nb + 1);
+				rho = drift.rho;
+				dmax = drift.dmax;
+			}
 			labels[i] = best;
 			now[a] = 1;
 			now[best] = 1;
@@ -127,11 +161,12 @@ function refine(
 		[before, now] = [now, before];
 		now.fill(0);
 		// Fresh means after every pass that moved rows: the running updates must not drift.
-		if (moved > 0) meansOf(X, rows, stride, cols, k, labels, centers, counts);
+		if (moved > 0) means();
 		else break;
 	}
 	let inertia = 0;
-	for (let i = 0; i < rows; i++) inertia += sq(X, i * stride, centers, labels[i] * stride, cols, stride);
+	if (blocked) inertia = blocked.inertia();
+	else for (let i = 0; i < rows; i++) inertia += sq(X, i * stride, centers, labels[i] * stride, cols, stride);
 	return { inertia, moves, skipped };
 }
 
@@ -176,4 +211,5 @@ function meansOf(X: Float64Array, rows: number, stride: number, cols: number, k:
 }
 
 /** Bytes of hartiganRefine's scratch in the data's arena on more than one block of rows. */
-export const hartiganScratchBytes = (rows: number, k: number, stride: number) => 20 * rows + 8 * k * (stride + 1) + 16 * blockCount(rows) + 256;
+export const hartiganScratchBytes = (rows: number, k: number, stride: number) =>
+	20 * rows + 8 * k * (stride + 1) + blockCount(rows) * (8 * k * (stride + 1) + 16) + 512;

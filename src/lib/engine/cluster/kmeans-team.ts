@@ -14,7 +14,7 @@
 import { EngineError } from '../errors';
 import {
 	blockCount, blockOutputs, runBlock, runBlockInto, storeBlockValue, type BlockJob, type BlockOut, type BlockRunner,
-	OP_ASSIGN, OP_CLOSEST, OP_MARGINS, OP_TRIALS
+	OP_ASSIGN, OP_CLOSEST, OP_MARGINS, OP_SUMS, OP_TRIALS
 } from './kmeans-blocks';
 import { sharedArena, sharedKernelMemory, type WasmArena, type WasmMemory } from './kmeans-wasm';
 
@@ -276,8 +276,8 @@ function jobOf(buf: ArrayBuffer, c: Int32Array): BlockJob {
 		X: new Float64Array(buf, c[PX], rows * stride),
 		labels: seeding ? new Int32Array(0) : new Int32Array(buf, c[PLABELS], rows),
 		centers: new Float64Array(buf, c[PCENTERS], k * stride),
-		sums: op === OP_ASSIGN ? f64(PSUMS, blocks * k * stride) : op === OP_TRIALS ? f64(PSUMS, blocks * k) : null,
-		counts: op === OP_ASSIGN ? f64(PCOUNTS, blocks * k) : op === OP_MARGINS ? f64(PCOUNTS, k) : null,
+		sums: op === OP_ASSIGN || op === OP_SUMS ? f64(PSUMS, blocks * k * stride) : op === OP_TRIALS ? f64(PSUMS, blocks * k) : null,
+		counts: op === OP_ASSIGN || op === OP_SUMS ? f64(PCOUNTS, blocks * k) : op === OP_MARGINS ? f64(PCOUNTS, k) : null,
 		changed: new Int32Array(buf, c[PCHANGED], blocks),
 		inertia: new Float64Array(buf, c[PINERTIA], blocks),
 		closest: f64(PCLOSEST, rows),
