@@ -51,16 +51,19 @@ export interface BlockJob {
 	cols?: number;
 	/** Per row: Hartigan's lower bounds (OP_MARGINS). */
 	lower?: Float64Array | null;
+	/** Per row: Hartigan's slack (OP_MARGINS). */
+	slack?: Float64Array | null;
 }
 
 /**
  * Where block b's outputs go: views of the job's own arrays (in place), or of a helper's scratch (kmeans-team.ts),
- * which is committed afterwards. Per row (the block's n rows): labels, closest, lower; per block: sums, counts.
+ * which is committed afterwards. Per row (the block's n rows): labels, closest, lower, slack; per block: sums, counts.
  */
 export interface BlockOut {
 	labels: Int32Array | null;
 	closest: Float64Array | null;
 	lower: Float64Array | null;
+	slack: Float64Array | null;
 	sums: Float64Array | null;
 	counts: Float64Array | null;
 }
@@ -80,6 +83,7 @@ export function blockOutputs(job: BlockJob, b: number): BlockOut {
 		labels: op === OP_ASSIGN || op === OP_LABELS ? rowsOf(job.labels) : null,
 		closest: op === OP_CLOSEST || op === OP_MARGINS ? rowsOf(job.closest) : null,
 		lower: op === OP_MARGINS ? rowsOf(job.lower) : null,
+		slack: op === OP_MARGINS ? rowsOf(job.slack) : null,
 		sums: withSums ? job.sums!.subarray(b * k * stride, (b + 1) * k * stride) : op === OP_TRIALS ? job.sums!.subarray(b * k, (b + 1) * k) : null,
 		counts: withSums ? job.counts!.subarray(b * k, (b + 1) * k) : null
 	};
@@ -100,7 +104,7 @@ export function runBlockInto(job: BlockJob, b: number, out: BlockOut): number {
 		case OP_CLOSEST:
 			return seedClosest(Xb, n, stride, centers, out.closest!);
 		case OP_MARGINS:
-			hartiganBounds(Xb, n, stride, job.cols ?? stride, k, centers, job.counts!, labels.subarray(from, from + n), out.closest!, out.lower!);
+			hartiganBounds(Xb, n, stride, job.cols ?? stride, k, centers, job.counts!, labels.subarray(from, from + n), out.closest!, out.lower!, out.slack!);
 			return 0;
 		case OP_SUMS:
 			labelSums(Xb, n, stride, job.cols ?? stride, labels.subarray(from, from + n), out.sums!.fill(0), out.counts!.fill(0));

@@ -11,6 +11,14 @@
  * second (with a margin far above rounding), no b passes the exact test, so the pass may skip the row.
  */
 
+/**
+ * The budget within which a pass may skip a row on its slack alone: while every segment keeps √(f(n')/f(n)) ≥ RHO0
+ * and √(g(n')/g(n)) ≤ SIGMA0 (a few moves among thousands of rows change them by far less), the skip test holds
+ * whenever slack = RHO0·(1 − 1e-9)·lower − SIGMA0·(1 + 1e-9)·upper exceeds 2.5·δ_max (≥ (1 + √2·(1 + 1e-9))·δ_max).
+ */
+export const RHO0 = 1 - 1e-6;
+export const SIGMA0 = 1 + 1e-6;
+
 /** g(n) = n/(n − 1): the cost factor of removing a row from a segment of n (Infinity for n ≤ 1: never removed). */
 export const removeFactor = (n: number) => (n > 1 ? n / (n - 1) : Infinity);
 /** f(n) = n/(n + 1): the cost factor of adding a row to a segment of n. */
@@ -22,7 +30,7 @@ export const addFactor = (n: number) => n / (n + 1);
  */
 export function hartiganBounds(
 	X: Float64Array, n: number, stride: number, cols: number, k: number,
-	centers: Float64Array, counts: Float64Array, labels: Int32Array, upper: Float64Array, lower: Float64Array
+	centers: Float64Array, counts: Float64Array, labels: Int32Array, upper: Float64Array, lower: Float64Array, slack: Float64Array
 ): void {
 	const f = new Float64Array(k), g = new Float64Array(k);
 	for (let c = 0; c < k; c++) {
@@ -31,18 +39,19 @@ export function hartiganBounds(
 	}
 	if (stride === 8) {
 		bounds8(X, n, k, centers, f, g, labels, upper, lower);
-		return;
-	}
-	for (let i = 0; i < n; i++) {
-		const a = labels[i], o = i * stride;
-		let low = Infinity;
-		for (let b = 0; b < k; b++) {
-			const s = sqN(X, o, centers, b * stride, cols);
-			if (b === a) upper[i] = g[a] === Infinity ? Infinity : Math.sqrt(g[a] * s);
-			else if (f[b] * s < low) low = f[b] * s;
+	} else {
+		for (let i = 0; i < n; i++) {
+			const a = labels[i], o = i * stride;
+			let low = Infinity;
+			for (let b = 0; b < k; b++) {
+				const s = sqN(X, o, centers, b * stride, cols);
+				if (b === a) upper[i] = g[a] === Infinity ? Infinity : Math.sqrt(g[a] * s);
+				else if (f[b] * s < low) low = f[b] * s;
+			}
+			lower[i] = Math.sqrt(low);
 		}
-		lower[i] = Math.sqrt(low);
 	}
+	for (let i = 0; i < n; i++) slack[i] = RHO0 * (1 - 1e-9) * lower[i] - SIGMA0 * (1 + 1e-9) * upper[i];
 }
 
 /** hartiganBounds for a stride of 8, the row's values held in locals across the centres. */
@@ -85,9 +94,10 @@ export class PassDrift {
 	readonly drift: Float64Array;
 	/** Per segment: √(g(n')/g(n)) (Infinity once it has one row left). */
 	readonly sigma: Float64Array;
-	/** The largest drift, and the smallest √(f(n')/f(n)), over all segments so far. */
+	/** The largest drift, the smallest √(f(n')/f(n)) and the largest √(g(n')/g(n)) over all segments so far. */
 	dmax = 0;
 	rho = 1;
+	sigmaMax = 1;
 	private readonly f0: Float64Array;
 	private readonly g0: Float64Array;
 
@@ -97,6 +107,11 @@ export class PassDrift {
 		this.g0 = Float64Array.from(counts, removeFactor);
 		this.drift = new Float64Array(k);
 		this.sigma = new Float64Array(k).fill(1);
+	}
+
+	/** Whether rows may still be skipped on their slack alone (see RHO0). */
+	get withinBudget(): boolean {
+		return this.rho >= RHO0 && this.sigmaMax <= SIGMA0;
 	}
 
 	/**
@@ -116,6 +131,7 @@ export class PassDrift {
 		const d = (this.drift[c] += Math.sqrt(moved2) * (1 + 1e-9) + 2.3e-16 * mass);
 		if (d > this.dmax) this.dmax = d;
 		this.sigma[c] = n > 1 ? Math.sqrt(removeFactor(n) / this.g0[c]) : Infinity;
+		if (!(this.sigma[c] <= this.sigmaMax)) this.sigmaMax = this.sigma[c];
 		if (this.f0[c] > 0) this.rho = Math.min(this.rho, Math.sqrt(addFactor(n) / this.f0[c]));
 	}
 }

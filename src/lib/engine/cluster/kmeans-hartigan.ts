@@ -50,7 +50,7 @@ export function hartiganRefine(
 interface BlockedPasses {
 	means(): void;
 	inertia(): number;
-	bounds: { upper: Float64Array; lower: Float64Array; compute: () => void } | null;
+	bounds: { upper: Float64Array; lower: Float64Array; slack: Float64Array; compute: () => void } | null;
 }
 
 /** The passes over the blocks of rows that refine makes on more than one block (arrays in `arena` when given). */
@@ -65,7 +65,7 @@ function blockedPasses(
 		op: OP_SUMS, X, rows, stride, cols, k, centers, labels, sums: partSums, counts: partCounts,
 		changed: arena ? arena.i32(blocks) : new Int32Array(blocks), inertia: parts
 	};
-	const upper = withBounds ? f64(rows) : null, lower = withBounds ? f64(rows) : null;
+	const upper = withBounds ? f64(rows) : null, lower = withBounds ? f64(rows) : null, slack = withBounds ? f64(rows) : null;
 	return {
 		means() {
 			runBlocks(job);
@@ -80,7 +80,7 @@ function blockedPasses(
 			for (let b = 0; b < blocks; b++) total += parts[b];
 			return total;
 		},
-		bounds: upper && lower ? { upper, lower, compute: () => runBlocks({ ...job, op: OP_MARGINS, sums: null, counts, closest: upper, lower }) } : null
+		bounds: upper && lower && slack ? { upper, lower, slack, compute: () => runBlocks({ ...job, op: OP_MARGINS, sums: null, counts, closest: upper, lower, slack }) } : null
 	};
 }
 
@@ -100,11 +100,16 @@ function refine(
 		let moved = 0;
 		bounds?.compute();
 		const drift = bounds ? new PassDrift(counts) : null;
-		const upper = bounds?.upper, lower = bounds?.lower;
-		// drift.safe(a, upper[i], lower[i]) inlined, with its pass-wide values in locals.
+		const upper = bounds?.upper, lower = bounds?.lower, slack = bounds?.slack;
+		// drift.safe(a, upper[i], lower[i]) inlined, with its pass-wide values in locals; before it, while the counts
+		// have hardly changed (drift.withinBudget), the row's slack against the largest drift alone.
 		const sigma = drift?.sigma, shift = drift?.drift;
-		let rho = 1, dmax = 0;
+		let rho = 1, dmax = 0, lim = slack ? 0 : Infinity;
 		for (let i = 0; i < rows; i++) {
+			if (slack !== undefined && slack[i] > lim) {
+				skipped++;
+				continue;
+			}
 			const a = labels[i];
 			const na = counts[a];
 			if (na <= 1) continue;
@@ -151,6 +156,7 @@ function refine(
 				drift.moved(best, sb, mb, nb + 1);
 				rho = drift.rho;
 				dmax = drift.dmax;
+				lim = drift.withinBudget ? 2.5 * dmax : Infinity;
 			}
 			labels[i] = best;
 			now[a] = 1;
@@ -212,4 +218,4 @@ function meansOf(X: Float64Array, rows: number, stride: number, cols: number, k:
 
 /** Bytes of hartiganRefine's scratch in the data's arena on more than one block of rows. */
 export const hartiganScratchBytes = (rows: number, k: number, stride: number) =>
-	20 * rows + 8 * k * (stride + 1) + blockCount(rows) * (8 * k * (stride + 1) + 16) + 512;
+	28 * rows + 8 * k * (stride + 1) + blockCount(rows) * (8 * k * (stride + 1) + 16) + 512;

@@ -25,7 +25,7 @@ import { sharedArena, sharedKernelMemory, type WasmArena, type WasmMemory } from
  */
 const GEN = 0, FINISHED = 1, NEXT = 2, STOP = 3, OP = 4, ROWS = 5, STRIDE = 6, K = 7, HELPED = 15;
 const PX = 8, PLABELS = 9, PCENTERS = 10, PSUMS = 11, PCOUNTS = 12, PCHANGED = 13, PINERTIA = 14;
-const PCLOSEST = 16, PLOWER = 17, COLS = 18, SAFE = 19, TAKEN = 20;
+const PCLOSEST = 16, PLOWER = 17, COLS = 18, SAFE = 19, TAKEN = 20, PSLACK = 21;
 const WORDS = 32;
 /** Blocks a job can have (NEXT's 16 bits); each has a state word after the control words. */
 const MAX_BLOCKS = 65536;
@@ -107,10 +107,11 @@ export class RowTeam implements BlockRunner {
 		const a = this.arena;
 		const blocks = blockCount(job.rows);
 		if (blocks > MAX_BLOCKS) return false;
-		if (!a || !a.holds(job.X, job.labels, job.centers, job.sums, job.counts, job.changed, job.inertia, job.closest ?? null, job.lower ?? null)) return false;
+		if (!a || !a.holds(job.X, job.labels, job.centers, job.sums, job.counts, job.changed, job.inertia, job.closest ?? null, job.lower ?? null, job.slack ?? null)) return false;
 		const c = this.ctrl;
 		c[OP] = job.op; c[ROWS] = job.rows; c[STRIDE] = job.stride; c[K] = job.k; c[COLS] = job.cols ?? job.stride;
 		c[PCLOSEST] = job.closest ? job.closest.byteOffset : 0; c[PLOWER] = job.lower ? job.lower.byteOffset : 0;
+		c[PSLACK] = job.slack ? job.slack.byteOffset : 0;
 		c[PX] = job.X.byteOffset; c[PLABELS] = job.labels.byteOffset; c[PCENTERS] = job.centers.byteOffset;
 		c[PSUMS] = job.sums ? job.sums.byteOffset : 0; c[PCOUNTS] = job.counts ? job.counts.byteOffset : 0;
 		c[PCHANGED] = job.changed.byteOffset; c[PINERTIA] = job.inertia.byteOffset;
@@ -226,6 +227,7 @@ function helperBlock(job: BlockJob, b: number, c: Int32Array, state: Int32Array,
 			labels: real.labels ? scratch.i32(real.labels.length, false) : null,
 			closest: real.closest ? scratch.f64(real.closest.length, false) : null,
 			lower: real.lower ? scratch.f64(real.lower.length, false) : null,
+			slack: real.slack ? scratch.f64(real.slack.length, false) : null,
 			sums: real.sums ? scratch.f64(real.sums.length, false) : null,
 			counts: real.counts ? scratch.f64(real.counts.length, false) : null
 		};
@@ -234,7 +236,7 @@ function helperBlock(job: BlockJob, b: number, c: Int32Array, state: Int32Array,
 		if (mine.closest && job.op === OP_CLOSEST) mine.closest.set(real.closest!);
 		const value = runBlockInto(job, b, mine);
 		if (Atomics.compareExchange(state, b, st(gen, CLAIMED), st(gen, COMMITTING)) !== st(gen, CLAIMED)) return false;
-		for (const key of ['labels', 'closest', 'lower', 'sums', 'counts'] as const) if (mine[key]) real[key]!.set(mine[key] as never);
+		for (const key of ['labels', 'closest', 'lower', 'slack', 'sums', 'counts'] as const) if (mine[key]) real[key]!.set(mine[key] as never);
 		storeBlockValue(job, b, value);
 		Atomics.store(state, b, st(gen, DONE));
 		return true;
@@ -281,7 +283,8 @@ function jobOf(buf: ArrayBuffer, c: Int32Array): BlockJob {
 		changed: new Int32Array(buf, c[PCHANGED], blocks),
 		inertia: new Float64Array(buf, c[PINERTIA], blocks),
 		closest: f64(PCLOSEST, rows),
-		lower: f64(PLOWER, rows)
+		lower: f64(PLOWER, rows),
+		slack: f64(PSLACK, rows)
 	};
 }
 
