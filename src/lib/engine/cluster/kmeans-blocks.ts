@@ -23,6 +23,11 @@ export const OP_TRIALS = 4;
 export const OP_CLOSEST = 5;
 /** Hartigan (kmeans-hartigan.ts): per-row bounds into closest (upper) and lower, from labels, centers and counts (k). */
 export const OP_MARGINS = 6;
+/**
+ * k-means++: OP_TRIALS after first updating the closest distances for the previous centre (centers' row k), in
+ * each block whose `changed` flag is 0 (the others were updated already): one pass over the rows per centre.
+ */
+export const OP_UPDATE_TRIALS = 8;
 /** Hartigan: each block's cluster sums and counts of the given labels (no assignment), like OP_ASSIGN's parts. */
 export const OP_SUMS = 7;
 
@@ -81,10 +86,10 @@ export function blockOutputs(job: BlockJob, b: number): BlockOut {
 	const withSums = (op === OP_ASSIGN || op === OP_SUMS) && job.sums !== null && job.counts !== null;
 	return {
 		labels: op === OP_ASSIGN || op === OP_LABELS ? rowsOf(job.labels) : null,
-		closest: op === OP_CLOSEST || op === OP_MARGINS ? rowsOf(job.closest) : null,
+		closest: op === OP_CLOSEST || op === OP_MARGINS || op === OP_UPDATE_TRIALS ? rowsOf(job.closest) : null,
 		lower: op === OP_MARGINS ? rowsOf(job.lower) : null,
 		slack: op === OP_MARGINS ? rowsOf(job.slack) : null,
-		sums: withSums ? job.sums!.subarray(b * k * stride, (b + 1) * k * stride) : op === OP_TRIALS ? job.sums!.subarray(b * k, (b + 1) * k) : null,
+		sums: withSums ? job.sums!.subarray(b * k * stride, (b + 1) * k * stride) : op === OP_TRIALS || op === OP_UPDATE_TRIALS ? job.sums!.subarray(b * k, (b + 1) * k) : null,
 		counts: withSums ? job.counts!.subarray(b * k, (b + 1) * k) : null
 	};
 }
@@ -100,6 +105,10 @@ export function runBlockInto(job: BlockJob, b: number, out: BlockOut): number {
 	switch (job.op) {
 		case OP_TRIALS:
 			seedPotentials(Xb, n, stride, centers, k, job.closest!.subarray(from, from + n), out.sums!);
+			return 0;
+		case OP_UPDATE_TRIALS:
+			if (job.changed[b] === 0) seedClosest(Xb, n, stride, centers.subarray(k * stride, (k + 1) * stride), out.closest!);
+			seedPotentials(Xb, n, stride, centers, k, out.closest!, out.sums!);
 			return 0;
 		case OP_CLOSEST:
 			return seedClosest(Xb, n, stride, centers, out.closest!);

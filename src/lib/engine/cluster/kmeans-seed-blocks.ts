@@ -1,9 +1,10 @@
 /**
  * k-means++ on more than one block of rows (BLOCK_ROWS, kmeans-blocks.ts), in the blocks' canonical order so that
  * a team of threads sharing memory (kmeans-team.ts) chooses the same centres as one thread. For each centre:
- * every candidate's potential Σ min(closest_i, ‖x_i − c‖²) is computed per block (OP_TRIALS, nothing written) and
- * the blocks' parts are added in block order; the winner's closest distances are then updated per block
- * (OP_CLOSEST), which also gives each block's total. A candidate is drawn with probability proportional to
+ * every candidate's potential Σ min(closest_i, ‖x_i − c‖²) is computed per block (OP_TRIALS) and the blocks' parts
+ * are added in block order; the winner's parts are each block's new total of closest distances, and the distances
+ * themselves are updated for the winner in the same pass over the rows as the next centre's candidates
+ * (OP_UPDATE_TRIALS), or before it for a block that sampling must scan. A candidate is drawn with probability proportional to
  * closest_i, as scikit-learn's searchsorted(cumsum(closest), u·pot): the blocks' totals are walked in order to the
  * first block whose running total reaches u·pot, then that block's rows are scanned, the running total continuing
  * row by row, to the first row reaching it (the block's last row if rounding leaves it short). Everything is a
@@ -11,12 +12,13 @@
  */
 import type { Rng } from '../random';
 import { throwIfAborted } from '../progress';
-import { BLOCK_ROWS, blockCount, OP_CLOSEST, OP_TRIALS, runBlocks, type BlockJob } from './kmeans-blocks';
+import { blockCount, blockRange, OP_CLOSEST, OP_TRIALS, OP_UPDATE_TRIALS, runBlocks, type BlockJob } from './kmeans-blocks';
+import { seedClosest } from './kmeans-seed-kernels';
 import { arenaOf } from './kmeans-wasm';
 
 /** Bytes of blockedPlusPlus' scratch (placed in Y's arena when there is one). */
 export const seedScratchBytes = (rows: number, cols: number, trials: number) =>
-	8 * rows + 8 * blockCount(rows) * (trials + 2) + 8 * trials * cols + 256;
+	8 * rows + 8 * blockCount(rows) * (trials + 2) + 8 * (trials + 1) * cols + 256;
 
 /**
  * Greedy k-means++ centres (k × cols) from rows of Y (rows × cols; the data's copy in an arena shared by a team, or
@@ -31,30 +33,42 @@ export function blockedPlusPlus(
 		const blocks = blockCount(rows);
 		const f64 = (n: number) => (arena ? arena.f64(n) : new Float64Array(n));
 		const closest = f64(rows).fill(Infinity);
-		const cands = f64(trials * cols);
+		// The candidates, then the last chosen centre (row `trials`).
+		const cands = f64((trials + 1) * cols);
+		const winner = cands.subarray(trials * cols);
 		const parts = f64(blocks * trials);
 		const blockPot = f64(blocks);
+		// Per block: 1 once its closest distances account for the last chosen centre.
+		const upToDate = arena ? arena.i32(blocks) : new Int32Array(blocks);
 		const job: BlockJob = {
-			op: OP_CLOSEST, X: Y, rows, stride: cols, k: 1, centers: cands.subarray(0, cols), labels: arena ? arena.i32(0) : new Int32Array(0),
-			sums: null, counts: null, changed: arena ? arena.i32(blocks) : new Int32Array(blocks), inertia: blockPot, closest
+			op: OP_CLOSEST, X: Y, rows, stride: cols, k: 1, centers: winner, labels: arena ? arena.i32(0) : new Int32Array(0),
+			sums: parts, counts: null, changed: upToDate, inertia: blockPot, closest
 		};
 		const centers = new Float64Array(k * cols);
-		const choose = (id: number, c: number) => {
-			centers.set(Y.subarray(id * cols, (id + 1) * cols), c * cols);
-			cands.set(Y.subarray(id * cols, (id + 1) * cols));
-			runBlocks({ ...job, op: OP_CLOSEST, k: 1, centers: cands.subarray(0, cols), sums: null });
-		};
-		choose(first, 0);
+		const rowOf = (id: number) => Y.subarray(id * cols, (id + 1) * cols);
+		centers.set(rowOf(first));
+		winner.set(rowOf(first));
+		runBlocks(job);
 		let pot = 0;
 		for (let b = 0; b < blocks; b++) pot += blockPot[b];
+		upToDate.fill(1);
+		// The last centre's distances are folded into the next centre's pass over the rows (OP_UPDATE_TRIALS); a
+		// block about to be sampled is brought up to date here first, with the same values.
+		const ready = (b: number) => {
+			if (upToDate[b] === 1) return;
+			const { from, n } = blockRange(rows, b);
+			seedClosest(Y.subarray(from * cols, (from + n) * cols), n, cols, winner, closest.subarray(from, from + n));
+			upToDate[b] = 1;
+		};
 		const ids = new Int32Array(trials);
 		for (let c = 1; c < k; c++) {
 			throwIfAborted(signal);
 			for (let t = 0; t < trials; t++) {
-				ids[t] = sample(rng.next() * pot, closest, blockPot, rows);
-				cands.set(Y.subarray(ids[t] * cols, (ids[t] + 1) * cols), t * cols);
+				ids[t] = sample(rng.next() * pot, closest, blockPot, rows, ready);
+				cands.set(rowOf(ids[t]), t * cols);
 			}
-			runBlocks({ ...job, op: OP_TRIALS, k: trials, centers: cands, sums: parts });
+			const update = c > 1;
+			runBlocks({ ...job, op: update ? OP_UPDATE_TRIALS : OP_TRIALS, k: trials, centers: update ? cands : cands.subarray(0, trials * cols) });
 			let bestPot = Infinity, bestT = 0;
 			for (let t = 0; t < trials; t++) {
 				let p = 0;
@@ -65,7 +79,11 @@ export function blockedPlusPlus(
 					bestT = t;
 				}
 			}
-			choose(ids[bestT], c);
+			centers.set(rowOf(ids[bestT]), c * cols);
+			winner.set(rowOf(ids[bestT]));
+			// Each block's total of the closest distances once updated for the winner: its part of the winner's potential.
+			for (let b = 0; b < blocks; b++) blockPot[b] = parts[b * trials + bestT];
+			upToDate.fill(0);
 			pot = bestPot;
 		}
 		return centers;
@@ -75,18 +93,19 @@ export function blockedPlusPlus(
 }
 
 /** The first row whose running total of closest reaches target, walking the blocks' totals first. */
-function sample(target: number, closest: Float64Array, blockPot: Float64Array, rows: number): number {
+function sample(target: number, closest: Float64Array, blockPot: Float64Array, rows: number, ready: (b: number) => void): number {
 	let prefix = 0, b = 0;
 	for (; b < blockPot.length - 1; b++) {
 		const next = prefix + blockPot[b];
 		if (next >= target) break;
 		prefix = next;
 	}
-	const from = b * BLOCK_ROWS, to = Math.min(rows, from + BLOCK_ROWS);
+	ready(b);
+	const { from, n } = blockRange(rows, b);
 	let run = prefix;
-	for (let i = from; i < to; i++) {
+	for (let i = from; i < from + n; i++) {
 		run += closest[i];
 		if (run >= target) return i;
 	}
-	return to - 1;
+	return from + n - 1;
 }

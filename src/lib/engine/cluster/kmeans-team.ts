@@ -14,7 +14,7 @@
 import { EngineError } from '../errors';
 import {
 	blockCount, blockOutputs, runBlock, runBlockInto, storeBlockValue, type BlockJob, type BlockOut, type BlockRunner,
-	OP_ASSIGN, OP_CLOSEST, OP_MARGINS, OP_SUMS, OP_TRIALS
+	OP_ASSIGN, OP_CLOSEST, OP_MARGINS, OP_SUMS, OP_TRIALS, OP_UPDATE_TRIALS
 } from './kmeans-blocks';
 import { sharedArena, sharedKernelMemory, type WasmArena, type WasmMemory } from './kmeans-wasm';
 
@@ -233,7 +233,7 @@ function helperBlock(job: BlockJob, b: number, c: Int32Array, state: Int32Array,
 		};
 		// The ops read the block's current labels and closest distances.
 		if (mine.labels) mine.labels.set(real.labels!);
-		if (mine.closest && job.op === OP_CLOSEST) mine.closest.set(real.closest!);
+		if (mine.closest && (job.op === OP_CLOSEST || job.op === OP_UPDATE_TRIALS)) mine.closest.set(real.closest!);
 		const value = runBlockInto(job, b, mine);
 		if (Atomics.compareExchange(state, b, st(gen, CLAIMED), st(gen, COMMITTING)) !== st(gen, CLAIMED)) return false;
 		for (const key of ['labels', 'closest', 'lower', 'slack', 'sums', 'counts'] as const) if (mine[key]) real[key]!.set(mine[key] as never);
@@ -271,14 +271,14 @@ export function runTeamHelper(init: TeamInit, ready: () => void = () => {}): voi
 /** The job described by the control words, as views of the team's memory (a helper's side of runAll). */
 function jobOf(buf: ArrayBuffer, c: Int32Array): BlockJob {
 	const rows = c[ROWS], stride = c[STRIDE], k = c[K], blocks = blockCount(rows), op = c[OP];
-	const seeding = op === OP_TRIALS || op === OP_CLOSEST;
+	const seeding = op === OP_TRIALS || op === OP_CLOSEST || op === OP_UPDATE_TRIALS;
 	const f64 = (word: number, n: number) => (c[word] !== 0 ? new Float64Array(buf, c[word], n) : null);
 	return {
 		op, rows, stride, k, cols: c[COLS],
 		X: new Float64Array(buf, c[PX], rows * stride),
 		labels: seeding ? new Int32Array(0) : new Int32Array(buf, c[PLABELS], rows),
-		centers: new Float64Array(buf, c[PCENTERS], k * stride),
-		sums: op === OP_ASSIGN || op === OP_SUMS ? f64(PSUMS, blocks * k * stride) : op === OP_TRIALS ? f64(PSUMS, blocks * k) : null,
+		centers: new Float64Array(buf, c[PCENTERS], (op === OP_UPDATE_TRIALS ? k + 1 : k) * stride),
+		sums: op === OP_ASSIGN || op === OP_SUMS ? f64(PSUMS, blocks * k * stride) : op === OP_TRIALS || op === OP_UPDATE_TRIALS ? f64(PSUMS, blocks * k) : null,
 		counts: op === OP_ASSIGN || op === OP_SUMS ? f64(PCOUNTS, blocks * k) : op === OP_MARGINS ? f64(PCOUNTS, k) : null,
 		changed: new Int32Array(buf, c[PCHANGED], blocks),
 		inertia: new Float64Array(buf, c[PINERTIA], blocks),
