@@ -9,6 +9,7 @@ import { BLOCK_ROWS } from '../../src/lib/engine/cluster/kmeans-blocks';
 import { setWasmEnabled } from '../../src/lib/engine/cluster/kmeans-wasm';
 import { Rng } from '../../src/lib/engine/random';
 import { kmeansPlusPlus } from '../../src/lib/engine/cluster/kmeans-init';
+import { blockedPlusPlus, seedScratchBytes } from '../../src/lib/engine/cluster/kmeans-seed-blocks';
 import { hartiganRefine, hartiganScratchBytes } from '../../src/lib/engine/cluster/kmeans-hartigan';
 import { startNodeTeam, type NodeTeam } from '../../src/cli/kmeans-threads';
 import type { KMeansResult } from '../../src/lib/engine/types';
@@ -76,16 +77,18 @@ describe('k-means on a team of threads sharing memory', () => {
 				const js = kmeansPlusPlus(X, rows, cols, k, new Rng(k), trials);
 				setWasmEnabled(true);
 				expect(Array.from(js)).toEqual(Array.from(one));
-				// The starts alone on a team's arena: the helpers take blocks of the seeding passes.
+				// The starts alone on a team's arena: the helpers take blocks of the seeding passes, the same rows chosen.
+				const trialCount = trials ?? 2 + Math.floor(Math.log(k));
+				const plain = blockedPlusPlus(X, rows, cols, k, new Rng(k), trialCount, 5);
 				for (const nt of [two!, three!]) {
-					const arena = nt.team.openArena(8 * rows * (cols + 2) + 65536)!;
+					const arena = nt.team.openArena(8 * rows * cols + seedScratchBytes(rows, cols, trialCount) + 65536)!;
 					const copy = arena.f64(rows * cols, false);
 					copy.set(X);
 					const before = nt.team.helped;
-					const teamed = kmeansPlusPlus(X, rows, cols, k, new Rng(k), trials, { data: copy });
+					const teamed = blockedPlusPlus(copy, rows, cols, k, new Rng(k), trialCount, 5);
 					expect(nt.team.helped).toBeGreaterThan(before);
 					arena.close();
-					expect(Array.from(teamed)).toEqual(Array.from(one));
+					expect(Array.from(teamed)).toEqual(Array.from(plain));
 				}
 				// Through a whole run: the starts are made on the run's arena, shared with the team.
 				const options: KMeansOptions = { nInit: 2, maxIter: 3, tol: 0, refine: 'none' };

@@ -31,8 +31,6 @@ export function kmeansPlusPlus(
 		lean?: boolean;
 		/** Every row's distances to every row (pairwiseToRows of X), read instead of computed. */
 		pairwise?: Float64Array | null;
-		/** A copy of X in an arena (kmeans.ts: the run's, maybe a team's), read instead of X on more than one block. */
-		data?: Float64Array | null;
 	} = {}
 ): Float64Array {
 	checkK(rows, k);
@@ -41,14 +39,15 @@ export function kmeansPlusPlus(
 	const centers = new Float64Array(k * cols);
 	const first = rng.int(rows);
 	copyRow(X, first, cols, centers, 0);
-	// More than one block of rows: the blocks' canonical order (kmeans-seed-blocks.ts), on a team when X's copy has one.
+	// More than one block of rows: the blocks' canonical order (kmeans-seed-blocks.ts).
 	if (rows > BLOCK_ROWS && !control.pairwise) {
-		if (control.data) return blockedPlusPlus(control.data, rows, cols, k, rng, trials, first, control.signal);
 		const own = cols === 8 ? kernelArena(8 * rows * cols + seedScratchBytes(rows, cols, trials)) : null;
 		try {
 			const Y = own ? own.f64(rows * cols, false) : X;
 			if (own) Y.set(X);
-			return blockedPlusPlus(Y, rows, cols, k, rng, trials, first, control.signal);
+			const ids = blockedPlusPlus(Y, rows, cols, k, rng, trials, first, control.signal);
+			for (let c = 1; c < k; c++) copyRow(X, ids[c], cols, centers, c);
+			return centers;
 		} finally {
 			own?.close();
 		}

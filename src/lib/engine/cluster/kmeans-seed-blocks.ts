@@ -21,12 +21,13 @@ export const seedScratchBytes = (rows: number, cols: number, trials: number) =>
 	8 * rows + 8 * blockCount(rows) * (trials + 2) + 8 * (trials + 1) * cols + 256;
 
 /**
- * Greedy k-means++ centres (k × cols) from rows of Y (rows × cols; the data's copy in an arena shared by a team, or
- * the data itself), the first centre being row `first`, `trials` candidates per further centre.
+ * The rows chosen as greedy k-means++ centres (k ids) among the rows of Y (rows × cols: the data, or its centred and
+ * padded copy in a run's arena, which a team may share), the first being row `first`, `trials` candidates per
+ * further centre.
  */
 export function blockedPlusPlus(
 	Y: Float64Array, rows: number, cols: number, k: number, rng: Rng, trials: number, first: number, signal?: AbortSignal
-): Float64Array {
+): Int32Array {
 	const arena = arenaOf(Y);
 	const mark = arena?.mark() ?? 0;
 	try {
@@ -44,9 +45,9 @@ export function blockedPlusPlus(
 			op: OP_CLOSEST, X: Y, rows, stride: cols, k: 1, centers: winner, labels: arena ? arena.i32(0) : new Int32Array(0),
 			sums: parts, counts: null, changed: upToDate, inertia: blockPot, closest
 		};
-		const centers = new Float64Array(k * cols);
+		const chosen = new Int32Array(k);
 		const rowOf = (id: number) => Y.subarray(id * cols, (id + 1) * cols);
-		centers.set(rowOf(first));
+		chosen[0] = first;
 		winner.set(rowOf(first));
 		runBlocks(job);
 		let pot = 0;
@@ -79,14 +80,14 @@ export function blockedPlusPlus(
 					bestT = t;
 				}
 			}
-			centers.set(rowOf(ids[bestT]), c * cols);
+			chosen[c] = ids[bestT];
 			winner.set(rowOf(ids[bestT]));
 			// Each block's total of the closest distances once updated for the winner: its part of the winner's potential.
 			for (let b = 0; b < blocks; b++) blockPot[b] = parts[b * trials + bestT];
 			upToDate.fill(0);
 			pot = bestPot;
 		}
-		return centers;
+		return chosen;
 	} finally {
 		arena?.reset(mark);
 	}

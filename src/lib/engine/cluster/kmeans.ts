@@ -16,7 +16,7 @@ import { LloydRun, scaledTolerance } from './kmeans-lloyd';
 import { kernelArena, openArena, type WasmArena } from './kmeans-wasm';
 import { hartiganRefine, hartiganScratchBytes } from './kmeans-hartigan';
 import { BLOCK_ROWS, blockCount } from './kmeans-blocks';
-import { seedScratchBytes } from './kmeans-seed-blocks';
+import { blockedPlusPlus, seedScratchBytes } from './kmeans-seed-blocks';
 import { installedRowTeam, TEAM_MIN_ROWS, type RowTeam } from './kmeans-team';
 
 /**
@@ -42,14 +42,30 @@ function arenaBytes(rows: number, cols: number, k: number): number {
 }
 
 /**
- * On more than one block of rows, k-means++ reads a copy of X in the run's arena (so that a team can share it) with
- * its scratch (kmeans-seed-blocks.ts), and the Hartigan moves their bounds (kmeans-hartigan.ts); the seeding and
- * the moves never overlap, so the larger of the two scratches is reserved.
+ * On more than one block of rows, the k-means++ starts (kmeans-seed-blocks.ts) and the Hartigan moves
+ * (kmeans-hartigan.ts) keep their scratch in the run's arena (so that a team can share it); they never overlap, so
+ * the larger of the two is reserved.
  */
 function seedBytes(rows: number, cols: number, k: number): number {
 	if (rows <= BLOCK_ROWS) return 0;
-	const trials = 2 + Math.floor(Math.log(k));
-	return 8 * rows * cols + Math.max(seedScratchBytes(rows, cols, trials), hartiganScratchBytes(rows, k, paddedStride(cols)));
+	const stride = paddedStride(cols);
+	return Math.max(seedScratchBytes(rows, stride, plusPlusTrials(k)), hartiganScratchBytes(rows, k, stride));
+}
+
+/** sklearn's n_local_trials = 2 + int(np.log(n_clusters)). */
+const plusPlusTrials = (k: number) => 2 + Math.floor(Math.log(k));
+
+/**
+ * k-means++ on more than one block of rows, on the centred, padded data (so a team sharing the arena can help,
+ * with no copy of X): the chosen rows' centred values are the padded start, exactly what toPadded makes of the rows
+ * of X. Consumes the generator as kmeansPlusPlus does.
+ */
+function blockedStart(data: Float64Array, rows: number, stride: number, k: number, rng: Rng, signal?: AbortSignal): Float64Array {
+	const first = rng.int(rows);
+	const ids = blockedPlusPlus(data, rows, stride, k, rng, plusPlusTrials(k), first, signal);
+	const start = new Float64Array(k * stride);
+	for (let c = 0; c < k; c++) start.set(data.subarray(ids[c] * stride, (ids[c] + 1) * stride), c * stride);
+	return start;
 }
 
 /**
@@ -171,20 +187,17 @@ export function kmeans(
 		};
 		// Many k-means++ starts on few rows: every row-to-row distance once, read by each start (the same values).
 		const pairwise = init === 'k-means++' && rows <= PAIRWISE_MAX_ROWS && nInit * k >= rows ? pairwiseToRows(X, rows, cols) : null;
-		// Many rows: the starts read a copy of X in the arena, which the team (if any) shares.
-		const copy = init === 'k-means++' && rows > BLOCK_ROWS && arena ? arena.f64(rows * cols, false) : null;
-		copy?.set(X);
 		for (let r = 0; r < nInit; r++) {
 			const stage = `k-means, k = ${k}, restart ${r + 1} of ${nInit}${cores}`;
 			report?.({ stage, fraction: r / nInit });
 			let start: Float64Array;
-			if (init instanceof Float64Array) start = init;
-			else {
-				const rng = new Rng(deriveSeed(control.seed, r));
-				start = init === 'random' ? randomInit(X, rows, cols, k, rng) : kmeansPlusPlus(X, rows, cols, k, rng, undefined, { signal, pairwise, data: copy });
-			}
+			const rng = new Rng(deriveSeed(control.seed, r));
+			if (init instanceof Float64Array) start = toPadded(init, k, cols, stride, mean);
+			else if (init === 'random') start = toPadded(randomInit(X, rows, cols, k, rng), k, cols, stride, mean);
+			else if (rows > BLOCK_ROWS) start = blockedStart(data, rows, stride, k, rng, signal);
+			else start = toPadded(kmeansPlusPlus(X, rows, cols, k, rng, undefined, { signal, pairwise }), k, cols, stride, mean);
 			throwIfAborted(signal);
-			attempt(toPadded(start, k, cols, stride, mean, null), r, stage);
+			attempt(start, r, stage);
 			made = r + 1;
 			if (stopRule !== null && r + 1 >= stopRule.after && repeats >= stopRule.repeats) break;
 		}
