@@ -105,7 +105,9 @@ describe('k-means on a team of threads sharing memory', () => {
 	it.each([
 		{ cols: 8, stride: 8, k: 6 },
 		{ cols: 5, stride: 8, k: 9 },
-		{ cols: 3, stride: 4, k: 4 }
+		{ cols: 3, stride: 4, k: 4 },
+		// Many small segments: their counts, and so the test's factors, change fastest.
+		{ cols: 2, stride: 4, k: 40 }
 	])('Hartigan moves with bounds from the team make the very moves of the sequential passes ($cols features, k = $k)', ({ cols, stride, k }) => {
 		const rows = 3 * BLOCK_ROWS + 5;
 		const X = blobs(rows, cols, 40 + cols);

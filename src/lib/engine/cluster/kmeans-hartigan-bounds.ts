@@ -115,15 +115,6 @@ export class PassDrift {
 	}
 
 	/**
-	 * Whether the row (segment a, now of n_a ≥ 2 rows) certainly fails the transfer test against every other segment:
-	 * its lower bound, less every possible drift, still exceeds its upper bound plus its segment's drift, by a
-	 * relative margin of 1e-9 (rounding of the distances and factors is about 1e-15). kmeans-hartigan.ts inlines it.
-	 */
-	safe(a: number, upper: number, lower: number): boolean {
-		return (this.rho * lower - this.dmax) * (1 - 1e-9) > (this.sigma[a] * upper + Math.SQRT2 * this.drift[a]) * (1 + 1e-9);
-	}
-
-	/**
 	 * Segment c's centre moved by the vector whose squared length is `moved2`, its coordinates' magnitudes summing
 	 * to `mass` after the move (each stored coordinate rounds by at most 2⁻⁵³ of itself), and it now has n rows.
 	 */

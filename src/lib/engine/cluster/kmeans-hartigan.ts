@@ -101,8 +101,9 @@ function refine(
 		bounds?.compute();
 		const drift = bounds ? new PassDrift(counts) : null;
 		const upper = bounds?.upper, lower = bounds?.lower, slack = bounds?.slack;
-		// drift.safe(a, upper[i], lower[i]) inlined, with its pass-wide values in locals; before it, while the counts
-		// have hardly changed (drift.withinBudget), the row's slack against the largest drift alone.
+		// A row is skipped when its lower bound, less every possible drift, still exceeds its upper bound plus its
+		// segment's drift, by a relative margin of 1e-9 (the distances and factors round by about 1e-15); before
+		// that, while the counts have hardly changed (drift.withinBudget), its slack against the largest drift alone.
 		const sigma = drift?.sigma, shift = drift?.drift;
 		let rho = 1, dmax = 0, lim = slack ? 0 : Infinity;
 		for (let i = 0; i < rows; i++) {

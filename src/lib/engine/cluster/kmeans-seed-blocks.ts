@@ -93,6 +93,22 @@ export function blockedPlusPlus(
 	}
 }
 
+/** sklearn's n_local_trials = 2 + int(np.log(n_clusters)). */
+export const plusPlusTrials = (k: number) => 2 + Math.floor(Math.log(k));
+
+/**
+ * k-means++ on more than one block of rows, on the centred, padded data (so a team sharing the arena can help,
+ * with no copy of X): the chosen rows' centred values are the padded start, exactly what toPadded makes of the rows
+ * of X. Consumes the generator as kmeansPlusPlus does.
+ */
+export function blockedStart(data: Float64Array, rows: number, stride: number, k: number, rng: Rng, signal?: AbortSignal): Float64Array {
+	const first = rng.int(rows);
+	const ids = blockedPlusPlus(data, rows, stride, k, rng, plusPlusTrials(k), first, signal);
+	const start = new Float64Array(k * stride);
+	for (let c = 0; c < k; c++) start.set(data.subarray(ids[c] * stride, (ids[c] + 1) * stride), c * stride);
+	return start;
+}
+
 /** The first row whose running total of closest reaches target, walking the blocks' totals first. */
 function sample(target: number, closest: Float64Array, blockPot: Float64Array, rows: number, ready: (b: number) => void): number {
 	let prefix = 0, b = 0;

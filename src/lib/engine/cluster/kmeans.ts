@@ -16,7 +16,7 @@ import { LloydRun, scaledTolerance } from './kmeans-lloyd';
 import { kernelArena, openArena, type WasmArena } from './kmeans-wasm';
 import { hartiganRefine, hartiganScratchBytes } from './kmeans-hartigan';
 import { BLOCK_ROWS, blockCount } from './kmeans-blocks';
-import { blockedPlusPlus, seedScratchBytes } from './kmeans-seed-blocks';
+import { blockedStart, plusPlusTrials, seedScratchBytes } from './kmeans-seed-blocks';
 import { installedRowTeam, TEAM_MIN_ROWS, type RowTeam } from './kmeans-team';
 
 /**
@@ -50,22 +50,6 @@ function seedBytes(rows: number, cols: number, k: number): number {
 	if (rows <= BLOCK_ROWS) return 0;
 	const stride = paddedStride(cols);
 	return Math.max(seedScratchBytes(rows, stride, plusPlusTrials(k)), hartiganScratchBytes(rows, k, stride));
-}
-
-/** sklearn's n_local_trials = 2 + int(np.log(n_clusters)). */
-const plusPlusTrials = (k: number) => 2 + Math.floor(Math.log(k));
-
-/**
- * k-means++ on more than one block of rows, on the centred, padded data (so a team sharing the arena can help,
- * with no copy of X): the chosen rows' centred values are the padded start, exactly what toPadded makes of the rows
- * of X. Consumes the generator as kmeansPlusPlus does.
- */
-function blockedStart(data: Float64Array, rows: number, stride: number, k: number, rng: Rng, signal?: AbortSignal): Float64Array {
-	const first = rng.int(rows);
-	const ids = blockedPlusPlus(data, rows, stride, k, rng, plusPlusTrials(k), first, signal);
-	const start = new Float64Array(k * stride);
-	for (let c = 0; c < k; c++) start.set(data.subarray(ids[c] * stride, (ids[c] + 1) * stride), c * stride);
-	return start;
 }
 
 /**
