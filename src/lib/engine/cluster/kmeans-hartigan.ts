@@ -102,7 +102,8 @@ function refine(
 		const drift = bounds ? new PassDrift(counts) : null;
 		const upper = bounds?.upper, lower = bounds?.lower, slack = bounds?.slack;
 		// A row is skipped when its lower bound, less every possible drift, still exceeds its upper bound plus its
-		// segment's drift, by a relative margin of 1e-9 (the distances and factors round by about 1e-15); before
+		// segment's drift, each term widened by 1e-9 of itself (the distances and factors round by about 1e-15, so
+		// the true values then differ by more than any rounding of the exact test's); before
 		// that, while the counts have hardly changed (drift.withinBudget), its slack against the largest drift alone.
 		const sigma = drift?.sigma, shift = drift?.drift;
 		let rho = 1, dmax = 0, lim = slack ? 0 : Infinity;
@@ -114,7 +115,7 @@ function refine(
 			const a = labels[i];
 			const na = counts[a];
 			if (na <= 1) continue;
-			if (upper && (rho * lower![i] - dmax) * (1 - 1e-9) > (sigma![a] * upper[i] + Math.SQRT2 * shift![a]) * (1 + 1e-9)) {
+			if (upper && rho * lower![i] * (1 - 1e-9) - dmax * (1 + 1e-9) > (sigma![a] * upper[i] + Math.SQRT2 * shift![a]) * (1 + 1e-9)) {
 				skipped++;
 				continue;
 			}
