@@ -150,21 +150,24 @@ describe('k-means on a team of threads sharing memory', () => {
 	});
 
 	it('a stalled helper costs a pass at most a fraction of a second: its blocks are taken over, with identical results', async () => {
-		const stalled = await startNodeTeam(2, { stallMs: 4000 });
+		const stalled = await startNodeTeam(2, { stallMs: 20_000 });
 		try {
 			const rows = 4 * BLOCK_ROWS + 99;
 			const X = blobs(rows, 8, 5);
 			const options: KMeansOptions = { nInit: 2, maxIter: 30, refine: 'hartigan' };
+			let t = Date.now();
 			const one = kmeans(X, rows, 8, 5, options, { seed: 2, team: null });
-			const t = Date.now();
+			const alone = Date.now() - t;
+			t = Date.now();
 			const par = kmeans(X, rows, 8, 5, options, { seed: 2, team: stalled!.team });
 			const ms = Date.now() - t;
+			console.log(`one thread ${alone} ms; with a helper that stalls 20 s after each claim ${ms} ms (${stalled!.team.takenOver} blocks taken over)`);
 			same(one, par);
 			expect(stalled!.team.takenOver).toBeGreaterThan(0);
 			// Every block the helper claimed was taken over: none came from it.
 			expect(stalled!.team.helped).toBe(0);
-			// Far less than one stall of the helper (4 s), whatever the number of passes.
-			expect(ms).toBeLessThan(3000);
+			// Far less than one stall of the helper (20 s), whatever the number of passes.
+			expect(ms).toBeLessThan(10_000);
 		} finally {
 			await stalled?.close();
 		}
