@@ -31,6 +31,9 @@ export function createEngineWorker(): Worker {
 	return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'segment-lab-engine' });
 }
 
+/** How long a cancellable call may take to stop by itself before its worker is terminated (Cancel's target is 200 ms). */
+const GRACE_MS = 100;
+
 export class EngineCallError extends Error {
 	readonly info: ErrorInfo;
 	constructor(info: ErrorInfo) {
@@ -132,9 +135,12 @@ export class EngineClient {
 		return this.call((r) => r.projectionInput(recipe), opts);
 	}
 
-	/** The labelled results file. The assignment is copied, not transferred: the page keeps showing it. */
+	/**
+	 * The labelled results file. The assignment is copied, not transferred: the page keeps showing it. Cancel keeps
+	 * the worker (and its table) when the writer stops by itself in time (callCancellable).
+	 */
 	resultsCsv(assignment: Assignment, opts: CallOptions = {}, model?: { recipe: Recipe; centers: number[][]; probs?: Float64Array; mixed?: MixedOutput }): Promise<Blob> {
-		return this.call((r) => r.resultsCsv(assignment, model), opts);
+		return this.callCancellable((r, job) => r.resultsCsv(assignment, model, proxied(opts.onProgress), job), opts);
 	}
 
 	/** The model file of one k (built in the worker, which holds the training data for the drift baseline). */
@@ -203,6 +209,32 @@ export class EngineClient {
 			this.remote = Comlink.wrap<EngineApi>(worker);
 		}
 		return this.remote;
+	}
+
+	private jobs = 0;
+
+	/**
+	 * A call the worker can stop by itself (job-control.ts): on abort the worker is asked to stop, which it does at
+	 * its next checkpoint (within about 25 ms) and keeps its state; if it has not stopped within GRACE_MS (busy in a
+	 * part without checkpoints, or replaying the file), it is terminated as for any other call.
+	 */
+	private async callCancellable<T>(fn: (r: Comlink.Remote<EngineApi>, job: number) => Promise<Outcome<T>>, opts: CallOptions): Promise<T> {
+		const { signal } = opts;
+		if (signal?.aborted) throw new EngineCallError({ code: 'cancelled', message: 'The run was cancelled.', hint: '' });
+		const job = ++this.jobs;
+		const hard = new AbortController();
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const onAbort = () => {
+			void this.remote?.cancelJob(job).catch(() => {});
+			timer = setTimeout(() => hard.abort(), GRACE_MS);
+		};
+		signal?.addEventListener('abort', onAbort, { once: true });
+		try {
+			return await this.call((r) => fn(r, job), { ...opts, signal: hard.signal });
+		} finally {
+			clearTimeout(timer);
+			signal?.removeEventListener('abort', onAbort);
+		}
 	}
 
 	private async call<T>(fn: (r: Comlink.Remote<EngineApi>) => Promise<Outcome<T>>, opts: CallOptions, needsData = true): Promise<T> {
