@@ -13,11 +13,14 @@ export interface NodeTeam {
 	close(): Promise<void>;
 }
 
-/** A team of `threads` threads (this one and threads − 1 helpers), or null without shared WebAssembly memory. */
-export async function startNodeTeam(threads: number): Promise<NodeTeam | null> {
+/**
+ * A team of `threads` threads (this one and threads − 1 helpers), or null without shared WebAssembly memory.
+ * `test.stallMs` makes every helper sleep after claiming a block (tests of the take-over).
+ */
+export async function startNodeTeam(threads: number, test: { stallMs?: number } = {}): Promise<NodeTeam | null> {
 	const team = threads > 1 ? RowTeam.create(threads - 1) : null;
 	if (!team) return null;
-	const workers = Array.from({ length: threads - 1 }, (_, i) => new Worker(new URL('./kmeans-helper-entry.mjs', import.meta.url), { workerData: team.init(i) }));
+	const workers = Array.from({ length: threads - 1 }, (_, i) => new Worker(new URL('./kmeans-helper-entry.mjs', import.meta.url), { workerData: team.init(i, test.stallMs) }));
 	try {
 		await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
 			w.once('message', () => resolve());

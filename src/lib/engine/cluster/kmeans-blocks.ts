@@ -7,6 +7,8 @@
  */
 import { assignRows, squaredDistances } from './kmeans-kernels';
 import { arenaOf } from './kmeans-wasm';
+import { seedClosest, seedPotentials } from './kmeans-seed-kernels';
+import { hartiganBounds } from './kmeans-hartigan-bounds';
 
 export const BLOCK_ROWS = 32768;
 
@@ -15,6 +17,19 @@ export const blockCount = (rows: number) => Math.max(1, Math.ceil(rows / BLOCK_R
 export const OP_ASSIGN = 1;
 export const OP_LABELS = 2;
 export const OP_INERTIA = 3;
+/** k-means++ (kmeans-seed-blocks.ts): each of k candidates' potential in the block, into sums (nBlocks × k). */
+export const OP_TRIALS = 4;
+/** k-means++: closest distances updated for the one candidate in centers; the block's total into inertia. */
+export const OP_CLOSEST = 5;
+/** Hartigan (kmeans-hartigan.ts): per-row bounds into closest (upper) and lower, from labels, centers and counts (k). */
+export const OP_MARGINS = 6;
+/**
+ * k-means++: OP_TRIALS after first updating the closest distances for the previous centre (centers' row k), in
+ * each block whose `changed` flag is 0 (the others were updated already): one pass over the rows per centre.
+ */
+export const OP_UPDATE_TRIALS = 8;
+/** Hartigan: each block's cluster sums and counts of the given labels (no assignment), like OP_ASSIGN's parts. */
+export const OP_SUMS = 7;
 
 /** One pass over the blocks. Per-block outputs have nBlocks parts; `best` and `out` are per row (this thread only). */
 export interface BlockJob {
@@ -35,26 +50,100 @@ export interface BlockJob {
 	inertia: Float64Array;
 	best?: Float64Array | null;
 	out?: Float64Array | null;
+	/** Per row: k-means++'s closest squared distances (OP_TRIALS, OP_CLOSEST); Hartigan's upper bounds (OP_MARGINS). */
+	closest?: Float64Array | null;
+	/** Real features of a padded stride (OP_MARGINS; default: stride). */
+	cols?: number;
+	/** Per row: Hartigan's lower bounds (OP_MARGINS). */
+	lower?: Float64Array | null;
+	/** Per row: Hartigan's slack (OP_MARGINS). */
+	slack?: Float64Array | null;
 }
 
-/** Computes block b of a job into its per-block slots. */
-export function runBlock(job: BlockJob, b: number): void {
-	const { X, rows, stride, k, centers, labels } = job;
+/**
+ * Where block b's outputs go: views of the job's own arrays (in place), or of a helper's scratch (kmeans-team.ts),
+ * which is committed afterwards. Per row (the block's n rows): labels, closest, lower, slack; per block: sums, counts.
+ */
+export interface BlockOut {
+	labels: Int32Array | null;
+	closest: Float64Array | null;
+	lower: Float64Array | null;
+	slack: Float64Array | null;
+	sums: Float64Array | null;
+	counts: Float64Array | null;
+}
+
+export const blockRange = (rows: number, b: number) => {
 	const from = b * BLOCK_ROWS;
-	const n = Math.min(BLOCK_ROWS, rows - from);
+	return { from, n: Math.min(BLOCK_ROWS, rows - from) };
+};
+
+/** The outputs of block b that the op writes, as views of the job's arrays (null where it writes none). */
+export function blockOutputs(job: BlockJob, b: number): BlockOut {
+	const { op, k, stride } = job;
+	const { from, n } = blockRange(job.rows, b);
+	const rowsOf = <T extends Int32Array | Float64Array>(a: T | null | undefined) => (a ? (a.subarray(from, from + n) as T) : null);
+	const withSums = (op === OP_ASSIGN || op === OP_SUMS) && job.sums !== null && job.counts !== null;
+	return {
+		labels: op === OP_ASSIGN || op === OP_LABELS ? rowsOf(job.labels) : null,
+		closest: op === OP_CLOSEST || op === OP_MARGINS || op === OP_UPDATE_TRIALS ? rowsOf(job.closest) : null,
+		lower: op === OP_MARGINS ? rowsOf(job.lower) : null,
+		slack: op === OP_MARGINS ? rowsOf(job.slack) : null,
+		sums: withSums ? job.sums!.subarray(b * k * stride, (b + 1) * k * stride) : op === OP_TRIALS || op === OP_UPDATE_TRIALS ? job.sums!.subarray(b * k, (b + 1) * k) : null,
+		counts: withSums ? job.counts!.subarray(b * k, (b + 1) * k) : null
+	};
+}
+
+/**
+ * Computes block b of a job into `out` (labels and closest holding the block's current values, which the op
+ * reads); returns the block's number: changed labels (OP_ASSIGN, OP_LABELS) or total (OP_INERTIA, OP_CLOSEST).
+ */
+export function runBlockInto(job: BlockJob, b: number, out: BlockOut): number {
+	const { X, rows, stride, k, centers, labels } = job;
+	const { from, n } = blockRange(rows, b);
 	const Xb = X.subarray(from * stride, (from + n) * stride);
-	const Lb = labels.subarray(from, from + n);
-	if (job.op === OP_INERTIA) {
-		job.inertia[b] = squaredDistances(Xb, n, stride, centers, Lb, job.out ? job.out.subarray(from, from + n) : null);
-		return;
+	switch (job.op) {
+		case OP_TRIALS:
+			seedPotentials(Xb, n, stride, centers, k, job.closest!.subarray(from, from + n), out.sums!);
+			return 0;
+		case OP_UPDATE_TRIALS:
+			if (job.changed[b] === 0) seedClosest(Xb, n, stride, centers.subarray(k * stride, (k + 1) * stride), out.closest!);
+			seedPotentials(Xb, n, stride, centers, k, out.closest!, out.sums!);
+			return 0;
+		case OP_CLOSEST:
+			return seedClosest(Xb, n, stride, centers, out.closest!);
+		case OP_MARGINS:
+			hartiganBounds(Xb, n, stride, job.cols ?? stride, k, centers, job.counts!, labels.subarray(from, from + n), out.closest!, out.lower!, out.slack!);
+			return 0;
+		case OP_SUMS:
+			labelSums(Xb, n, stride, job.cols ?? stride, labels.subarray(from, from + n), out.sums!.fill(0), out.counts!.fill(0));
+			return 0;
+		case OP_INERTIA:
+			return squaredDistances(Xb, n, stride, centers, labels.subarray(from, from + n), job.out ? job.out.subarray(from, from + n) : null);
 	}
-	let sums: Float64Array | null = null;
-	let counts: Float64Array | null = null;
-	if (job.op === OP_ASSIGN && job.sums && job.counts) {
-		sums = job.sums.subarray(b * k * stride, (b + 1) * k * stride).fill(0);
-		counts = job.counts.subarray(b * k, (b + 1) * k).fill(0);
+	out.sums?.fill(0);
+	out.counts?.fill(0);
+	return assignRows(Xb, n, stride, centers, k, out.labels!, out.sums, out.counts, job.best ? job.best.subarray(from, from + n) : null);
+}
+
+/** sums[l·stride + j] += x_j and counts[l]++ for each row (label l), rows in order. */
+function labelSums(X: Float64Array, n: number, stride: number, cols: number, labels: Int32Array, sums: Float64Array, counts: Float64Array): void {
+	for (let i = 0, o = 0; i < n; i++, o += stride) {
+		const c = labels[i] * stride;
+		counts[labels[i]]++;
+		for (let j = 0; j < cols; j++) sums[c + j] += X[o + j];
 	}
-	job.changed[b] = assignRows(Xb, n, stride, centers, k, Lb, sums, counts, job.best ? job.best.subarray(from, from + n) : null);
+}
+
+/** Stores block b's number where the job keeps it. */
+export function storeBlockValue(job: BlockJob, b: number, v: number): void {
+	if (job.op === OP_ASSIGN || job.op === OP_LABELS) job.changed[b] = v;
+	else if (job.op === OP_INERTIA || job.op === OP_CLOSEST) job.inertia[b] = v;
+}
+
+/** Computes block b of a job in place, into its per-block slots. */
+export function runBlock(job: BlockJob, b: number): void {
+	storeBlockValue(job, b, runBlockInto(job, b, blockOutputs(job, b)));
 }
 
 /** Something that runs every block of a job, on one thread or several (kmeans-team.ts). */
@@ -62,6 +151,17 @@ export interface BlockRunner {
 	readonly size: number;
 	/** Runs every block; returns false when it cannot (then the caller runs them itself). */
 	runAll(job: BlockJob): boolean;
+}
+
+/**
+ * Runs every block of `job`: on the team that shares the data's arena when there is one and it holds every array
+ * of the job (per-row `best` and `out` are this thread's only), else here, block after block.
+ */
+export function runBlocks(job: BlockJob): void {
+	const blocks = blockCount(job.rows);
+	const team = arenaOf(job.X)?.team as BlockRunner | null | undefined;
+	if (blocks > 1 && !job.best && !job.out && team && team.size > 1 && team.runAll(job)) return;
+	for (let b = 0; b < blocks; b++) runBlock(job, b);
 }
 
 /**
@@ -90,9 +190,7 @@ export class BlockedRows {
 			op, X: this.X, rows: this.rows, stride: this.stride, k: this.k, centers, labels,
 			sums: withSums ? this.sums : null, counts: withSums ? this.counts : null, changed: this.changed, inertia: this.parts, best, out
 		};
-		const team = arenaOf(this.X)?.team as BlockRunner | null | undefined;
-		if (this.blocks > 1 && best === null && out === null && team && team.size > 1 && team.runAll(job)) return;
-		for (let b = 0; b < this.blocks; b++) runBlock(job, b);
+		runBlocks(job);
 	}
 
 	/**

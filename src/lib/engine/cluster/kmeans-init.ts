@@ -11,6 +11,8 @@ import { EngineError } from '../errors';
 import { throwIfAborted } from '../progress';
 import { kernelArena, TRIAL_PAIRS_MAX } from './kmeans-wasm';
 import { distancesFromPairwise, distancesToRow } from './kmeans-init-distances';
+import { BLOCK_ROWS } from './kmeans-blocks';
+import { blockedPlusPlus, seedScratchBytes } from './kmeans-seed-blocks';
 
 /**
  * Greedy k-means++ centres (k × cols, row-major copies of rows of X).
@@ -37,6 +39,19 @@ export function kmeansPlusPlus(
 	const centers = new Float64Array(k * cols);
 	const first = rng.int(rows);
 	copyRow(X, first, cols, centers, 0);
+	// More than one block of rows: the blocks' canonical order (kmeans-seed-blocks.ts).
+	if (rows > BLOCK_ROWS && !control.pairwise) {
+		const own = cols === 8 ? kernelArena(8 * rows * cols + seedScratchBytes(rows, cols, trials)) : null;
+		try {
+			const Y = own ? own.f64(rows * cols, false) : X;
+			if (own) Y.set(X);
+			const ids = blockedPlusPlus(Y, rows, cols, k, rng, trials, first, control.signal);
+			for (let c = 1; c < k; c++) copyRow(X, ids[c], cols, centers, c);
+			return centers;
+		} finally {
+			own?.close();
+		}
+	}
 
 	// Eight features: all local trials in one WebAssembly pass over a copy of X (bit-identical distances).
 	const arena = cols === 8 && trials <= 2 * TRIAL_PAIRS_MAX ? kernelArena(8 * rows * (8 + 1 + 2 * Math.ceil(trials / 2)) + 64) : null;

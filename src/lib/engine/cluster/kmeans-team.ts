@@ -4,60 +4,50 @@
  * pass over the rows (kmeans-blocks.ts) the thread running k-means writes the job into a small shared control
  * array and wakes the helpers; all threads, itself included, claim blocks from a shared counter until none are
  * left, each writing its block's parts into the block's own slots; the caller waits until every block is finished
- * (not for helpers that woke too late to claim any: on a busy machine a sleeping helper must not hold up a pass),
- * then adds the parts in block order. Which thread did which block changes nothing in the result. The claim
+ * (not for helpers that woke too late to claim any: on a busy machine a sleeping helper must not hold up a pass;
+ * nor, beyond a short grace, for a helper that claimed a block and stalled: the caller then computes it itself, and
+ * the helper's late copy is dropped, kmeans-team-helper.ts), then adds the parts in block order. Which thread did which block changes nothing in the result. The claim
  * counter carries the job's generation, so a helper that wakes late for a finished job can never claim a block
  * of the next one with the old job's parameters. Needs shared memory and Atomics.wait: Node's
  * worker_threads, or browser workers on a cross-origin-isolated page. The threads themselves are started by the
  * caller (src/lib/workers/kmeans-team-client.ts, src/cli/kmeans-threads.ts), which hands each helper a TeamInit.
  */
 import { EngineError } from '../errors';
-import { runBlock, type BlockJob, type BlockRunner, OP_ASSIGN, blockCount } from './kmeans-blocks';
+import { blockCount, runBlock, type BlockJob, type BlockRunner } from './kmeans-blocks';
 import { sharedArena, sharedKernelMemory, type WasmArena, type WasmMemory } from './kmeans-wasm';
+import {
+	BASE, CLAIMED, claim, COLS, FINISHED, GEN, GRACE_BLOCKS, GRACE_MS, HELPED, K, MAX_BLOCKS, NEXT, OP, OPEN, PCENTERS,
+	PCHANGED, PCLOSEST, PCOUNTS, PINERTIA, PLABELS, PLOWER, PSLACK, PSUMS, PX, ROWS, SAFE, SCRATCH, SCRATCH_SUMS, st,
+	STOP, STRIDE, tag, TAKEN, TAKEN_OVER, WAIT_MS, WORDS, type TeamInit
+} from './kmeans-team-helper';
 
-/**
- * Control words. NEXT = (generation & 0x7fff) << 16 | next block; FINISHED counts finished blocks; HELPED counts
- * blocks done by helpers (for tests and benchmarks).
- */
-const GEN = 0, FINISHED = 1, NEXT = 2, STOP = 3, OP = 4, ROWS = 5, STRIDE = 6, K = 7, HELPED = 15;
-const PX = 8, PLABELS = 9, PCENTERS = 10, PSUMS = 11, PCOUNTS = 12, PCHANGED = 13, PINERTIA = 14;
-const WORDS = 16;
-
-/** Bytes of each helper's own scratch (the assignment kernel's centre blocks) at the start of the memory. */
-const SCRATCH = 65536;
-const BASE = 64;
-
-/** A helper waits at most this long for work to be claimed before the run is declared broken. */
-const WAIT_MS = 120_000;
-
-export interface TeamInit {
-	memory: WasmMemory;
-	control: SharedArrayBuffer;
-	/** 0-based helper index: its scratch region. */
-	index: number;
-}
+export { runTeamHelper, type TeamInit } from './kmeans-team-helper';
 
 export class RowTeam implements BlockRunner {
 	/** Threads working on a run's blocks, this one included. */
 	readonly size: number;
+	/** Called after a pass in which this thread took over blocks from stalled helpers (the clients log it). */
+	onTakeOver: ((blocks: number) => void) | null = null;
 	private readonly ctrl: Int32Array;
+	private readonly state: Int32Array;
 	private arena: WasmArena | null = null;
 
 	private constructor(private readonly memory: WasmMemory, private readonly helpers: number, control: SharedArrayBuffer) {
 		this.size = helpers + 1;
-		this.ctrl = new Int32Array(control);
+		this.ctrl = new Int32Array(control, 0, WORDS);
+		this.state = new Int32Array(control, WORDS * 4, MAX_BLOCKS);
 	}
 
 	/** A team with `helpers` helper threads to be started with `team.init(i)`, or null without shared memory. */
 	static create(helpers: number): RowTeam | null {
 		const memory = sharedKernelMemory();
 		if (memory === null || helpers < 1) return null;
-		return new RowTeam(memory, helpers, new SharedArrayBuffer(WORDS * 4));
+		return new RowTeam(memory, helpers, new SharedArrayBuffer((WORDS + MAX_BLOCKS) * 4));
 	}
 
 	/** What helper i needs (post it to the thread, which calls runTeamHelper with it). */
-	init(index: number): TeamInit {
-		return { memory: this.memory, control: this.ctrl.buffer as SharedArrayBuffer, index };
+	init(index: number, stallMs = 0): TeamInit {
+		return { memory: this.memory, control: this.ctrl.buffer as SharedArrayBuffer, index, stallMs };
 	}
 
 	/** An arena of `bytes` in the team's memory (one at a time), or null when it cannot grow that far. */
@@ -73,21 +63,38 @@ export class RowTeam implements BlockRunner {
 	/** Runs every block of `job` on all threads; false if the job's arrays are not in the team's open arena. */
 	runAll(job: BlockJob): boolean {
 		const a = this.arena;
-		if (!a || !a.holds(job.X, job.labels, job.centers, job.sums, job.counts, job.changed, job.inertia)) return false;
+		const blocks = blockCount(job.rows);
+		if (blocks > MAX_BLOCKS) return false;
+		if (!a || !a.holds(job.X, job.labels, job.centers, job.sums, job.counts, job.changed, job.inertia, job.closest ?? null, job.lower ?? null, job.slack ?? null)) return false;
 		const c = this.ctrl;
-		c[OP] = job.op; c[ROWS] = job.rows; c[STRIDE] = job.stride; c[K] = job.k;
+		c[OP] = job.op; c[ROWS] = job.rows; c[STRIDE] = job.stride; c[K] = job.k; c[COLS] = job.cols ?? job.stride;
+		c[PCLOSEST] = job.closest ? job.closest.byteOffset : 0; c[PLOWER] = job.lower ? job.lower.byteOffset : 0;
+		c[PSLACK] = job.slack ? job.slack.byteOffset : 0;
 		c[PX] = job.X.byteOffset; c[PLABELS] = job.labels.byteOffset; c[PCENTERS] = job.centers.byteOffset;
 		c[PSUMS] = job.sums ? job.sums.byteOffset : 0; c[PCOUNTS] = job.counts ? job.counts.byteOffset : 0;
 		c[PCHANGED] = job.changed.byteOffset; c[PINERTIA] = job.inertia.byteOffset;
+		const safe = job.k * (job.stride + 1) * 8 <= SCRATCH_SUMS;
+		c[SAFE] = safe ? 1 : 0;
 		const gen = (Atomics.load(c, GEN) + 1) | 0;
-		const blocks = blockCount(job.rows);
+		for (let b = 0; b < blocks; b++) Atomics.store(this.state, b, st(gen, OPEN));
 		Atomics.store(c, FINISHED, 0);
 		Atomics.store(c, NEXT, tag(gen));
 		Atomics.store(c, GEN, gen);
 		Atomics.notify(c, GEN);
-		claim(job, c, gen, false);
+		const t0 = Date.now();
+		const mine = claim(job, c, this.state, gen, null);
+		const waitFrom = Date.now();
+		const grace = Math.max(GRACE_MS, mine > 0 ? (GRACE_BLOCKS * (waitFrom - t0)) / mine : 0);
+		let tookOver = !safe;
 		for (let f = Atomics.load(c, FINISHED); f < blocks; f = Atomics.load(c, FINISHED)) {
-			if (Atomics.wait(c, FINISHED, f, WAIT_MS) === 'timed-out') {
+			if (!tookOver) {
+				const left = grace - (Date.now() - waitFrom);
+				if (left > 0) Atomics.wait(c, FINISHED, f, left);
+				else {
+					this.takeOver(job, gen, blocks);
+					tookOver = true;
+				}
+			} else if (Atomics.wait(c, FINISHED, f, WAIT_MS) === 'timed-out') {
 				throw new EngineError('internal', 'A k-means helper thread stopped responding.', 'Run again; if it happens again, reload the page.');
 			}
 		}
@@ -97,9 +104,34 @@ export class RowTeam implements BlockRunner {
 		return true;
 	}
 
+	/** Computes here every block a helper claimed (or was about to) but has not finished. */
+	private takeOver(job: BlockJob, gen: number, blocks: number): void {
+		let taken = 0;
+		for (let b = 0; b < blocks; b++) {
+			for (;;) {
+				const s = Atomics.load(this.state, b);
+				if (s !== st(gen, OPEN) && s !== st(gen, CLAIMED)) break;
+				if (Atomics.compareExchange(this.state, b, s, st(gen, TAKEN_OVER)) !== s) continue;
+				runBlock(job, b);
+				Atomics.add(this.ctrl, FINISHED, 1);
+				taken++;
+				break;
+			}
+		}
+		if (taken > 0) {
+			Atomics.add(this.ctrl, TAKEN, taken);
+			this.onTakeOver?.(taken);
+		}
+	}
+
 	/** Blocks run by helper threads so far (for tests and benchmarks). */
 	get helped(): number {
 		return Atomics.load(this.ctrl, HELPED);
+	}
+
+	/** Blocks this thread took over from helpers that had not finished them in time. */
+	get takenOver(): number {
+		return Atomics.load(this.ctrl, TAKEN);
 	}
 
 	/** Ends the helpers' loops (they return from runTeamHelper). */
@@ -109,56 +141,6 @@ export class RowTeam implements BlockRunner {
 		Atomics.store(this.ctrl, STOP, 1);
 		Atomics.add(this.ctrl, GEN, 1);
 		Atomics.notify(this.ctrl, GEN);
-	}
-}
-
-const tag = (gen: number) => (gen & 0x7fff) << 16;
-
-/** Claims and runs blocks of generation `gen` until none are left (or the counter belongs to another job). */
-function claim(job: BlockJob, c: Int32Array, gen: number, helper: boolean): void {
-	const blocks = blockCount(job.rows);
-	for (;;) {
-		const v = Atomics.load(c, NEXT);
-		if ((v & ~0xffff) !== tag(gen) || (v & 0xffff) >= blocks) return;
-		if (Atomics.compareExchange(c, NEXT, v, v + 1) !== v) continue;
-		runBlock(job, v & 0xffff);
-		if (helper) Atomics.add(c, HELPED, 1);
-		if (Atomics.add(c, FINISHED, 1) + 1 === blocks) Atomics.notify(c, FINISHED);
-	}
-}
-
-/** A helper thread's loop: call once `ready` has been signalled; returns when the team stops. */
-export function runTeamHelper(init: TeamInit, ready: () => void = () => {}): void {
-	const c = new Int32Array(init.control);
-	let seen = Atomics.load(c, GEN);
-	ready();
-	let arena: WasmArena | null = null;
-	for (;;) {
-		Atomics.wait(c, GEN, seen);
-		const gen = (seen = Atomics.load(c, GEN));
-		if (Atomics.load(c, STOP)) return;
-		// Too late for this job (every block claimed, or already a newer one): back to sleep.
-		const v = Atomics.load(c, NEXT);
-		if ((v & ~0xffff) !== tag(gen) || (v & 0xffff) >= blockCount(c[ROWS])) continue;
-		// The memory may have grown since the last job: views are remade on its current buffer.
-		if (!arena || arena.buffer.byteLength !== init.memory.buffer.byteLength) {
-			arena?.close();
-			arena = sharedArena(init.memory, BASE + init.index * SCRATCH, BASE + (init.index + 1) * SCRATCH);
-		}
-		const buf = arena!.buffer;
-		const rows = c[ROWS], stride = c[STRIDE], k = c[K], blocks = blockCount(rows), op = c[OP];
-		const withSums = op === OP_ASSIGN && c[PSUMS] !== 0;
-		const job: BlockJob = {
-			op, rows, stride, k,
-			X: new Float64Array(buf, c[PX], rows * stride),
-			labels: new Int32Array(buf, c[PLABELS], rows),
-			centers: new Float64Array(buf, c[PCENTERS], k * stride),
-			sums: withSums ? new Float64Array(buf, c[PSUMS], blocks * k * stride) : null,
-			counts: withSums ? new Float64Array(buf, c[PCOUNTS], blocks * k) : null,
-			changed: new Int32Array(buf, c[PCHANGED], blocks),
-			inertia: new Float64Array(buf, c[PINERTIA], blocks)
-		};
-		claim(job, c, gen, true);
 	}
 }
 

@@ -139,7 +139,7 @@ function inertiaFunction(): FunctionDef {
  * JavaScript expression of kmeans-init.ts (`d0² + d1² + d2² + d3² + (d4² + d5² + d6² + d7²)`, d = x − c); each lane's
  * total is summed row by row, as in JavaScript. C holds np blocks of 8 (c_2p,j, c_2p+1,j) pairs; totals gets 2·np sums.
  */
-function trialsFunction(np: number): FunctionDef {
+function trialsFunction(np: number, store: 'all' | 'none' | 'first' = 'all'): FunctionDef {
 	const [X, rows, C, prev, out, totals] = [0, 1, 2, 3, 4, 5];
 	const o = (t: number) => 6 + t; // i32 pointer into candidate t's output
 	const nI32 = 2 * np;
@@ -163,8 +163,8 @@ function trialsFunction(np: number): FunctionDef {
 		...Array.from({ length: np }, (_, p) => [
 			...dist(p), ...op.set(s),
 			...op.get(pv), ...op.get(s), ...op.get(pv), ...op.get(s), ...op.f64x2Lt, ...op.v128Bitselect, ...op.set(s),
-			...op.get(o(2 * p)), ...op.get(s), ...op.v128Store64Lane(0, 0),
-			...op.get(o(2 * p + 1)), ...op.get(s), ...op.v128Store64Lane(0, 1),
+			...(store === 'none' || (store === 'first' && p > 0) ? [] : [...op.get(o(2 * p)), ...op.get(s), ...op.v128Store64Lane(0, 0)]),
+			...(store === 'all' ? [...op.get(o(2 * p + 1)), ...op.get(s), ...op.v128Store64Lane(0, 1)] : []),
 			...op.get(tot(p)), ...op.get(s), ...op.f64x2Add, ...op.set(tot(p))
 		]),
 		...Array.from({ length: nI32 }, (_, t) => [...op.get(o(t)), ...op.i32(8), ...op.i32Add, ...op.set(o(t))]),
@@ -176,7 +176,7 @@ function trialsFunction(np: number): FunctionDef {
 		...Array.from({ length: np }, (_, p) => [...op.get(totals), ...op.get(tot(p)), ...op.v128Store(16 * p)])
 	];
 	return {
-		name: `trials${np}`, params: [I32, I32, I32, I32, I32, I32], results: [],
+		name: store === 'all' ? `trials${np}` : store === 'none' ? `pots${np}` : `closest${np}`, params: [I32, I32, I32, I32, I32, I32], results: [],
 		locals: [...new Array(nI32).fill(I32), ...new Array(11 + np).fill(V128)], body
 	};
 }
@@ -257,7 +257,8 @@ function kernelModule(shared = false): object | null {
 	try {
 		if (wasmApi) {
 			const fns = [inertiaFunction(), silhouettePairFunction()];
-			for (let np = 1; np <= TRIAL_PAIRS_MAX; np++) fns.push(trialsFunction(np));
+			for (let np = 1; np <= TRIAL_PAIRS_MAX; np++) fns.push(trialsFunction(np), trialsFunction(np, 'none'));
+			fns.push(trialsFunction(1, 'first'));
 			for (const F of [4, 8] as const) {
 				fns.push(assignFunction(F, null));
 				for (let u = 1; u <= UNROLL_MAX; u++) fns.push(assignFunction(F, u));
@@ -383,6 +384,23 @@ export class WasmArena {
 	 * `out` (2·np·rows, arena) receives candidate t's distances at t·rows; returns each candidate's total.
 	 */
 	trials(X: Float64Array, rows: number, cands: Float64Array[], prev: Float64Array, out: Float64Array): number[] {
+		return this.trialPass('trials', X, rows, cands, prev, out);
+	}
+
+	/**
+	 * The local trials' totals only (no distances written), up to 2·TRIAL_PAIRS_MAX candidates: each total bit for
+	 * bit the one `trials` returns (kmeans-init-blocks.ts).
+	 */
+	pots(X: Float64Array, rows: number, cands: Float64Array[], prev: Float64Array): number[] {
+		return this.trialPass('pots', X, rows, cands, prev, prev);
+	}
+
+	/** prev[i] = min(prev[i], ‖X_i − cand‖²) in place, as `trials` computes it; returns their sum. */
+	closest(X: Float64Array, rows: number, cand: Float64Array, prev: Float64Array): number {
+		return this.trialPass('closest', X, rows, [cand], prev, prev)[0];
+	}
+
+	private trialPass(kind: string, X: Float64Array, rows: number, cands: Float64Array[], prev: Float64Array, out: Float64Array): number[] {
 		const np = Math.ceil(cands.length / 2);
 		const mark = this.top;
 		const C = this.f64(np * 16, false);
@@ -391,7 +409,7 @@ export class WasmArena {
 			for (let j = 0; j < 8; j++) C[(t >> 1) * 16 + 2 * j + (t & 1)] = c[j];
 		}
 		const totals = this.f64(2 * np);
-		(this.ex[`trials${np}`] as (...a: number[]) => void)(X.byteOffset, rows, C.byteOffset, prev.byteOffset, out.byteOffset, totals.byteOffset);
+		(this.ex[`${kind}${np}`] as (...a: number[]) => void)(X.byteOffset, rows, C.byteOffset, prev.byteOffset, out.byteOffset, totals.byteOffset);
 		const res = Array.from(totals.subarray(0, cands.length));
 		this.reset(mark);
 		return res;

@@ -14,8 +14,9 @@ import { pairwiseToRows } from './kmeans-init-distances';
 import { assignRows, centredPadded, columnMeans, paddedStride, squaredDistances } from './kmeans-kernels';
 import { LloydRun, scaledTolerance } from './kmeans-lloyd';
 import { kernelArena, openArena, type WasmArena } from './kmeans-wasm';
-import { hartiganRefine } from './kmeans-hartigan';
-import { blockCount } from './kmeans-blocks';
+import { hartiganRefine, hartiganScratchBytes } from './kmeans-hartigan';
+import { BLOCK_ROWS, blockCount } from './kmeans-blocks';
+import { blockedStart, plusPlusTrials, seedScratchBytes } from './kmeans-seed-blocks';
 import { installedRowTeam, TEAM_MIN_ROWS, type RowTeam } from './kmeans-team';
 
 /**
@@ -37,7 +38,18 @@ function accelerateFrom(rows: number, arena: WasmArena | null, stride: number): 
 function arenaBytes(rows: number, cols: number, k: number): number {
 	const stride = paddedStride(cols);
 	const blocks = blockCount(rows);
-	return 8 * rows * stride + 4 * rows + 8 * (2 * k * stride + k) + 16 * 8 + blocks * (8 * (k * stride + k + 1) + 4) + 4 * 16;
+	return 8 * rows * stride + 4 * rows + 8 * (2 * k * stride + k) + 16 * 8 + blocks * (8 * (k * stride + k + 1) + 4) + 4 * 16 + seedBytes(rows, cols, k);
+}
+
+/**
+ * On more than one block of rows, the k-means++ starts (kmeans-seed-blocks.ts) and the Hartigan moves
+ * (kmeans-hartigan.ts) keep their scratch in the run's arena (so that a team can share it); they never overlap, so
+ * the larger of the two is reserved.
+ */
+function seedBytes(rows: number, cols: number, k: number): number {
+	if (rows <= BLOCK_ROWS) return 0;
+	const stride = paddedStride(cols);
+	return Math.max(seedScratchBytes(rows, stride, plusPlusTrials(k)), hartiganScratchBytes(rows, k, stride));
 }
 
 /**
@@ -163,13 +175,13 @@ export function kmeans(
 			const stage = `k-means, k = ${k}, restart ${r + 1} of ${nInit}${cores}`;
 			report?.({ stage, fraction: r / nInit });
 			let start: Float64Array;
-			if (init instanceof Float64Array) start = init;
-			else {
-				const rng = new Rng(deriveSeed(control.seed, r));
-				start = init === 'random' ? randomInit(X, rows, cols, k, rng) : kmeansPlusPlus(X, rows, cols, k, rng, undefined, { signal, pairwise });
-			}
+			const rng = new Rng(deriveSeed(control.seed, r));
+			if (init instanceof Float64Array) start = toPadded(init, k, cols, stride, mean);
+			else if (init === 'random') start = toPadded(randomInit(X, rows, cols, k, rng), k, cols, stride, mean);
+			else if (rows > BLOCK_ROWS) start = blockedStart(data, rows, stride, k, rng, signal);
+			else start = toPadded(kmeansPlusPlus(X, rows, cols, k, rng, undefined, { signal, pairwise }), k, cols, stride, mean);
 			throwIfAborted(signal);
-			attempt(toPadded(start, k, cols, stride, mean, null), r, stage);
+			attempt(start, r, stage);
 			made = r + 1;
 			if (stopRule !== null && r + 1 >= stopRule.after && repeats >= stopRule.repeats) break;
 		}
