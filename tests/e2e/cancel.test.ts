@@ -88,8 +88,8 @@ describe(`Cancel on a ${ROWS.toLocaleString('en')}-row file`, () => {
 		const tries: CancelTiming[] = [];
 		for (let attempt = 0; attempt < 3; attempt++) {
 			await page.getByRole('button', { name: 'Download results (CSV)' }).click();
+			// At once: 300,000 rows are written in under a second on a quiet machine.
 			await page.getByRole('status').filter({ hasText: 'Writing the results file' }).waitFor({ timeout: 60_000 });
-			await page.waitForTimeout(150);
 			tries.push(await timeCancel(page, page.getByRole('button', { name: 'Cancel', exact: true }), /no results file was written/));
 			if (tries[tries.length - 1].ms <= CANCEL_TARGET_MS) break;
 		}
