@@ -1,6 +1,6 @@
 /**
  * A Blob from a producer of text chunks (export/csv-writer.ts), built as it goes: every quarter-megabyte of text
- * become a Blob of their own (its bytes leave for the browser's blob store), and the result is a Blob of those
+ * becomes a Blob of its own (its bytes leave for the browser's blob store), and the result is a Blob of those
  * Blobs, which Chromium joins by reference. `new Blob([...chunks])` held every chunk's string and then their UTF-8
  * bytes in this thread at once — for the 1,000,000-row results file, several hundred megabytes at the peak.
  * The bytes are the same: each part is encoded on its own, as each chunk was before, and chunks end between rows.
@@ -12,19 +12,33 @@
  */
 export const PART_CHARS = 2 ** 18;
 
-export function blobOfChunks(chunks: Iterable<string>, type: string, partChars = PART_CHARS): Blob {
-	const blobs: Blob[] = [];
-	let texts: string[] = [];
-	let size = 0;
-	for (const c of chunks) {
-		texts.push(c);
-		size += c.length;
-		if (size >= partChars) {
-			blobs.push(new Blob(texts));
-			texts = [];
-			size = 0;
-		}
+/** Chunks added one at a time, turned into Blob parts as they come (chunked-blob.ts adds cancel and progress). */
+export class BlobParts {
+	private blobs: Blob[] = [];
+	private texts: string[] = [];
+	private size = 0;
+	constructor(private readonly partChars = PART_CHARS) {}
+
+	add(chunk: string): void {
+		this.texts.push(chunk);
+		this.size += chunk.length;
+		if (this.size >= this.partChars) this.flush();
 	}
-	if (texts.length) blobs.push(new Blob(texts));
-	return new Blob(blobs, { type });
+
+	finish(type: string): Blob {
+		this.flush();
+		return new Blob(this.blobs, { type });
+	}
+
+	private flush(): void {
+		if (this.texts.length) this.blobs.push(new Blob(this.texts));
+		this.texts = [];
+		this.size = 0;
+	}
+}
+
+export function blobOfChunks(chunks: Iterable<string>, type: string, partChars = PART_CHARS): Blob {
+	const parts = new BlobParts(partChars);
+	for (const c of chunks) parts.add(c);
+	return parts.finish(type);
 }
