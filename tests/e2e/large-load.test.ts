@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashText } from '../../src/lib/engine/data/fingerprint';
 import { KEEP_TEXT_BELOW } from '../../src/lib/engine/data/load';
 import { Rng } from '../../src/lib/engine/random';
+import type { Page } from 'playwright-core';
 import { foreignRequests, gotoStep, launchApp, longTasksWhile, type App } from './harness';
 
 const ROWS = 1_000_000, COLS = 10;
@@ -38,12 +39,39 @@ function generate(path: string, ROWS: number, seed: number): void {
 	closeSync(fd);
 }
 
+/**
+ * What the page shows and its threads are doing, for a wait that timed out: the progress line, the Run state and
+ * any error on the page, each worker (answering, or busy: no answer in 2 s) and the last console messages.
+ */
+async function pageState(page: Page, consoleLog: string[]): Promise<string> {
+	const texts = async (role: 'status' | 'alert') => (await page.getByRole(role).allInnerTexts().catch(() => [])).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+	const workers = await Promise.all(
+		page.workers().map(async (w) => {
+			const answer = await Promise.race([w.evaluate(() => 'answering').catch((e: Error) => `gone (${e.message.split('\n')[0]})`), new Promise<string>((r) => setTimeout(() => r('busy: no answer in 2 s'), 2000))]);
+			return `${w.url().replace(/^.*\//, '')}: ${answer}`;
+		})
+	);
+	return [`status: ${JSON.stringify(await texts('status'))}`, `alerts: ${JSON.stringify(await texts('alert'))}`, `workers: ${JSON.stringify(workers)}`, `console (last 30):`, ...consoleLog.slice(-30)].join('\n');
+}
+
+/** Waits for the control to leave the page; on a time-out the error says what the page was doing. */
+async function waitGone(page: Page, consoleLog: string[], name: string, what: string, timeout: number): Promise<void> {
+	try {
+		await page.getByRole('button', { name }).waitFor({ state: 'detached', timeout });
+	} catch (err) {
+		throw new Error(`${what} did not finish in ${timeout / 1000} s (${(err as Error).message.split('\n')[0]})\n${await pageState(page, consoleLog)}`);
+	}
+}
+
 describe('a 1,000,000-row numeric file', () => {
 	let app: App;
+	/** Every console message of the page and its workers, for the failure messages. */
+	const consoleLog: string[] = [];
 	beforeAll(async () => {
 		generate(path, ROWS, 3);
 		generate(midPath, 220_000, 4);
 		app = await launchApp();
+		app.page.on('console', (m) => consoleLog.push(`${new Date().toISOString().slice(11, 23)} ${m.type()}: ${m.text()}`));
 	});
 	afterAll(async () => {
 		await app?.close();
@@ -72,13 +100,19 @@ describe('a 1,000,000-row numeric file', () => {
 		expect(statSync(midPath).size).toBeGreaterThan(KEEP_TEXT_BELOW); // so the worker keeps the File, not its text
 		await page.locator('input[type="file"]').first().setInputFiles(midPath);
 		await expect(page.getByText(/220,000 rows/).first().waitFor({ timeout: 60_000 })).resolves.toBeUndefined();
+		// The progress line reads "… 220,000 rows" as soon as the last rows are parsed, while the table is still being
+		// profiled: wait for the load itself to end. Otherwise the choices below land on the previous file's recipe,
+		// which the new file's default recipe (k 2–10, 10 restarts: minutes at 220,000 rows) replaces before Run.
+		await waitGone(page, consoleLog, 'Cancel', 'Loading the 220,000-row file', 60_000);
 		await gotoStep(page, 'Cluster');
 		await page.getByLabel('Largest k').fill('2');
 		await page.getByLabel('Largest k').press('Tab');
 		await page.getByLabel('Restarts', { exact: true }).fill('1');
 		await page.getByLabel('Restarts', { exact: true }).press('Tab');
+		expect([await page.getByLabel('Largest k').inputValue(), await page.getByLabel('Restarts', { exact: true }).inputValue()]).toEqual(['2', '1']);
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
-		await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
+		// One k, one restart: 4–5 s on an idle machine.
+		await waitGone(page, consoleLog, 'Cancel', 'The run (k = 2, 1 restart)', 170_000);
 		await gotoStep(page, 'Export');
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
 		const out = readFileSync((await download.path())!, 'utf8').split('\n');
