@@ -40,18 +40,19 @@ function generate(path: string, ROWS: number, seed: number): void {
 }
 
 /**
- * What the page shows and its threads are doing, for a wait that timed out: the progress line, the Run state and
- * any error on the page, each worker (answering, or busy: no answer in 2 s) and the last console messages.
+ * What the page shows and its threads are doing, for a wait that timed out: the progress line and any alert on
+ * the page, each worker (answering, or busy: no answer in 2 s) and the last console messages.
  */
 async function pageState(page: Page, consoleLog: string[]): Promise<string> {
 	const texts = async (role: 'status' | 'alert') => (await page.getByRole(role).allInnerTexts().catch(() => [])).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+	const status = await texts('status'), alerts = await texts('alert');
 	const workers = await Promise.all(
 		page.workers().map(async (w) => {
 			const answer = await Promise.race([w.evaluate(() => 'answering').catch((e: Error) => `gone (${e.message.split('\n')[0]})`), new Promise<string>((r) => setTimeout(() => r('busy: no answer in 2 s'), 2000))]);
 			return `${w.url().replace(/^.*\//, '')}: ${answer}`;
 		})
 	);
-	return [`status: ${JSON.stringify(await texts('status'))}`, `alerts: ${JSON.stringify(await texts('alert'))}`, `workers: ${JSON.stringify(workers)}`, `console (last 30):`, ...consoleLog.slice(-30)].join('\n');
+	return [`status: ${JSON.stringify(status)}`, `alerts: ${JSON.stringify(alerts)}`, `workers: ${JSON.stringify(workers)}`, `console (last 30):`, ...consoleLog.slice(-30)].join('\n');
 }
 
 /** Waits for the control to leave the page; on a time-out the error says what the page was doing. */
