@@ -130,4 +130,24 @@ describe('a 1,000,000-row numeric file', () => {
 		expect(app.consoleErrors).toEqual([]);
 		expect(foreignRequests(app)).toEqual([]);
 	});
+
+	it('after Cancel, Run again reads the file into a fresh worker, says so, and finishes', async () => {
+		const { page } = app;
+		// Every text the progress line shows from here on (the re-read lasts a fraction of a second).
+		await page.evaluate(() => {
+			const seen: string[] = ((window as unknown as { stages: string[] }).stages = []);
+			new MutationObserver(() => {
+				for (const el of document.querySelectorAll('[role=status]')) seen.push((el as HTMLElement).innerText);
+			}).observe(document.body, { subtree: true, childList: true, characterData: true });
+		});
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await page.getByRole('status').filter({ hasText: 'k-means' }).first().waitFor({ timeout: 60_000 });
+		await page.getByRole('button', { name: 'Cancel' }).click();
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await waitGone(page, consoleLog, 'Cancel', 'The run after a Cancel', 170_000);
+		const stages = await page.evaluate(() => (window as unknown as { stages: string[] }).stages);
+		expect(stages.some((s) => s.startsWith('Reading numeric-220k.csv'))).toBe(true);
+		expect(await page.getByRole('alert').allInnerTexts()).toEqual([]);
+		expect(app.consoleErrors).toEqual([]);
+	});
 });

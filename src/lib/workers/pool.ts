@@ -7,7 +7,7 @@ import type { MixedOutput } from '../engine/cluster-mixed';
 import * as Comlink from 'comlink';
 import type { TrackFiles } from './api-track';
 import { EngineError, type ErrorInfo } from '../engine/errors';
-import type { ProgressFn } from '../engine/progress';
+import { subProgress, type ProgressFn } from '../engine/progress';
 import type { AnalysisResult, KPart, RunBase } from '../engine/analyse';
 import type { Assignment } from '../engine/export/csv';
 import type { ModelInput, SegmentModel } from '../engine/export/model';
@@ -230,7 +230,8 @@ export class EngineClient {
 		const work = (async () => {
 			if (needsData && !this.loaded) {
 				if (!this.input) throw new EngineError('internal', 'No data is loaded.', 'Load a file or the demo data first.');
-				const re = await remote.load(this.input);
+				// The progress line says the file is being read again (after a Cancel or for a helper), at the call's 0 %.
+				const re = await remote.load(this.input, proxied(subProgress(opts.onProgress, 0, 0)));
 				if (!re.ok) return re as Outcome<T>;
 				// A replay of a file under review stays under review; acceptSkipped() then releases it.
 				if (this.derive) {
