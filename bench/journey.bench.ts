@@ -21,6 +21,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCustomers } from './journey-data';
 import { ISOLATION_HEADERS, launchApp } from '../tests/e2e/harness';
+import { CANCEL_TARGET_MS, timeCancel, type CancelTiming } from '../tests/e2e/cancel-timing';
 import { readTable } from '../src/cli/input';
 import { describeTable } from '../src/lib/engine/data/describe';
 import { fingerprint } from '../src/lib/engine/data/fingerprint';
@@ -121,6 +122,8 @@ interface PageRun {
 	/** Main-thread tasks over 50 ms: duration and the step during which they started. */
 	longTasks: { ms: number; step: string }[];
 	cores: string;
+	/** Cancel trials: the step, and click → page idle (tests/e2e/cancel-timing.ts) with the progress line it stopped. */
+	cancels: [string, CancelTiming | string][];
 }
 
 async function runPage(): Promise<PageRun> {
@@ -151,6 +154,35 @@ async function runPage(): Promise<PageRun> {
 		const now = () => page.evaluate(() => performance.now());
 		const step = (name: RegExp) => page.getByRole('link', { name }).filter({ visible: true }).first().click();
 		const marks: [string, number][] = [];
+		// Cancel trials (#17: Cancel stops every step within 200 ms): start a step, click Cancel after a moment, time
+		// click → page idle; then the step runs to completion as timed below. Marks named "(…)" end a stretch that
+		// is not counted in any step (a trial inside a timed stretch).
+		const cancels: PageRun['cancels'] = [];
+		const cancelButton = page.getByRole('button', { name: 'Cancel', exact: true });
+		const trial = async (name: string, waitFor: RegExp, after: RegExp, delay: number, passed?: RegExp) => {
+			try {
+				// Until the stage shows (or the step has ended before it could be seen: a small file).
+				const started = Date.now();
+				while (!(await page.getByRole('status').filter({ hasText: waitFor }).count())) {
+					if (Date.now() - started > 600_000) throw new Error(`no progress line matching ${waitFor}`);
+					if (Date.now() - started > 1000 && !(await cancelButton.count())) break;
+					if (passed && (await page.getByRole('status').filter({ hasText: passed }).count())) {
+						cancels.push([name, `not measured: the step was over before its progress line was seen (${Date.now() - started} ms)`]);
+						await cancelButton.click();
+						await cancelButton.waitFor({ state: 'detached' });
+						return;
+					}
+					await page.waitForTimeout(100);
+				}
+				await page.waitForTimeout(delay);
+				if (!(await cancelButton.count())) cancels.push([name, `over before Cancel could be clicked (${Date.now() - started} ms): nothing to cancel`]);
+				else cancels.push([name, await timeCancel(page, cancelButton, after, 60_000)]);
+			} catch (err) {
+				cancels.push([name, `not measured: ${err instanceof Error ? err.message.split('\n')[0] : err}`]);
+			}
+		};
+		await page.locator('input[type="file"]').first().setInputFiles(csv);
+		await trial('load + profile', /\S/, /was cancelled/, 1000);
 		const t0 = await now();
 		await page.locator('input[type="file"]').first().setInputFiles(csv);
 		await page.getByRole('heading', { name: /Columns/ }).waitFor({ timeout: 600_000 });
@@ -169,9 +201,24 @@ async function runPage(): Promise<PageRun> {
 		await page.getByRole('article', { name: /^Persona:/ }).first().waitFor({ timeout: 600_000 });
 		marks.push(['personas', await now()]);
 		await step(/^\d?\s*Export/);
+		await page.getByRole('button', { name: 'Download results (CSV)' }).click();
+		await trial('results CSV', /Writing the results file/, /no results file was written/, 300);
+		marks.push(['(cancel trial)', await now()]);
 		const [download] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
-		await download.saveAs(join(dir, 'page-results.csv'));
+		// The page's work ends when it hands the finished file to the browser (the download starts); Playwright's
+		// copy of the file out of the browser afterwards is the harness's, not the page's.
 		marks.push(['export CSV', await now()]);
+		await download.saveAs(join(dir, 'page-results.csv'));
+		// The run's stages, cancelled after the journey (each Cancel terminates the engine worker, so the next Run
+		// reads the file again: inside the journey that would count in its preparation time). The sweep first: after
+		// it, the next Run's preparation (the file read again, then prepared) lasts long enough to be cancelled.
+		// The shown result stays.
+		for (const [name, waitFor, delay, passed] of [['k-means sweep', /k-means, k = \d/, 1000, undefined], ['preparation', /Preparing features/, 500, /k-means, k = \d/], ['metrics', /Metrics for k/, 0, undefined]] as const) {
+			await page.getByRole('button', { name: 'Run', exact: true }).click();
+			await trial(name, waitFor, /Cancelled/, delay, passed);
+		}
+		const kept = (await page.getByLabel('Number of segments (k)').count()) > 0;
+		cancels.push(['(after the trials)', kept ? 'a result is still on show' : 'no result on show']);
 		const { status, long } = await page.evaluate(() => {
 			const w = window as unknown as { __long: [number, number][]; __status: [number, string][] };
 			return { status: w.__status, long: w.__long };
@@ -197,13 +244,16 @@ async function runPage(): Promise<PageRun> {
 		steps.push(['k-means sweep', runEnd - firstK - metrics]);
 		steps.push(['metrics', metrics]);
 		prev = runEnd;
-		for (const [name, at] of marks.slice(1)) add(name, at);
+		for (const [name, at] of marks.slice(1)) {
+			if (name.startsWith('(')) prev = at;
+			else add(name, at);
+		}
 		// Each long task is put in the step whose time window holds its start.
 		const windows: [string, number][] = [];
 		let at = t0;
 		for (const [name, ms] of steps) windows.push([name, (at += ms)]);
 		const longTasks = long.map(([start, ms]) => ({ ms, step: windows.find(([, end]) => start <= end)?.[0] ?? 'after' }));
-		return { steps, peak, baseline, longest: Math.max(0, ...long.map(([, ms]) => ms)), longTasks, cores };
+		return { steps, peak, baseline, longest: Math.max(0, ...long.map(([, ms]) => ms)), longTasks, cores, cancels };
 	} finally {
 		clearInterval(sampler);
 		await app.close();
@@ -245,6 +295,11 @@ function report(page: PageRun, pySeconds: Record<string, number> | null, fileByt
 	const worst = [...page.longTasks].sort((a, b) => b.ms - a.ms).slice(0, 6).map((t) => `${t.ms.toFixed(0)} ms in ${t.step}`).join(', ');
 	console.log(`Longest main-thread task: ${page.longest.toFixed(0)} ms (${page.longTasks.length} tasks over 50 ms${worst ? `: ${worst}` : ''}; target none over 100 ms: ${page.longest <= 100 ? 'met' : 'not met'}). ` +
 		'Playwright\'s role queries also run on the page\'s main thread and may show here.');
+	console.log(`\nCancel (click → page idle, by the page's clock; target ≤ ${CANCEL_TARGET_MS} ms):`);
+	for (const [name, c] of page.cancels) {
+		if (typeof c === 'string') console.log(`${name.padEnd(16)} ${c}`);
+		else console.log(`${name.padEnd(16)} ${c.ms.toFixed(0).padStart(6)} ms   ${c.ms <= CANCEL_TARGET_MS ? 'met    ' : 'not met'}   stopped at "${c.stage.slice(0, 90)}"`);
+	}
 	console.log(`Cores: the run's progress line said "${page.cores}". Load average after: ${load()} (other work on this machine inflates both sides).`);
 }
 

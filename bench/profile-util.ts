@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }
 interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
 
 export async function profileWhile(page: Page, work: () => Promise<void>, minMs = 50): Promise<string[]> {
@@ -25,7 +25,7 @@ function busyStretches(p: Profile, minMs: number): string[] {
 	for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 	const label = (n: Node) => {
 		const f = n.callFrame;
-		return `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+		return `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
 	};
 	const out: string[] = [];
 	let t = 0, start = -1, counts = new Map<string, number>(), self = new Map<string, number>(), last = 0;

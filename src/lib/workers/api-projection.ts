@@ -12,6 +12,7 @@ import { prepare } from '../engine/prep/prepare';
 import type { Recipe } from '../engine/recipe';
 import type { FeatureMatrix, Table } from '../engine/types';
 import { isShared } from './shared-matrix';
+import { packTexts, type PackedTexts } from './packed-texts';
 
 export interface ProjectionInput {
 	/** Prepared features, rows × cols, row-major (what clustering saw). */
@@ -22,8 +23,8 @@ export interface ProjectionInput {
 	rowIndex: Int32Array;
 	/** Numeric recipe features in original units, one Float32Array per feature (NaN = missing). */
 	original: { name: string; values: Float32Array }[];
-	/** The id column's text per matrix row, or null without an id column. */
-	ids: string[] | null;
+	/** The id column's text per matrix row (packed: textAt(ids, row)), or null without an id column. */
+	ids: PackedTexts | null;
 }
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
@@ -46,14 +47,14 @@ export function projectionApi(requireTable: () => Table, preparedFor: (recipe: R
 					for (let i = 0; i < m.rows; i++) values[i] = col.numbers[m.rowIndex[i]];
 					original.push({ name, values });
 				}
-				let ids: string[] | null = null;
+				let ids: PackedTexts | null = null;
 				if (recipe.idColumn && table.columns.some((c) => c.name === recipe.idColumn)) {
 					const all = cellTexts(table, recipe.idColumn);
-					ids = Array.from(m.rowIndex, (r) => all[r]);
+					ids = packTexts(Array.from(m.rowIndex, (r) => all[r]));
 				}
 				const value: ProjectionInput = { data, rows: m.rows, cols: m.cols, rowIndex, original, ids };
 				const out: Result<ProjectionInput> = { ok: true, value };
-				return Comlink.transfer(out, [...(shared ? [] : [data.buffer]), rowIndex.buffer, ...original.map((o) => o.values.buffer)] as ArrayBuffer[]);
+				return Comlink.transfer(out, [...(shared ? [] : [data.buffer]), rowIndex.buffer, ...original.map((o) => o.values.buffer), ...(ids ? [ids.end.buffer] : [])] as ArrayBuffer[]);
 			} catch (err) {
 				return { ok: false, error: toErrorInfo(err) };
 			}

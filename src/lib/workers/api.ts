@@ -32,6 +32,8 @@ import type { ColumnProfile, FeatureMatrix, LineAccount, SourceFormat, Table } f
 import { loadBlob } from './read-file';
 import { teamFor } from './kmeans-team-client';
 import { toShared } from './shared-matrix';
+import { chunkedBlob } from './chunked-blob';
+import { cancelJob } from './job-control';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -248,15 +250,23 @@ const api = {
 	 * each row's silhouette (up to ROW_SILHOUETTE_MAX rows) and distance to its centre; with `probs` (Gaussian
 	 * mixtures, rows × k) a membership probability per segment.
 	 */
-	async resultsCsv(assignment: Assignment, model?: { recipe: Recipe; centers: number[][]; probs?: Float64Array; mixed?: MixedOutput }): Promise<Outcome<Blob>> {
+	async resultsCsv(assignment: Assignment, model?: { recipe: Recipe; centers: number[][]; probs?: Float64Array; mixed?: MixedOutput }, onProgress?: ProgressFn, job?: number): Promise<Outcome<Blob>> {
 		return attempt(() => {
+			if (model) onProgress?.({ stage: 'Silhouette and distance of each row', fraction: 0 });
 			const extra = [...(assignment.extra ?? [])];
 			if (model) {
 				const { matrix } = preparedFor(model.recipe);
 				if (matrix.rows === assignment.labels.length) extra.unshift(...rowColumns(matrix, assignment.labels, model.centers, model.probs, mixedAssignment(model.mixed)));
 			}
-			return new Blob([...resultsCsvChunks(requireTable(), { ...assignment, extra })], { type: 'text/csv' });
+			const t = requireTable(), at = { row: 0 };
+			// In slices the page can cancel, keeping this worker and its table (chunked-blob.ts).
+			return chunkedBlob(resultsCsvChunks(t, { ...assignment, extra }, at), 'text/csv', { job, onProgress, stage: 'Writing the results file', fraction: () => at.row / Math.max(1, t.rowCount) });
 		});
+	},
+
+	/** Stops a call started with this job id at its next checkpoint (job-control.ts). */
+	async cancelJob(id: number): Promise<void> {
+		cancelJob(id);
 	},
 
 	/** The model file of the shown k (export/model.ts), with the training distributions taken from the loaded table. */

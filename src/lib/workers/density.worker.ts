@@ -1,7 +1,8 @@
 /**
  * The large map's worker: holds the projected points and, for each view the scatter asks for, bins them into the
  * density image (or draws the individual points when few are in view; charts/density/density-image.ts). It
- * also answers hover (a grid index, point-grid.ts) and selections (lasso.ts and the brush) over every point, so
+ * computes the points' extent and segment sizes (the axes and the legend), and answers hover (a grid index,
+ * point-grid.ts) and selections (lasso.ts and the brush) over every point, so
  * the page's thread never passes over a million rows. Pixels and selections go back transferred, not copied.
  */
 import { densityPicture } from '../charts/density/density-image';
@@ -9,6 +10,7 @@ import type { DensityReply, DensityRequest } from '../charts/density/protocol';
 import { lassoSelect } from '../charts/lasso';
 import { PointGrid } from '../charts/point-grid';
 import { boxSelect, segmentSelect } from '../charts/scatter/queries';
+import { pointStats } from '../charts/scatter/point-stats';
 
 let coords: Float32Array = new Float32Array(0);
 let labels: Int32Array = new Int32Array(0);
@@ -34,6 +36,7 @@ self.onmessage = (e: MessageEvent<DensityRequest>) => {
 			case 'data':
 				({ coords, labels, n, k } = m);
 				grid = null;
+				post({ type: 'stats', seq: m.seq, stats: pointStats(coords, labels, n, k) });
 				return;
 			case 'values':
 				values = m.values;

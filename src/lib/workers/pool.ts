@@ -31,6 +31,9 @@ export function createEngineWorker(): Worker {
 	return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'segment-lab-engine' });
 }
 
+/** How long a cancellable call may take to stop by itself before its worker is terminated (Cancel's target is 200 ms). */
+const GRACE_MS = 100;
+
 export class EngineCallError extends Error {
 	readonly info: ErrorInfo;
 	constructor(info: ErrorInfo) {
@@ -132,9 +135,12 @@ export class EngineClient {
 		return this.call((r) => r.projectionInput(recipe), opts);
 	}
 
-	/** The labelled results file. The assignment is copied, not transferred: the page keeps showing it. */
+	/**
+	 * The labelled results file. The assignment is copied, not transferred: the page keeps showing it. Cancel keeps
+	 * the worker (and its table) when the writer stops by itself in time (callCancellable).
+	 */
 	resultsCsv(assignment: Assignment, opts: CallOptions = {}, model?: { recipe: Recipe; centers: number[][]; probs?: Float64Array; mixed?: MixedOutput }): Promise<Blob> {
-		return this.call((r) => r.resultsCsv(assignment, model), opts);
+		return this.callCancellable((r, job, onProgress) => r.resultsCsv(assignment, model, proxied(onProgress), job), opts);
 	}
 
 	/** The model file of one k (built in the worker, which holds the training data for the drift baseline). */
@@ -220,6 +226,48 @@ export class EngineClient {
 			this.remote = Comlink.wrap<EngineApi>(worker);
 		}
 		return this.remote;
+	}
+
+	private jobs = 0;
+
+	/**
+	 * A call the worker can stop by itself (job-control.ts). On abort the worker is asked to stop. A call that has
+	 * not started yet (the worker is busy with another call, or reading the file again) is given up at once: the
+	 * worker drops it when it comes to it. A call under way stops at its next checkpoint (within about 25 ms) and
+	 * the worker keeps its state; if it has not stopped within GRACE_MS (a part without checkpoints), the worker is
+	 * terminated as for any other call. The call has started when it first reports progress.
+	 */
+	private async callCancellable<T>(fn: (r: Comlink.Remote<EngineApi>, job: number, onProgress: ProgressFn) => Promise<Outcome<T>>, opts: CallOptions): Promise<T> {
+		const { signal } = opts;
+		const cancelledError = () => new EngineCallError({ code: 'cancelled', message: 'The run was cancelled.', hint: '' });
+		if (signal?.aborted) throw cancelledError();
+		const job = ++this.jobs;
+		const hard = new AbortController();
+		let started = false;
+		const onProgress: ProgressFn = (p) => {
+			started = true;
+			opts.onProgress?.(p);
+		};
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		let giveUp: (err: EngineCallError) => void = () => {};
+		const givenUp = new Promise<never>((_, reject) => (giveUp = reject));
+		const onAbort = () => {
+			void this.remote?.cancelJob(job).catch(() => {});
+			if (!started) giveUp(cancelledError());
+			else timer = setTimeout(() => hard.abort(), GRACE_MS);
+		};
+		signal?.addEventListener('abort', onAbort, { once: true });
+		try {
+			const work = this.call((r) => fn(r, job, onProgress), { ...opts, signal: hard.signal });
+			work.catch(() => {});
+			const out = await Promise.race([work, givenUp]);
+			// Finished just as Cancel was pressed: what the user cancelled is not handed over.
+			if (signal?.aborted) throw cancelledError();
+			return out;
+		} finally {
+			clearTimeout(timer);
+			signal?.removeEventListener('abort', onAbort);
+		}
 	}
 
 	private async call<T>(fn: (r: Comlink.Remote<EngineApi>) => Promise<Outcome<T>>, opts: CallOptions, needsData = true): Promise<T> {

@@ -2,6 +2,7 @@
 import type { Recipe } from '$lib/engine/recipe';
 import { hdbscanColumns } from '$lib/engine/export/hdbscan-columns';
 import { MapState } from '$lib/components/map/map-state.svelte';
+import type { CallOptions } from '$lib/workers/pool';
 
 export class ExportState extends MapState {
 	/** The Recipe of the shown result with the k the user is looking at: downloading it reproduces this view. */
@@ -12,7 +13,8 @@ export class ExportState extends MapState {
 		return { ...recipe, k: this.current.k, ...(Object.keys(names).length ? { segmentNames: names } : {}) };
 	}
 
-	async resultsBlob(): Promise<Blob | null> {
+	/** The results CSV of the shown k, written in the worker (cancellable with opts.signal; progress with opts.onProgress). */
+	async resultsBlob(opts: CallOptions = {}): Promise<Blob | null> {
 		const r = this.result, labels = this.labels;
 		if (!this.client || !r || !labels) return null;
 		const cur = this.current!;
@@ -24,7 +26,7 @@ export class ExportState extends MapState {
 			return { name: sel.name, values };
 		});
 		const extra = [...hdbscanColumns(cur.hdbscan), ...(this.projectionColumns ?? []), ...rules, ...saved];
-		return this.client.resultsCsv({ rowIndex: r.rowIndex, status: r.status, labels, names: $state.snapshot(this.segmentNames), extra: extra.length ? extra : undefined, ...(r.repeatOf ? { repeatOf: r.repeatOf } : {}) }, {}, model);
+		return this.client.resultsCsv({ rowIndex: r.rowIndex, status: r.status, labels, names: $state.snapshot(this.segmentNames), extra: extra.length ? extra : undefined, ...(r.repeatOf ? { repeatOf: r.repeatOf } : {}) }, opts, model);
 	}
 
 	/** The model file of the shown k (export/model.ts), built in the worker. */

@@ -18,9 +18,10 @@ export interface Assignment {
  * The results file: every original row, in the original order, copied byte-for-byte from the source text, plus a
  * `segment` column (1..k; -1 for DBSCAN noise, scikit-learn's convention; blank when the row was not clustered) and a `status` column saying why. The file's own
  * delimiter and line ending are kept. Cells that a spreadsheet would run as a formula are neutralised (csv-writer.ts);
- * they are the only bytes that change. Yields the file in chunks (a 22M-row file never becomes one string).
+ * they are the only bytes that change. Yields the file in chunks (a 22M-row file never becomes one string);
+ * `at.row`, when given, is the table row reached at each chunk (progress).
  */
-export function* resultsCsvChunks(table: Table, result: Assignment): CsvChunks {
+export function* resultsCsvChunks(table: Table, result: Assignment, at?: { row: number }): CsvChunks {
 	const { labels } = result;
 	// -2 = not clustered (blank); -1 = clustered as noise by DBSCAN (written as -1).
 	const segmentOf = new Int32Array(table.rowCount).fill(-2);
@@ -50,8 +51,12 @@ export function* resultsCsvChunks(table: Table, result: Assignment): CsvChunks {
 		cells.push(rowStatusLabel[result.status[i] as RowStatusCode]);
 		for (const e of extra) cells.push(clusteredRow[i] >= 0 ? e.values[clusteredRow[i]] : NaN);
 		w.sourceRow(rowText(i), cells);
-		if (w.full) yield w.take();
+		if (w.full) {
+			if (at) at.row = i + 1;
+			yield w.take();
+		}
 	}
+	if (at) at.row = table.rowCount;
 	yield w.take();
 }
 
