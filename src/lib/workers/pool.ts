@@ -7,7 +7,7 @@ import type { MixedOutput } from '../engine/cluster-mixed';
 import * as Comlink from 'comlink';
 import type { TrackFiles } from './api-track';
 import { EngineError, type ErrorInfo } from '../engine/errors';
-import type { ProgressFn } from '../engine/progress';
+import { subProgress, type ProgressFn } from '../engine/progress';
 import type { AnalysisResult, KPart, RunBase } from '../engine/analyse';
 import type { Assignment } from '../engine/export/csv';
 import type { ModelInput, SegmentModel } from '../engine/export/model';
@@ -182,8 +182,13 @@ export class EngineClient {
 		this.ensure();
 	}
 
-	/** Stops whatever runs now. The loaded file is replayed into a fresh worker on the next call. */
+	/**
+	 * Stops whatever runs now. The loaded file is replayed into a fresh worker on the next call. Every call still
+	 * waiting on the stopped worker (another view's job, whoever stopped it) ends as cancelled: Comlink alone would
+	 * leave it waiting forever for an answer the terminated worker can no longer send.
+	 */
 	terminate(): void {
+		this.end?.(new EngineCallError({ code: 'cancelled', message: 'The run was cancelled.', hint: '' }));
 		this.remote?.[Comlink.releaseProxy]();
 		this.worker?.terminate();
 		this.worker = null;
@@ -191,20 +196,32 @@ export class EngineClient {
 		this.loaded = false;
 	}
 
-	private crashed: Promise<never> = new Promise(() => {});
+	/** Rejects when the current worker ends (terminated, crashed, or a message it cannot read): every call races it. */
+	private ended: Promise<never> = new Promise(() => {});
+	private end: ((err: EngineCallError) => void) | null = null;
 
 	private ensure(): Comlink.Remote<EngineApi> {
 		if (!this.remote) {
 			const worker = this.spawn();
-			// A worker that fails to start or throws outside a call would leave Comlink waiting forever.
-			this.crashed = new Promise((_, reject) => {
-				worker.addEventListener('error', (e) => {
-					e.preventDefault?.();
-					if (this.worker === worker) this.terminate();
-					reject(new EngineCallError({ code: 'internal', message: `The engine stopped unexpectedly${e.message ? `: ${e.message}` : ''}.`, hint: 'Try again; if the file is very large, this device may be out of memory.' }));
-				});
+			this.ended = new Promise((_, reject) => {
+				this.end = (err) => {
+					this.end = null;
+					reject(err);
+				};
 			});
-			this.crashed.catch(() => {});
+			this.ended.catch(() => {});
+			const fail = (message: string) => {
+				if (this.worker !== worker) return;
+				this.end?.(new EngineCallError({ code: 'internal', message, hint: 'Press Run (or load the file) again; if the file is very large, this device may be out of memory.' }));
+				this.terminate();
+			};
+			// A worker that fails to start or throws outside a call would leave Comlink waiting forever.
+			worker.addEventListener('error', (e) => {
+				e.preventDefault?.();
+				fail(`The engine stopped unexpectedly${e.message ? `: ${e.message}` : ''}.`);
+			});
+			// An answer that cannot be read never reaches its call: fail the calls instead of waiting for it.
+			worker.addEventListener('messageerror', () => fail('The engine sent an answer the page could not read.'));
 			this.worker = worker;
 			this.remote = Comlink.wrap<EngineApi>(worker);
 		}
@@ -257,17 +274,20 @@ export class EngineClient {
 		const { signal } = opts;
 		if (signal?.aborted) throw new EngineCallError({ code: 'cancelled', message: 'The run was cancelled.', hint: '' });
 		const remote = this.ensure();
+		const ended = this.ended;
 		const work = (async () => {
 			if (needsData && !this.loaded) {
 				if (!this.input) throw new EngineError('internal', 'No data is loaded.', 'Load a file or the demo data first.');
-				const re = await remote.load(this.input);
+				// The progress line says the file is being read again (after a Cancel or for a helper), at the call's 0 %.
+				const re = await remote.load(this.input, proxied(subProgress(opts.onProgress, 0, 0)));
 				if (!re.ok) return re as Outcome<T>;
 				// A replay of a file under review stays under review; acceptSkipped() then releases it.
 				if (this.derive) {
 					const d = await remote.buildCustomers(this.derive);
 					if (!d.ok) return d as Outcome<T>;
 				}
-				this.loaded = true;
+				// Only for the worker that read it: a replacement started meanwhile holds nothing yet.
+				if (this.remote === remote) this.loaded = true;
 			}
 			return fn(remote);
 		})();
@@ -280,7 +300,7 @@ export class EngineClient {
 			signal?.addEventListener('abort', onAbort, { once: true });
 		});
 		try {
-			const out = await Promise.race([work, aborted, this.crashed]);
+			const out = await Promise.race([work, aborted, ended]);
 			if (!out.ok) throw new EngineCallError(out.error);
 			return out.value;
 		} finally {
