@@ -75,7 +75,8 @@ function bounds8(
 	}
 }
 
-function sqN(X: Float64Array, o: number, C: Float64Array, c: number, cols: number): number {
+/** ‖X_o − C_c‖² over `cols` features, summed in feature order (kmeans-hartigan.ts uses the same one). */
+export function sqN(X: Float64Array, o: number, C: Float64Array, c: number, cols: number): number {
 	let s = 0;
 	for (let j = 0; j < cols; j++) {
 		const d = X[o + j] - C[c + j];

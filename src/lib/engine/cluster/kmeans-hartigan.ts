@@ -16,7 +16,7 @@
  * labels; returns the means (k × stride) and the exact sum of squares, recomputed from scratch at the end.
  */
 import { BLOCK_ROWS, blockCount, foldParts, OP_INERTIA, OP_MARGINS, OP_SUMS, runBlocks, type BlockJob } from './kmeans-blocks';
-import { PassDrift } from './kmeans-hartigan-bounds';
+import { PassDrift, sqN } from './kmeans-hartigan-bounds';
 import { arenaOf, type WasmArena } from './kmeans-wasm';
 
 const MAX_PASSES = 50;
@@ -196,15 +196,6 @@ function sq8(X: Float64Array, o: number, C: Float64Array, c: number): number {
 function sq4(X: Float64Array, o: number, C: Float64Array, c: number): number {
 	const d0 = X[o] - C[c], d1 = X[o + 1] - C[c + 1], d2 = X[o + 2] - C[c + 2], d3 = X[o + 3] - C[c + 3];
 	return ((d0 * d0 + d1 * d1) + d2 * d2) + d3 * d3;
-}
-
-function sqN(X: Float64Array, o: number, C: Float64Array, c: number, cols: number): number {
-	let s = 0;
-	for (let j = 0; j < cols; j++) {
-		const t = X[o + j] - C[c + j];
-		s += t * t;
-	}
-	return s;
 }
 
 function meansOf(X: Float64Array, rows: number, stride: number, cols: number, k: number, labels: Int32Array, centers: Float64Array, counts: Float64Array): void {
