@@ -35,7 +35,7 @@ import { releaseIdleArenas } from '../engine/cluster/kmeans-wasm';
 import { sharedZeros, toShared } from './shared-matrix';
 import { withMatrixMemory } from '../engine/prep/matrix-memory';
 import { blobOfChunks } from './chunk-blob';
-import { chunkedBlob } from './chunked-blob';
+import { cancellableBlob } from './cancellable-blob';
 import { cancelJob } from './job-control';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
@@ -281,8 +281,8 @@ const api = {
 				if (matrix.rows === assignment.labels.length) extra.unshift(...rowColumns(matrix, assignment.labels, model.centers, model.probs, mixedAssignment(model.mixed)));
 			}
 			const t = requireTable(), at = { row: 0 };
-			// In slices the page can cancel, keeping this worker and its table (chunked-blob.ts).
-			return chunkedBlob(resultsCsvChunks(t, { ...assignment, extra }, at), 'text/csv', { job, onProgress, stage: 'Writing the results file', fraction: () => at.row / Math.max(1, t.rowCount) });
+			// In slices the page can cancel, keeping this worker and its table (cancellable-blob.ts).
+			return cancellableBlob(resultsCsvChunks(t, { ...assignment, extra }, at), 'text/csv', { job, onProgress, stage: 'Writing the results file', fraction: () => at.row / Math.max(1, t.rowCount) });
 		});
 	},
 

@@ -12,7 +12,7 @@
  */
 export const PART_CHARS = 2 ** 18;
 
-/** Chunks added one at a time, turned into Blob parts as they come (chunked-blob.ts adds cancel and progress). */
+/** Chunks added one at a time, turned into Blob parts as they come (cancellable-blob.ts adds cancel and progress). */
 export class BlobParts {
 	private blobs: Blob[] = [];
 	private texts: string[] = [];

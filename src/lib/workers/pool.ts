@@ -34,6 +34,11 @@ export function createEngineWorker(): Worker {
 /** How long a cancellable call may take to stop by itself before its worker is terminated (Cancel's target is 200 ms). */
 const GRACE_MS = 100;
 
+/** How every call ends that was cancelled, by its own Cancel or because its worker was stopped. */
+function cancelledCall(): EngineCallError {
+	return new EngineCallError({ code: 'cancelled', message: 'The run was cancelled.', hint: '' });
+}
+
 export class EngineCallError extends Error {
 	readonly info: ErrorInfo;
 	constructor(info: ErrorInfo) {
@@ -188,7 +193,7 @@ export class EngineClient {
 	 * leave it waiting forever for an answer the terminated worker can no longer send.
 	 */
 	terminate(): void {
-		this.end?.(new EngineCallError({ code: 'cancelled', message: 'The run was cancelled.', hint: '' }));
+		this.end?.(cancelledCall());
 		this.remote?.[Comlink.releaseProxy]();
 		this.worker?.terminate();
 		this.worker = null;
@@ -239,8 +244,7 @@ export class EngineClient {
 	 */
 	private async callCancellable<T>(fn: (r: Comlink.Remote<EngineApi>, job: number, onProgress: ProgressFn) => Promise<Outcome<T>>, opts: CallOptions): Promise<T> {
 		const { signal } = opts;
-		const cancelledError = () => new EngineCallError({ code: 'cancelled', message: 'The run was cancelled.', hint: '' });
-		if (signal?.aborted) throw cancelledError();
+		if (signal?.aborted) throw cancelledCall();
 		const job = ++this.jobs;
 		const hard = new AbortController();
 		let started = false;
@@ -253,7 +257,7 @@ export class EngineClient {
 		const givenUp = new Promise<never>((_, reject) => (giveUp = reject));
 		const onAbort = () => {
 			void this.remote?.cancelJob(job).catch(() => {});
-			if (!started) giveUp(cancelledError());
+			if (!started) giveUp(cancelledCall());
 			else timer = setTimeout(() => hard.abort(), GRACE_MS);
 		};
 		signal?.addEventListener('abort', onAbort, { once: true });
@@ -262,7 +266,7 @@ export class EngineClient {
 			work.catch(() => {});
 			const out = await Promise.race([work, givenUp]);
 			// Finished just as Cancel was pressed: what the user cancelled is not handed over.
-			if (signal?.aborted) throw cancelledError();
+			if (signal?.aborted) throw cancelledCall();
 			return out;
 		} finally {
 			clearTimeout(timer);
@@ -272,7 +276,7 @@ export class EngineClient {
 
 	private async call<T>(fn: (r: Comlink.Remote<EngineApi>) => Promise<Outcome<T>>, opts: CallOptions, needsData = true): Promise<T> {
 		const { signal } = opts;
-		if (signal?.aborted) throw new EngineCallError({ code: 'cancelled', message: 'The run was cancelled.', hint: '' });
+		if (signal?.aborted) throw cancelledCall();
 		const remote = this.ensure();
 		const ended = this.ended;
 		const work = (async () => {
@@ -295,7 +299,7 @@ export class EngineClient {
 		const aborted = new Promise<never>((_, reject) => {
 			onAbort = () => {
 				this.terminate();
-				reject(new EngineCallError({ code: 'cancelled', message: 'The run was cancelled.', hint: '' }));
+				reject(cancelledCall());
 			};
 			signal?.addEventListener('abort', onAbort, { once: true });
 		});

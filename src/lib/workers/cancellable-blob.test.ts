@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkedBlob } from './chunked-blob';
+import { cancellableBlob } from './cancellable-blob';
 import { cancelJob } from './job-control';
 
 /** Chunks that each take about `ms` of busy work. */
@@ -12,10 +12,10 @@ function* slow(count: number, ms: number, seen: { n: number }) {
 	}
 }
 
-describe('chunkedBlob', () => {
+describe('cancellableBlob', () => {
 	it('writes every chunk in order, reporting progress', async () => {
 		const seen = { n: 0 }, fractions: number[] = [];
-		const blob = await chunkedBlob(slow(40, 2, seen), 'text/csv', { job: 1, stage: 'Writing', fraction: () => seen.n / 40, onProgress: (p) => fractions.push(p.fraction) });
+		const blob = await cancellableBlob(slow(40, 2, seen), 'text/csv', { job: 1, stage: 'Writing', fraction: () => seen.n / 40, onProgress: (p) => fractions.push(p.fraction) });
 		expect(await blob.text()).toBe(Array.from({ length: 40 }, (_, i) => `${i}\n`).join(''));
 		expect(fractions[0]).toBe(0);
 		expect(fractions.every((f, i) => i === 0 || f >= fractions[i - 1])).toBe(true);
@@ -23,7 +23,7 @@ describe('chunkedBlob', () => {
 
 	it('stops at the next checkpoint once the job is cancelled, without reading further', async () => {
 		const seen = { n: 0 };
-		const job = chunkedBlob(slow(1000, 2, seen), 'text/csv', { job: 2, stage: 'Writing', fraction: () => 0 });
+		const job = cancellableBlob(slow(1000, 2, seen), 'text/csv', { job: 2, stage: 'Writing', fraction: () => 0 });
 		const t = performance.now();
 		// Sent while the writer runs: it arrives between two slices.
 		setTimeout(() => cancelJob(2), 60);
@@ -36,7 +36,7 @@ describe('chunkedBlob', () => {
 	it('ignores a cancel for another job', async () => {
 		cancelJob(99);
 		const seen = { n: 0 };
-		const blob = await chunkedBlob(slow(30, 2, seen), 'text/csv', { job: 3, stage: 'Writing', fraction: () => 0 });
+		const blob = await cancellableBlob(slow(30, 2, seen), 'text/csv', { job: 3, stage: 'Writing', fraction: () => 0 });
 		expect(seen.n).toBe(30);
 		expect(blob.size).toBeGreaterThan(0);
 	});

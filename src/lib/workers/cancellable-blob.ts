@@ -7,7 +7,7 @@ import type { ProgressFn } from '../engine/progress';
 import { jobControl } from './job-control';
 import { BlobParts } from './chunk-blob';
 
-export interface ChunkedOptions {
+export interface CancellableBlobOptions {
 	/** The page's id for this call (cancelJob(id) stops it); none: not cancellable short of terminating the worker. */
 	job?: number;
 	onProgress?: ProgressFn;
@@ -16,7 +16,7 @@ export interface ChunkedOptions {
 	fraction: () => number;
 }
 
-export async function chunkedBlob(chunks: Iterable<string>, type: string, o: ChunkedOptions): Promise<Blob> {
+export async function cancellableBlob(chunks: Iterable<string>, type: string, o: CancellableBlobOptions): Promise<Blob> {
 	const ctl = jobControl(o.job);
 	// Made into Blob parts as the chunks come, not held as strings to the end (chunk-blob.ts).
 	const parts = new BlobParts();
