@@ -51,9 +51,13 @@ export function scorePairExact(view: Pick<PcaView, 'scores' | 'dims'>, a: number
 }
 
 function pairInto<T extends Float32Array | Float64Array>(out: T, view: Pick<PcaView, 'scores' | 'dims'>, a: number, b: number): T {
+	return pairRows(out, view, a, b, 0, view.scores.length / view.dims);
+}
+
+/** Rows [from, to) of the pair of columns a, b into out (x, y per row; y 0 when b is past the last column). */
+export function pairRows<T extends Float32Array | Float64Array>(out: T, view: Pick<PcaView, 'scores' | 'dims'>, a: number, b: number, from: number, to: number): T {
 	const { scores, dims } = view;
-	const n = scores.length / dims;
-	for (let i = 0; i < n; i++) {
+	for (let i = from; i < to; i++) {
 		out[2 * i] = scores[i * dims + a];
 		out[2 * i + 1] = b < dims ? scores[i * dims + b] : 0;
 	}
