@@ -4,23 +4,10 @@
  * a k range the rows cannot support refused in the page's words (no browser validation bubble), and a
  * transaction log leading with "Build customer features" before Run.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gotoStep, launchApp, type App } from './harness';
+import { axe } from './axe';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's violations on the page as it is (id: targets). */
-async function axeViolations(page: Page): Promise<string[]> {
-	await page.addScriptTag({ content: AXE });
-	return page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-		const r = await axe.run(document);
-		return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-	});
-}
 
 const TINY = new URL('../fixtures/default-quality/mall_customers_new.csv', import.meta.url).pathname;
 
@@ -46,7 +33,7 @@ describe('defaults in the built site', () => {
 		await expect(chip.textContent()).resolves.toMatch(/log1p applied: skew 11\.1 → -1\.1/);
 		await expect(page.getByRole('button', { name: /^log1p applied: .* remove it/ }).count()).resolves.toBe(6);
 		await page.screenshot({ path: '/tmp/segment-lab-defaults-wholesale.png', fullPage: false });
-		await expect(axeViolations(page)).resolves.toEqual([]);
+		await expect(axe(page)).resolves.toEqual([]);
 		await chip.click();
 		await page.getByRole('button', { name: /^Apply log1p \(skew 11\.1 → -1\.1\) to Delicassen$/ }).waitFor();
 		await gotoStep(page, 'Prepare');
@@ -123,7 +110,7 @@ describe('defaults in the built site', () => {
 		await expect(page.getByLabel('Type of CustomerID').inputValue()).resolves.toBe('id');
 		await expect(page.getByLabel('Type of InvoiceNo').inputValue()).resolves.toBe('id');
 		await page.screenshot({ path: '/tmp/segment-lab-defaults-retail.png', fullPage: false });
-		await expect(axeViolations(page)).resolves.toEqual([]);
+		await expect(axe(page)).resolves.toEqual([]);
 		await gotoStep(page, 'Cluster');
 		await page.getByText('This file is a transaction log: Run would cluster its 30,000 purchase lines as they are.', { exact: false }).waitFor();
 		await gotoStep(page, 'Data');

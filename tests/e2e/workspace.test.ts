@@ -1,5 +1,4 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,20 +6,10 @@ import { generateCustomers } from '../../scripts/demo/customers';
 import { main } from '../../src/cli/main';
 import { adjustedRandIndex } from '../../src/lib/engine/metrics/ari';
 import { foreignRequests, gotoStep, launchApp, loadDemo, readCsv, STEP_LABELS, type App } from './harness';
+import { axe } from './axe';
 
 const DEMO = new URL('../../static/demo/customers.csv', import.meta.url).pathname;
 const WHOLESALE = new URL('../../static/demo/wholesale.csv', import.meta.url).pathname;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's violations on the page as it is now: rule id and the elements, empty when clean. */
-async function axeViolations(page: App['page']): Promise<string[]> {
-	if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-	return page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-		const r = await axe.run(document);
-		return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-	});
-}
 
 describe('the demo flow, in the built site', () => {
 	let app: App;
@@ -81,10 +70,10 @@ describe('the demo flow, in the built site', () => {
 		const { page } = app;
 		for (const step of STEP_LABELS) {
 			await gotoStep(page, step);
-			expect(await axeViolations(page), `${step}, after the run`).toEqual([]);
+			expect(await axe(page), `${step}, after the run`).toEqual([]);
 			// Every <details> open, so collapsed views are checked too.
 			await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-			expect(await axeViolations(page), `${step}, with every collapsible view open`).toEqual([]);
+			expect(await axe(page), `${step}, with every collapsible view open`).toEqual([]);
 		}
 		await gotoStep(page, 'Export');
 		// The score view with its results: the run's model applied to the demo file.
@@ -96,7 +85,7 @@ describe('the demo flow, in the built site', () => {
 		await page.getByLabel('New customers file').setInputFiles(DEMO);
 		await page.getByRole('button', { name: 'Score file' }).click();
 		await page.getByRole('table', { name: /Drift per feature/ }).waitFor({ timeout: 60_000 });
-		expect(await axeViolations(page), 'with a scored file').toEqual([]);
+		expect(await axe(page), 'with a scored file').toEqual([]);
 	});
 
 	it('has a step rail that reaches every step and marks the one on show', async () => {
