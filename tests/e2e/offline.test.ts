@@ -22,6 +22,12 @@ describe('offline, after the first visit', () => {
 		const state = await page.evaluate(async () => {
 			const reg = await navigator.serviceWorker.ready;
 			if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+			// The worker claims the page from inside its activate handler, so 'controllerchange' can fire while its
+			// state still reads 'activating'; the activate handler (which fills the cache) ends a moment later.
+			const worker = reg.active;
+			if (worker && worker.state !== 'activated') {
+				await new Promise<void>((r) => worker.addEventListener('statechange', () => worker.state === 'activated' && r()));
+			}
 			const keys = await caches.keys();
 			const cache = await caches.open(keys[0]);
 			return { active: reg.active?.state, caches: keys, files: (await cache.keys()).map((r) => new URL(r.url).pathname) };
