@@ -15,6 +15,7 @@
  * Where WebAssembly SIMD is missing, or memory cannot grow, `openArena` returns null and JavaScript runs.
  */
 import { encodeModule, F64, I32, op, V128, type FunctionDef } from './wasm-encode';
+import { boundsFunction, labelSumsFunction } from './kmeans-wasm-bounds';
 
 /** Bytes of one pair block: `stride` interleaved (−2c_even, −2c_odd) features, then the two norms. */
 export const pairBlockBytes = (stride: number) => (stride + 1) * 16;
@@ -260,8 +261,8 @@ function kernelModule(shared = false): object | null {
 			for (let np = 1; np <= TRIAL_PAIRS_MAX; np++) fns.push(trialsFunction(np), trialsFunction(np, 'none'));
 			fns.push(trialsFunction(1, 'first'));
 			for (const F of [4, 8] as const) {
-				fns.push(assignFunction(F, null));
-				for (let u = 1; u <= UNROLL_MAX; u++) fns.push(assignFunction(F, u));
+				fns.push(assignFunction(F, null), boundsFunction(F, null), labelSumsFunction(F));
+				for (let u = 1; u <= UNROLL_MAX; u++) fns.push(assignFunction(F, u), boundsFunction(F, u));
 			}
 			const bytes = encodeModule(fns, 1, shared ? SHARED_MAX_PAGES : null) as Uint8Array<ArrayBuffer>;
 			if (wasmApi.validate(bytes)) out = new wasmApi.Module(bytes);
@@ -360,10 +361,48 @@ export class WasmArena {
 		sums: Float64Array | null, counts: Float64Array | null, best: Float64Array | null
 	): number {
 		if ((stride !== 4 && stride !== 8) || this.closed) return -1;
+		const mark = this.top;
+		const C = this.centreBlocks(centers, k, stride);
+		if (C === null) return -1;
+		const pairs = Math.ceil(k / 2);
+		const fn = this.ex[`assign${stride}_${pairs <= UNROLL_MAX ? pairs : 'n'}`] as (...a: number[]) => number;
+		const changed = fn(X.byteOffset, rows, C.byteOffset, pairs, labels.byteOffset, sums ? sums.byteOffset : 0,
+			counts ? counts.byteOffset : 0, best ? best.byteOffset : 0);
+		this.reset(mark);
+		return changed;
+	}
+
+	/**
+	 * Hamerly's bounded assignment (kmeans-wasm-bounds.ts) of `rows` rows: labels, upper and lower bounds updated in
+	 * place from the per-centre parameters P (k × 3: shift, largest other shift, gap); with sums, each row added to
+	 * its cluster's sum and count. Returns the rows whose label changed, or −1 when it cannot run here.
+	 */
+	bounds(
+		X: Float64Array, rows: number, stride: number, centers: Float64Array, k: number, labels: Int32Array,
+		sums: Float64Array | null, counts: Float64Array | null, upper: Float64Array, lower: Float64Array, P: Float64Array, eps: number
+	): number {
+		if ((stride !== 4 && stride !== 8) || this.closed) return -1;
+		const mark = this.top;
+		const C = this.centreBlocks(centers, k, stride);
+		if (C === null) return -1;
+		const pairs = Math.ceil(k / 2);
+		const fn = this.ex[`bounds${stride}_${pairs <= UNROLL_MAX ? pairs : 'n'}`] as (...a: number[]) => number;
+		const changed = fn(X.byteOffset, rows, C.byteOffset, pairs, labels.byteOffset, sums ? sums.byteOffset : 0,
+			counts ? counts.byteOffset : 0, upper.byteOffset, lower.byteOffset, P.byteOffset, eps, 2 * eps);
+		this.reset(mark);
+		return changed;
+	}
+
+	/** Each row added to its cluster's sum and count in row order, as `assign` adds them (stride 4 or 8). */
+	labelSums(X: Float64Array, rows: number, stride: number, labels: Int32Array, sums: Float64Array, counts: Float64Array): void {
+		(this.ex[`labelSums${stride}`] as (...a: number[]) => void)(X.byteOffset, rows, labels.byteOffset, sums.byteOffset, counts.byteOffset);
+	}
+
+	/** The kernels' centre blocks (pairs of centres interleaved, then their norms), or null without room. */
+	private centreBlocks(centers: Float64Array, k: number, stride: number): Float64Array | null {
 		const pairs = Math.ceil(k / 2);
 		const block = pairBlockBytes(stride);
-		const mark = this.top;
-		if (mark + pairs * block > this.capacity) return -1;
+		if (this.top + pairs * block > this.capacity) return null;
 		const C = this.f64((pairs * block) / 8, false);
 		for (let c = 0; c < pairs * 2; c++) {
 			const lane = c & 1;
@@ -381,11 +420,7 @@ export class WasmArena {
 			}
 			C[base + 2 * stride + lane] = s;
 		}
-		const fn = this.ex[`assign${stride}_${pairs <= UNROLL_MAX ? pairs : 'n'}`] as (...a: number[]) => number;
-		const changed = fn(X.byteOffset, rows, C.byteOffset, pairs, labels.byteOffset, sums ? sums.byteOffset : 0,
-			counts ? counts.byteOffset : 0, best ? best.byteOffset : 0);
-		this.reset(mark);
-		return changed;
+		return C;
 	}
 
 	/**

@@ -26,19 +26,27 @@ import { installedRowTeam, TEAM_MIN_ROWS, type RowTeam } from './kmeans-team';
  * WebAssembly kernel (strides 4 and 8) is faster than the bounds' per-row JavaScript, so it runs without them
  * (bench/kmeans.bench.ts).
  */
-function accelerateFrom(rows: number, arena: WasmArena | null, stride: number): number | null {
-	if (arena !== null && (stride === 4 || stride === 8)) return null;
+export function accelerateFrom(rows: number, arena: WasmArena | null, stride: number): number | null {
+	if (arena !== null && (stride === 4 || stride === 8)) return rows >= KERNEL_BOUNDS_MIN_ROWS ? KERNEL_BOUNDS_FROM : null;
 	return rows >= 50_000 ? 8 : null;
+}
+export let KERNEL_BOUNDS_FROM = 2;
+export let KERNEL_BOUNDS_MIN_ROWS = 50_000;
+/** Benchmarks and tests: where the WebAssembly bounds start (null: never). */
+export function setKernelBounds(from: number | null, minRows = 50_000): void {
+	KERNEL_BOUNDS_FROM = from ?? Infinity;
+	KERNEL_BOUNDS_MIN_ROWS = minRows;
 }
 
 /**
  * Bytes a k-means run needs in its arena: the centred data, one restart's labels, centres, sums and counts, and
  * the per-block parts (kmeans-blocks.ts).
  */
-function arenaBytes(rows: number, cols: number, k: number): number {
+export function arenaBytes(rows: number, cols: number, k: number): number {
 	const stride = paddedStride(cols);
 	const blocks = blockCount(rows);
-	return 8 * rows * stride + 4 * rows + 8 * (2 * k * stride + k) + 16 * 8 + blocks * (8 * (k * stride + k + 1) + 4) + 4 * 16 + seedBytes(rows, cols, k);
+	return 8 * rows * stride + 4 * rows + 8 * (2 * k * stride + k) + 16 * 8 + blocks * (8 * (k * stride + k + 1) + 4) + 4 * 16 + seedBytes(rows, cols, k) +
+		16 * rows + 8 * (3 * k + 2) + 3 * 16;
 }
 
 /**

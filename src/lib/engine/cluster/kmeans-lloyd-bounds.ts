@@ -1,0 +1,125 @@
+/**
+ * Hamerly's bounds on the WebAssembly path (G. Hamerly, "Making k-means even faster", SDM 2010), exact: the labels,
+ * sums and counts of every pass are bit for bit those of the plain assignment kernel, so Lloyd's centres, its
+ * iterations and the inertia are too.
+ *
+ * Per row, `upper` bounds the distance to its centre and `lower` the distance to every other centre; after each
+ * update they move by the centres' shifts (upper += δ_a, lower −= the largest shift of another centre), and with
+ * gap_a = the distance from c_a to its nearest other centre, every other centre is at least gap_a − upper away. The
+ * kernel (kmeans-wasm-bounds.ts) skips a row when lb = max(lower, gap_a − upper) satisfies lb > upper and
+ * lb² − upper² > 2ε, and otherwise recomputes it exactly as the assignment kernel does.
+ *
+ * Why a skipped row keeps the kernel's label. The kernel compares computed values s_c ≈ ‖x − c‖² − ‖x‖² (the
+ * expanded form ‖c‖² + Σ x_j·(−2c_j), summed in a fixed tree); each differs from its exact value by at most a few
+ * dozen units of rounding (2⁻⁵³) of S² = (max‖x‖ + max‖c‖)², below 1e-14·S². With ε = 1e-10·S²:
+ * - bounds set from computed values (upper = √(‖x‖² + s_best + ε), lower = √(‖x‖² + s_second − ε)) are true bounds,
+ *   as ε covers those errors and the rounding of ‖x‖², the sums and the square root;
+ * - the shifts are rounded up (×(1 + 1e-12)) and the gaps down, and the per-row additions of a run (two per
+ *   iteration, at most MAX_ITER_BOUNDED) each round by at most 2⁻⁵³·S while the bound can still pass the test, so the
+ *   stored bounds err by below 1e-12·S;
+ * - lb² − upper² > 2ε then leaves the exact squared distances to every other centre above that to c_a by more than
+ *   1.9ε, far above twice the error of the computed values: the computed s_a is strictly the least, and the kernel
+ *   would pick a again (whatever its tie rule).
+ * max‖c‖ is the largest centre norm seen since the bounds began (it only grows), so ε only grows and every earlier
+ * bound stays covered. kmeans-lloyd-bounds.test.ts checks the identity, and that a margin too small breaks it.
+ */
+import type { BlockedRows } from './kmeans-blocks';
+import type { WasmArena } from './kmeans-wasm';
+
+/** ε relative to S² (see above); tests set a broken value to check that the identity tests can fail. */
+export let BOUND_MARGIN = 1e-10;
+export function setBoundMargin(m: number): void {
+	BOUND_MARGIN = m;
+}
+
+/** Runs longer than this many iterations do not use the bounds (their rounding budget above assumes at most this). */
+export const MAX_ITER_BOUNDED = 10_000;
+
+const rowNormMax = new WeakMap<Float64Array, number>();
+
+/** The largest row norm of X (cached per array: every restart of a run shares its data). */
+function maxRowNorm(X: Float64Array, rows: number, stride: number): number {
+	let m = rowNormMax.get(X);
+	if (m === undefined) {
+		let top = 0;
+		for (let i = 0, o = 0; i < rows; i++, o += stride) {
+			let s = 0;
+			for (let j = 0; j < stride; j++) s += X[o + j] * X[o + j];
+			if (s > top) top = s;
+		}
+		m = Math.sqrt(top) * (1 + 1e-9);
+		rowNormMax.set(X, m);
+	}
+	return m;
+}
+
+export class KernelBounds {
+	readonly upper: Float64Array;
+	readonly lower: Float64Array;
+	/** Per centre (δ, drop, gap), then ε and a slot for BlockedRows.bounded. */
+	readonly params: Float64Array;
+	private readonly xmax: number;
+	private rmax = 0;
+
+	constructor(X: Float64Array, rows: number, private readonly stride: number, private readonly k: number, arena: WasmArena) {
+		this.upper = arena.f64(rows, false).fill(Infinity);
+		this.lower = arena.f64(rows);
+		this.params = arena.f64(3 * k + 2);
+		this.xmax = maxRowNorm(X, rows, stride);
+	}
+
+	/** Bounds for the centres about to be used (first call: no shifts; upper = ∞ makes every row prove itself). */
+	begin(centers: Float64Array): void {
+		this.setGaps(centers);
+	}
+
+	/** The bounded assignment pass (BlockedRows.bounded). */
+	assign(blocked: BlockedRows, centers: Float64Array, labels: Int32Array, sums: Float64Array, counts: Float64Array): number {
+		return blocked.bounded(centers, labels, sums, counts, this.upper, this.lower, this.params);
+	}
+
+	/** The centres moved from `before` to `after`: shifts for the next pass, and the new centres' gaps. */
+	moved(before: Float64Array, after: Float64Array): void {
+		const { k, params: P, stride } = this;
+		let top = -1, first = 0, second = 0;
+		for (let c = 0; c < k; c++) {
+			const d = dist(before, c * stride, after, c * stride, stride) * (1 + 1e-12);
+			P[3 * c] = d;
+			if (d > first) {
+				second = first;
+				first = d;
+				top = c;
+			} else if (d > second) second = d;
+		}
+		for (let c = 0; c < k; c++) P[3 * c + 1] = c === top ? second : first;
+		this.setGaps(after);
+	}
+
+	private setGaps(centers: Float64Array): void {
+		const { k, params: P, stride } = this;
+		for (let c = 0; c < k; c++) {
+			let s = 0;
+			for (let j = 0; j < stride; j++) s += centers[c * stride + j] * centers[c * stride + j];
+			this.rmax = Math.max(this.rmax, Math.sqrt(s) * (1 + 1e-9));
+			P[3 * c + 2] = Infinity;
+		}
+		for (let a = 0; a < k; a++) {
+			for (let b = a + 1; b < k; b++) {
+				const d = dist(centers, a * stride, centers, b * stride, stride) * (1 - 1e-12);
+				if (d < P[3 * a + 2]) P[3 * a + 2] = d;
+				if (d < P[3 * b + 2]) P[3 * b + 2] = d;
+			}
+		}
+		const S = this.xmax + this.rmax;
+		P[3 * k] = BOUND_MARGIN * S * S;
+	}
+}
+
+function dist(A: Float64Array, a: number, B: Float64Array, b: number, n: number): number {
+	let s = 0;
+	for (let j = 0; j < n; j++) {
+		const d = A[a + j] - B[b + j];
+		s += d * d;
+	}
+	return Math.sqrt(s);
+}

@@ -1,0 +1,156 @@
+/**
+ * The WebAssembly kernels of Hamerly's bounds (G. Hamerly, "Making k-means even faster", SDM 2010) on the
+ * assignment kernel of kmeans-wasm.ts, for rows padded to a stride of 4 or 8: a row whose bounds prove that the
+ * kernel would give it the same label again skips its k dot products. The proof and its rounding margin are in
+ * kmeans-lloyd-bounds.ts; here, per row i (label a, P the per-centre parameters):
+ *   u = upper_i + δ_a,  l = lower_i − drop_a,  lb = max(l, gap_a − u);
+ *   skip when lb > u and (lb − u)(lb + u) > 2ε;
+ *   else u = √(‖x‖² + s_a + ε) from the row's own centre (s_c = ‖c‖² + Σ x_j·(−2c_j), the kernel's value), test again;
+ *   else every s_c as the assignment kernel computes them (same lanes, same tree of additions, same tie rule), the
+ *   label their first minimum, u = √(‖x‖² + s_best + ε), l = √(max(0, ‖x‖² + s_second − ε)).
+ * Labels and bounds are written back; with `sums`, the row is added to its cluster's sum and count in row order,
+ * exactly as the assignment kernel adds it. Returns the rows whose label changed.
+ */
+import { F64, I32, op, V128, type FunctionDef } from './wasm-encode';
+
+/** Bytes per centre in P: δ_c (its shift), drop_c (the largest shift of another centre), gap_c (distance to the nearest other centre). */
+export const BOUND_PARAM_BYTES = 24;
+
+const pairBlockBytes = (stride: number) => (stride + 1) * 16;
+
+function v128Of(a: number, b: number, kind: 'f64' | 'i64'): Uint8Array {
+	if (kind === 'f64') return new Uint8Array(new Float64Array([a, b]).buffer);
+	return new Uint8Array(new BigInt64Array([BigInt(a), BigInt(b)]).buffer);
+}
+
+/**
+ * bounds{F}(X, rows, C, pairs, labels, sums, counts, upper, lower, P, ε, 2ε) → rows whose label changed. C holds the
+ * centre pair blocks of kmeans-wasm.ts; sums = 0 for labels and bounds only.
+ */
+export function boundsFunction(F: 4 | 8, unroll: number | null): FunctionDef {
+	const [X, rows, C, kp, labels, sums, counts, upper, lower, P, eps, eps2] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+	const [p, q, lab, changed, i0, i1, a, cond, old, pa] = [12, 13, 14, 15, 16, 17, 18, 19, 20, 21];
+	const [b0, b1, u, l, lb, n2, sa] = [22, 23, 24, 25, 26, 27, 28];
+	const x = (j: number) => 29 + j;
+	const [bestv, idx, cur, s, m, sec] = [29 + F, 30 + F, 31 + F, 32 + F, 33 + F, 34 + F];
+	const locals = [...new Array(10).fill(I32), ...new Array(7).fill(F64), ...new Array(F + 6).fill(V128)];
+	const add = (L: number[], R: number[]) => [...L, ...R, ...op.f64x2Add];
+	const tree = (off: number) => {
+		const prod = (j: number) => [op.get(x(j)), op.get(p), op.v128Load(off + 16 * j), op.f64x2Mul].flat();
+		const pair = (j: number) => add(prod(j), prod(j + 1));
+		return F === 8 ? add(add(pair(0), pair(2)), add(pair(4), pair(6))) : add(pair(0), pair(2));
+	};
+	const sq = (j: number) => [op.get(x(j)), op.get(x(j)), op.f64x2Mul].flat();
+	const sqPair = (j: number) => add(sq(j), sq(j + 1));
+	const norm2 = F === 8 ? add(add(sqPair(0), sqPair(2)), add(sqPair(4), sqPair(6))) : add(sqPair(0), sqPair(2));
+	const block = pairBlockBytes(F);
+	/** One pair of centres in the full computation, as the assignment kernel's step, also keeping each lane's second value. */
+	const step = (uIdx: number | null): number[][] => {
+		const off = uIdx === null ? 0 : uIdx * block;
+		return [
+			tree(off), op.get(p), op.v128Load(off + 16 * F), op.f64x2Add,
+			op.tee(s), op.get(bestv), op.f64x2Lt, op.set(m),
+			// second = min(second, max(best, s)) before best is updated.
+			op.get(sec), op.get(bestv), op.get(s), op.f64x2Pmax, op.f64x2Pmin, op.set(sec),
+			op.get(bestv), op.get(s), op.f64x2Pmin, op.set(bestv),
+			uIdx === null ? [...op.get(cur), ...op.get(idx), ...op.get(m), ...op.v128Bitselect, ...op.set(idx)]
+				: [...op.v128Const(v128Of(2 * uIdx, 2 * uIdx + 1, 'i64')), ...op.get(idx), ...op.get(m), ...op.v128Bitselect, ...op.set(idx)],
+			uIdx === null ? [...op.get(cur), ...op.v128Const(v128Of(2, 2, 'i64')), ...op.i64x2Add, ...op.set(cur)] : [],
+			uIdx === null ? [...op.get(p), ...op.i32(block), ...op.i32Add, ...op.set(p)] : []
+		];
+	};
+	/** br_if `depth` when lb = max(l, gap_a − u) proves the label: lb > u and (lb − u)(lb + u) > 2ε. */
+	const proven = (depth: number) => [
+		op.get(l), op.get(pa), op.f64Load(16), op.get(u), op.f64Sub, op.f64Max, op.set(lb),
+		op.get(lb), op.get(u), op.f64Gt,
+		op.get(lb), op.get(u), op.f64Sub, op.get(lb), op.get(u), op.f64Add, op.f64Mul, op.get(eps2), op.f64Gt,
+		op.i32And, op.brIf(depth)
+	];
+	const body: number[][] = [
+		op.i32(0), op.set(changed),
+		op.block,
+		op.get(rows), op.i32Eqz, op.brIf(0),
+		op.loop,
+		op.get(labels), op.i32Load(), op.tee(old), op.set(lab),
+		op.get(P), op.get(old), op.i32(BOUND_PARAM_BYTES), op.i32Mul, op.i32Add, op.set(pa),
+		op.get(upper), op.f64Load(), op.get(pa), op.f64Load(0), op.f64Add, op.set(u),
+		op.get(lower), op.f64Load(), op.get(pa), op.f64Load(8), op.f64Sub, op.set(l),
+		op.block,
+		...proven(0),
+		...Array.from({ length: F }, (_, j) => [...op.get(X), ...op.v128Load64Splat(8 * j), ...op.set(x(j))]),
+		norm2, op.f64x2ExtractLane(0), op.set(n2),
+		// Tighten u from the row's own centre (lane a & 1 of its pair block).
+		op.get(C), op.get(old), op.i32(1), op.i32ShrU, op.i32(block), op.i32Mul, op.i32Add, op.set(p),
+		tree(0), op.get(p), op.v128Load(16 * F), op.f64x2Add, op.tee(s), op.f64x2ExtractLane(1),
+		op.get(s), op.f64x2ExtractLane(0), op.get(old), op.i32(1), op.i32And, op.select, op.set(sa),
+		op.get(n2), op.get(sa), op.f64Add, op.get(eps), op.f64Add, op.f64Sqrt, op.set(u),
+		...proven(0),
+		// Every centre.
+		op.v128Const(v128Of(Infinity, Infinity, 'f64')), op.tee(bestv), op.set(sec),
+		op.v128Const(v128Of(0, 1, 'i64')), op.tee(idx), op.set(cur),
+		op.get(C), op.set(p),
+		...(unroll === null ? [op.get(kp), op.set(q), op.loop, ...step(null), op.get(q), op.i32(1), op.i32Sub, op.tee(q), op.brIf(0), op.end]
+			: Array.from({ length: unroll }, (_, k) => step(k)).flat()),
+		op.get(bestv), op.f64x2ExtractLane(0), op.set(b0),
+		op.get(bestv), op.f64x2ExtractLane(1), op.set(b1),
+		op.get(idx), op.i64x2ExtractLane(0), op.i32WrapI64, op.set(i0),
+		op.get(idx), op.i64x2ExtractLane(1), op.i32WrapI64, op.set(i1),
+		op.get(b1), op.get(b0), op.f64Lt,
+		op.get(b1), op.get(b0), op.f64Eq, op.get(i1), op.get(i0), op.i32LtU, op.i32And,
+		op.i32Or, op.set(cond),
+		op.get(i1), op.get(i0), op.get(cond), op.select, op.set(lab),
+		// u from the best value, l from the second (over both lanes: the larger best, or either lane's second).
+		op.get(n2), op.get(b1), op.get(b0), op.get(cond), op.select, op.f64Add, op.get(eps), op.f64Add, op.f64Sqrt, op.set(u),
+		op.get(n2),
+		op.get(b0), op.get(b1), op.f64Max, op.get(sec), op.f64x2ExtractLane(0), op.f64Min, op.get(sec), op.f64x2ExtractLane(1), op.f64Min,
+		op.f64Add, op.get(eps), op.f64Sub, op.f64(0), op.f64Max, op.f64Sqrt, op.set(l),
+		op.get(changed), op.get(lab), op.get(old), op.i32Ne, op.i32Add, op.set(changed),
+		op.end,
+		op.get(upper), op.get(u), op.f64Store(),
+		op.get(lower), op.get(l), op.f64Store(),
+		op.get(labels), op.get(lab), op.i32Store(),
+		op.get(sums), op.if,
+		op.get(sums), op.get(lab), op.i32(F === 8 ? 6 : 5), op.i32Shl, op.i32Add, op.set(a),
+		...Array.from({ length: F / 2 }, (_, h) => [
+			...op.get(a), ...op.get(a), ...op.v128Load(16 * h), ...op.get(X), ...op.v128Load(16 * h), ...op.f64x2Add, ...op.v128Store(16 * h)
+		]),
+		op.get(counts), op.get(lab), op.i32(3), op.i32Shl, op.i32Add, op.tee(a),
+		op.get(a), op.f64Load(), op.f64(1), op.f64Add, op.f64Store(),
+		op.end,
+		op.get(X), op.i32(8 * F), op.i32Add, op.set(X),
+		op.get(labels), op.i32(4), op.i32Add, op.set(labels),
+		op.get(upper), op.i32(8), op.i32Add, op.set(upper),
+		op.get(lower), op.i32(8), op.i32Add, op.set(lower),
+		op.get(rows), op.i32(1), op.i32Sub, op.tee(rows), op.brIf(0),
+		op.end,
+		op.end,
+		op.get(changed)
+	];
+	return {
+		name: `bounds${F}_${unroll ?? 'n'}`, params: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, F64, F64], results: [I32], locals, body
+	};
+}
+
+/** labelSums{F}(X, rows, labels, sums, counts): each row added to its cluster's sum and count in row order, as the assignment kernel adds it. */
+export function labelSumsFunction(F: 4 | 8): FunctionDef {
+	const [X, rows, labels, sums, counts] = [0, 1, 2, 3, 4];
+	const [a, lab] = [5, 6];
+	const body: number[][] = [
+		op.block,
+		op.get(rows), op.i32Eqz, op.brIf(0),
+		op.loop,
+		op.get(labels), op.i32Load(), op.set(lab),
+		op.get(sums), op.get(lab), op.i32(F === 8 ? 6 : 5), op.i32Shl, op.i32Add, op.set(a),
+		...Array.from({ length: F / 2 }, (_, h) => [
+			...op.get(a), ...op.get(a), ...op.v128Load(16 * h), ...op.get(X), ...op.v128Load(16 * h), ...op.f64x2Add, ...op.v128Store(16 * h)
+		]),
+		op.get(counts), op.get(lab), op.i32(3), op.i32Shl, op.i32Add, op.tee(a),
+		op.get(a), op.f64Load(), op.f64(1), op.f64Add, op.f64Store(),
+		op.get(X), op.i32(8 * F), op.i32Add, op.set(X),
+		op.get(labels), op.i32(4), op.i32Add, op.set(labels),
+		op.get(rows), op.i32(1), op.i32Sub, op.tee(rows), op.brIf(0),
+		op.end,
+		op.end
+	];
+	return { name: `labelSums${F}`, params: [I32, I32, I32, I32, I32], results: [], locals: [I32, I32], body };
+}
