@@ -24,6 +24,7 @@ console.log(`bounds from ${from ?? 1}: journey matrix ${rows} × ${cols}, thread
 const nt = threads > 1 ? await startNodeTeam(threads) : null;
 const tot = { seed: 0, lloyd: 0, iters: 0, hart: 0, inertia: 0, early: 0, earlyN: 0, late: 0, lateN: 0 };
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 for (let k = kFrom; k <= kTo; k++) {
 	const mean = columnMeans(X, rows, cols);
 	const bytes = arenaBytes(rows, cols, k);
@@ -63,5 +64,6 @@ for (let k = kFrom; k <= kTo; k++) {
 	tot.seed += row.seed; tot.lloyd += row.lloyd; tot.hart += row.hart; tot.inertia += row.inertia; tot.iters += row.iters.reduce((a, b) => a + b, 0);
 }
 const all = performance.now() - t0;
-console.log(`total ${(all / 1000).toFixed(2)} s: seeding ${(tot.seed / 1000).toFixed(2)}, Lloyd ${(tot.lloyd / 1000).toFixed(2)} (${tot.iters} iterations, ${(tot.lloyd / tot.iters).toFixed(1)} ms each; iterations 1-3 ${(tot.early / tot.earlyN).toFixed(1)} ms, later ${(tot.late / tot.lateN).toFixed(1)} ms), inertia ${(tot.inertia / 1000).toFixed(2)}, Hartigan ${(tot.hart / 1000).toFixed(2)}; load ${load()}`);
+const cpu = process.cpuUsage(cpu0);
+console.log(`total ${(all / 1000).toFixed(2)} s (CPU time of all threads ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s): seeding ${(tot.seed / 1000).toFixed(2)}, Lloyd ${(tot.lloyd / 1000).toFixed(2)} (${tot.iters} iterations, ${(tot.lloyd / tot.iters).toFixed(1)} ms each; iterations 1-3 ${(tot.early / tot.earlyN).toFixed(1)} ms, later ${(tot.late / tot.lateN).toFixed(1)} ms), inertia ${(tot.inertia / 1000).toFixed(2)}, Hartigan ${(tot.hart / 1000).toFixed(2)}; load ${load()}`);
 await nt?.close();

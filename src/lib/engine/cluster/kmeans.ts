@@ -20,19 +20,20 @@ import { blockedStart, plusPlusTrials, seedScratchBytes } from './kmeans-seed-bl
 import { installedRowTeam, TEAM_MIN_ROWS, type RowTeam } from './kmeans-team';
 
 /**
- * Hamerly's bounds give identical results; measured on 1M × 8 (k = 8) they halve the time of a JavaScript
- * iteration once few rows change cluster, but cost more in the first iterations and gain nothing on small data. So
- * they start at the ninth iteration (runs that converge sooner never pay for them), on 50,000 rows or more. The
- * WebAssembly kernel (strides 4 and 8) is faster than the bounds' per-row JavaScript, so it runs without them
- * (bench/kmeans.bench.ts).
+ * Hamerly's bounds give identical results. In the WebAssembly kernel (strides 4 and 8, kmeans-lloyd-bounds.ts) they
+ * start at the third iteration: the first passes move most centres far, so few rows can be skipped and setting the
+ * bounds up costs about a pass; from there a pass on the journey's 1M × 8 matrix fell from about 25–30 ms to about
+ * 11 ms at k = 8 on one thread (bench/kmeans-sweep-profile.ts). In plain JavaScript they start at the ninth
+ * iteration (measured on 1M × 8, k = 8: they halve an iteration once few rows change cluster, but cost more in the
+ * first iterations). Both only from 50,000 rows (they gain nothing on small data).
  */
 export function accelerateFrom(rows: number, arena: WasmArena | null, stride: number): number | null {
 	if (arena !== null && (stride === 4 || stride === 8)) return rows >= KERNEL_BOUNDS_MIN_ROWS ? KERNEL_BOUNDS_FROM : null;
 	return rows >= 50_000 ? 8 : null;
 }
-export let KERNEL_BOUNDS_FROM = 2;
-export let KERNEL_BOUNDS_MIN_ROWS = 50_000;
-/** Benchmarks and tests: where the WebAssembly bounds start (null: never). */
+let KERNEL_BOUNDS_FROM = 2;
+let KERNEL_BOUNDS_MIN_ROWS = 50_000;
+/** Benchmarks and tests: the iteration (0-based) from which the WebAssembly bounds start (null: never), from how many rows. */
 export function setKernelBounds(from: number | null, minRows = 50_000): void {
 	KERNEL_BOUNDS_FROM = from ?? Infinity;
 	KERNEL_BOUNDS_MIN_ROWS = minRows;
