@@ -161,6 +161,12 @@ function boundedBlock(job: BlockJob, b: number, Xb: Float64Array, n: number, out
 
 /** sums[l·stride + j] += x_j and counts[l]++ for each row (label l), rows in order. */
 function labelSums(X: Float64Array, n: number, stride: number, cols: number, labels: Int32Array, sums: Float64Array, counts: Float64Array): void {
+	// The WebAssembly kernel adds the same values in the same order (padding adds exact zeros).
+	const arena = arenaOf(X);
+	if ((stride === 4 || stride === 8) && arena && arena.holds(labels, sums, counts)) {
+		arena.labelSums(X, n, stride, labels, sums, counts);
+		return;
+	}
 	for (let i = 0, o = 0; i < n; i++, o += stride) {
 		const c = labels[i] * stride;
 		counts[labels[i]]++;

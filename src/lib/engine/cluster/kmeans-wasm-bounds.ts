@@ -154,3 +154,53 @@ export function labelSumsFunction(F: 4 | 8): FunctionDef {
 	];
 	return { name: `labelSums${F}`, params: [I32, I32, I32, I32, I32], results: [], locals: [I32, I32], body };
 }
+
+/**
+ * margins8_{pairs}(X, rows, C, labels, F, G, upper, lower): the Hartigan bounds of kmeans-hartigan-bounds.ts's
+ * bounds8 for rows of 8 features, bit for bit: per row (label a) and centre b, s = ‖x − c_b‖² as
+ * d0² + d1² + d2² + d3² + (d4² + d5² + d6² + d7²) (each lane that JavaScript expression), upper = √(g_a·s_a) (∞ when
+ * g_a is), lower = √(min over b ≠ a of f_b·s_b) (the minimum value, whichever order it is taken in). C holds `pairs`
+ * blocks of 8 (c_2p,j, c_2p+1,j); F the pairs (f_2p, f_2p+1) (∞ for a padding centre, never the minimum); G one
+ * g per centre.
+ */
+export function marginsFunction(pairs: number): FunctionDef {
+	const [X, rows, C, labels, Fp, G, upper, lower] = [0, 1, 2, 3, 4, 5, 6, 7];
+	const [a, ga, own, low] = [8, 9, 10, 11];
+	const x = (j: number) => 12 + j;
+	const [av, ownv, lowv, s, d, eq] = [20, 21, 22, 23, 24, 25];
+	const sq = (p: number, j: number) => [op.get(x(j)), op.get(C), op.v128Load(p * 128 + 16 * j), op.f64x2Sub, op.tee(d), op.get(d), op.f64x2Mul].flat();
+	const add = (L: number[], R: number[]) => [...L, ...R, ...op.f64x2Add];
+	const dist = (p: number) => add(add(add(add(sq(p, 0), sq(p, 1)), sq(p, 2)), sq(p, 3)), add(add(add(sq(p, 4), sq(p, 5)), sq(p, 6)), sq(p, 7)));
+	const body: number[][] = [
+		op.block,
+		op.get(rows), op.i32Eqz, op.brIf(0),
+		op.loop,
+		...Array.from({ length: 8 }, (_, j) => [...op.get(X), ...op.v128Load64Splat(8 * j), ...op.set(x(j))]),
+		op.get(labels), op.i32Load(), op.tee(a), op.f64ConvertI32S, op.f64x2Splat, op.set(av),
+		op.v128Const(v128Of(Infinity, Infinity, 'f64')), op.set(lowv),
+		op.v128Const(v128Of(0, 0, 'f64')), op.set(ownv),
+		...Array.from({ length: pairs }, (_, p) => [
+			...dist(p), ...op.set(s),
+			...op.v128Const(v128Of(2 * p, 2 * p + 1, 'f64')), ...op.get(av), ...op.f64x2Eq, ...op.set(eq),
+			...op.get(s), ...op.get(ownv), ...op.get(eq), ...op.v128Bitselect, ...op.set(ownv),
+			// min(low, f_b·s_b) over b ≠ a: pmin(low, v) = v < low ? v : low, JavaScript's test.
+			...op.get(lowv),
+			...op.v128Const(v128Of(Infinity, Infinity, 'f64')), ...op.get(Fp), ...op.v128Load(16 * p), ...op.get(s), ...op.f64x2Mul, ...op.get(eq), ...op.v128Bitselect,
+			...op.f64x2Pmin, ...op.set(lowv)
+		]),
+		op.get(ownv), op.f64x2ExtractLane(1), op.get(ownv), op.f64x2ExtractLane(0), op.get(a), op.i32(1), op.i32And, op.select, op.set(own),
+		op.get(lowv), op.f64x2ExtractLane(1), op.tee(low), op.get(lowv), op.f64x2ExtractLane(0),
+		op.get(low), op.get(lowv), op.f64x2ExtractLane(0), op.f64Lt, op.select, op.set(low),
+		op.get(G), op.get(a), op.i32(3), op.i32Shl, op.i32Add, op.f64Load(), op.set(ga),
+		op.get(upper), op.f64(Infinity), op.get(ga), op.get(own), op.f64Mul, op.f64Sqrt, op.get(ga), op.f64(Infinity), op.f64Eq, op.select, op.f64Store(),
+		op.get(lower), op.get(low), op.f64Sqrt, op.f64Store(),
+		op.get(X), op.i32(64), op.i32Add, op.set(X),
+		op.get(labels), op.i32(4), op.i32Add, op.set(labels),
+		op.get(upper), op.i32(8), op.i32Add, op.set(upper),
+		op.get(lower), op.i32(8), op.i32Add, op.set(lower),
+		op.get(rows), op.i32(1), op.i32Sub, op.tee(rows), op.brIf(0),
+		op.end,
+		op.end
+	];
+	return { name: `margins8_${pairs}`, params: [I32, I32, I32, I32, I32, I32, I32, I32], results: [], locals: [I32, F64, F64, F64, ...new Array(14).fill(V128)], body };
+}

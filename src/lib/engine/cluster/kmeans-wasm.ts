@@ -15,7 +15,7 @@
  * Where WebAssembly SIMD is missing, or memory cannot grow, `openArena` returns null and JavaScript runs.
  */
 import { encodeModule, F64, I32, op, V128, type FunctionDef } from './wasm-encode';
-import { boundsFunction, labelSumsFunction } from './kmeans-wasm-bounds';
+import { boundsFunction, labelSumsFunction, marginsFunction } from './kmeans-wasm-bounds';
 
 /** Bytes of one pair block: `stride` interleaved (−2c_even, −2c_odd) features, then the two norms. */
 export const pairBlockBytes = (stride: number) => (stride + 1) * 16;
@@ -264,6 +264,7 @@ function kernelModule(shared = false): object | null {
 				fns.push(assignFunction(F, null), boundsFunction(F, null), labelSumsFunction(F));
 				for (let u = 1; u <= UNROLL_MAX; u++) fns.push(assignFunction(F, u), boundsFunction(F, u));
 			}
+			for (let u = 1; u <= UNROLL_MAX; u++) fns.push(marginsFunction(u));
 			const bytes = encodeModule(fns, 1, shared ? SHARED_MAX_PAGES : null) as Uint8Array<ArrayBuffer>;
 			if (wasmApi.validate(bytes)) out = new wasmApi.Module(bytes);
 		}
@@ -396,6 +397,25 @@ export class WasmArena {
 	/** Each row added to its cluster's sum and count in row order, as `assign` adds them (stride 4 or 8). */
 	labelSums(X: Float64Array, rows: number, stride: number, labels: Int32Array, sums: Float64Array, counts: Float64Array): void {
 		(this.ex[`labelSums${stride}`] as (...a: number[]) => void)(X.byteOffset, rows, labels.byteOffset, sums.byteOffset, counts.byteOffset);
+	}
+
+	/**
+	 * Hartigan's per-row bounds for rows of 8 features (kmeans-hartigan-bounds.ts bounds8, bit for bit): f and g the
+	 * k add and remove factors. False when it cannot run here (k above 16, or no room).
+	 */
+	margins(X: Float64Array, rows: number, centers: Float64Array, k: number, f: Float64Array, g: Float64Array, labels: Int32Array, upper: Float64Array, lower: Float64Array): boolean {
+		const pairs = Math.ceil(k / 2);
+		if (pairs > UNROLL_MAX || this.closed || this.top + pairs * 160 + k * 8 + 64 > this.capacity) return false;
+		const mark = this.top;
+		const C = this.f64(pairs * 16, false), F = this.f64(pairs * 2, false), G = this.f64(k, false);
+		for (let c = 0; c < 2 * pairs; c++) {
+			for (let j = 0; j < 8; j++) C[(c >> 1) * 16 + 2 * j + (c & 1)] = c < k ? centers[c * 8 + j] : 0;
+			F[c] = c < k ? f[c] : Infinity;
+		}
+		G.set(g);
+		(this.ex[`margins8_${pairs}`] as (...a: number[]) => void)(X.byteOffset, rows, C.byteOffset, labels.byteOffset, F.byteOffset, G.byteOffset, upper.byteOffset, lower.byteOffset);
+		this.reset(mark);
+		return true;
 	}
 
 	/** The kernels' centre blocks (pairs of centres interleaved, then their norms), or null without room. */

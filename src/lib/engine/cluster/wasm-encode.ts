@@ -78,6 +78,7 @@ export const op = {
 	f64Max: [0xa5],
 	f64Sqrt: [0x9f],
 	i32WrapI64: [0xa7],
+	f64ConvertI32S: [0xb7],
 	// SIMD (prefix 0xfd, opcode as unsigned LEB128)
 	v128Load: (offset = 0) => [0xfd, ...uleb(0x00), 4, ...uleb(offset)],
 	v128Load64Splat: (offset = 0) => [0xfd, ...uleb(0x0a), 3, ...uleb(offset)],
@@ -88,6 +89,8 @@ export const op = {
 	i64x2ExtractLane: (lane: number) => [0xfd, ...uleb(0x1d), lane],
 	f64x2ExtractLane: (lane: number) => [0xfd, ...uleb(0x21), lane],
 	f64x2Lt: [0xfd, ...uleb(0x49)],
+	f64x2Eq: [0xfd, ...uleb(0x47)],
+	f64x2Splat: [0xfd, ...uleb(0x14)],
 	v128Bitselect: [0xfd, ...uleb(0x52)],
 	i64x2Add: [0xfd, ...uleb(0xce)],
 	f64x2Add: [0xfd, ...uleb(0xf0)],
