@@ -54,23 +54,30 @@ function maxRowNorm(X: Float64Array, rows: number, stride: number): number {
 }
 
 export class KernelBounds {
+	/** Per row: the upper bound less D of its centre, and the lower bound plus E of its centre (see the kernel). */
 	readonly upper: Float64Array;
 	readonly lower: Float64Array;
-	/** Per centre (δ, drop, gap), then ε and a slot for BlockedRows.bounded. */
+	/** Per centre (D, E, gap), then ε and a slot for BlockedRows.bounded. */
 	readonly params: Float64Array;
 	private readonly xmax: number;
 	private rmax = 0;
+	/** The grid of the running sums (a power of two): sums of its multiples are exact while below 2⁵³ of it. */
+	private quantum = 0;
 
 	constructor(X: Float64Array, rows: number, private readonly stride: number, private readonly k: number, arena: WasmArena) {
-		this.upper = arena.f64(rows, false).fill(Infinity);
-		this.lower = arena.f64(rows);
+		this.upper = arena.f64(rows, false);
+		this.lower = arena.f64(rows, false);
 		this.params = arena.f64(3 * k + 2);
 		this.xmax = maxRowNorm(X, rows, stride);
 	}
 
-	/** Bounds for the centres about to be used (first call: no shifts; upper = ∞ makes every row prove itself). */
+	/** Fresh bounds for the centres about to be used: upper = ∞ makes every row prove itself on the next pass. */
 	begin(centers: Float64Array): void {
+		this.upper.fill(Infinity);
+		this.lower.fill(0);
+		for (let c = 0; c < this.k; c++) this.params[3 * c] = this.params[3 * c + 1] = 0;
 		this.setGaps(centers);
+		this.quantum = 2 ** (Math.floor(Math.log2(this.xmax + this.rmax || 1)) - 40);
 	}
 
 	/** The bounded assignment pass (BlockedRows.bounded). */
@@ -78,21 +85,31 @@ export class KernelBounds {
 		return blocked.bounded(centers, labels, sums, counts, this.upper, this.lower, this.params);
 	}
 
-	/** The centres moved from `before` to `after`: shifts for the next pass, and the new centres' gaps. */
+	/**
+	 * The centres moved from `before` to `after`: each shift, rounded up to the grid, is added to its centre's D and,
+	 * as the largest other shift, to the others' E (exact sums, so that D(t) − D(t_i) is the shift since row i's
+	 * bounds were stored); then the new centres' gaps. Should the sums outgrow 2⁵⁰ grid steps, the bounds begin again.
+	 */
 	moved(before: Float64Array, after: Float64Array): void {
-		const { k, params: P, stride } = this;
+		const { k, params: P, stride, quantum: q } = this;
 		let top = -1, first = 0, second = 0;
+		const d = new Float64Array(k);
 		for (let c = 0; c < k; c++) {
-			const d = dist(before, c * stride, after, c * stride, stride) * (1 + 1e-12);
-			P[3 * c] = d;
-			if (d > first) {
+			d[c] = Math.ceil((dist(before, c * stride, after, c * stride, stride) * (1 + 1e-12)) / q) * q;
+			if (d[c] > first) {
 				second = first;
-				first = d;
+				first = d[c];
 				top = c;
-			} else if (d > second) second = d;
+			} else if (d[c] > second) second = d[c];
 		}
-		for (let c = 0; c < k; c++) P[3 * c + 1] = c === top ? second : first;
-		this.setGaps(after);
+		let most = 0;
+		for (let c = 0; c < k; c++) {
+			P[3 * c] += d[c];
+			P[3 * c + 1] += c === top ? second : first;
+			most = Math.max(most, P[3 * c], P[3 * c + 1]);
+		}
+		if (most > 2 ** 50 * q) this.begin(after);
+		else this.setGaps(after);
 	}
 
 	private setGaps(centers: Float64Array): void {
@@ -114,7 +131,6 @@ export class KernelBounds {
 		P[3 * k] = BOUND_MARGIN * S * S;
 	}
 }
-
 function dist(A: Float64Array, a: number, B: Float64Array, b: number, n: number): number {
 	let s = 0;
 	for (let j = 0; j < n; j++) {

@@ -2,18 +2,20 @@
  * The WebAssembly kernels of Hamerly's bounds (G. Hamerly, "Making k-means even faster", SDM 2010) on the
  * assignment kernel of kmeans-wasm.ts, for rows padded to a stride of 4 or 8: a row whose bounds prove that the
  * kernel would give it the same label again skips its k dot products. The proof and its rounding margin are in
- * kmeans-lloyd-bounds.ts; here, per row i (label a, P the per-centre parameters):
- *   u = upper_i + δ_a,  l = lower_i − drop_a,  lb = max(l, gap_a − u);
+ * kmeans-lloyd-bounds.ts; here, per row i (label a, P the per-centre parameters: D_a the running sum of c_a's
+ * shifts, E_a that of the largest shift of another centre, gap_a):
+ *   u = upper_i + D_a,  l = lower_i − E_a,  lb = max(l, gap_a − u);
  *   skip when lb > u and (lb − u)(lb + u) > 2ε;
  *   else u = √(‖x‖² + s_a + ε) from the row's own centre (s_c = ‖c‖² + Σ x_j·(−2c_j), the kernel's value), test again;
  *   else every s_c as the assignment kernel computes them (same lanes, same tree of additions, same tie rule), the
  *   label their first minimum, u = √(‖x‖² + s_best + ε), l = √(max(0, ‖x‖² + s_second − ε)).
- * Labels and bounds are written back; with `sums`, the row is added to its cluster's sum and count in row order,
+ * A proven row writes nothing; otherwise upper_i = u − D_label (and after the full computation lower_i = l + E_label
+ * and the label) are stored, so that later passes read them against the running sums. With `sums`, the row is added to its cluster's sum and count in row order,
  * exactly as the assignment kernel adds it. Returns the rows whose label changed.
  */
 import { F64, I32, op, V128, type FunctionDef } from './wasm-encode';
 
-/** Bytes per centre in P: δ_c (its shift), drop_c (the largest shift of another centre), gap_c (distance to the nearest other centre). */
+/** Bytes per centre in P: D_c, E_c (running sums of its shift and of the largest other shift), gap_c (distance to the nearest other centre). */
 export const BOUND_PARAM_BYTES = 24;
 
 const pairBlockBytes = (stride: number) => (stride + 1) * 16;
@@ -75,16 +77,21 @@ export function boundsFunction(F: 4 | 8, unroll: number | null): FunctionDef {
 		op.get(P), op.get(old), op.i32(BOUND_PARAM_BYTES), op.i32Mul, op.i32Add, op.set(pa),
 		op.get(upper), op.f64Load(), op.get(pa), op.f64Load(0), op.f64Add, op.set(u),
 		op.get(lower), op.f64Load(), op.get(pa), op.f64Load(8), op.f64Sub, op.set(l),
+		// A proven row stores nothing: its stored bounds, read against the centres' running shifts, stay true.
 		op.block,
 		...proven(0),
 		...Array.from({ length: F }, (_, j) => [...op.get(X), ...op.v128Load64Splat(8 * j), ...op.set(x(j))]),
 		norm2, op.f64x2ExtractLane(0), op.set(n2),
-		// Tighten u from the row's own centre (lane a & 1 of its pair block).
+		op.block,
+		op.block,
+		// Tighten u from the row's own centre (lane a & 1 of its pair block), unless it is unknown (fresh bounds).
+		op.get(u), op.f64(Infinity), op.f64Eq, op.brIf(0),
 		op.get(C), op.get(old), op.i32(1), op.i32ShrU, op.i32(block), op.i32Mul, op.i32Add, op.set(p),
 		tree(0), op.get(p), op.v128Load(16 * F), op.f64x2Add, op.tee(s), op.f64x2ExtractLane(1),
 		op.get(s), op.f64x2ExtractLane(0), op.get(old), op.i32(1), op.i32And, op.select, op.set(sa),
 		op.get(n2), op.get(sa), op.f64Add, op.get(eps), op.f64Add, op.f64Sqrt, op.set(u),
-		...proven(0),
+		...proven(1),
+		op.end,
 		// Every centre.
 		op.v128Const(v128Of(Infinity, Infinity, 'f64')), op.tee(bestv), op.set(sec),
 		op.v128Const(v128Of(0, 1, 'i64')), op.tee(idx), op.set(cur),
@@ -105,10 +112,13 @@ export function boundsFunction(F: 4 | 8, unroll: number | null): FunctionDef {
 		op.get(b0), op.get(b1), op.f64Max, op.get(sec), op.f64x2ExtractLane(0), op.f64Min, op.get(sec), op.f64x2ExtractLane(1), op.f64Min,
 		op.f64Add, op.get(eps), op.f64Sub, op.f64(0), op.f64Max, op.f64Sqrt, op.set(l),
 		op.get(changed), op.get(lab), op.get(old), op.i32Ne, op.i32Add, op.set(changed),
-		op.end,
-		op.get(upper), op.get(u), op.f64Store(),
-		op.get(lower), op.get(l), op.f64Store(),
+		op.get(P), op.get(lab), op.i32(BOUND_PARAM_BYTES), op.i32Mul, op.i32Add, op.set(pa),
+		op.get(lower), op.get(l), op.get(pa), op.f64Load(8), op.f64Add, op.f64Store(),
 		op.get(labels), op.get(lab), op.i32Store(),
+		op.end,
+		// Stored relative to the running shift of the (new) label's centre.
+		op.get(upper), op.get(u), op.get(pa), op.f64Load(0), op.f64Sub, op.f64Store(),
+		op.end,
 		op.get(sums), op.if,
 		op.get(sums), op.get(lab), op.i32(F === 8 ? 6 : 5), op.i32Shl, op.i32Add, op.set(a),
 		...Array.from({ length: F / 2 }, (_, h) => [
