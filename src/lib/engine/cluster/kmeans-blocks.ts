@@ -80,6 +80,8 @@ export interface BlockOut {
 	slack: Float64Array | null;
 	sums: Float64Array | null;
 	counts: Float64Array | null;
+	/** OP_BOUNDS into a helper's scratch: the block's rows whose bounds were written (the others are unchanged). */
+	touched?: Int32Array | null;
 }
 
 export const blockRange = (rows: number, b: number) => {
@@ -144,19 +146,27 @@ export function runBlockInto(job: BlockJob, b: number, out: BlockOut): number {
 function boundedBlock(job: BlockJob, b: number, Xb: Float64Array, n: number, out: BlockOut): number {
 	const { stride, k, centers } = job;
 	const P = job.params!;
+	const { from } = blockRange(job.rows, b);
+	const labels = job.labels.subarray(from, from + n), upper = job.closest!.subarray(from, from + n), lower = job.lower!.subarray(from, from + n);
 	const arena = arenaOf(Xb);
+	if (!arena) throw new Error('k-means: the bounded kernel needs the data in a WebAssembly arena.');
+	// Into a helper's scratch (kmeans-team-helper.ts): the kernel reads the job's arrays and lists the rows whose
+	// bounds it wrote, which alone are committed.
+	const list = out.labels!.byteOffset !== labels.byteOffset ? arena.i32(n, false) : null;
+	const to = { labels: out.labels!, upper: out.closest!, lower: out.lower!, list };
 	const sums = out.sums!, counts = out.counts!;
 	const run = (s: Float64Array | null, c: Float64Array | null) => {
-		const v = arena ? arena.bounds(Xb, n, stride, centers, k, out.labels!, s, c, out.closest!, out.lower!, P, P[3 * k]) : -1;
+		const v = arena.bounds(Xb, n, stride, centers, k, labels, s, c, upper, lower, P, P[3 * k], to);
 		if (v < 0) throw new Error('k-means: the bounded kernel cannot run on these arrays.');
 		return v;
 	};
+	let v: number;
 	if (P[3 * k + 1] === 1 && job.changed[b] === 0) {
-		const changed = run(null, null);
-		if (changed > 0) arena!.labelSums(Xb, n, stride, out.labels!, sums.fill(0), counts.fill(0));
-		return changed;
-	}
-	return run(sums.fill(0), counts.fill(0));
+		v = run(null, null);
+		if ((v & 0xffff) > 0) arena.labelSums(Xb, n, stride, out.labels!, sums.fill(0), counts.fill(0));
+	} else v = run(sums.fill(0), counts.fill(0));
+	if (list) out.touched = list.subarray(0, v >>> 16);
+	return v & 0xffff;
 }
 
 /** sums[l·stride + j] += x_j and counts[l]++ for each row (label l), rows in order. */

@@ -101,24 +101,38 @@ function helperBlock(job: BlockJob, b: number, c: Int32Array, state: Int32Array,
 			sums: real.sums ? scratch.f64(real.sums.length, false) : null,
 			counts: real.counts ? scratch.f64(real.counts.length, false) : null
 		};
-		// The ops read the block's current labels and closest distances.
-		if (mine.labels) mine.labels.set(real.labels!);
-		if (mine.closest && (job.op === OP_CLOSEST || job.op === OP_UPDATE_TRIALS || job.op === OP_BOUNDS)) mine.closest.set(real.closest!);
-		if (job.op === OP_BOUNDS) {
-			// The bounds, and the parts the block may keep.
-			mine.lower!.set(real.lower!);
+		// The ops read the block's current labels and closest distances (OP_BOUNDS reads the job's own, and may
+		// keep the block's parts).
+		const bounded = job.op === OP_BOUNDS;
+		if (mine.labels && !bounded) mine.labels.set(real.labels!);
+		if (mine.closest && (job.op === OP_CLOSEST || job.op === OP_UPDATE_TRIALS)) mine.closest.set(real.closest!);
+		if (bounded) {
 			mine.sums!.set(real.sums!);
 			mine.counts!.set(real.counts!);
 		}
 		const value = runBlockInto(job, b, mine);
 		if (Atomics.compareExchange(state, b, st(gen, CLAIMED), st(gen, COMMITTING)) !== st(gen, CLAIMED)) return false;
-		for (const key of ['labels', 'closest', 'lower', 'slack', 'sums', 'counts'] as const) if (mine[key]) real[key]!.set(mine[key] as never);
+		if (bounded) commitBounded(real, mine, value);
+		else for (const key of ['labels', 'closest', 'lower', 'slack', 'sums', 'counts'] as const) if (mine[key]) real[key]!.set(mine[key] as never);
 		storeBlockValue(job, b, value);
 		Atomics.store(state, b, st(gen, DONE));
 		return true;
 	} finally {
 		scratch.reset(mark);
 	}
+}
+
+/** OP_BOUNDS' commit: the labels when some changed, the bounds of the listed rows, the block's parts. */
+function commitBounded(real: BlockOut, mine: BlockOut, changed: number): void {
+	if (changed > 0) real.labels!.set(mine.labels!);
+	const t = mine.touched!, up = real.closest!, lo = real.lower!, myUp = mine.closest!, myLo = mine.lower!;
+	for (let j = 0; j < t.length; j++) {
+		const r = t[j];
+		up[r] = myUp[r];
+		lo[r] = myLo[r];
+	}
+	real.sums!.set(mine.sums!);
+	real.counts!.set(mine.counts!);
 }
 
 /** A helper thread's loop: call once `ready` has been signalled; returns when the team stops. */

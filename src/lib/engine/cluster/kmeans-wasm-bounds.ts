@@ -26,16 +26,19 @@ function v128Of(a: number, b: number, kind: 'f64' | 'i64'): Uint8Array {
 }
 
 /**
- * bounds{F}(X, rows, C, pairs, labels, sums, counts, upper, lower, P, ε, 2ε) → rows whose label changed. C holds the
- * centre pair blocks of kmeans-wasm.ts; sums = 0 for labels and bounds only.
+ * bounds{F}(X, rows, C, pairs, labels, sums, counts, upper, lower, P, ε, 2ε, labelsOut, upperOut, lowerOut, list) →
+ * changed + 65536·touched (blocks have fewer than 65,536 rows): the rows whose label changed, and those not proven
+ * at once, whose bounds are written to upperOut/lowerOut and (with list ≠ 0) whose 0-based index is appended to list.
+ * Every row's label goes to labelsOut. The outputs may be the inputs (in place). C holds the centre pair blocks of
+ * kmeans-wasm.ts; sums = 0 for labels and bounds only.
  */
 export function boundsFunction(F: 4 | 8, unroll: number | null): FunctionDef {
-	const [X, rows, C, kp, labels, sums, counts, upper, lower, P, eps, eps2] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
-	const [p, q, lab, changed, i0, i1, a, cond, old, pa] = [12, 13, 14, 15, 16, 17, 18, 19, 20, 21];
-	const [b0, b1, u, l, lb, n2, sa] = [22, 23, 24, 25, 26, 27, 28];
-	const x = (j: number) => 29 + j;
-	const [bestv, idx, cur, s, m, sec] = [29 + F, 30 + F, 31 + F, 32 + F, 33 + F, 34 + F];
-	const locals = [...new Array(10).fill(I32), ...new Array(7).fill(F64), ...new Array(F + 6).fill(V128)];
+	const [X, rows, C, kp, labels, sums, counts, upper, lower, P, eps, eps2, labelsOut, upperOut, lowerOut, list] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+	const [p, q, lab, changed, i0, i1, a, cond, old, pa, touched, ri] = [16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27];
+	const [b0, b1, u, l, lb, n2, sa] = [28, 29, 30, 31, 32, 33, 34];
+	const x = (j: number) => 35 + j;
+	const [bestv, idx, cur, s, m, sec] = [35 + F, 36 + F, 37 + F, 38 + F, 39 + F, 40 + F];
+	const locals = [...new Array(12).fill(I32), ...new Array(7).fill(F64), ...new Array(F + 6).fill(V128)];
 	const add = (L: number[], R: number[]) => [...L, ...R, ...op.f64x2Add];
 	const tree = (off: number) => {
 		const prod = (j: number) => [op.get(x(j)), op.get(p), op.v128Load(off + 16 * j), op.f64x2Mul].flat();
@@ -82,6 +85,8 @@ export function boundsFunction(F: 4 | 8, unroll: number | null): FunctionDef {
 		...proven(0),
 		...Array.from({ length: F }, (_, j) => [...op.get(X), ...op.v128Load64Splat(8 * j), ...op.set(x(j))]),
 		norm2, op.f64x2ExtractLane(0), op.set(n2),
+		// A row not proven at once is `touched`: its bounds are written out (the lower one kept unless recomputed).
+		op.get(lowerOut), op.get(lower), op.f64Load(), op.f64Store(),
 		op.block,
 		op.block,
 		// Tighten u from the row's own centre (lane a & 1 of its pair block), unless it is unknown (fresh bounds).
@@ -113,12 +118,17 @@ export function boundsFunction(F: 4 | 8, unroll: number | null): FunctionDef {
 		op.f64Add, op.get(eps), op.f64Sub, op.f64(0), op.f64Max, op.f64Sqrt, op.set(l),
 		op.get(changed), op.get(lab), op.get(old), op.i32Ne, op.i32Add, op.set(changed),
 		op.get(P), op.get(lab), op.i32(BOUND_PARAM_BYTES), op.i32Mul, op.i32Add, op.set(pa),
-		op.get(lower), op.get(l), op.get(pa), op.f64Load(8), op.f64Add, op.f64Store(),
-		op.get(labels), op.get(lab), op.i32Store(),
+		op.get(lowerOut), op.get(l), op.get(pa), op.f64Load(8), op.f64Add, op.f64Store(),
 		op.end,
 		// Stored relative to the running shift of the (new) label's centre.
-		op.get(upper), op.get(u), op.get(pa), op.f64Load(0), op.f64Sub, op.f64Store(),
+		op.get(upperOut), op.get(u), op.get(pa), op.f64Load(0), op.f64Sub, op.f64Store(),
+		op.get(touched), op.i32(1), op.i32Add, op.set(touched),
+		op.get(list), op.if,
+		op.get(list), op.get(ri), op.i32Store(),
+		op.get(list), op.i32(4), op.i32Add, op.set(list),
 		op.end,
+		op.end,
+		op.get(labelsOut), op.get(lab), op.i32Store(),
 		op.get(sums), op.if,
 		op.get(sums), op.get(lab), op.i32(F === 8 ? 6 : 5), op.i32Shl, op.i32Add, op.set(a),
 		...Array.from({ length: F / 2 }, (_, h) => [
@@ -131,13 +141,17 @@ export function boundsFunction(F: 4 | 8, unroll: number | null): FunctionDef {
 		op.get(labels), op.i32(4), op.i32Add, op.set(labels),
 		op.get(upper), op.i32(8), op.i32Add, op.set(upper),
 		op.get(lower), op.i32(8), op.i32Add, op.set(lower),
+		op.get(labelsOut), op.i32(4), op.i32Add, op.set(labelsOut),
+		op.get(upperOut), op.i32(8), op.i32Add, op.set(upperOut),
+		op.get(lowerOut), op.i32(8), op.i32Add, op.set(lowerOut),
+		op.get(ri), op.i32(1), op.i32Add, op.set(ri),
 		op.get(rows), op.i32(1), op.i32Sub, op.tee(rows), op.brIf(0),
 		op.end,
 		op.end,
-		op.get(changed)
+		op.get(touched), op.i32(16), op.i32Shl, op.get(changed), op.i32Add
 	];
 	return {
-		name: `bounds${F}_${unroll ?? 'n'}`, params: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, F64, F64], results: [I32], locals, body
+		name: `bounds${F}_${unroll ?? 'n'}`, params: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, F64, F64, I32, I32, I32, I32], results: [I32], locals, body
 	};
 }
 

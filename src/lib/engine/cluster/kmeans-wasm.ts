@@ -374,13 +374,15 @@ export class WasmArena {
 	}
 
 	/**
-	 * Hamerly's bounded assignment (kmeans-wasm-bounds.ts) of `rows` rows: labels, upper and lower bounds updated in
-	 * place from the per-centre parameters P (k × 3: shift, largest other shift, gap); with sums, each row added to
-	 * its cluster's sum and count. Returns the rows whose label changed, or −1 when it cannot run here.
+	 * Hamerly's bounded assignment (kmeans-wasm-bounds.ts) of `rows` rows (fewer than 65,536): labels, upper and lower
+	 * bounds updated in place, or written to `out` (labels of every row; bounds and, in list, the indices of the rows
+	 * not proven at once), from the per-centre parameters P; with sums, each row added to its cluster's sum and count.
+	 * Returns changed + 65536·touched (see boundsFunction), or −1 when it cannot run here.
 	 */
 	bounds(
 		X: Float64Array, rows: number, stride: number, centers: Float64Array, k: number, labels: Int32Array,
-		sums: Float64Array | null, counts: Float64Array | null, upper: Float64Array, lower: Float64Array, P: Float64Array, eps: number
+		sums: Float64Array | null, counts: Float64Array | null, upper: Float64Array, lower: Float64Array, P: Float64Array, eps: number,
+		out: { labels: Int32Array; upper: Float64Array; lower: Float64Array; list: Int32Array | null } | null = null
 	): number {
 		if ((stride !== 4 && stride !== 8) || this.closed) return -1;
 		const mark = this.top;
@@ -389,9 +391,11 @@ export class WasmArena {
 		const pairs = Math.ceil(k / 2);
 		const fn = this.ex[`bounds${stride}_${pairs <= UNROLL_MAX ? pairs : 'n'}`] as (...a: number[]) => number;
 		const changed = fn(X.byteOffset, rows, C.byteOffset, pairs, labels.byteOffset, sums ? sums.byteOffset : 0,
-			counts ? counts.byteOffset : 0, upper.byteOffset, lower.byteOffset, P.byteOffset, eps, 2 * eps);
+			counts ? counts.byteOffset : 0, upper.byteOffset, lower.byteOffset, P.byteOffset, eps, 2 * eps,
+			(out?.labels ?? labels).byteOffset, (out?.upper ?? upper).byteOffset, (out?.lower ?? lower).byteOffset, out?.list ? out.list.byteOffset : 0);
 		this.reset(mark);
-		return changed;
+		// Unsigned: 65536 · 32,768 touched rows sets the sign bit of the i32.
+		return changed >>> 0;
 	}
 
 	/** Each row added to its cluster's sum and count in row order, as `assign` adds them (stride 4 or 8). */
