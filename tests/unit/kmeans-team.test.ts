@@ -76,7 +76,7 @@ describe('k-means on a team of threads sharing memory', () => {
 			for (let k = 2; k <= 10; k++) {
 				setKernelBounds(null);
 				const plain = kmeans(X, rows, cols, k, options, { seed: k, team: null });
-				setKernelBounds(1, 0);
+				setKernelBounds(1, 0, 1);
 				for (const nt of [two!, three!]) same(plain, kmeans(X, rows, cols, k, options, { seed: k, team: nt.team }));
 			}
 			// The helpers took blocks of the bounded passes (over the whole loop: on a busy machine a helper may wake too late for a pass).

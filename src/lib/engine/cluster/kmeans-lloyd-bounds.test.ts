@@ -37,10 +37,10 @@ function farGroups(rows: number, cols: number, seed: number): Float64Array {
 }
 
 /** The run with the plain kernel and with the bounds from iteration `from` (on any number of rows). */
-function both(X: Float64Array, rows: number, cols: number, k: number, options: KMeansOptions, from = 1) {
+function both(X: Float64Array, rows: number, cols: number, k: number, options: KMeansOptions, from = 1, share = 1) {
 	setKernelBounds(null);
 	const plain = kmeans(X, rows, cols, k, options, { seed: k, team: null });
-	setKernelBounds(from, 0);
+	setKernelBounds(from, 0, share);
 	const bounded = kmeans(X, rows, cols, k, options, { seed: k, team: null });
 	return { plain, bounded };
 }
@@ -104,11 +104,14 @@ describe('k-means with Hamerly bounds in the WebAssembly kernel', () => {
 		for (const k of [2, 6, 10]) {
 			const { plain, bounded } = both(X, rows, cols, k, { nInit: 2, maxIter: 300, tol: 1e-4 }, 1);
 			expect(differing(plain, bounded)).toBe(0);
+			// The default start: once at most 1% of the rows change cluster.
+			const late = both(X, rows, cols, k, { nInit: 2, maxIter: 300, tol: 1e-4 }, 2, 0.01);
+			expect(differing(late.plain, late.bounded)).toBe(0);
 		}
 		const init = kmeansPlusPlus(X, rows, cols, 7, new Rng(5));
 		setKernelBounds(null);
 		const plainSteps = [...kmeansSteps(X, rows, cols, 7, init, { maxIter: 30 })];
-		setKernelBounds(1, 0);
+		setKernelBounds(1, 0, 1);
 		const boundSteps = [...kmeansSteps(X, rows, cols, 7, init, { maxIter: 30 })];
 		expect(boundSteps.length).toBe(plainSteps.length);
 		boundSteps.forEach((s, i) => {

@@ -16,7 +16,7 @@
 import { squaredDistances } from './kmeans-kernels';
 import { BlockedRows } from './kmeans-blocks';
 import { HamerlyBounds } from './kmeans-hamerly';
-import { KernelBounds, MAX_ITER_BOUNDED } from './kmeans-lloyd-bounds';
+import { KernelBounds, kernelBoundsShare, MAX_ITER_BOUNDED } from './kmeans-lloyd-bounds';
 import { arenaOf } from './kmeans-wasm';
 
 export class LloydRun {
@@ -32,6 +32,8 @@ export class LloydRun {
 	private readonly counts: Float64Array;
 	private bounds: HamerlyBounds | null = null;
 	private kernelBounds: KernelBounds | null = null;
+	/** Rows whose label changed in the last iteration. */
+	private lastChanged = Infinity;
 	private readonly blocked: BlockedRows;
 
 	constructor(
@@ -67,11 +69,15 @@ export class LloydRun {
 		sums.fill(0);
 		counts.fill(0);
 		if (this.bounds === null && this.kernelBounds === null && this.accelerateFrom !== null && this.iteration >= this.accelerateFrom && k > 1) {
-			// The WebAssembly kernel's own bounds where it runs (strides 4 and 8), else the JavaScript ones.
+			// The WebAssembly kernel's own bounds where it runs (strides 4 and 8), once few rows still change cluster
+			// (setting them up costs about two plain passes, which a run that is about to converge never repays);
+			// else the JavaScript ones.
 			const arena = arenaOf(X);
 			if (arena && (stride === 4 || stride === 8) && this.maxIter <= MAX_ITER_BOUNDED) {
-				this.kernelBounds = new KernelBounds(X, rows, stride, k, arena);
-				this.kernelBounds.begin(this.centers);
+				if (this.lastChanged <= rows * kernelBoundsShare()) {
+					this.kernelBounds = new KernelBounds(X, rows, stride, k, arena);
+					this.kernelBounds.begin(this.centers);
+				}
 			} else this.bounds = new HamerlyBounds(X, rows, stride, k, this.blocked);
 		}
 		const changed = this.kernelBounds
@@ -79,6 +85,7 @@ export class LloydRun {
 			: this.bounds
 				? this.bounds.assign(this.centers, labels, sums, counts)
 				: this.blocked.assign(this.centers, labels, sums, counts);
+		this.lastChanged = changed;
 		this.relocateEmpty(sums);
 		for (let c = 0; c < k; c++) {
 			// sklearn `_average_centers`: a cluster left with no weight keeps its (sum) values.

@@ -13,6 +13,7 @@ import { kmeansPlusPlus, randomInit } from './kmeans-init';
 import { pairwiseToRows } from './kmeans-init-distances';
 import { assignRows, centredPadded, columnMeans, paddedStride, squaredDistances } from './kmeans-kernels';
 import { LloydRun, scaledTolerance } from './kmeans-lloyd';
+import { setKernelBoundsShare } from './kmeans-lloyd-bounds';
 import { kernelArena, openArena, type WasmArena } from './kmeans-wasm';
 import { hartiganRefine, hartiganScratchBytes } from './kmeans-hartigan';
 import { BLOCK_ROWS, blockCount } from './kmeans-blocks';
@@ -21,11 +22,11 @@ import { installedRowTeam, TEAM_MIN_ROWS, type RowTeam } from './kmeans-team';
 
 /**
  * Hamerly's bounds give identical results. In the WebAssembly kernel (strides 4 and 8, kmeans-lloyd-bounds.ts) they
- * start at the third iteration: the first passes move most centres far, so few rows can be skipped and setting the
- * bounds up costs about a pass; from there a pass on the journey's 1M × 8 matrix fell from about 25–30 ms to about
- * 11 ms at k = 8 on one thread (bench/kmeans-sweep-profile.ts). In plain JavaScript they start at the ninth
- * iteration (measured on 1M × 8, k = 8: they halve an iteration once few rows change cluster, but cost more in the
- * first iterations). Both only from 50,000 rows (they gain nothing on small data).
+ * may start at the third iteration, and do once at most 1% of the rows changed cluster in the last one: setting them
+ * up costs about two plain passes, and early passes move most centres far. On the journey's 1M × 8 matrix a late
+ * pass then took about 10.5–14 ms instead of 16.5–19.5 at k = 3, 28 instead of 37 at k = 9 (one and two threads).
+ * In plain JavaScript they start at the ninth iteration (measured on 1M × 8, k = 8: they halve an iteration once few
+ * rows change cluster, but cost more in the first iterations). Both only from 50,000 rows.
  */
 export function accelerateFrom(rows: number, arena: WasmArena | null, stride: number): number | null {
 	if (arena !== null && (stride === 4 || stride === 8)) return rows >= KERNEL_BOUNDS_MIN_ROWS ? KERNEL_BOUNDS_FROM : null;
@@ -33,10 +34,14 @@ export function accelerateFrom(rows: number, arena: WasmArena | null, stride: nu
 }
 let KERNEL_BOUNDS_FROM = 2;
 let KERNEL_BOUNDS_MIN_ROWS = 50_000;
-/** Benchmarks and tests: the iteration (0-based) from which the WebAssembly bounds start (null: never), from how many rows. */
-export function setKernelBounds(from: number | null, minRows = 50_000): void {
+/**
+ * Benchmarks and tests: the iteration (0-based) from which the WebAssembly bounds may start (null: never), from how
+ * many rows, and the share of rows changing cluster below which they start (kmeans-lloyd-bounds.ts).
+ */
+export function setKernelBounds(from: number | null, minRows = 50_000, share = 0.01): void {
 	KERNEL_BOUNDS_FROM = from ?? Infinity;
 	KERNEL_BOUNDS_MIN_ROWS = minRows;
+	setKernelBoundsShare(share);
 }
 
 /**
