@@ -5,6 +5,7 @@
  * column and threshold, that lowers that cost most. The steps are greedy and nested, so the tree for any k′ is the
  * tree after the first k′ − k of them: one expansion to the largest k′ serves every smaller one.
  */
+import { finish } from '../steps';
 import { leafNode, leafOf, midpoint, type Place, type TreeNode } from './threshold-tree';
 
 export interface Expansion {
@@ -26,6 +27,11 @@ interface Split {
 }
 
 export function exkmc(imm: TreeNode[], X: Float64Array, rows: number, cols: number, centers: Float64Array, k: number, maxLeaves: number, include?: (i: number) => boolean, place: Place = midpoint): Expansion {
+	return finish(exkmcSteps(imm, X, rows, cols, centers, k, maxLeaves, include, place));
+}
+
+/** ExKMC a piece at a time (a step after each column is sorted and after each leaf's best split), so a worker can stop it. */
+export function* exkmcSteps(imm: TreeNode[], X: Float64Array, rows: number, cols: number, centers: Float64Array, k: number, maxLeaves: number, include?: (i: number) => boolean, place: Place = midpoint): Generator<void, Expansion> {
 	const nodes = imm.map((n) => ({ ...n, between: [...n.between] as [number, number] }));
 	const where = leafOf(nodes, X, rows, cols);
 	const members = new Map<number, number[]>();
@@ -37,14 +43,20 @@ export function exkmc(imm: TreeNode[], X: Float64Array, rows: number, cols: numb
 	}
 	const leafSegment = nodes.map((n) => n.segment);
 	// Every column's row order, sorted once: a leaf's rows in column order are then a filtered scan, not a sort.
-	const orders = Array.from({ length: cols }, (_, j) => {
+	const orders: Int32Array[] = [];
+	for (let j = 0; j < cols; j++) {
 		const o = Int32Array.from({ length: rows }, (_, i) => i);
 		const v = Float64Array.from({ length: rows }, (_, i) => X[i * cols + j]);
-		return o.sort((a, b) => v[a] - v[b]);
-	});
+		orders.push(o.sort((a, b) => v[a] - v[b]));
+		yield;
+	}
 	const ctx = { orders, mark: new Int32Array(rows).fill(-1) };
 	const candidates = new Map<number, Split | null>();
-	for (let n = 0; n < nodes.length; n++) if (nodes[n].column < 0) candidates.set(n, bestSplit(X, cols, centers, k, members.get(n) ?? [], place, ctx));
+	for (let n = 0; n < nodes.length; n++) {
+		if (nodes[n].column >= 0) continue;
+		candidates.set(n, bestSplit(X, cols, centers, k, members.get(n) ?? [], place, ctx));
+		yield;
+	}
 	const splits: number[] = [];
 	let leaves = candidates.size;
 	while (leaves < maxLeaves) {
@@ -65,7 +77,9 @@ export function exkmc(imm: TreeNode[], X: Float64Array, rows: number, cols: numb
 		members.delete(pick);
 		candidates.delete(pick);
 		candidates.set(l, bestSplit(X, cols, centers, k, lp, place, ctx));
+		yield;
 		candidates.set(r, bestSplit(X, cols, centers, k, rp, place, ctx));
+		yield;
 		splits.push(pick);
 		leaves++;
 	}

@@ -6,9 +6,15 @@
  * building, the others follow their centre. Ties: the lowest column, then the lowest threshold (the committed
  * Python reference, tests/fixtures/explain/imm_reference.py, breaks them the same way).
  */
+import { finish } from '../steps';
 import { leafNode, midpoint, type Place, type TreeNode } from './threshold-tree';
 
 export function imm(X: Float64Array, rows: number, cols: number, centers: Float64Array, k: number, labels: ArrayLike<number>, place: Place = midpoint): TreeNode[] {
+	return finish(immSteps(X, rows, cols, centers, k, labels, place));
+}
+
+/** IMM one node at a time (a step after each cut is chosen), so a worker can stop it between nodes. */
+export function* immSteps(X: Float64Array, rows: number, cols: number, centers: Float64Array, k: number, labels: ArrayLike<number>, place: Place = midpoint): Generator<void, TreeNode[]> {
 	const nodes: TreeNode[] = [];
 	const start: number[] = [];
 	for (let i = 0; i < rows; i++) if (labels[i] >= 0 && labels[i] < k) start.push(i);
@@ -36,6 +42,7 @@ export function imm(X: Float64Array, rows: number, cols: number, centers: Float6
 		const r = nodes.push(leafNode(-1, depth + 1)) - 1;
 		nodes[at] = { column: cut.column, threshold: cut.threshold, between: cut.between, left: l, right: r, segment: -1, depth };
 		stack.push([r, right, cr], [l, left, cl]);
+		yield;
 	}
 	return nodes;
 }
