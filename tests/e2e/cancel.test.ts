@@ -152,6 +152,11 @@ describe(`Cancel on a ${ROWS.toLocaleString('en')}-row file`, () => {
 		const k = await page.getByLabel('Number of segments (k)').inputValue();
 		await page.getByRole('button', { name: 'Find rules' }).focus();
 		await page.keyboard.press('Enter');
+		// The progress line itself (the same component as every other job's): labelled, its Cancel reachable by Tab.
+		// (Found afresh after the Cancel: about a second on this file, long enough to check it while it shows.)
+		const line = page.getByRole('status').filter({ hasText: /Finding rules/ }).first();
+		await expect(line.getByRole('button', { name: 'Cancel', exact: true }).evaluate((b) => b.tabIndex)).resolves.toBe(0);
+		expect(await axe(page)).toEqual([]);
 		await rulesTable.waitFor({ timeout: 60_000 });
 		const again = await rulesShown();
 		await setK(k === '7' ? '8' : '7');

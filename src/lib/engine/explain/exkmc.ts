@@ -30,7 +30,7 @@ export function exkmc(imm: TreeNode[], X: Float64Array, rows: number, cols: numb
 	return finish(exkmcSteps(imm, X, rows, cols, centers, k, maxLeaves, include, place));
 }
 
-/** ExKMC a piece at a time (a step after each column is sorted and after each leaf's best split), so a worker can stop it. */
+/** ExKMC in steps (one per column sorted, and per column examined for a leaf's best split), so a worker can stop it. */
 export function* exkmcSteps(imm: TreeNode[], X: Float64Array, rows: number, cols: number, centers: Float64Array, k: number, maxLeaves: number, include?: (i: number) => boolean, place: Place = midpoint): Generator<void, Expansion> {
 	const nodes = imm.map((n) => ({ ...n, between: [...n.between] as [number, number] }));
 	const where = leafOf(nodes, X, rows, cols);
@@ -54,8 +54,7 @@ export function* exkmcSteps(imm: TreeNode[], X: Float64Array, rows: number, cols
 	const candidates = new Map<number, Split | null>();
 	for (let n = 0; n < nodes.length; n++) {
 		if (nodes[n].column >= 0) continue;
-		candidates.set(n, bestSplit(X, cols, centers, k, members.get(n) ?? [], place, ctx));
-		yield;
+		candidates.set(n, yield* bestSplit(X, cols, centers, k, members.get(n) ?? [], place, ctx));
 	}
 	const splits: number[] = [];
 	let leaves = candidates.size;
@@ -76,10 +75,8 @@ export function* exkmcSteps(imm: TreeNode[], X: Float64Array, rows: number, cols
 		members.set(r, rp);
 		members.delete(pick);
 		candidates.delete(pick);
-		candidates.set(l, bestSplit(X, cols, centers, k, lp, place, ctx));
-		yield;
-		candidates.set(r, bestSplit(X, cols, centers, k, rp, place, ctx));
-		yield;
+		candidates.set(l, yield* bestSplit(X, cols, centers, k, lp, place, ctx));
+		candidates.set(r, yield* bestSplit(X, cols, centers, k, rp, place, ctx));
 		splits.push(pick);
 		leaves++;
 	}
@@ -88,9 +85,10 @@ export function* exkmcSteps(imm: TreeNode[], X: Float64Array, rows: number, cols
 
 /**
  * The best split of one leaf. For rows L with sum S and squared norms Q, min over centres of Σ‖x − c‖² is
- * Q − max_c (2 c·S − |L| ‖c‖²); a sweep over the rows sorted on one column keeps c·S for every centre.
+ * Q − max_c (2 c·S − |L| ‖c‖²); a sweep over the rows sorted on one column keeps c·S for every centre. A step
+ * after each column.
  */
-function bestSplit(X: Float64Array, cols: number, centers: Float64Array, k: number, pts: number[], place: Place, ctx: { orders: Int32Array[]; mark: Int32Array }): Split | null {
+function* bestSplit(X: Float64Array, cols: number, centers: Float64Array, k: number, pts: number[], place: Place, ctx: { orders: Int32Array[]; mark: Int32Array }): Generator<void, Split | null> {
 	const n = pts.length;
 	if (n < 2) return null;
 	const norm2 = new Float64Array(k);
@@ -139,6 +137,7 @@ function bestSplit(X: Float64Array, cols: number, centers: Float64Array, k: numb
 			const gain = whole - L.cost - R.cost;
 			if (!best || gain > best.gain) best = { gain, column: j, threshold: NaN, between: [v, next], left: L.seg, right: R.seg };
 		}
+		yield;
 	}
 	for (const row of pts) ctx.mark[row] = -1;
 	if (best) best.threshold = place(best.column, best.between[0], best.between[1]);
