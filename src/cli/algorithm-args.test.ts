@@ -12,10 +12,12 @@ const recipe = (...argv: string[]) => recipeFromArgs(parseRunArgs(['--input', 't
 
 describe('segment-lab run --algorithm', () => {
 	it('maps every name to its Recipe algorithm with the given parameters', () => {
-		expect(recipe().algorithm).toEqual({ name: 'kmeans', nInit: 10, maxIter: 300, tol: 1e-4, refine: 'hartigan', moreRestarts: true });
+		expect(recipe().algorithm).toEqual({ name: 'kmeans', nInit: 10, maxIter: 300, tol: 1e-4, refine: 'hartigan', refineMaxRows: 200_000, moreRestarts: true });
 		// An explicit --n-init is exactly that many restarts; --kmeans-refine none is scikit-learn's Lloyd only.
 		expect(recipe('--algorithm', 'kmeans', '--n-init', '3').algorithm).toMatchObject({ name: 'kmeans', nInit: 3, moreRestarts: false, refine: 'hartigan' });
 		expect(recipe('--kmeans-refine', 'none').algorithm).toMatchObject({ name: 'kmeans', refine: 'none', moreRestarts: true });
+		// The moves at any size (the default makes them on up to 200,000 rows).
+		expect(recipe('--kmeans-refine', 'hartigan-all').algorithm).toMatchObject({ name: 'kmeans', refine: 'hartigan', refineMaxRows: null });
 		expect(() => parseRunArgs(['--input', 'two.csv', '--kmeans-refine', 'lloyd'])).toThrow(/--kmeans-refine must be one of hartigan/);
 		expect(recipe('--algorithm', 'minibatch', '--batch-size', '64').algorithm).toMatchObject({ name: 'minibatch', batchSize: 64, nInit: 3 });
 		for (const l of ['ward', 'complete', 'average', 'single']) expect(recipe('--algorithm', l).algorithm).toEqual({ name: 'hierarchical', linkage: l });

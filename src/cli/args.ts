@@ -49,7 +49,7 @@ export const RUN_SPEC: CommandSpec = {
 		{ name: 'gap-d-power', key: 'gapDPower', type: 'string', value: '1|2', default: '2', parse: gapDPower, algorithms: RESAMPLED, why: NOT_RESAMPLED, help: "the gap statistic's d.power as in R clusGap: 2 squared distances (the paper's W_k), 1 distances (clusGap's own default; up to 20,000 rows)" },
 		{ name: 'stability-b', type: 'int', value: 'N', min: 0, max: 500, default: 'off', algorithms: RESAMPLED, why: NOT_RESAMPLED, help: 'stability with N bootstrap resamples (ARI and per-segment Jaccard, Hennig 2007)' },
 		{ name: 'n-init', type: 'int', value: 'N', min: 1, max: 1000, default: 'kmeans 10, minibatch 3, gmm 1, kprototypes 10', inRecipe: true, algorithms: ['kmeans', 'minibatch', 'gmm', 'kprototypes'], why: 'only k-means, mini-batch k-means and Gaussian mixtures restart from random starts, and k-prototypes from random records (PAM is deterministic)', help: 'restarts per k; k-means without --n-init makes more on smaller data (as many as fit rows × features × restarts ≤ 4 million, at most 1,000), with it exactly N' },
-		{ name: 'kmeans-refine', key: 'kmeansRefine', type: 'choice', value: 'R', choices: ['hartigan', 'none'], default: 'hartigan', inRecipe: true, algorithms: ['kmeans'], why: 'Hartigan moves refine k-means partitions', help: 'hartigan: Hartigan–Wong single-row moves after Lloyd (lower inertia); none: Lloyd only, as scikit-learn' },
+		{ name: 'kmeans-refine', key: 'kmeansRefine', type: 'choice', value: 'R', choices: ['hartigan', 'hartigan-all', 'none'], default: 'hartigan', inRecipe: true, algorithms: ['kmeans'], why: 'Hartigan moves refine k-means partitions', help: 'hartigan: Hartigan–Wong single-row moves after Lloyd (lower inertia) on up to 200,000 rows, where they pay; hartigan-all: at any size; none: Lloyd only, as scikit-learn' },
 		{ name: 'batch-size', type: 'int', value: 'N', min: 1, max: 10_000_000, default: '1024', inRecipe: true, algorithms: ['minibatch'], help: 'rows per mini-batch step' },
 		{ name: 'covariance', type: 'choice', value: 'TYPE', choices: ['full', 'diag', 'spherical', 'tied'], default: 'full', inRecipe: true, algorithms: ['gmm'], help: 'the shape of each Gaussian mixture component' },
 		{ name: 'eps', type: 'number', value: 'X', above: 0, default: 'the knee of the k-distance curve', inRecipe: true, algorithms: ['dbscan'], help: 'DBSCAN neighbourhood radius in prepared (scaled) units' },
@@ -86,7 +86,7 @@ export interface RunArgs {
 	k?: number;
 	kRange?: [number, number];
 	nInit?: number;
-	kmeansRefine?: 'hartigan' | 'none';
+	kmeansRefine?: 'hartigan' | 'hartigan-all' | 'none';
 	algorithm?: string;
 	eps?: number;
 	minPts?: number;

@@ -202,7 +202,7 @@ function algorithmFromArgs(args: RunArgs, table: Table, recipe: Recipe): Algorit
 			};
 		default:
 			// An explicit --n-init is exactly that many restarts (no extra restarts on small data).
-			return { ...DEFAULT_ALGORITHMS.kmeans, ...nInit, ...(args.nInit !== undefined ? { moreRestarts: false } : {}), ...(args.kmeansRefine ? { refine: args.kmeansRefine } : {}) };
+			return { ...DEFAULT_ALGORITHMS.kmeans, ...nInit, ...(args.nInit !== undefined ? { moreRestarts: false } : {}), ...(args.kmeansRefine === 'hartigan-all' ? { refine: 'hartigan', refineMaxRows: null } : args.kmeansRefine ? { refine: args.kmeansRefine } : {}) };
 	}
 }
 

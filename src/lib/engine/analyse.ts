@@ -13,6 +13,7 @@ import { maxSupportedK } from './k-limit';
 import { prepare } from './prep/prepare';
 import { toFeatureUnits } from './prep/invert';
 import { statusNotes } from './prep/status-notes';
+import { refineNote } from './cluster/kmeans-refine';
 import { asideGroup, type AsideGroup } from './profile/aside-group';
 import { relabelBySize, segmentMeans } from './profile/segment-means';
 import { segmentProfile, type SegmentProfile } from './profile/segment-profile';
@@ -174,6 +175,8 @@ export function prepareRun(table: Table, recipe: Recipe, options: RunOptions = {
 	if (mixed) notes.push(mixedNote(recipe.algorithm as Parameters<typeof mixedNote>[0], matrix));
 	if (mixed && (recipe.evidence?.gapB || recipe.evidence?.stabilityB)) notes.push('The gap statistic and stability are not computed for PAM or k-prototypes: they recluster numeric resamples and reference data, which mixed categories do not have.');
 	notes.push(...statusNotes(matrix.status));
+	const refine = recipe.algorithm.name === 'kmeans' ? refineNote(recipe.algorithm, matrix.rows) : null;
+	if (refine) notes.push(refine);
 	notes.push(...outputNameNotes(table.columns.map((c) => c.name)));
 	const base: RunBase = {
 		source: fingerprint(table),

@@ -6,6 +6,7 @@
  */
 import { gmmRestarts } from './cluster/gmm-restarts';
 import { kmeansEarlyStop, kmeansRestarts } from './cluster/kmeans-restarts';
+import { kmeansRefine } from './cluster/kmeans-refine';
 import { dbscan } from './cluster/dbscan';
 import { hdbscan } from './cluster/hdbscan';
 import { gmm } from './cluster/gmm';
@@ -134,7 +135,7 @@ export function clusterAtK(X: Float64Array, rows: number, cols: number, alg: Alg
 	switch (alg.name) {
 		case 'kmeans': {
 			const nInit = kmeansRestarts(alg.nInit, alg.moreRestarts, rows, cols);
-			const r = kmeans(X, rows, cols, k, { nInit, maxIter: alg.maxIter, tol: alg.tol, refine: alg.refine, earlyStop: kmeansEarlyStop(nInit, alg.moreRestarts) }, { seed: perK, signal, onProgress });
+			const r = kmeans(X, rows, cols, k, { nInit, maxIter: alg.maxIter, tol: alg.tol, refine: kmeansRefine(alg, rows), earlyStop: kmeansEarlyStop(nInit, alg.moreRestarts) }, { seed: perK, signal, onProgress });
 			return { labels: r.labels, k, centers: r.centers, inertia: r.inertia, iterations: r.iterations, converged: r.converged };
 		}
 		case 'minibatch': {

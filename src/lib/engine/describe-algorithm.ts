@@ -19,7 +19,7 @@ export function describeAlgorithm(a: AlgorithmSpec): string {
 	const s = (n: number) => (n === 1 ? '' : 's');
 	switch (a.name) {
 		case 'kmeans':
-			return `k-means with k-means++ starts, ${a.nInit} restart${s(a.nInit)} per k${a.moreRestarts ? ` (at least ${SMALL_DATA_RESTARTS} on data under ${SMALL_DATA_VALUES.toLocaleString('en')} values, rows × features, and more on tiny data until ${BEST_REPEATS} restarts reach the lowest inertia)` : ''}${a.refine === 'hartigan' ? ', then Hartigan single-row moves' : ''}`;
+			return `k-means with k-means++ starts, ${a.nInit} restart${s(a.nInit)} per k${a.moreRestarts ? ` (at least ${SMALL_DATA_RESTARTS} on data under ${SMALL_DATA_VALUES.toLocaleString('en')} values, rows × features, and more on tiny data until ${BEST_REPEATS} restarts reach the lowest inertia)` : ''}${a.refine === 'hartigan' ? `, then Hartigan single-row moves${a.refineMaxRows != null ? ` on up to ${a.refineMaxRows.toLocaleString('en')} rows` : ''}` : ''}`;
 		case 'minibatch':
 			return `Mini-batch k-means (batches of ${a.batchSize}), ${a.nInit} start${s(a.nInit)} per k`;
 		case 'hierarchical':

@@ -5,6 +5,7 @@
  * k gives the same numbers in whichever worker runs it.
  */
 import { kmeans } from './cluster/kmeans';
+import { kmeansRefine } from './cluster/kmeans-refine';
 import { centroidsOf, clusterAtK } from './cluster-k';
 import { calinskiHarabasz } from './metrics/calinski-harabasz';
 import { daviesBouldin } from './metrics/davies-bouldin';
@@ -54,7 +55,7 @@ function clusterer(recipe: Recipe, dPower: GapDPower = DEFAULT_GAP_D_POWER): { l
 	const alg = recipe.algorithm;
 	const run = (Z: Float64Array, rows: number, cols: number, k: number, seed: number): { labels: Int32Array; inertia: number } => {
 		// The Recipe's nInit without the extra restarts for small data: B reference sets or resamples per k.
-		if (alg.name === 'kmeans') return kmeans(Z, rows, cols, k, { nInit: alg.nInit, maxIter: alg.maxIter, tol: alg.tol, refine: alg.refine }, { seed });
+		if (alg.name === 'kmeans') return kmeans(Z, rows, cols, k, { nInit: alg.nInit, maxIter: alg.maxIter, tol: alg.tol, refine: kmeansRefine(alg, rows) }, { seed });
 		// The same algorithm on the resample or reference set (clusterAtK derives its own per-k seed from this one).
 		const r = clusterAtK(Z, rows, cols, alg, k, seed);
 		return { labels: r.labels, inertia: r.inertia ?? centroidsOf(Z, rows, cols, r.labels, r.k).inertia };

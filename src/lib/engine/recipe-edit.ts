@@ -41,6 +41,7 @@ const PARAM_TITLE: Record<string, string> = {
 	maxIter: 'maximum iterations',
 	tol: 'tolerance',
 	refine: 'refinement',
+	refineMaxRows: 'refinement up to rows',
 	moreRestarts: 'more restarts',
 	batchSize: 'batch size',
 	reassignmentRatio: 'reassignment ratio',

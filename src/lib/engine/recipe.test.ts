@@ -14,7 +14,7 @@ describe('Recipe', () => {
 		expect(recipe.prep).toEqual({ missing: 'median', scale: 'zscore', outliers: { method: 'none', threshold: 1.5, action: 'flag' }, columns: {} });
 		expect(recipe.version).toBe(2);
 		expect(recipe.rfm).toBeNull();
-		expect(recipe.algorithm).toEqual({ name: 'kmeans', nInit: 10, maxIter: 300, tol: 1e-4, refine: 'hartigan', moreRestarts: true });
+		expect(recipe.algorithm).toEqual({ name: 'kmeans', nInit: 10, maxIter: 300, tol: 1e-4, refine: 'hartigan', refineMaxRows: 200_000, moreRestarts: true });
 		expect(recipe.kRange).toEqual([2, 2]);
 		expect(recipe.seed).toBe(0);
 	});

@@ -7,6 +7,7 @@ import { EngineError } from './errors';
 import { entriesOf, nameRecord } from './names';
 import { validateRfmSpec, type RfmSpec } from './prep/rfm-spec';
 import { defaultColumnPrep } from './prep/default-prep';
+import { HARTIGAN_DEFAULT_MAX_ROWS } from './cluster/kmeans-refine';
 import type { ColumnKind, ColumnProfile, MissingStrategy, OutlierAction, OutlierMethod, ScaleMethod } from './types';
 export type { MissingStrategy, ScaleMethod } from './types';
 
@@ -66,6 +67,8 @@ export interface KMeansSpec {
 	tol: number;
 	/** Hartigan–Wong single-row moves after Lloyd (cluster/kmeans-hartigan.ts); absent = 'none' (older recipes). */
 	refine?: 'hartigan' | 'none';
+	/** With refine 'hartigan': the moves only on data of at most this many clustered rows (cluster/kmeans-refine.ts); absent or null = at any size (older recipes). */
+	refineMaxRows?: number | null;
 	/** 100 restarts instead of nInit on data of at most 250,000 values (cluster/kmeans-restarts.ts); absent = false. */
 	moreRestarts?: boolean;
 }
@@ -154,7 +157,7 @@ export function isMixedAlgorithm(alg: AlgorithmSpec): alg is PamSpec | KPrototyp
 
 /** Defaults of every algorithm: scikit-learn 1.2's (KMeans, MiniBatchKMeans, AgglomerativeClustering, DBSCAN, GaussianMixture). */
 export const DEFAULT_ALGORITHMS: { [N in AlgorithmName]: Extract<AlgorithmSpec, { name: N }> } = {
-	kmeans: { name: 'kmeans', nInit: 10, maxIter: 300, tol: 1e-4, refine: 'hartigan', moreRestarts: true },
+	kmeans: { name: 'kmeans', nInit: 10, maxIter: 300, tol: 1e-4, refine: 'hartigan', refineMaxRows: HARTIGAN_DEFAULT_MAX_ROWS, moreRestarts: true },
 	minibatch: { name: 'minibatch', batchSize: 1024, nInit: 3, maxIter: 100, reassignmentRatio: 0.01 },
 	hierarchical: { name: 'hierarchical', linkage: 'ward' },
 	dbscan: { name: 'dbscan', eps: 0.5, minPts: 5 },
@@ -318,6 +321,7 @@ function validateAlgorithm(value: unknown, bad: (what: string) => never): void {
 			num('tol', (v) => v >= 0, 'a number ≥ 0');
 			if (a.refine !== undefined && a.refine !== 'hartigan' && a.refine !== 'none') bad('"algorithm.refine" must be hartigan or none for kmeans');
 			if (a.moreRestarts !== undefined && typeof a.moreRestarts !== 'boolean') bad('"algorithm.moreRestarts" must be true or false for kmeans');
+			if (a.refineMaxRows != null && !isInt(a.refineMaxRows, 1, Number.MAX_SAFE_INTEGER)) bad('"algorithm.refineMaxRows" must be null or a whole number of rows (at least 1) for kmeans');
 			break;
 		case 'minibatch':
 			int('batchSize', 1, 10_000_000);
