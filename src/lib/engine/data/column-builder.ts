@@ -2,6 +2,10 @@
  * Builds one typed Column from text cells pushed one at a time, so a parser never holds the whole table as
  * strings: numbers for every cell (formatted numbers included), dictionary codes while cheap, counts for the
  * profile. Spreadsheet error values (#N/A, #VALUE!) count as missing and are reported.
+ * While every filled cell is a plain number written one way (plain-numbers.ts) the builder keeps the numbers only:
+ * no string is looked up and no codes array is grown; the dictionary comes from the numbers at the end
+ * (value-codes.ts). The first other cell (text, "1e5", "$12") rebuilds, from the numbers, the dictionary the cells'
+ * text would have built, and the column goes on as before — the Column is the same either way.
  */
 import type { Column } from '../types';
 import { DICTIONARY_CAP } from './columns';
@@ -9,6 +13,8 @@ import { numericDistinct } from './numeric-column';
 import { parseNumber } from './number';
 import { describeFormats, isSpreadsheetError, parseFormatted, type DecimalMark } from './number-format';
 import { isMissingToken } from './missing-tokens';
+import { PlainNumbers } from './plain-numbers';
+import { valueCodes } from './value-codes';
 
 const EXACT_DISTINCT_LIMIT = 1_000_000;
 
@@ -27,17 +33,33 @@ export class ColumnBuilder {
 	private tokens: Map<string, number> | null = null;
 	private formatted = 0;
 	private formatFlags = 0;
+	/** Set while every filled cell is a plain number (then `codes` is null and means nothing yet). */
+	private plain: PlainNumbers | null;
 
 	constructor(readonly name: string, private readonly decimal: DecimalMark = '.', capacity = 1024) {
 		this.numbers = new Float64Array(Math.max(16, capacity));
-		this.codes = new Int32Array(Math.max(16, capacity));
+		// A decimal-comma file reads "1.5" otherwise than a plain number: the string path does it all.
+		this.plain = decimal === '.' ? new PlainNumbers() : null;
+		this.codes = this.plain ? null : new Int32Array(Math.max(16, capacity));
 	}
 
 	push(raw: string): void {
 		if (this.n === this.numbers.length) this.grow();
 		const i = this.n++;
 		const t = raw.trim();
-		if (t === '' || isMissingToken(t)) {
+		let token = false;
+		if (t !== '') {
+			if (this.plain) {
+				const v = this.plain.read(t);
+				if (v === v) {
+					this.numbers[i] = v;
+					return;
+				}
+				token = isMissingToken(t);
+				if (!token) this.leavePlain(i);
+			} else token = isMissingToken(t);
+		}
+		if (t === '' || token) {
 			if (t !== '') {
 				if (isSpreadsheetError(t) && this.errorValues++ < 5) this.errorRows.push(i);
 				this.tokens ??= new Map();
@@ -85,6 +107,29 @@ export class ColumnBuilder {
 		}
 	}
 
+	/**
+	 * Back to the string dictionary before cell `upto`: the codes, levels (or the distinct set past the cap) that
+	 * cells 0..upto−1 would have built from their text, rebuilt from their numbers (PlainNumbers.text), in order.
+	 */
+	private leavePlain(upto: number): void {
+		const plain = this.plain!;
+		this.plain = null;
+		this.codes = new Int32Array(this.numbers.length);
+		const seen = new Map<number, number>();
+		for (let i = 0; i < upto && this.codes; i++) {
+			const v = this.numbers[i];
+			if (v !== v) this.codes[i] = -1;
+			else {
+				const code = seen.get(v);
+				if (code !== undefined) this.codes[i] = code;
+				else {
+					this.code(i, plain.text(v));
+					if (this.codes) seen.set(v, this.codes[i]);
+				}
+			}
+		}
+	}
+
 	private grow(): void {
 		const cap = this.numbers.length * 2;
 		const numbers = new Float64Array(cap);
@@ -104,6 +149,7 @@ export class ColumnBuilder {
 	finish(): Column {
 		const n = this.n;
 		const numbers = this.numbers.subarray(0, n);
+		if (this.plain) this.finishPlain(numbers);
 		const codes = this.codes ? this.codes.subarray(0, n) : null;
 		let exact = this.levels !== null || (this.overflow !== null && this.overflow.size < EXACT_DISTINCT_LIMIT);
 		let distinct = this.levels ? this.levels.length : (this.overflow?.size ?? 0);
@@ -134,5 +180,18 @@ export class ColumnBuilder {
 			col.errorRows = this.errorRows;
 		}
 		return col;
+	}
+
+	/** The dictionary of a plain column from its numbers; past the cap, as the string path leaves it (no codes). */
+	private finishPlain(numbers: Float64Array): void {
+		const dict = valueCodes(numbers, DICTIONARY_CAP);
+		if (dict) {
+			this.codes = dict.codes;
+			this.levels = Array.from(dict.values, (v) => this.plain!.text(v));
+		} else {
+			this.codes = this.levels = this.dict = null;
+			this.overflow = new Set();
+		}
+		this.plain = null;
 	}
 }
