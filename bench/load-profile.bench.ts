@@ -45,12 +45,13 @@ function tableBytes(t: Table): Record<string, number> {
 	return out;
 }
 
-const times: Record<string, number[]> = { load: [], profile: [], fingerprint: [], total: [] };
+const times: Record<string, number[]> = { load: [], profile: [], fingerprint: [], total: [], 'total CPU': [] };
 let summary = '';
 let held = 0;
 for (let r = 0; r < rounds; r++) {
 	gc();
 	const heap0 = process.memoryUsage();
+	const cpu0 = process.cpuUsage();
 	const t0 = performance.now();
 	let table: Table | null = await loadSource(fileSource(file), 'customers.csv');
 	const t1 = performance.now();
@@ -62,13 +63,15 @@ for (let r = 0; r < rounds; r++) {
 	times.profile.push(t2 - t1);
 	times.fingerprint.push(t3 - t2);
 	times.total.push(t3 - t0);
+	const cpu = process.cpuUsage(cpu0);
+	times['total CPU'].push((cpu.user + cpu.system) / 1000);
 	gc();
 	const heap1 = process.memoryUsage();
 	// Round 1 only: in later rounds the previous table was sometimes still held at the start (the baseline).
 	if (r === 0) held = heap1.heapUsed + heap1.arrayBuffers - heap0.heapUsed - heap0.arrayBuffers;
 	const parts = tableBytes(table);
 	summary = `table: ${Object.entries(parts).map(([k, v]) => `${k} ${mb(v)} MB`).join(', ')}; heap + array buffers held by the table after a collection (round 1) ${mb(held)} MB (${(held / size).toFixed(2)}× the file); fast path ${table.format?.fastPath}; hash ${fp.hash}; kinds ${profiles.map((p) => `${p.name}:${p.kind}:${p.distinct}${p.distinctExact ? '' : '+'}`).join(' ')}`;
-	console.log(`round ${r + 1}: load ${(t1 - t0).toFixed(0)} ms, profile ${(t2 - t1).toFixed(0)} ms, fingerprint ${(t3 - t2).toFixed(0)} ms, total ${(t3 - t0).toFixed(0)} ms`);
+	console.log(`round ${r + 1}: load ${(t1 - t0).toFixed(0)} ms, profile ${(t2 - t1).toFixed(0)} ms, fingerprint ${(t3 - t2).toFixed(0)} ms, total ${(t3 - t0).toFixed(0)} ms (CPU ${times['total CPU'][r].toFixed(0)} ms)`);
 	table = null;
 }
 const median = (x: number[]) => [...x].sort((a, b) => a - b)[Math.floor(x.length / 2)];

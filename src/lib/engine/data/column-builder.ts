@@ -14,6 +14,7 @@ import { parseNumber } from './number';
 import { describeFormats, isSpreadsheetError, parseFormatted, type DecimalMark } from './number-format';
 import { isMissingToken } from './missing-tokens';
 import { PlainNumbers } from './plain-numbers';
+import { TextSet } from './text-set';
 import { valueCodes } from './value-codes';
 
 const EXACT_DISTINCT_LIMIT = 1_000_000;
@@ -23,7 +24,7 @@ export class ColumnBuilder {
 	private codes: Int32Array | null;
 	private dict: Map<string, number> | null = new Map();
 	private levels: string[] | null = [];
-	private overflow: Set<string> | null = null;
+	private overflow: TextSet | null = null;
 	private n = 0;
 	private missing = 0;
 	private nonNumeric = 0;
@@ -91,7 +92,7 @@ export class ColumnBuilder {
 			let code = this.dict.get(t);
 			if (code === undefined) {
 				if (this.levels.length >= DICTIONARY_CAP) {
-					this.overflow = new Set(this.levels);
+					this.overflow = new TextSet(this.levels);
 					this.overflow.add(t);
 					this.dict = this.codes = this.levels = null;
 					return;
@@ -102,7 +103,7 @@ export class ColumnBuilder {
 			}
 			this.codes[i] = code;
 		} else if (this.overflow && this.overflow.size < EXACT_DISTINCT_LIMIT && Number.isNaN(this.numbers[i])) {
-			// Past the dictionary, only text cells go in the Set; numbers are counted at the end from the typed array.
+			// Past the dictionary, only text cells go in the set (text-set.ts); numbers are counted at the end from the typed array.
 			this.overflow.add(t);
 		}
 	}
@@ -190,7 +191,7 @@ export class ColumnBuilder {
 			this.levels = Array.from(dict.values, (v) => this.plain!.text(v));
 		} else {
 			this.codes = this.levels = this.dict = null;
-			this.overflow = new Set();
+			this.overflow = new TextSet();
 		}
 		this.plain = null;
 	}
