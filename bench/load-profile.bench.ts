@@ -4,7 +4,8 @@
  * it: loadSource (the general parser: the file has text columns) → describeTable (profiles + correlations) →
  * fingerprint. Also the table's memory: its typed arrays by kind and the heap after a collection, against the file.
  * Each round runs in this process after a full collection (--expose-gc is switched on at run time).
- * Run: npx tsx bench/load-profile.bench.ts [rows] [rounds]   (or npm run bench -- load-profile)
+ * Run: npx tsx bench/load-profile.bench.ts [rows] [rounds] [--chromium]   (or npm run bench -- load-profile)
+ * --chromium: also the page's path, the same phases in a Chromium worker from a File (bench/parse/chromium.ts).
  * A CPU profile: npx tsx --cpu-prof --cpu-prof-dir=/tmp/prof bench/load-profile.bench.ts 1000000 1
  */
 import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
@@ -18,8 +19,11 @@ import { fingerprint } from '../src/lib/engine/data/fingerprint';
 import { loadSource } from '../src/lib/engine/data/load';
 import type { Table } from '../src/lib/engine/types';
 import { writeCustomers } from './journey-data';
+import { chromiumParse } from './parse/chromium';
 
-const [rowsArg, roundsArg] = process.argv.slice(2);
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const chromium = process.argv.includes('--chromium');
+const [rowsArg, roundsArg] = args;
 const rows = Number(rowsArg ?? 1_000_000);
 const rounds = Number(roundsArg ?? 3);
 const dir = join(process.cwd(), 'bench', '.data');
@@ -78,3 +82,10 @@ const median = (x: number[]) => [...x].sort((a, b) => a - b)[Math.floor(x.length
 console.log(`median of ${rounds}: ${Object.entries(times).map(([k, v]) => `${k} ${median(v).toFixed(0)} ms`).join(', ')}`);
 console.log(summary);
 console.log(`load average after: ${loadavg().map((v) => v.toFixed(2)).join(', ')}`);
+
+if (chromium && rows === 1_000_000) {
+	// The page's path: the same engine code in a Chromium worker, from a File (read-file.ts's loadBlob).
+	const c = await chromiumParse(file, 'journey-worker-entry.ts', rounds);
+	const phase = (k: string) => median(c.phases.map((p) => p[k])).toFixed(0);
+	console.log(`Chromium ${c.version} worker, median of ${rounds}: load ${phase('load')} ms, profile ${phase('profile')} ms, fingerprint ${phase('fingerprint')} ms, total ${median(c.ms).toFixed(0)} ms (runs ${c.ms.map((m) => m.toFixed(0)).join(', ')}); renderer peak above baseline ${c.peakMB.toFixed(0)} MB; load average ${loadavg().map((v) => v.toFixed(2)).join(', ')}`);
+}
