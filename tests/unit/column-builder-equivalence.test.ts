@@ -36,7 +36,13 @@ function both(cells: string[], decimal: '.' | ',' = '.', label = ''): Column {
 		b.push(t);
 	}
 	const col = a.finish();
-	same(col, b.finish(), label);
+	const ref = b.finish();
+	same(col, ref, label);
+	// The same cells as ranges of one text (the general parser's way), each between two delimiters.
+	const c = new ColumnBuilder('c', decimal, 16);
+	const text = '|' + cells.join('|') + '|';
+	for (let k = 0, at = 1; k < cells.length; at += cells[k++].length + 1) c.pushRange(text, at, at + cells[k].length);
+	same(c.finish(), ref, `${label} (ranges)`);
 	return col;
 }
 

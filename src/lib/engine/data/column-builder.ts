@@ -75,6 +75,25 @@ export class ColumnBuilder {
 		this.code(i, t);
 	}
 
+	/**
+	 * push(text.slice(from, to)) without the slice where it can: a field whose ends are visible ASCII needs no
+	 * trimming, and a plain number is read from the text in place. Anything else goes through push.
+	 */
+	pushRange(text: string, from: number, to: number): void {
+		if (this.plain && from < to) {
+			const a = text.charCodeAt(from), b = text.charCodeAt(to - 1);
+			if (a > 32 && a < 127 && b > 32 && b < 127) {
+				const v = this.plain.readRange(text, from, to);
+				if (v === v) {
+					if (this.n === this.numbers.length) this.grow();
+					this.numbers[this.n++] = v;
+					return;
+				}
+			}
+		}
+		this.push(text.slice(from, to));
+	}
+
 	private number(t: string): number {
 		const commaFile = this.decimal === ',' && (t.includes(',') || t.includes('.'));
 		let v = commaFile ? NaN : parseNumber(t);

@@ -26,39 +26,43 @@ export class PlainNumbers {
 
 	/** The cell's value, or NaN when it is not plain or breaks both of the column's ways of writing. */
 	read(t: string): number {
-		const n = t.length;
-		let i = 0;
-		let c = t.charCodeAt(0);
+		return this.readRange(t, 0, t.length);
+	}
+
+	/** read() of text.slice(from, to), without the slice. */
+	readRange(text: string, from: number, to: number): number {
+		let i = from;
+		let c = i < to ? text.charCodeAt(i) : -1;
 		const neg = c === 45;
-		if (neg) c = t.charCodeAt(++i);
+		if (neg) c = ++i < to ? text.charCodeAt(i) : -1;
 		const start = i;
 		// No leading zero: "0" and "0.5" yes, "007" and "00.5" no.
-		if (c === 48 && i + 1 < n && t.charCodeAt(i + 1) !== 46) return NaN;
+		if (c === 48 && i + 1 < to && text.charCodeAt(i + 1) !== 46) return NaN;
 		let mant = 0;
 		while (c >= 48 && c <= 57) {
 			mant = mant * 10 + (c - 48);
-			c = t.charCodeAt(++i);
+			c = ++i < to ? text.charCodeAt(i) : -1;
 		}
 		let digits = i - start;
 		if (digits === 0) return NaN;
 		let frac = 0;
 		if (c === 46) {
 			const fracStart = ++i;
-			c = t.charCodeAt(i);
+			c = i < to ? text.charCodeAt(i) : -1;
 			while (c >= 48 && c <= 57) {
 				mant = mant * 10 + (c - 48);
-				c = t.charCodeAt(++i);
+				c = ++i < to ? text.charCodeAt(i) : -1;
 			}
 			frac = i - fracStart;
 			if (frac === 0) return NaN;
 			digits += frac;
 		}
-		if (i !== n || digits > 15 || (neg && mant === 0)) return NaN;
+		if (i !== to || digits > 15 || (neg && mant === 0)) return NaN;
 		const v = mant / POW10[frac];
 		// The flags change only when the cell is kept: a refused cell leaves them as the earlier cells set them,
 		// since text() rewrites those cells when the column goes back to the string dictionary.
 		const fixed = this.fixed && (this.decimals < 0 || frac === this.decimals);
-		const shortest = this.shortest && !(frac > 0 && t.charCodeAt(n - 1) === 48) && !(mant !== 0 && v < 1e-6);
+		const shortest = this.shortest && !(frac > 0 && text.charCodeAt(to - 1) === 48) && !(mant !== 0 && v < 1e-6);
 		if (!fixed && !shortest) return NaN;
 		if (this.decimals < 0) this.decimals = frac;
 		this.fixed = fixed;
