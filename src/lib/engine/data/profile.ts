@@ -1,6 +1,6 @@
 import type { Column, ColumnKind, ColumnProfile, NumericStats, Table } from '../types';
 import { cellTexts } from './cell-text';
-import { medianInPlace, presentValues } from '../prep/quantile';
+import { medianOfPresent } from '../prep/quantile';
 import { inferKind } from './infer';
 import { own } from '../names';
 import { badHeader } from './missing-tokens';
@@ -116,7 +116,7 @@ export function numericStats(x: Float64Array): NumericStats {
 		m2 += d * d;
 		m3 += d * d * d;
 	}
-	const median = medianInPlace(presentValues(x));
+	const median = medianOfPresent(x);
 	// g1 = m3 / m2^1.5 with population moments (scipy.stats.skew, bias=True); 0 when there is no spread.
 	const pm2 = m2 / n;
 	const skewness = pm2 > 1e-14 * Math.max(1, mean * mean) ? m3 / n / Math.pow(pm2, 1.5) : 0;

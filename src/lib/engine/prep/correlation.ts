@@ -15,21 +15,76 @@ export interface CorrelationMatrix {
 /**
  * Pearson correlation over pairwise-complete rows, as pandas' DataFrame.corr() (each pair uses every row where
  * both values are present), computed with centred sums for accuracy.
+ *
+ * Pairs of columns with no missing value all use every row, so their means and sums of squares are each column's
+ * own: those are computed once per column and the cross sums of every such pair in one blocked pass over the rows
+ * (completePairs), in the same order of operations as `pearson`, so the coefficients are identical bit for bit;
+ * a pair with a missing value in either column goes through `pearson`.
  */
 export function correlationMatrix(table: Table, names: string[]): CorrelationMatrix {
 	const cols = names.map((n) => columnNamed(table, n)!.numbers);
 	const p = cols.length;
 	const r = new Array<number>(p * p).fill(NaN);
+	const complete = cols.map((x) => x.length >= 2 && !hasNaN(x));
+	const fast = completePairs(cols.filter((_, a) => complete[a]));
+	const slot = new Map<number, number>();
+	cols.forEach((_, a) => complete[a] && slot.set(a, slot.size));
 	for (let a = 0; a < p; a++) {
 		r[a * p + a] = 1;
 		for (let b = a + 1; b < p; b++) {
-			const v = pearson(cols[a], cols[b]);
+			const v = complete[a] && complete[b] ? fast(slot.get(a)!, slot.get(b)!) : pearson(cols[a], cols[b]);
 			r[a * p + b] = v;
 			r[b * p + a] = v;
 		}
 	}
-	for (let a = 0; a < p; a++) if (Number.isNaN(pearson(cols[a], cols[a]))) r[a * p + a] = NaN;
+	for (let a = 0; a < p; a++) if (complete[a] ? Number.isNaN(fast(slot.get(a)!, slot.get(a)!)) : Number.isNaN(pearson(cols[a], cols[a]))) r[a * p + a] = NaN;
 	return { names: [...names], r };
+}
+
+function hasNaN(x: Float64Array): boolean {
+	for (let i = 0; i < x.length; i++) if (x[i] !== x[i]) return true;
+	return false;
+}
+
+const PAIR_BLOCK = 4096;
+
+/**
+ * For columns of equal length with no NaN: (a, b) → their Pearson coefficient, with every pair's cross sum taken
+ * in one pass over the rows in blocks (each block's centred values computed once per column).
+ */
+function completePairs(cols: Float64Array[]): (a: number, b: number) => number {
+	const p = cols.length;
+	if (p === 0) return () => NaN;
+	const n = cols[0].length;
+	const mean = cols.map((x) => {
+		let s = 0;
+		for (let i = 0; i < n; i++) s += x[i];
+		return s / n;
+	});
+	const cross = new Float64Array(p * p);
+	const centred = cols.map(() => new Float64Array(PAIR_BLOCK));
+	for (let start = 0; start < n; start += PAIR_BLOCK) {
+		const len = Math.min(PAIR_BLOCK, n - start);
+		for (let a = 0; a < p; a++) {
+			const x = cols[a], d = centred[a], m = mean[a];
+			for (let i = 0; i < len; i++) d[i] = x[start + i] - m;
+		}
+		for (let a = 0; a < p; a++) {
+			const da = centred[a];
+			for (let b = a; b < p; b++) {
+				const db = centred[b];
+				let s = cross[a * p + b];
+				for (let i = 0; i < len; i++) s += da[i] * db[i];
+				cross[a * p + b] = s;
+			}
+		}
+	}
+	return (a, b) => {
+		const [lo, hi] = a <= b ? [a, b] : [b, a];
+		const sxx = cross[lo * p + lo], syy = cross[hi * p + hi], sxy = cross[lo * p + hi];
+		if (!(sxx > 0 && syy > 0)) return NaN;
+		return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
+	};
 }
 
 export function pearson(x: Float64Array, y: Float64Array): number {

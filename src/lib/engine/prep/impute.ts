@@ -1,5 +1,5 @@
 import type { MissingStrategy } from '../types';
-import { medianInPlace, presentValues, sortedPresent } from './quantile';
+import { medianOfPresent, sortedPresent } from './quantile';
 
 /**
  * The value that replaces missing cells of a numeric column, fitted on the present values as scikit-learn's
@@ -12,7 +12,7 @@ export function fitFill(x: Float64Array, strategy: MissingStrategy, constant: nu
 		const v = typeof constant === 'number' ? constant : Number(constant);
 		return Number.isFinite(v) ? v : NaN;
 	}
-	if (strategy === 'median') return medianInPlace(presentValues(x));
+	if (strategy === 'median') return medianOfPresent(x);
 	if (strategy === 'mean') {
 		let n = 0;
 		for (let i = 0; i < x.length; i++) if (x[i] === x[i]) n++;

@@ -55,7 +55,7 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 		if (!table.columns.some((c) => c.name === f.name)) {
 			throw new EngineError('recipe-mismatch', `The column "${f.name}" is not in "${table.name}".`, 'Load a file with the columns the model was fitted on.');
 		}
-		if (f.encoding === 'numeric') return { f, plan, values: Float64Array.from(columnNamed(table, f.name)!.numbers), codes: null, levels: null };
+		if (f.encoding === 'numeric') return { f, plan, values: columnNamed(table, f.name)!.numbers.slice(), codes: null, levels: null };
 		const { codes, levels } = codesOf(cellTexts(table, f.name));
 		return { f, plan, values: null, codes, levels };
 	});
@@ -77,14 +77,17 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 	};
 
 	// 1 Missing values.
+	const anyOut = status.some(out);
 	for (const w of work) {
 		const { f, plan } = w;
 		if (w.values) {
-			if (fitting) f.fill = fitFill(status.some(out) ? w.values.filter((_, i) => !out(status[i])) : w.values, f.missing, plan!.fillValue);
+			const values = w.values;
+			if (fitting) f.fill = fitFill(anyOut ? values.filter((_, i) => !out(status[i])) : values, f.missing, plan!.fillValue);
 			if (f.fill !== null && Number.isNaN(f.fill)) {
 				throw new EngineError('no-numeric-column', `"${f.name}" has no values to ${f.missing === 'constant' ? 'fill with that constant' : `compute a ${f.missing} from`}.`, 'Untick it as a feature, or fill it with a number.');
 			}
-			for (let i = 0; i < n; i++) if (w.values[i] !== w.values[i] && !out(status[i])) f.fill === null ? (status[i] = RowStatus.droppedMissing) : (w.values[i] = f.fill as number);
+			const fill = f.fill as number | null;
+			for (let i = 0; i < n; i++) if (values[i] !== values[i] && !out(status[i])) fill === null ? (status[i] = RowStatus.droppedMissing) : (values[i] = fill);
 		} else {
 			if (fitting) f.fill = fitCategoricalFill(repeatOf ? w.codes!.filter((_, i) => status[i] !== RowStatus.repeat) : w.codes!, w.levels!, f.missing, plan!.fillValue ?? 'missing');
 			let fillCode = -1;
@@ -98,8 +101,7 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 	record('missing');
 
 	// 2 Transforms: clip to percentiles (fitted on the rows still in), then log1p.
-	const inRows = () => Uint8Array.from(status, (s) => (s === RowStatus.clustered ? 1 : 0));
-	let use = inRows();
+	let use = rowsWhere(status, RowStatus.clustered);
 	for (const w of work) {
 		if (!w.values) continue;
 		if (fitting && w.plan!.clip) w.f.clip = fitClip(w.values, use, w.plan!.clip);
@@ -129,7 +131,7 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 	record('outliers');
 
 	// 4 Encoding: matrix rows are the rows clustered (flagged outliers included).
-	use = Uint8Array.from(status, (s) => (s === RowStatus.clustered || s === RowStatus.flaggedOutlier ? 1 : 0));
+	use = rowsWhere(status, RowStatus.clustered, RowStatus.flaggedOutlier);
 	let kept = 0;
 	for (let i = 0; i < n; i++) kept += use[i];
 	const keep = new Int32Array(kept);
@@ -155,7 +157,8 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 	const data = newMatrix(rows * cols);
 	for (const w of work) {
 		if (w.values) {
-			for (let r = 0; r < rows; r++) data[r * cols + w.f.offset] = w.values[keep[r]];
+			const values = w.values, offset = w.f.offset;
+			for (let r = 0; r < rows; r++) data[r * cols + offset] = values[keep[r]];
 			continue;
 		}
 		// Levels not seen when fitting get no indicator (all zeros), as OneHotEncoder(handle_unknown="ignore").
@@ -171,7 +174,7 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 	const scale = fitting ? fitScale(data, rows, cols, work.flatMap((w) => new Array(w.f.width).fill(w.codes ? 'none' : w.plan!.scale))) : spec.fitted.scale;
 	applyScale(data, rows, cols, scale);
 	const weights = fitting ? Float64Array.from(work.flatMap((w) => new Array<number>(w.f.width).fill(w.codes ? indicatorWeight(w.plan!.weight) : w.plan!.weight))) : spec.fitted.weights;
-	for (let r = 0; r < rows; r++) for (let j = 0; j < cols; j++) if (weights[j] !== 1) data[r * cols + j] *= weights[j];
+	for (let j = 0; j < cols; j++) if (weights[j] !== 1) for (let r = 0; r < rows; r++) data[r * cols + j] *= weights[j];
 	if (traced) record('scale', Float64Array.from({ length: rows }, (_, r) => data[r * cols + traced.f.offset]));
 
 	const fitted: FittedPrep = fitting
@@ -179,6 +182,13 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 		: spec.fitted;
 	if (repeatOf) settleRepeats(repeatOf, status);
 	return { data, rows, cols, rowIndex: keep, status, fitted, ...(repeatOf ? { repeatOf } : {}) };
+}
+
+/** 1 where a row's status is one of `a`, `b`, else 0 (a plain loop: `Uint8Array.from` with a callback is ~10× slower). */
+function rowsWhere(status: Uint8Array, a: number, b = a): Uint8Array {
+	const use = new Uint8Array(status.length);
+	for (let i = 0; i < status.length; i++) if (status[i] === a || status[i] === b) use[i] = 1;
+	return use;
 }
 
 function blank(p: FeaturePlan): FittedFeature {

@@ -43,6 +43,53 @@ export function medianInPlace(x: Float64Array): number {
 	return (a + b) / 2;
 }
 
+/** Below this many rows a copy and a quickselect cost less than sampling. */
+const SAMPLED_FROM = 20_000;
+const SAMPLE = 8192;
+
+/**
+ * np.median of the present (non-NaN) values of x at the rows where `use` is 1 (all rows when null), without copying
+ * them all: a sorted stride sample of 8,192 values gives a bracket [lo, hi] around the middle ranks (±4 standard
+ * deviations of a sample rank); one pass counts the values below lo and in the bracket, a second copies the bracket's
+ * values (a few percent of the rows) and a quickselect finds the middle among them. Exact: the same order statistics
+ * as a sort. When the bracket misses (a sample that does not represent the data), a full copy and quickselect run.
+ */
+export function medianOfPresent(x: Float64Array, use: Uint8Array | null = null): number {
+	const len = x.length;
+	if (len < SAMPLED_FROM) return medianInPlace(presentValues(x, use));
+	const sample: number[] = [];
+	for (let t = 0; t < SAMPLE; t++) {
+		const i = Math.floor((t * len) / SAMPLE);
+		if (x[i] === x[i] && (!use || use[i])) sample.push(x[i]);
+	}
+	if (sample.length < SAMPLE / 4) return medianInPlace(presentValues(x, use));
+	const m = sample.length;
+	Float64Array.from(sample).sort().forEach((v, t) => (sample[t] = v));
+	const margin = Math.ceil(4 * Math.sqrt(m));
+	const lo = sample[Math.max(0, (m >> 1) - margin)], hi = sample[Math.min(m - 1, (m >> 1) + margin)];
+	let n = 0, below = 0, inside = 0;
+	for (let i = 0; i < len; i++) {
+		const v = x[i];
+		if (v !== v || (use && !use[i])) continue;
+		n++;
+		if (v < lo) below++;
+		else if (v <= hi) inside++;
+	}
+	const h = (n - 1) >> 1, last = n % 2 ? h : h + 1;
+	if (h < below || last >= below + inside) return medianInPlace(presentValues(x, use));
+	const mid = new Float64Array(inside);
+	for (let i = 0, j = 0; i < len; i++) {
+		const v = x[i];
+		if (v >= lo && v <= hi && (!use || use[i])) mid[j++] = v;
+	}
+	const r = h - below;
+	const a = select(mid, r);
+	if (n % 2) return a;
+	let b = Infinity;
+	for (let i = r + 1; i < inside; i++) if (mid[i] < b) b = mid[i];
+	return (a + b) / 2;
+}
+
 /**
  * The same linear quantiles without sorting: quickselect (Hoare 1961, "Algorithm 65: Find") puts the needed order
  * statistics in place in expected O(n), about 15× faster than a sort at a million values. Exact: it returns the
