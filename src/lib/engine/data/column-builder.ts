@@ -34,6 +34,11 @@ export class ColumnBuilder {
 	private tokens: Map<string, number> | null = null;
 	private formatted = 0;
 	private formatFlags = 0;
+	/** Per level: its number and the format flags number() found in its text (for cells that repeat it). */
+	private levelNumbers: number[] = [];
+	private levelFlags: number[] = [];
+	/** The format flags of the cell number() read last (0: plain or not a number). */
+	private lastFlags = 0;
 	/** Set while every filled cell is a plain number (then `codes` is null and means nothing yet). */
 	private plain: PlainNumbers | null;
 
@@ -59,6 +64,15 @@ export class ColumnBuilder {
 				token = isMissingToken(t);
 				if (!token) this.leavePlain(i);
 			} else token = isMissingToken(t);
+		}
+		if (this.dict && this.plain === null && t !== '') {
+			// A text seen before: its code, and its number as number(t) read it the first time (missing tokens never
+			// have a code). Most cells of a categorical column end here.
+			const code = this.dict.get(t);
+			if (code !== undefined) {
+				this.again(i, code);
+				return;
+			}
 		}
 		if (t === '' || token) {
 			if (t !== '') {
@@ -97,13 +111,26 @@ export class ColumnBuilder {
 	private number(t: string): number {
 		const commaFile = this.decimal === ',' && (t.includes(',') || t.includes('.'));
 		let v = commaFile ? NaN : parseNumber(t);
+		this.lastFlags = 0;
 		if (Number.isNaN(v)) {
 			const [f, flags] = parseFormatted(t, this.decimal);
 			v = f;
 			if (Number.isNaN(v)) this.nonNumeric++;
-			else if (flags) (this.formatted++, (this.formatFlags |= flags));
+			else if (flags) (this.formatted++, (this.formatFlags |= flags), (this.lastFlags = flags));
 		}
 		return v;
+	}
+
+	/** Cell i repeats level `code`: what number() and code() did for its first cell, without reading it again. */
+	private again(i: number, code: number): void {
+		const v = this.levelNumbers[code];
+		this.numbers[i] = v;
+		if (v !== v) this.nonNumeric++;
+		else {
+			const flags = this.levelFlags[code];
+			if (flags) (this.formatted++, (this.formatFlags |= flags));
+		}
+		this.codes![i] = code;
 	}
 
 	private code(i: number, t: string): void {
@@ -119,6 +146,8 @@ export class ColumnBuilder {
 				code = this.levels.length;
 				this.dict.set(t, code);
 				this.levels.push(t);
+				this.levelNumbers.push(this.numbers[i]);
+				this.levelFlags.push(this.lastFlags);
 			}
 			this.codes[i] = code;
 		} else if (this.overflow && this.overflow.size < EXACT_DISTINCT_LIMIT && Number.isNaN(this.numbers[i])) {
@@ -143,6 +172,7 @@ export class ColumnBuilder {
 				const code = seen.get(v);
 				if (code !== undefined) this.codes[i] = code;
 				else {
+					this.lastFlags = 0;
 					this.code(i, plain.text(v));
 					if (this.codes) seen.set(v, this.codes[i]);
 				}

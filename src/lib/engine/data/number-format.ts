@@ -18,9 +18,10 @@ export function parseFormatted(s: string, decimal: DecimalMark): [number, number
 	let t = s.trim();
 	// A cell starting with a letter is a number only after a currency code ("USD 12"): the other text cells of a
 	// column ("C0001234", "West") stop here instead of going through the expressions below. Only the end of the
-	// text is cut before a prefix is looked for, so a prefix found later would have been found here.
+	// text is cut before a prefix is looked for, so a prefix found later would have been found here. (Only U, R, C, E
+	// and G start a code: the others skip the expression.)
 	const c0 = t.charCodeAt(0) | 32;
-	if (c0 >= 97 && c0 <= 122 && !LETTER_PREFIX.test(t)) return [NaN, 0];
+	if (c0 >= 97 && c0 <= 122 && !((c0 === 117 || c0 === 114 || c0 === 99 || c0 === 101 || c0 === 103) && LETTER_PREFIX.test(t))) return [NaN, 0];
 	let flags = 0;
 	let negative = false;
 	if (t.length > 2 && t[0] === '(' && t[t.length - 1] === ')') {
