@@ -16,6 +16,7 @@ import { runInNewContext } from 'node:vm';
 import { fileSource } from '../src/cli/file-source';
 import { describeTable } from '../src/lib/engine/data/describe';
 import { fingerprint } from '../src/lib/engine/data/fingerprint';
+import { madeBytes } from '../src/lib/engine/data/lazy-column';
 import { loadSource } from '../src/lib/engine/data/load';
 import type { Table } from '../src/lib/engine/types';
 import { writeCustomers } from './journey-data';
@@ -39,14 +40,11 @@ const mb = (b: number) => (b / 2 ** 20).toFixed(1);
 const size = statSync(file).size;
 console.log(`${file}: ${mb(size)} MB, ${rows.toLocaleString('en')} rows; load average ${loadavg().map((v) => v.toFixed(2)).join(', ')}`);
 
-/** Bytes of the table's typed arrays (numbers, codes, row offsets), by kind. */
+/** Bytes of the table's typed arrays made so far (numbers and codes; a lazy one not yet read is 0) and row offsets. */
 function tableBytes(t: Table): Record<string, number> {
-	const out: Record<string, number> = { numbers: 0, codes: 0, offsets: t.source.rowStart.byteLength + t.source.rowEnd.byteLength };
-	for (const c of t.columns) {
-		out.numbers += c.numbers.byteLength;
-		out.codes += c.codes?.byteLength ?? 0;
-	}
-	return out;
+	let columns = 0;
+	for (const c of t.columns) columns += madeBytes(c);
+	return { 'columns (numbers + codes)': columns, offsets: t.source.rowStart.byteLength + t.source.rowEnd.byteLength };
 }
 
 const times: Record<string, number[]> = { load: [], profile: [], fingerprint: [], total: [], 'total CPU': [] };

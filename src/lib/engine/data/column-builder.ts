@@ -14,6 +14,7 @@ import { parseNumber } from './number';
 import { describeFormats, isSpreadsheetError, parseFormatted, type DecimalMark } from './number-format';
 import { isMissingToken } from './missing-tokens';
 import { PlainNumbers } from './plain-numbers';
+import { lazyMissingNumbers, lazyValueCodes } from './lazy-column';
 import { TextSet } from './text-set';
 import { valueCodes } from './value-codes';
 
@@ -199,6 +200,7 @@ export class ColumnBuilder {
 	finish(): Column {
 		const n = this.n;
 		const numbers = this.numbers.subarray(0, n);
+		const byValue = this.plain !== null;
 		if (this.plain) this.finishPlain(numbers);
 		const codes = this.codes ? this.codes.subarray(0, n) : null;
 		let exact = this.levels !== null || (this.overflow !== null && this.overflow.size < EXACT_DISTINCT_LIMIT);
@@ -228,6 +230,14 @@ export class ColumnBuilder {
 		if (this.errorValues > 0) {
 			col.errorValues = this.errorValues;
 			col.errorRows = this.errorRows;
+		}
+		// Arrays nothing may read, made only when read (lazy-column.ts): a text column's numbers (all NaN), and a
+		// plain numeric column's codes (valueCodes of its numbers again; the profile reads the levels' counts).
+		if (n > 0 && this.missing + this.nonNumeric === n) lazyMissingNumbers(col, n);
+		else if (byValue && codes && this.levels) {
+			const counts = new Int32Array(this.levels.length);
+			for (let i = 0; i < n; i++) if (codes[i] >= 0) counts[codes[i]]++;
+			lazyValueCodes(col, counts);
 		}
 		return col;
 	}

@@ -4,6 +4,7 @@ import { medianOfPresent } from '../prep/quantile';
 import { inferKind } from './infer';
 import { own } from '../names';
 import { badHeader } from './missing-tokens';
+import { levelCounts } from './lazy-column';
 
 const HIST_BINS = 20;
 /** |skewness| above this is called heavy (Bulmer 1979's rule of thumb calls > 1 highly skewed; 2 keeps the warning for real tails). */
@@ -162,9 +163,9 @@ export function histogram(x: Float64Array, min: number, max: number, bins: numbe
 }
 
 function topValues(col: Column, m: number): { value: string; count: number }[] {
-	if (!col.codes || !col.levels) return [];
-	const counts = new Int32Array(col.levels.length);
-	for (let i = 0; i < col.codes.length; i++) if (col.codes[i] >= 0) counts[col.codes[i]]++;
+	// Counted without making a numeric column's codes when they are not kept (lazy-column.ts).
+	const counts = levelCounts(col);
+	if (!counts || !col.levels) return [];
 	const order = Array.from(counts.keys()).sort((a, b) => counts[b] - counts[a] || a - b).slice(0, m);
 	return order.map((i) => ({ value: col.levels![i], count: counts[i] }));
 }
