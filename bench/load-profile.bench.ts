@@ -50,6 +50,8 @@ function tableBytes(t: Table): Record<string, number> {
 const times: Record<string, number[]> = { load: [], profile: [], fingerprint: [], total: [], 'total CPU': [] };
 let summary = '';
 let held = 0;
+let peak = 0;
+const rss0 = process.memoryUsage().rss;
 for (let r = 0; r < rounds; r++) {
 	gc();
 	const heap0 = process.memoryUsage();
@@ -70,9 +72,10 @@ for (let r = 0; r < rounds; r++) {
 	gc();
 	const heap1 = process.memoryUsage();
 	// Round 1 only: in later rounds the previous table was sometimes still held at the start (the baseline).
+	if (r === 0) peak = process.resourceUsage().maxRSS * 1024 - rss0;
 	if (r === 0) held = heap1.heapUsed + heap1.arrayBuffers - heap0.heapUsed - heap0.arrayBuffers;
 	const parts = tableBytes(table);
-	summary = `table: ${Object.entries(parts).map(([k, v]) => `${k} ${mb(v)} MB`).join(', ')}; heap + array buffers held by the table after a collection (round 1) ${mb(held)} MB (${(held / size).toFixed(2)}× the file); fast path ${table.format?.fastPath}; hash ${fp.hash}; kinds ${profiles.map((p) => `${p.name}:${p.kind}:${p.distinct}${p.distinctExact ? '' : '+'}`).join(' ')}`;
+	summary = `table: ${Object.entries(parts).map(([k, v]) => `${k} ${mb(v)} MB`).join(', ')}; heap + array buffers held by the table after a collection (round 1) ${mb(held)} MB (${(held / size).toFixed(2)}× the file); peak RSS above the start, round 1, ${mb(peak)} MB; fast path ${table.format?.fastPath}; hash ${fp.hash}; kinds ${profiles.map((p) => `${p.name}:${p.kind}:${p.distinct}${p.distinctExact ? '' : '+'}`).join(' ')}`;
 	console.log(`round ${r + 1}: load ${(t1 - t0).toFixed(0)} ms, profile ${(t2 - t1).toFixed(0)} ms, fingerprint ${(t3 - t2).toFixed(0)} ms, total ${(t3 - t0).toFixed(0)} ms (CPU ${times['total CPU'][r].toFixed(0)} ms)`);
 	table = null;
 }

@@ -21,7 +21,12 @@ import { valueCodes } from './value-codes';
 const EXACT_DISTINCT_LIMIT = 1_000_000;
 
 export class ColumnBuilder {
-	private numbers: Float64Array;
+	/**
+	 * Null once the column has left the plain path with no number stored yet, until its first number: a text column
+	 * never allocates one (8 MB a million rows), and ends with numbers made only when read (lazy-column.ts).
+	 */
+	private numbers: Float64Array | null;
+	private cap: number;
 	private codes: Int32Array | null;
 	private dict: Map<string, number> | null = new Map();
 	private levels: string[] | null = [];
@@ -44,14 +49,15 @@ export class ColumnBuilder {
 	private plain: PlainNumbers | null;
 
 	constructor(readonly name: string, private readonly decimal: DecimalMark = '.', capacity = 1024) {
-		this.numbers = new Float64Array(Math.max(16, capacity));
+		this.cap = Math.max(16, capacity);
+		this.numbers = new Float64Array(this.cap);
 		// A decimal-comma file reads "1.5" otherwise than a plain number: the string path does it all.
 		this.plain = decimal === '.' ? new PlainNumbers() : null;
-		this.codes = this.plain ? null : new Int32Array(Math.max(16, capacity));
+		this.codes = this.plain ? null : new Int32Array(this.cap);
 	}
 
 	push(raw: string): void {
-		if (this.n === this.numbers.length) this.grow();
+		if (this.n === this.cap) this.grow();
 		const i = this.n++;
 		const t = raw.trim();
 		let token = false;
@@ -59,7 +65,7 @@ export class ColumnBuilder {
 			if (this.plain) {
 				const v = this.plain.read(t);
 				if (v === v) {
-					this.numbers[i] = v;
+					this.numbers![i] = v;
 					return;
 				}
 				token = isMissingToken(t);
@@ -81,12 +87,12 @@ export class ColumnBuilder {
 				this.tokens ??= new Map();
 				this.tokens.set(t, (this.tokens.get(t) ?? 0) + 1);
 			}
-			this.numbers[i] = NaN;
+			if (this.numbers) this.numbers[i] = NaN;
 			this.missing++;
 			if (this.codes) this.codes[i] = -1;
 			return;
 		}
-		this.numbers[i] = this.number(t);
+		this.put(i, this.number(t));
 		this.code(i, t);
 	}
 
@@ -100,8 +106,8 @@ export class ColumnBuilder {
 			if (a > 32 && a < 127 && b > 32 && b < 127) {
 				const v = this.plain.readRange(text, from, to);
 				if (v === v) {
-					if (this.n === this.numbers.length) this.grow();
-					this.numbers[this.n++] = v;
+					if (this.n === this.cap) this.grow();
+					this.numbers![this.n++] = v;
 					return;
 				}
 			}
@@ -125,7 +131,7 @@ export class ColumnBuilder {
 	/** Cell i repeats level `code`: what number() and code() did for its first cell, without reading it again. */
 	private again(i: number, code: number): void {
 		const v = this.levelNumbers[code];
-		this.numbers[i] = v;
+		this.put(i, v);
 		if (v !== v) this.nonNumeric++;
 		else {
 			const flags = this.levelFlags[code];
@@ -147,11 +153,11 @@ export class ColumnBuilder {
 				code = this.levels.length;
 				this.dict.set(t, code);
 				this.levels.push(t);
-				this.levelNumbers.push(this.numbers[i]);
+				this.levelNumbers.push(this.numberAt(i));
 				this.levelFlags.push(this.lastFlags);
 			}
 			this.codes[i] = code;
-		} else if (this.overflow && this.overflow.size < EXACT_DISTINCT_LIMIT && Number.isNaN(this.numbers[i])) {
+		} else if (this.overflow && this.overflow.size < EXACT_DISTINCT_LIMIT && Number.isNaN(this.numberAt(i))) {
 			// Past the dictionary, only text cells go in the set (text-set.ts); numbers are counted at the end from the typed array.
 			this.overflow.add(t);
 		}
@@ -164,10 +170,13 @@ export class ColumnBuilder {
 	private leavePlain(upto: number): void {
 		const plain = this.plain!;
 		this.plain = null;
-		this.codes = new Int32Array(this.numbers.length);
+		const numbers = this.numbers!;
+		this.codes = new Int32Array(this.cap);
+		let stored = false;
 		const seen = new Map<number, number>();
 		for (let i = 0; i < upto && this.codes; i++) {
-			const v = this.numbers[i];
+			const v = numbers[i];
+			if (v === v) stored = true;
 			if (v !== v) this.codes[i] = -1;
 			else {
 				const code = seen.get(v);
@@ -179,13 +188,30 @@ export class ColumnBuilder {
 				}
 			}
 		}
+		// (The replay stops at the cap; the cells after it count too.) No number yet: no array until one comes.
+		for (let i = 0; i < upto && !stored; i++) if (numbers[i] === numbers[i]) stored = true;
+		if (!stored) this.numbers = null;
+	}
+
+	private put(i: number, v: number): void {
+		if (this.numbers) this.numbers[i] = v;
+		else if (v === v) {
+			this.numbers = new Float64Array(this.cap).fill(NaN);
+			this.numbers[i] = v;
+		}
+	}
+
+	private numberAt(i: number): number {
+		return this.numbers ? this.numbers[i] : NaN;
 	}
 
 	private grow(): void {
-		const cap = this.numbers.length * 2;
-		const numbers = new Float64Array(cap);
-		numbers.set(this.numbers);
-		this.numbers = numbers;
+		const cap = (this.cap *= 2);
+		if (this.numbers) {
+			const numbers = new Float64Array(cap);
+			numbers.set(this.numbers);
+			this.numbers = numbers;
+		}
 		if (this.codes) {
 			const codes = new Int32Array(cap);
 			codes.set(this.codes);
@@ -199,7 +225,7 @@ export class ColumnBuilder {
 
 	finish(): Column {
 		const n = this.n;
-		const numbers = this.numbers.subarray(0, n);
+		const numbers = this.numbers ? this.numbers.subarray(0, n) : new Float64Array(0);
 		const byValue = this.plain !== null;
 		if (this.plain) this.finishPlain(numbers);
 		const codes = this.codes ? this.codes.subarray(0, n) : null;
