@@ -222,13 +222,14 @@ export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe,
 	afterClustering?.();
 	k = res.k;
 	const { labels, order } = relabelBySize(res.labels, k);
-	const own = centroidsOf(data, rows, cols, labels, k);
-	let centersScaled = own.centers;
+	// The algorithm's own centres and inertia when it has them (k-means); else the segments' means and sum of squares.
+	const own = res.centers && res.inertia != null ? null : centroidsOf(data, rows, cols, labels, k);
+	let centersScaled = own?.centers ?? new Float64Array(0);
 	if (res.centers) {
 		centersScaled = new Float64Array(k * cols);
 		order.forEach((old, neu) => centersScaled.set(res.centers!.subarray(old * cols, (old + 1) * cols), neu * cols));
 	}
-	const inertia = res.inertia ?? own.inertia;
+	const inertia = res.inertia ?? own!.inertia;
 	const centersOrig = toFeatureUnits(toPreparedSpace(matrix, centersScaled, k), k, matrix.fitted);
 	const nf = matrix.fitted.features.length;
 	control.onProgress?.({ stage: `Metrics for k = ${k}`, fraction: 0.8 });
@@ -248,7 +249,7 @@ export function clusterOneK(table: Table, matrix: FeatureMatrix, recipe: Recipe,
 		...metrics,
 		sizes,
 		centers: Array.from({ length: k }, (_, s) => Array.from(centersOrig.subarray(s * nf, (s + 1) * nf))),
-		means: segmentMeans(table, recipe.features, matrix.rowIndex, labels, k),
+		means: segmentMeans(table, recipe.features, matrix.rowIndex, labels, k, profile),
 		iterations: res.iterations,
 		converged: res.converged,
 		profile,

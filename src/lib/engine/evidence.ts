@@ -8,6 +8,7 @@ import { kmeans } from './cluster/kmeans';
 import { centroidsOf, clusterAtK } from './cluster-k';
 import { calinskiHarabasz } from './metrics/calinski-harabasz';
 import { daviesBouldin } from './metrics/davies-bouldin';
+import { clusterCentroids } from './metrics/cluster-centroids';
 import { gapAtK, gapFrame, totalSS, type GapFrame, type GapPoint, type WithinSS } from './metrics/gap';
 import { checkGapRows, DEFAULT_GAP_D_POWER, withinDispersion, type GapDPower } from './metrics/gap-within';
 import { silhouetteEstimate } from './metrics/silhouette-ci';
@@ -105,6 +106,8 @@ export function kMetrics(matrix: FeatureMatrix, recipe: Recipe, k: number, label
 	const stab = ev?.stabilityB
 		? stability(data, rows, cols, labels, k, { B: ev.stabilityB, scheme: ev.stabilityScheme ?? 'bootstrap', seed: recipe.seed }, clusterLabels, { signal, onProgress: slice(2) })
 		: null;
+	// One pass of checks and centroids for both centroid-based indices.
+	const centroids = clusterCentroids(data, rows, cols, labels, k, 'The Davies–Bouldin index');
 	return {
 		silhouette: sil.mean,
 		silhouetteSampleSize: sil.sampleSize,
@@ -113,8 +116,8 @@ export function kMetrics(matrix: FeatureMatrix, recipe: Recipe, k: number, label
 		silhouetteCi: sil.ci,
 		silhouetteValues: Float32Array.from(sil.values),
 		silhouetteRows: sil.sampleRows,
-		daviesBouldin: daviesBouldin(data, rows, cols, labels, k),
-		calinskiHarabasz: calinskiHarabasz(data, rows, cols, labels, k),
+		daviesBouldin: daviesBouldin(data, rows, cols, labels, k, centroids),
+		calinskiHarabasz: calinskiHarabasz(data, rows, cols, labels, k, centroids),
 		gap,
 		stability: stab
 	};

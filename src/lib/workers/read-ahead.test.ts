@@ -45,6 +45,7 @@ function fakeWorker(opt: { failToLoad?: boolean; gated?: boolean; dieOnReturn?: 
 	const w = {
 		onmessage: null as ((e: MessageEvent<ReaderMessage>) => void) | null,
 		onerror: null as ((e: ErrorEvent) => void) | null,
+		onmessageerror: null as ((e: MessageEvent) => void) | null,
 		terminated: false,
 		starts: 0,
 		postMessage(m: ReaderRequest) {
@@ -63,6 +64,11 @@ function fakeWorker(opt: { failToLoad?: boolean; gated?: boolean; dieOnReturn?: 
 		die() {
 			w.terminated = true;
 			setTimeout(() => w.onerror?.({ preventDefault() {} } as ErrorEvent), 0);
+		},
+		/** A block arrives that cannot be deserialised: the worker lives on but the block is lost. */
+		lose() {
+			w.terminated = true;
+			setTimeout(() => w.onmessageerror?.({} as MessageEvent), 0);
 		}
 	};
 	const serve = readerThread((m) => {
@@ -149,13 +155,16 @@ describe('read-ahead source', () => {
 	it('carries on inline, with the right hash, when the reader thread dies half-way', async () => {
 		// Killed after `reads` requests: mid-block (the parser holds a block it has partly handed out), or at a
 		// block's end; or its script does not load.
-		for (const [reads, step] of [
-			[-1, 3 * MB + 1],
-			[1, 3 * MB + 1],
-			[2, 3 * MB + 1],
-			[1, 4 * MB],
-			[3, MB]
-		]) {
+		for (const [reads, step, how] of [
+			[-1, 3 * MB + 1, 'die'],
+			[1, 3 * MB + 1, 'die'],
+			[2, 3 * MB + 1, 'die'],
+			[1, 4 * MB, 'die'],
+			[3, MB, 'die'],
+			// A message that could not be deserialised ('messageerror') is as lost as a dead worker.
+			[1, 3 * MB + 1, 'lose'],
+			[3, MB, 'lose']
+		] as const) {
 			const inline = inlineOf(bytes);
 			const worker = fakeWorker({ failToLoad: reads < 0 });
 			const src = readAhead(blob, 'f.bin', inline, () => worker as unknown as Worker);
@@ -164,7 +173,7 @@ describe('read-ahead source', () => {
 			const got = new Uint8Array(bytes.length - 2);
 			for (let at = 2, k = 0; at < bytes.length; at += step, k++) {
 				if (k === reads) {
-					worker.die();
+					worker[how]();
 					await new Promise((r) => setTimeout(r, 5));
 				}
 				const end = Math.min(bytes.length, at + step);

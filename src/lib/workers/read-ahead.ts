@@ -74,13 +74,18 @@ export function readAhead(blob: Blob, name: string, inline: ByteSource & Require
 					else blocks.push({ at: m.at, length: m.length, buffer: m.buffer, hash: m.hash });
 					poke();
 				};
-				worker.onerror = (e) => {
-					// The worker's script did not load, or it crashed: this thread reads (and hashes) from here.
-					e.preventDefault();
+				const fallBack = () => {
 					broken = true;
 					stop();
 					poke();
 				};
+				worker.onerror = (e) => {
+					// The worker's script did not load, or it crashed: this thread reads (and hashes) from here.
+					e.preventDefault();
+					fallBack();
+				};
+				// A block that could not be received would otherwise be waited for forever: read here instead.
+				worker.onmessageerror = fallBack;
 			}
 		}
 		if (!worker) return false;

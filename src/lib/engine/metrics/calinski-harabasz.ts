@@ -4,10 +4,11 @@
  * calinski_harabasz_score`): [B / (L − 1)] / [W / (n − L)], B = Σ n_c‖μ_c − μ‖², W = Σ‖x − μ_c‖². Higher is
  * better; 1 when W = 0, as sklearn.
  */
-import { clusterCentroids } from './cluster-centroids';
+import { clusterCentroids, type Centroids } from './cluster-centroids';
 
-export function calinskiHarabasz(X: Float64Array, rows: number, cols: number, labels: Int32Array, k: number): number {
-	const { nLabels: L, n, code, counts, centroids, mean } = clusterCentroids(X, rows, cols, labels, k, 'The Calinski–Harabasz index');
+/** `known`: the centroids of these same X and labels (clusterCentroids), when the caller has them already. */
+export function calinskiHarabasz(X: Float64Array, rows: number, cols: number, labels: Int32Array, k: number, known?: Centroids): number {
+	const { nLabels: L, n, code, counts, centroids, mean } = known ?? clusterCentroids(X, rows, cols, labels, k, 'The Calinski–Harabasz index');
 	let extra = 0;
 	for (let c = 0; c < L; c++) {
 		let s = 0;

@@ -28,6 +28,13 @@ export function checkedMembers(X: Float64Array, rows: number, cols: number, labe
 	return checkedMembersOrAll(X, rows, cols, labels, k, metric) ?? Int32Array.from({ length: rows }, (_, i) => i);
 }
 
+/**
+ * Matrices whose every value was found finite by a check below. The metrics of one clustering each check the same
+ * prepared matrix (silhouette, Davies–Bouldin, Calinski–Harabasz, for every k of a sweep), which is never written
+ * after preparation: once is enough.
+ */
+const finite = new WeakSet<Float64Array>();
+
 /** As checkedMembers, but null when every row is a member (no −1 label): large runs need not list 22M row numbers. */
 export function checkedMembersOrAll(X: Float64Array, rows: number, cols: number, labels: Int32Array, k: number, metric: string): Int32Array | null {
 	if (X.length !== rows * cols || labels.length !== rows || cols < 1) {
@@ -39,6 +46,7 @@ export function checkedMembersOrAll(X: Float64Array, rows: number, cols: number,
 	let count = 0;
 	for (let i = 0; i < rows; i++) if (labels[i] !== -1) count++;
 	const members = new Int32Array(count === rows ? 0 : count);
+	const checkValues = !finite.has(X);
 	let at = 0;
 	for (let i = 0; i < rows; i++) {
 		const l = labels[i];
@@ -47,7 +55,7 @@ export function checkedMembersOrAll(X: Float64Array, rows: number, cols: number,
 			throw new EngineError('bad-parameter', `Row ${i + 1} has cluster label ${l}, outside 0…${k - 1} (or −1 for none).`,
 				'Pass labels from a clustering with the same k.');
 		}
-		for (let j = 0; j < cols; j++) {
+		if (checkValues) for (let j = 0; j < cols; j++) {
 			if (!Number.isFinite(X[i * cols + j])) {
 				throw new EngineError('bad-parameter', `Row ${i + 1} has a missing or infinite value; ${metric} needs finite numbers.`,
 					'Impute or drop missing values first.');
@@ -55,6 +63,7 @@ export function checkedMembersOrAll(X: Float64Array, rows: number, cols: number,
 		}
 		if (count !== rows) members[at++] = i;
 	}
+	if (count === rows) finite.add(X);
 	return count === rows ? null : members;
 }
 

@@ -5,10 +5,11 @@
  * Lower is better (0 = perfectly compact, well separated). As sklearn: 0 when every S_i or every M_ij is ~0
  * (np.allclose with atol 1e-8), and coincident centroids are treated as infinitely far apart.
  */
-import { clusterCentroids } from './cluster-centroids';
+import { clusterCentroids, type Centroids } from './cluster-centroids';
 
-export function daviesBouldin(X: Float64Array, rows: number, cols: number, labels: Int32Array, k: number): number {
-	const { nLabels: L, code, counts, centroids } = clusterCentroids(X, rows, cols, labels, k, 'The Davies–Bouldin index');
+/** `known`: the centroids of these same X and labels (clusterCentroids), when the caller has them already. */
+export function daviesBouldin(X: Float64Array, rows: number, cols: number, labels: Int32Array, k: number, known?: Centroids): number {
+	const { nLabels: L, code, counts, centroids } = known ?? clusterCentroids(X, rows, cols, labels, k, 'The Davies–Bouldin index');
 	const intra = new Float64Array(L);
 	for (let i = 0; i < rows; i++) {
 		const c = code[i];

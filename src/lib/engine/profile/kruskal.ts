@@ -5,21 +5,30 @@
 
 /** H statistic and p-value for values[i] in group groups[i] (0..g−1; negative = left out). NaN values are left out. */
 export function kruskalWallis(values: Float64Array, groups: Int32Array, g: number): { h: number; p: number; df: number } {
-	const idx: number[] = [];
-	for (let i = 0; i < values.length; i++) if (groups[i] >= 0 && groups[i] < g && !Number.isNaN(values[i])) idx.push(i);
-	const n = idx.length;
-	const present = new Set<number>();
-	for (const i of idx) present.add(groups[i]);
-	const df = present.size - 1;
-	if (n < 2 || df < 1) return { h: NaN, p: NaN, df: Math.max(0, df) };
+	return kruskalFromRanks(rankPresent(values, groups, g), groups, g);
+}
+
+/** Mid-ranks of the rows taken (rank NaN for the others), how many were taken, and the tie term Σ (t³ − t). */
+export interface Ranked {
+	rank: Float64Array;
+	n: number;
+	ties: number;
+}
+
+/**
+ * Mid-ranks (1-based; a run of equal values shares the average of its positions) of the non-NaN values whose group
+ * is in [0, g) — or of every non-NaN value when groups is null.
+ */
+export function rankPresent(values: Float64Array, groups: Int32Array | null, g = 0): Ranked {
+	const taken = (i: number) => values[i] === values[i] && (groups === null || (groups[i] >= 0 && groups[i] < g));
+	let n = 0;
+	for (let i = 0; i < values.length; i++) if (taken(i)) n++;
 	// Ranks from a native numeric sort of the values and binary search (no comparator callbacks): a value's rank
 	// is the average of its run of equals, [first + 1, last + 1]. Ranks are half-integers, so the rank sums are
 	// exact whatever the order of additions.
 	const sorted = new Float64Array(n);
-	for (let t = 0; t < n; t++) sorted[t] = values[idx[t]];
+	for (let i = 0, t = 0; i < values.length; i++) if (taken(i)) sorted[t++] = values[i];
 	sorted.sort();
-	const rankSum = new Float64Array(g);
-	const count = new Float64Array(g);
 	let ties = 0;
 	for (let s = 0; s < n; ) {
 		let e = s + 1;
@@ -28,7 +37,9 @@ export function kruskalWallis(values: Float64Array, groups: Int32Array, g: numbe
 		if (t > 1) ties += t * t * t - t;
 		s = e;
 	}
-	for (const i of idx) {
+	const rank = new Float64Array(values.length).fill(NaN);
+	for (let i = 0; i < values.length; i++) {
+		if (!taken(i)) continue;
 		const v = values[i];
 		let lo = 0, hi = n;
 		while (lo < hi) {
@@ -45,9 +56,27 @@ export function kruskalWallis(values: Float64Array, groups: Int32Array, g: numbe
 				else end = mid + 1;
 			}
 		}
-		rankSum[groups[i]] += (lo + 1 + end) / 2;
+		rank[i] = (lo + 1 + end) / 2;
+	}
+	return { rank, n, ties };
+}
+
+/**
+ * The test from ranks already taken over exactly the rows with a rank (rankPresent), whose groups are in [0, g):
+ * ranking once serves every grouping of the same rows (every k of a sweep).
+ */
+export function kruskalFromRanks({ rank, n, ties }: Ranked, groups: Int32Array, g: number): { h: number; p: number; df: number } {
+	const rankSum = new Float64Array(g);
+	const count = new Float64Array(g);
+	for (let i = 0; i < rank.length; i++) {
+		if (rank[i] !== rank[i]) continue;
+		rankSum[groups[i]] += rank[i];
 		count[groups[i]]++;
 	}
+	let present = 0;
+	for (let c = 0; c < g; c++) if (count[c] > 0) present++;
+	const df = present - 1;
+	if (n < 2 || df < 1) return { h: NaN, p: NaN, df: Math.max(0, df) };
 	let h = 0;
 	for (let c = 0; c < g; c++) if (count[c] > 0) h += (rankSum[c] * rankSum[c]) / count[c];
 	h = (12 / (n * (n + 1))) * h - 3 * (n + 1);

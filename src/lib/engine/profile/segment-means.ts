@@ -4,24 +4,30 @@ import { columnNamed } from '../data/column-named';
 /**
  * Mean of each feature per segment, in original units, over the cells that were present (imputed values are
  * not counted: a segment profile describes what customers actually did).
+ * `known`: a segment profile of the same rows and labels; its numeric features' means (the same sums in the same
+ * row order) are taken as they are, and only the other features are summed here.
  */
-export function segmentMeans(table: Table, features: string[], rowIndex: Int32Array, labels: Int32Array, k: number): number[][] {
-	const cols = features.map((f) => columnNamed(table, f)!.numbers);
+export function segmentMeans(table: Table, features: string[], rowIndex: Int32Array, labels: Int32Array, k: number, known?: { numeric: boolean[]; segments: { mean: number[] }[] }): number[][] {
+	const todo = features.map((_, j) => !(known?.numeric[j] && known.segments.length === k));
+	const cols = features.map((f, j) => (todo[j] ? columnNamed(table, f)!.numbers : null));
 	const sums = Array.from({ length: k }, () => new Float64Array(cols.length));
 	const counts = Array.from({ length: k }, () => new Float64Array(cols.length));
-	for (let r = 0; r < rowIndex.length; r++) {
-		const s = labels[r];
-		if (s < 0) continue;
-		const i = rowIndex[r];
-		for (let j = 0; j < cols.length; j++) {
-			const v = cols[j][i];
-			if (!Number.isNaN(v)) {
-				sums[s][j] += v;
-				counts[s][j]++;
+	const summed = cols.flatMap((c, j) => (c ? [j] : []));
+	if (summed.length > 0) {
+		for (let r = 0; r < rowIndex.length; r++) {
+			const s = labels[r];
+			if (s < 0) continue;
+			const i = rowIndex[r];
+			for (const j of summed) {
+				const v = cols[j]![i];
+				if (!Number.isNaN(v)) {
+					sums[s][j] += v;
+					counts[s][j]++;
+				}
 			}
 		}
 	}
-	return sums.map((row, s) => Array.from(row, (v, j) => (counts[s][j] > 0 ? v / counts[s][j] : NaN)));
+	return sums.map((row, s) => Array.from(row, (v, j) => (!todo[j] ? known!.segments[s].mean[j] : counts[s][j] > 0 ? v / counts[s][j] : NaN)));
 }
 
 /** Relabels clusters so segment 0 is the largest (ties: first seen), making numbering stable and meaningful. */

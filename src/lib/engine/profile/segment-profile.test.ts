@@ -88,3 +88,37 @@ describe('box plots and category composition', () => {
 		expect(comp.shares[0][1]).toBeCloseTo(3 / 10);
 	});
 });
+
+describe('a sweep shares each feature sample', () => {
+	it('gives every k the medians, boxes and rank tests of a fresh computation, with and without unsegmented rows', () => {
+		// 30,000 rows: the profile samples every 2nd row. Ties (rounded values), missing cells, a -0.
+		let seed = 99;
+		const r = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+		const lines = ['a,b'];
+		for (let i = 0; i < 30_000; i++) lines.push(`${(Math.round(r() * 40) / 4).toString()},${i % 211 === 0 ? '' : i === 4 ? '-0' : (r() * 1000).toFixed(1)}`);
+		const t = parseCsv(lines.join('\n'), 'sample.csv');
+		const rowIndex = Int32Array.from({ length: 30_000 }, (_, i) => i);
+		const reference = (labels: Int32Array, k: number) => {
+			// The profile's own definition, computed directly: every 2nd row, segment members sorted, ranks from scratch.
+			return ['a', 'b'].map((f) => {
+				const x = t.columns.find((c) => c.name === f)!.numbers;
+				const sv = Float64Array.from({ length: 15_000 }, (_, s) => x[2 * s]);
+				const sg = Int32Array.from({ length: 15_000 }, (_, s) => labels[2 * s]);
+				const med = (a: number[]) => (a.length % 2 ? a[a.length >> 1] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2);
+				const seg = Array.from({ length: k }, (_, s) => [...sv.filter((v, u) => sg[u] === s && !Number.isNaN(v))].sort((p, q) => p - q));
+				const all = seg.flat().sort((p, q) => p - q);
+				return { test: kruskalWallis(sv, sg, k), medians: seg.map((xs) => (xs.length ? med(xs) : NaN)), overall: med(all) };
+			});
+		};
+		for (const [k, noise] of [[3, false], [5, false], [4, true], [3, false]] as const) {
+			const labels = Int32Array.from({ length: 30_000 }, (_, i) => (noise && i % 7 === 0 ? -1 : Math.floor(r() * k)));
+			const p = segmentProfile(t, ['a', 'b'], rowIndex, labels, k);
+			const want = reference(labels, k);
+			want.forEach((w, j) => {
+				expect(p.tests[j]).toEqual({ feature: ['a', 'b'][j], ...w.test });
+				expect(p.overall.median[j]).toBe(w.overall);
+				p.segments.forEach((s, c) => expect(s.median[j]).toBe(w.medians[c]));
+			});
+		}
+	});
+});

@@ -4,7 +4,8 @@
  * Kruskal–Wallis test per feature across segments. Names and personas are built on top (naming.ts).
  */
 import type { Table } from '../types';
-import { kruskalWallis } from './kruskal';
+import { kruskalFromRanks, kruskalWallis } from './kruskal';
+import { featureSample } from './feature-sample';
 import { personas, type Persona } from './naming';
 import { columnNamed } from '../data/column-named';
 
@@ -94,16 +95,23 @@ export function segmentProfile(table: Table, features: string[], rowIndex: Int32
 		const totMean = totCnt ? totSum / totCnt : NaN;
 		overall.mean.push(totMean);
 		overall.sd.push(totCnt > 1 ? Math.sqrt(Math.max(0, (totSq - totCnt * totMean * totMean) / (totCnt - 1))) : NaN);
-		// Medians from the stride sample, per segment and overall.
+		// Medians from the stride sample, per segment and overall. When every sampled row is in a segment (no noise),
+		// the sample's ranks and sorted order serve every k (feature-sample.ts): each segment's values come out
+		// sorted, and the rank test needs only the group sums.
+		const sample = featureSample(x, rowIndex, sampleRows);
+		const sv = sample.values;
+		const sg = Int32Array.from(sampleRows, (r) => labels[r]);
+		const allIn = sg.every((g) => g >= 0 && g < k);
 		const bySeg: number[][] = Array.from({ length: k }, () => []);
 		const all: number[] = [];
-		const sv = new Float64Array(sampleRows.length), sg = new Int32Array(sampleRows.length);
-		sampleRows.forEach((r, t) => {
-			const v = x[rowIndex[r]];
-			sv[t] = v; sg[t] = labels[r];
-			if (labels[r] >= 0 && !Number.isNaN(v)) { bySeg[labels[r]].push(v); all.push(v); }
-		});
-		overall.median.push(median(all));
+		if (allIn) {
+			for (const t of sample.order) bySeg[sg[t]].push(sv[t]);
+		} else {
+			for (let t = 0; t < sv.length; t++) if (sg[t] >= 0 && sv[t] === sv[t]) (bySeg[sg[t]].push(sv[t]), all.push(sv[t]));
+			for (const xs of bySeg) xs.sort((a, b) => a - b);
+			all.sort((a, b) => a - b);
+		}
+		overall.median.push(medianSorted(allIn ? Array.from(sample.order, (t) => sv[t]) : all));
 		for (let s = 0; s < k; s++) {
 			const m1 = cnt[s] ? sum[s] / cnt[s] : NaN;
 			perSeg[s].mean.push(m1);
@@ -113,7 +121,7 @@ export function segmentProfile(table: Table, features: string[], rowIndex: Int32
 			const sd = overall.sd[j];
 			perSeg[s].smd.push(sd > 0 && Number.isFinite(m1) ? (m1 - totMean) / sd : 0);
 		}
-		tests.push({ feature: f, ...kruskalWallis(sv, sg, k) });
+		tests.push({ feature: f, ...(allIn ? kruskalFromRanks(sample.ranked, sg, k) : kruskalWallis(sv, sg, k)) });
 	});
 	const total = sizes.reduce((a, b) => a + b, 0);
 	const segments: SegmentStats[] = perSeg.map((s, i) => ({ size: sizes[i], share: total ? sizes[i] / total : 0, ...s }));
@@ -152,10 +160,9 @@ function compositionOf(feature: string, codes: Int32Array, levels: string[], row
 	return { feature, levels: [...top.map((c) => levels[c]), ...(other ? ['other'] : [])], shares };
 }
 
-/** [low whisker, Q1, median, Q3, high whisker] with linear quantiles; empty for no values. */
-function boxOf(xs: number[]): number[] {
-	if (xs.length === 0) return [];
-	const a = Float64Array.from(xs).sort();
+/** [low whisker, Q1, median, Q3, high whisker] with linear quantiles of ascending values; empty for no values. */
+function boxOf(a: number[]): number[] {
+	if (a.length === 0) return [];
 	const q = (p: number) => {
 		const h = (a.length - 1) * p, lo = Math.floor(h);
 		return lo + 1 < a.length ? a[lo] + (h - lo) * (a[lo + 1] - a[lo]) : a[lo];
@@ -167,9 +174,8 @@ function boxOf(xs: number[]): number[] {
 	return [lo, q1, q(0.5), q3, hi];
 }
 
-function median(xs: number[]): number {
-	if (xs.length === 0) return NaN;
-	const a = Float64Array.from(xs).sort();
+function medianSorted(a: number[]): number {
+	if (a.length === 0) return NaN;
 	const m = a.length >> 1;
 	return a.length % 2 ? a[m] : (a[m - 1] + a[m]) / 2;
 }
