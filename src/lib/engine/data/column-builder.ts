@@ -19,6 +19,21 @@ import { TextSet } from './text-set';
 import { valueCodes } from './value-codes';
 
 const EXACT_DISTINCT_LIMIT = 1_000_000;
+/** Up to this many levels pushRange compares a cell with each instead of making its string for the dictionary. */
+const FEW_LEVELS = 16;
+
+/** The index of the level equal to text.slice(from, to), or −1. */
+function levelAt(levels: string[], text: string, from: number, to: number): number {
+	const len = to - from;
+	for (let k = 0; k < levels.length; k++) {
+		const l = levels[k];
+		if (l.length !== len) continue;
+		let i = 0;
+		while (i < len && l.charCodeAt(i) === text.charCodeAt(from + i)) i++;
+		if (i === len) return k;
+	}
+	return -1;
+}
 
 export class ColumnBuilder {
 	/**
@@ -60,7 +75,7 @@ export class ColumnBuilder {
 		if (this.n === this.cap) this.grow();
 		const i = this.n++;
 		const t = raw.trim();
-		let token = false;
+		let token: boolean | undefined;
 		if (t !== '') {
 			if (this.plain) {
 				const v = this.plain.read(t);
@@ -70,18 +85,18 @@ export class ColumnBuilder {
 				}
 				token = isMissingToken(t);
 				if (!token) this.leavePlain(i);
-			} else token = isMissingToken(t);
-		}
-		if (this.dict && this.plain === null && t !== '') {
-			// A text seen before: its code, and its number as number(t) read it the first time (missing tokens never
-			// have a code). Most cells of a categorical column end here.
-			const code = this.dict.get(t);
-			if (code !== undefined) {
-				this.again(i, code);
-				return;
+			}
+			if (this.dict && this.plain === null) {
+				// A text seen before: its code, and its number as number(t) read it the first time (missing tokens
+				// never have a code). Most cells of a categorical column end here.
+				const code = this.dict.get(t);
+				if (code !== undefined) {
+					this.again(i, code);
+					return;
+				}
 			}
 		}
-		if (t === '' || token) {
+		if (t === '' || (token ?? isMissingToken(t))) {
 			if (t !== '') {
 				if (isSpreadsheetError(t) && this.errorValues++ < 5) this.errorRows.push(i);
 				this.tokens ??= new Map();
@@ -101,14 +116,25 @@ export class ColumnBuilder {
 	 * trimming, and a plain number is read from the text in place. Anything else goes through push.
 	 */
 	pushRange(text: string, from: number, to: number): void {
-		if (this.plain && from < to) {
+		if (from < to) {
 			const a = text.charCodeAt(from), b = text.charCodeAt(to - 1);
 			if (a > 32 && a < 127 && b > 32 && b < 127) {
-				const v = this.plain.readRange(text, from, to);
-				if (v === v) {
-					if (this.n === this.cap) this.grow();
-					this.numbers![this.n++] = v;
-					return;
+				if (this.plain) {
+					const v = this.plain.readRange(text, from, to);
+					if (v === v) {
+						if (this.n === this.cap) this.grow();
+						this.numbers![this.n++] = v;
+						return;
+					}
+				} else if (this.levels && this.levels.length <= FEW_LEVELS) {
+					// A column of few levels (region, channel): the cell is compared with each in place; a match is
+					// what push's dictionary lookup would find (the levels are distinct, and a token is never one).
+					const code = levelAt(this.levels, text, from, to);
+					if (code >= 0) {
+						if (this.n === this.cap) this.grow();
+						this.again(this.n++, code);
+						return;
+					}
 				}
 			}
 		}
