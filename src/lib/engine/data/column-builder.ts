@@ -15,25 +15,9 @@ import { describeFormats, isSpreadsheetError, parseFormatted, type DecimalMark }
 import { isMissingToken } from './missing-tokens';
 import { PlainNumbers } from './plain-numbers';
 import { lazyMissingNumbers, lazyValueCodes } from './lazy-column';
+import { EXACT_DISTINCT_LIMIT, TextDictionary } from './text-dictionary';
 import { TextSet } from './text-set';
 import { valueCodes } from './value-codes';
-
-const EXACT_DISTINCT_LIMIT = 1_000_000;
-/** Up to this many levels pushRange compares a cell with each instead of making its string for the dictionary. */
-const FEW_LEVELS = 16;
-
-/** The index of the level equal to text.slice(from, to), or −1. */
-function levelAt(levels: string[], text: string, from: number, to: number): number {
-	const len = to - from;
-	for (let k = 0; k < levels.length; k++) {
-		const l = levels[k];
-		if (l.length !== len) continue;
-		let i = 0;
-		while (i < len && l.charCodeAt(i) === text.charCodeAt(from + i)) i++;
-		if (i === len) return k;
-	}
-	return -1;
-}
 
 export class ColumnBuilder {
 	/**
@@ -42,10 +26,9 @@ export class ColumnBuilder {
 	 */
 	private numbers: Float64Array | null;
 	private cap: number;
-	private codes: Int32Array | null;
-	private dict: Map<string, number> | null = new Map();
-	private levels: string[] | null = [];
-	private overflow: TextSet | null = null;
+	/** Set while every filled cell is a plain number; then there is no dictionary yet (`text` is null). */
+	private plain: PlainNumbers | null;
+	private text: TextDictionary | null;
 	private n = 0;
 	private missing = 0;
 	private nonNumeric = 0;
@@ -55,20 +38,15 @@ export class ColumnBuilder {
 	private tokens: Map<string, number> | null = null;
 	private formatted = 0;
 	private formatFlags = 0;
-	/** Per level: its number and the format flags number() found in its text (for cells that repeat it). */
-	private levelNumbers: number[] = [];
-	private levelFlags: number[] = [];
 	/** The format flags of the cell number() read last (0: plain or not a number). */
 	private lastFlags = 0;
-	/** Set while every filled cell is a plain number (then `codes` is null and means nothing yet). */
-	private plain: PlainNumbers | null;
 
 	constructor(readonly name: string, private readonly decimal: DecimalMark = '.', capacity = 1024) {
 		this.cap = Math.max(16, capacity);
 		this.numbers = new Float64Array(this.cap);
 		// A decimal-comma file reads "1.5" otherwise than a plain number: the string path does it all.
 		this.plain = decimal === '.' ? new PlainNumbers() : null;
-		this.codes = this.plain ? null : new Int32Array(this.cap);
+		this.text = this.plain ? null : new TextDictionary(this.cap);
 	}
 
 	push(raw: string): void {
@@ -86,14 +64,12 @@ export class ColumnBuilder {
 				token = isMissingToken(t);
 				if (!token) this.leavePlain(i);
 			}
-			if (this.dict && this.plain === null) {
-				// A text seen before: its code, and its number as number(t) read it the first time (missing tokens
-				// never have a code). Most cells of a categorical column end here.
-				const code = this.dict.get(t);
-				if (code !== undefined) {
-					this.again(i, code);
-					return;
-				}
+			// A text seen before: its code, and its number as number(t) read it the first time (missing tokens never
+			// have a code). Most cells of a categorical column end here.
+			const code = this.plain ? undefined : this.text!.find(t);
+			if (code !== undefined) {
+				this.again(i, code);
+				return;
 			}
 		}
 		if (t === '' || (token ?? isMissingToken(t))) {
@@ -104,37 +80,29 @@ export class ColumnBuilder {
 			}
 			if (this.numbers) this.numbers[i] = NaN;
 			this.missing++;
-			if (this.codes) this.codes[i] = -1;
+			this.text?.blank(i);
 			return;
 		}
-		this.put(i, this.number(t));
-		this.code(i, t);
+		const v = this.number(t);
+		this.put(i, v);
+		this.text!.add(i, t, v, this.lastFlags);
 	}
 
 	/**
 	 * push(text.slice(from, to)) without the slice where it can: a field whose ends are visible ASCII needs no
-	 * trimming, and a plain number is read from the text in place. Anything else goes through push.
+	 * trimming; a plain number is read from the text in place, a level of a column of few levels found in place.
 	 */
 	pushRange(text: string, from: number, to: number): void {
 		if (from < to) {
 			const a = text.charCodeAt(from), b = text.charCodeAt(to - 1);
 			if (a > 32 && a < 127 && b > 32 && b < 127) {
-				if (this.plain) {
-					const v = this.plain.readRange(text, from, to);
-					if (v === v) {
-						if (this.n === this.cap) this.grow();
-						this.numbers![this.n++] = v;
-						return;
-					}
-				} else if (this.levels && this.levels.length <= FEW_LEVELS) {
-					// A column of few levels (region, channel): the cell is compared with each in place; a match is
-					// what push's dictionary lookup would find (the levels are distinct, and a token is never one).
-					const code = levelAt(this.levels, text, from, to);
-					if (code >= 0) {
-						if (this.n === this.cap) this.grow();
-						this.again(this.n++, code);
-						return;
-					}
+				const v = this.plain ? this.plain.readRange(text, from, to) : NaN;
+				const code = this.plain ? -1 : this.text!.findRange(text, from, to);
+				if (v === v || code >= 0) {
+					if (this.n === this.cap) this.grow();
+					if (v === v) this.numbers![this.n++] = v;
+					else this.again(this.n++, code);
+					return;
 				}
 			}
 		}
@@ -154,39 +122,17 @@ export class ColumnBuilder {
 		return v;
 	}
 
-	/** Cell i repeats level `code`: what number() and code() did for its first cell, without reading it again. */
+	/** Cell i repeats level `code`: what number() and the dictionary did for its first cell, without reading it. */
 	private again(i: number, code: number): void {
-		const v = this.levelNumbers[code];
+		const text = this.text!;
+		const v = text.levelNumbers[code];
 		this.put(i, v);
 		if (v !== v) this.nonNumeric++;
 		else {
-			const flags = this.levelFlags[code];
+			const flags = text.levelFlags[code];
 			if (flags) (this.formatted++, (this.formatFlags |= flags));
 		}
-		this.codes![i] = code;
-	}
-
-	private code(i: number, t: string): void {
-		if (this.dict && this.codes && this.levels) {
-			let code = this.dict.get(t);
-			if (code === undefined) {
-				if (this.levels.length >= DICTIONARY_CAP) {
-					this.overflow = new TextSet(this.levels);
-					this.overflow.add(t);
-					this.dict = this.codes = this.levels = null;
-					return;
-				}
-				code = this.levels.length;
-				this.dict.set(t, code);
-				this.levels.push(t);
-				this.levelNumbers.push(this.numberAt(i));
-				this.levelFlags.push(this.lastFlags);
-			}
-			this.codes[i] = code;
-		} else if (this.overflow && this.overflow.size < EXACT_DISTINCT_LIMIT && Number.isNaN(this.numberAt(i))) {
-			// Past the dictionary, only text cells go in the set (text-set.ts); numbers are counted at the end from the typed array.
-			this.overflow.add(t);
-		}
+		text.codes![i] = code;
 	}
 
 	/**
@@ -197,25 +143,25 @@ export class ColumnBuilder {
 		const plain = this.plain!;
 		this.plain = null;
 		const numbers = this.numbers!;
-		this.codes = new Int32Array(this.cap);
-		let stored = false;
+		const text = (this.text = new TextDictionary(this.cap));
 		const seen = new Map<number, number>();
-		for (let i = 0; i < upto && this.codes; i++) {
+		let stored = false;
+		for (let i = 0; i < upto; i++) {
 			const v = numbers[i];
-			if (v === v) stored = true;
-			if (v !== v) this.codes[i] = -1;
+			if (v !== v) {
+				text.blank(i);
+				continue;
+			}
+			stored = true;
+			if (!text.codes) continue; // past the cap: numbers are counted at the end
+			const code = seen.get(v);
+			if (code !== undefined) text.codes[i] = code;
 			else {
-				const code = seen.get(v);
-				if (code !== undefined) this.codes[i] = code;
-				else {
-					this.lastFlags = 0;
-					this.code(i, plain.text(v));
-					if (this.codes) seen.set(v, this.codes[i]);
-				}
+				text.add(i, plain.text(v), v, 0);
+				if (text.codes) seen.set(v, text.codes[i]);
 			}
 		}
-		// (The replay stops at the cap; the cells after it count too.) No number yet: no array until one comes.
-		for (let i = 0; i < upto && !stored; i++) if (numbers[i] === numbers[i]) stored = true;
+		// No number yet: no array until one comes.
 		if (!stored) this.numbers = null;
 	}
 
@@ -227,10 +173,6 @@ export class ColumnBuilder {
 		}
 	}
 
-	private numberAt(i: number): number {
-		return this.numbers ? this.numbers[i] : NaN;
-	}
-
 	private grow(): void {
 		const cap = (this.cap *= 2);
 		if (this.numbers) {
@@ -238,11 +180,7 @@ export class ColumnBuilder {
 			numbers.set(this.numbers);
 			this.numbers = numbers;
 		}
-		if (this.codes) {
-			const codes = new Int32Array(cap);
-			codes.set(this.codes);
-			this.codes = codes;
-		}
+		this.text?.grow(cap);
 	}
 
 	get length(): number {
@@ -252,31 +190,31 @@ export class ColumnBuilder {
 	finish(): Column {
 		const n = this.n;
 		const numbers = this.numbers ? this.numbers.subarray(0, n) : new Float64Array(0);
+		let codes: Int32Array | null = null, levels: string[] | null = null, overflow: TextSet | null = null;
 		const byValue = this.plain !== null;
-		if (this.plain) this.finishPlain(numbers);
-		const codes = this.codes ? this.codes.subarray(0, n) : null;
-		let exact = this.levels !== null || (this.overflow !== null && this.overflow.size < EXACT_DISTINCT_LIMIT);
-		let distinct = this.levels ? this.levels.length : (this.overflow?.size ?? 0);
-		if (this.overflow) {
+		if (this.plain) {
+			// The dictionary of a plain column from its numbers; past the cap, as the string path leaves it.
+			const dict = valueCodes(numbers, DICTIONARY_CAP);
+			if (dict) (codes = dict.codes), (levels = Array.from(dict.values, (v) => this.plain!.text(v)));
+			else overflow = new TextSet();
+		} else {
+			const text = this.text!;
+			codes = text.codes ? text.codes.subarray(0, n) : null;
+			({ levels, overflow } = text);
+		}
+		let exact = levels !== null || (overflow !== null && overflow.size < EXACT_DISTINCT_LIMIT);
+		let distinct = levels ? levels.length : (overflow?.size ?? 0);
+		if (overflow) {
 			const numericCells = n - this.missing - this.nonNumeric;
 			if (this.nonNumeric === 0) {
 				const numeric = numericDistinct(numbers);
 				distinct = numeric.exact ? numeric.count : DICTIONARY_CAP + 1;
 				exact = numeric.exact;
 			} else if (numericCells > 0) {
-				exact = false; // text and numbers mixed past the dictionary: the Set holds the text only
+				exact = false; // text and numbers mixed past the dictionary: the set holds the text only
 			}
 		}
-		const col: Column = {
-			name: this.name,
-			numbers,
-			codes,
-			levels: this.levels,
-			missing: this.missing,
-			nonNumeric: this.nonNumeric,
-			distinct,
-			distinctExact: exact
-		};
+		const col: Column = { name: this.name, numbers, codes, levels, missing: this.missing, nonNumeric: this.nonNumeric, distinct, distinctExact: exact };
 		if (this.formatted > 0) col.formats = `${this.formatted.toLocaleString('en')} formatted number(s): ${describeFormats(this.formatFlags)}`;
 		if (this.tokens) col.missingTokens = [...this.tokens].map(([token, count]) => ({ token, count })).sort((a, b) => b.count - a.count);
 		if (this.errorValues > 0) {
@@ -286,24 +224,7 @@ export class ColumnBuilder {
 		// Arrays nothing may read, made only when read (lazy-column.ts): a text column's numbers (all NaN), and a
 		// plain numeric column's codes (valueCodes of its numbers again; the profile reads the levels' counts).
 		if (n > 0 && this.missing + this.nonNumeric === n) lazyMissingNumbers(col, n);
-		else if (byValue && codes && this.levels) {
-			const counts = new Int32Array(this.levels.length);
-			for (let i = 0; i < n; i++) if (codes[i] >= 0) counts[codes[i]]++;
-			lazyValueCodes(col, counts);
-		}
+		else if (byValue && codes && levels) lazyValueCodes(col, levels.length);
 		return col;
-	}
-
-	/** The dictionary of a plain column from its numbers; past the cap, as the string path leaves it (no codes). */
-	private finishPlain(numbers: Float64Array): void {
-		const dict = valueCodes(numbers, DICTIONARY_CAP);
-		if (dict) {
-			this.codes = dict.codes;
-			this.levels = Array.from(dict.values, (v) => this.plain!.text(v));
-		} else {
-			this.codes = this.levels = this.dict = null;
-			this.overflow = new TextSet();
-		}
-		this.plain = null;
 	}
 }

@@ -40,8 +40,10 @@ const counts = new WeakMap<Float64Array, Int32Array>();
  * `codes` of a numeric column keyed by value (value-codes.ts: the codes the builder found, made again from the
  * numbers when read), with the levels' counts kept for the profile.
  */
-export function lazyValueCodes(col: Column, levelCounts: Int32Array): void {
-	const numbers = col.numbers;
+export function lazyValueCodes(col: Column, levels: number): void {
+	const numbers = col.numbers, codes = col.codes!;
+	const levelCounts = new Int32Array(levels);
+	for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) levelCounts[codes[i]]++;
 	counts.set(numbers, levelCounts);
 	lazy(col, 'codes', () => valueCodes(numbers, DICTIONARY_CAP)!.codes);
 }
