@@ -84,13 +84,7 @@ export function segmentProfile(table: Table, features: string[], rowIndex: Int32
 			return;
 		}
 		const x = col.numbers;
-		const sum = new Float64Array(k), sq = new Float64Array(k), cnt = new Float64Array(k);
-		for (let r = 0; r < n; r++) {
-			const s = labels[r];
-			const v = x[rowIndex[r]];
-			if (s < 0 || Number.isNaN(v)) continue;
-			sum[s] += v; sq[s] += v * v; cnt[s]++;
-		}
+		const { sum, sq, cnt } = segmentSums(x, rowIndex, labels, k);
 		const totSum = sum.reduce((a, b) => a + b, 0), totSq = sq.reduce((a, b) => a + b, 0), totCnt = cnt.reduce((a, b) => a + b, 0);
 		const totMean = totCnt ? totSum / totCnt : NaN;
 		overall.mean.push(totMean);
@@ -137,6 +131,20 @@ export function segmentProfile(table: Table, features: string[], rowIndex: Int32
 	const profile: SegmentProfile = { k, features: [...features], numeric, overall, segments, tests, testNote, personas: [], composition, warnings };
 	profile.personas = personas(profile);
 	return profile;
+}
+
+/** Per segment: the sum, the sum of squares and the count of the present values, in row order. */
+function segmentSums(x: Float64Array, rowIndex: Int32Array, labels: Int32Array, k: number) {
+	const sum = new Float64Array(k), sq = new Float64Array(k), cnt = new Float64Array(k);
+	for (let r = 0; r < rowIndex.length; r++) {
+		const s = labels[r];
+		const v = x[rowIndex[r]];
+		if (s < 0 || v !== v) continue;
+		sum[s] += v;
+		sq[s] += v * v;
+		cnt[s]++;
+	}
+	return { sum, sq, cnt };
 }
 
 const SHOWN_LEVELS = 8;
