@@ -11,7 +11,8 @@ const SHORT = 24;
 
 export class TextSet {
 	private long = new Set<string>();
-	private arena = new Uint16Array(1 << 16);
+	/** One byte a code unit while every one is below 256 (identifiers, Latin text); two from the first that is not. */
+	private arena: Uint8Array | Uint16Array = new Uint8Array(1 << 16);
 	private used = 0;
 	/** Per entry: its start in the arena and its length. */
 	private starts = new Int32Array(1 << 12);
@@ -57,7 +58,13 @@ export class TextSet {
 			slot = (slot + 1) & mask;
 		}
 		if (this.used + n > this.arena.length) this.arena = grown(this.arena, this.used + n);
-		for (let i = 0; i < n; i++) this.arena[this.used + i] = s.charCodeAt(i);
+		if (this.arena instanceof Uint8Array) {
+			let wide = false;
+			for (let i = 0; i < n; i++) if (s.charCodeAt(i) > 255) wide = true;
+			if (wide) this.arena = Uint16Array.from(this.arena);
+		}
+		const into = this.arena;
+		for (let i = 0; i < n; i++) into[this.used + i] = s.charCodeAt(i);
 		const k = this.entries++;
 		if (k === this.starts.length) {
 			this.starts = grown(this.starts, k + 1);
