@@ -6,6 +6,7 @@
  * (EngineClient in pool.ts), so a slice that runs long can delay a cancel but never lose it.
  */
 import { cancelled } from '../engine/errors';
+import type { Progress, ProgressFn } from '../engine/progress';
 
 const asked = new Set<number>();
 
@@ -50,4 +51,21 @@ export function jobControl(id: number | undefined, sliceMs = 25): JobControl {
 			if (id !== undefined) asked.delete(id);
 		}
 	};
+}
+
+/**
+ * Runs an engine step generator (engine/steps.ts) with a checkpoint between its steps, reporting the progress its
+ * steps yield at most every 100 ms (and its first at once, which marks the call as started for the page).
+ */
+export async function runSteps<T>(steps: Generator<Progress, T>, ctl: JobControl, onProgress?: ProgressFn): Promise<T> {
+	let reported = -Infinity;
+	for (;;) {
+		const s = steps.next();
+		if (s.done) return s.value;
+		if (performance.now() - reported > 100) {
+			reported = performance.now();
+			onProgress?.(s.value);
+		}
+		await ctl.checkpoint();
+	}
 }

@@ -137,7 +137,8 @@ export class EngineClient {
 
 	/** The prepared matrix, ids and original feature values for the projection view (transferred, not cloned). */
 	projectionInput(recipe: Recipe, opts: CallOptions = {}): Promise<ProjectionInput> {
-		return this.call((r) => r.projectionInput(recipe), opts);
+		// Cancel gives it up at once (it reports no progress, so the worker finishes it and keeps its table: callCancellable).
+		return this.callCancellable((r) => r.projectionInput(recipe), opts);
 	}
 
 	/**
@@ -160,7 +161,8 @@ export class EngineClient {
 
 	/** Rules for one k of a run (IMM, then ExKMC up to 4k leaves, held in the worker): the rule set with `leaves` leaves, and its files. */
 	rulesAt(recipe: Recipe, labels: Int32Array, centers: number[][], leaves: number, opts: CallOptions = {}) {
-		return this.call((r) => r.rulesAt(recipe, labels, centers, leaves), opts);
+		// In steps the worker stops at its next checkpoint on Cancel, keeping its table (callCancellable).
+		return this.callCancellable((r, job, onProgress) => r.rulesAt(recipe, labels, centers, leaves, proxied(onProgress), job), opts);
 	}
 
 	rulesFiles(recipe: Recipe, labels: Int32Array, centers: number[][], leaves: number, names: string[], opts: CallOptions = {}) {

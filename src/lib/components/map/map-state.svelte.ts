@@ -1,6 +1,7 @@
 /** The Map step's state: the projection's input, coordinates the user adds to the results CSV, saved selections and rows left out of the next run. */
 import type { Recipe } from '$lib/engine/recipe';
 import type { ProjectionInput } from '$lib/workers/api-projection';
+import type { CallOptions } from '$lib/workers/pool';
 import { SegmentsState } from '$lib/components/segments/segments-state.svelte';
 
 export class MapState extends SegmentsState {
@@ -33,9 +34,9 @@ export class MapState extends SegmentsState {
 	}
 
 	/** The prepared matrix, row ids and original feature values of the shown result, for the projection view. */
-	async projectionInput(): Promise<ProjectionInput | null> {
+	async projectionInput(opts: CallOptions = {}): Promise<ProjectionInput | null> {
 		if (!this.client || !this.result) return null;
-		return this.client.projectionInput(this.result.recipe);
+		return this.client.projectionInput(this.result.recipe, opts);
 	}
 
 	protected onNewFile(): void {

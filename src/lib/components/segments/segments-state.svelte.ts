@@ -1,6 +1,6 @@
 /** The Segments step's state: segment names, the rules view and "profile by any column" (in the worker), and what they add to the report and the results CSV. */
 import type { Recipe } from '$lib/engine/recipe';
-import { EngineClient } from '$lib/workers/pool';
+import { EngineClient, type CallOptions } from '$lib/workers/pool';
 import { segmentNamesFor } from '$lib/engine/profile/naming';
 import type { ReportExtras } from '$lib/engine/export/report-extras';
 import type { ColumnBySegment } from '$lib/engine/profile/by-column';
@@ -36,13 +36,13 @@ export class SegmentsState extends ClusterState {
 	ruleColumn = $state.raw<{ labels: Int32Array; values: Float64Array } | null>(null);
 
 	/** The rules of the shown k with this many leaves (engine/explain, in the worker), or their JSON and SQL files. */
-	rules(leaves: number): ReturnType<EngineClient['rulesAt']>;
+	rules(leaves: number, opts?: CallOptions): ReturnType<EngineClient['rulesAt']>;
 	rules(leaves: number, names: string[]): ReturnType<EngineClient['rulesFiles']>;
-	rules(leaves: number, names?: string[]) {
+	rules(leaves: number, how?: string[] | CallOptions) {
 		const r = this.result, labels = this.labels, centers = this.current?.modelCenters;
 		if (!this.client || !r || !labels || !centers) return Promise.reject(new Error('No result is on show.'));
 		const args = [$state.snapshot(r.recipe) as Recipe, labels.slice(), $state.snapshot(centers)] as const;
-		return names ? this.client.rulesFiles(...args, leaves, names) : this.client.rulesAt(...args, leaves);
+		return Array.isArray(how) ? this.client.rulesFiles(...args, leaves, how) : this.client.rulesAt(...args, leaves, how);
 	}
 
 	/** Any column of the table by segment of the shown k (engine/profile/by-column.ts, in the worker). */

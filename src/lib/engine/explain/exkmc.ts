@@ -5,6 +5,7 @@
  * column and threshold, that lowers that cost most. The steps are greedy and nested, so the tree for any k′ is the
  * tree after the first k′ − k of them: one expansion to the largest k′ serves every smaller one.
  */
+import { finish } from '../steps';
 import { leafNode, leafOf, midpoint, type Place, type TreeNode } from './threshold-tree';
 
 export interface Expansion {
@@ -26,6 +27,11 @@ interface Split {
 }
 
 export function exkmc(imm: TreeNode[], X: Float64Array, rows: number, cols: number, centers: Float64Array, k: number, maxLeaves: number, include?: (i: number) => boolean, place: Place = midpoint): Expansion {
+	return finish(exkmcSteps(imm, X, rows, cols, centers, k, maxLeaves, include, place));
+}
+
+/** ExKMC in steps (one per column sorted, and per column examined for a leaf's best split), so a worker can stop it. */
+export function* exkmcSteps(imm: TreeNode[], X: Float64Array, rows: number, cols: number, centers: Float64Array, k: number, maxLeaves: number, include?: (i: number) => boolean, place: Place = midpoint): Generator<void, Expansion> {
 	const nodes = imm.map((n) => ({ ...n, between: [...n.between] as [number, number] }));
 	const where = leafOf(nodes, X, rows, cols);
 	const members = new Map<number, number[]>();
@@ -37,14 +43,19 @@ export function exkmc(imm: TreeNode[], X: Float64Array, rows: number, cols: numb
 	}
 	const leafSegment = nodes.map((n) => n.segment);
 	// Every column's row order, sorted once: a leaf's rows in column order are then a filtered scan, not a sort.
-	const orders = Array.from({ length: cols }, (_, j) => {
+	const orders: Int32Array[] = [];
+	for (let j = 0; j < cols; j++) {
 		const o = Int32Array.from({ length: rows }, (_, i) => i);
 		const v = Float64Array.from({ length: rows }, (_, i) => X[i * cols + j]);
-		return o.sort((a, b) => v[a] - v[b]);
-	});
+		orders.push(o.sort((a, b) => v[a] - v[b]));
+		yield;
+	}
 	const ctx = { orders, mark: new Int32Array(rows).fill(-1) };
 	const candidates = new Map<number, Split | null>();
-	for (let n = 0; n < nodes.length; n++) if (nodes[n].column < 0) candidates.set(n, bestSplit(X, cols, centers, k, members.get(n) ?? [], place, ctx));
+	for (let n = 0; n < nodes.length; n++) {
+		if (nodes[n].column >= 0) continue;
+		candidates.set(n, yield* bestSplit(X, cols, centers, k, members.get(n) ?? [], place, ctx));
+	}
 	const splits: number[] = [];
 	let leaves = candidates.size;
 	while (leaves < maxLeaves) {
@@ -64,8 +75,8 @@ export function exkmc(imm: TreeNode[], X: Float64Array, rows: number, cols: numb
 		members.set(r, rp);
 		members.delete(pick);
 		candidates.delete(pick);
-		candidates.set(l, bestSplit(X, cols, centers, k, lp, place, ctx));
-		candidates.set(r, bestSplit(X, cols, centers, k, rp, place, ctx));
+		candidates.set(l, yield* bestSplit(X, cols, centers, k, lp, place, ctx));
+		candidates.set(r, yield* bestSplit(X, cols, centers, k, rp, place, ctx));
 		splits.push(pick);
 		leaves++;
 	}
@@ -74,9 +85,10 @@ export function exkmc(imm: TreeNode[], X: Float64Array, rows: number, cols: numb
 
 /**
  * The best split of one leaf. For rows L with sum S and squared norms Q, min over centres of Σ‖x − c‖² is
- * Q − max_c (2 c·S − |L| ‖c‖²); a sweep over the rows sorted on one column keeps c·S for every centre.
+ * Q − max_c (2 c·S − |L| ‖c‖²); a sweep over the rows sorted on one column keeps c·S for every centre. A step
+ * after each column.
  */
-function bestSplit(X: Float64Array, cols: number, centers: Float64Array, k: number, pts: number[], place: Place, ctx: { orders: Int32Array[]; mark: Int32Array }): Split | null {
+function* bestSplit(X: Float64Array, cols: number, centers: Float64Array, k: number, pts: number[], place: Place, ctx: { orders: Int32Array[]; mark: Int32Array }): Generator<void, Split | null> {
 	const n = pts.length;
 	if (n < 2) return null;
 	const norm2 = new Float64Array(k);
@@ -125,6 +137,7 @@ function bestSplit(X: Float64Array, cols: number, centers: Float64Array, k: numb
 			const gain = whole - L.cost - R.cost;
 			if (!best || gain > best.gain) best = { gain, column: j, threshold: NaN, between: [v, next], left: L.seg, right: R.seg };
 		}
+		yield;
 	}
 	for (const row of pts) ctx.mark[row] = -1;
 	if (best) best.threshold = place(best.column, best.between[0], best.between[1]);

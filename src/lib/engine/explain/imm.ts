@@ -6,9 +6,15 @@
  * building, the others follow their centre. Ties: the lowest column, then the lowest threshold (the committed
  * Python reference, tests/fixtures/explain/imm_reference.py, breaks them the same way).
  */
+import { finish } from '../steps';
 import { leafNode, midpoint, type Place, type TreeNode } from './threshold-tree';
 
 export function imm(X: Float64Array, rows: number, cols: number, centers: Float64Array, k: number, labels: ArrayLike<number>, place: Place = midpoint): TreeNode[] {
+	return finish(immSteps(X, rows, cols, centers, k, labels, place));
+}
+
+/** IMM in steps (one per column examined at each node), so a worker can stop it between them. */
+export function* immSteps(X: Float64Array, rows: number, cols: number, centers: Float64Array, k: number, labels: ArrayLike<number>, place: Place = midpoint): Generator<void, TreeNode[]> {
 	const nodes: TreeNode[] = [];
 	const start: number[] = [];
 	for (let i = 0; i < rows; i++) if (labels[i] >= 0 && labels[i] < k) start.push(i);
@@ -23,7 +29,7 @@ export function imm(X: Float64Array, rows: number, cols: number, centers: Float6
 			nodes[at] = leafNode(cs[0], depth);
 			continue;
 		}
-		const cut = bestCut(X, cols, centers, labels, pts, cs, place);
+		const cut = yield* bestCut(X, cols, centers, labels, pts, cs, place);
 		const left: number[] = [], right: number[] = [];
 		for (const i of pts) {
 			const goesLeft = X[i * cols + cut.column] <= cut.threshold;
@@ -50,9 +56,9 @@ interface Cut {
 /**
  * The cut with fewest mistakes. A row x with centre c is mistaken by threshold t exactly when
  * min(x, c) ≤ t < max(x, c), so the count over t is a step function that changes only at row and centre values:
- * one sorted sweep per column finds its minimum.
+ * one sorted sweep per column finds its minimum. A step after each column (three sorts of the node's rows).
  */
-function bestCut(X: Float64Array, cols: number, centers: Float64Array, labels: ArrayLike<number>, pts: number[], cs: number[], place: Place): Cut {
+function* bestCut(X: Float64Array, cols: number, centers: Float64Array, labels: ArrayLike<number>, pts: number[], cs: number[], place: Place): Generator<void, Cut> {
 	let best: Cut | null = null;
 	const n = pts.length;
 	const lo = new Float64Array(n), hi = new Float64Array(n);
@@ -87,6 +93,7 @@ function bestCut(X: Float64Array, cols: number, centers: Float64Array, labels: A
 			const mistakes = a - b;
 			if (!best || mistakes < best.mistakes) best = { column: j, threshold: NaN, between: [t, values[v + 1]], mistakes };
 		}
+		yield;
 	}
 	// Two distinct centres always differ in some column, so a cut exists.
 	best!.threshold = place(best!.column, best!.between[0], best!.between[1]);

@@ -8,11 +8,13 @@
 import { EngineError } from '../errors';
 import { Rng } from '../random';
 import type { FeatureMatrix, Table } from '../types';
-import { exkmc } from './exkmc';
-import { imm } from './imm';
+import type { Progress } from '../progress';
+import { finish, ROWS_PER_STEP } from '../steps';
+import { exkmcSteps } from './exkmc';
+import { immSteps } from './imm';
 import { columnUnits, originalValues, roundBetween, toOriginal, toPrepared, type ColumnUnits } from './original-units';
 import { leafRules, type Rule } from './rule-text';
-import { labelCost, type TreeNode } from './threshold-tree';
+import { labelCost, labelCostSteps, type TreeNode } from './threshold-tree';
 
 /** Above this many clustered rows the tree is grown on a seeded random sample of them (costs and coverage of the shown rules use every row). */
 export const RULES_SAMPLE = 20_000;
@@ -61,6 +63,14 @@ export type RuleNode =
 	| { segment: number; rows: number };
 
 export function explain(table: Table, matrix: FeatureMatrix, labels: Int32Array, k: number, centers: Float64Array, maxLeaves = 4 * k, seed = 0): Explanation {
+	return finish(explainSteps(table, matrix, labels, k, centers, maxLeaves, seed));
+}
+
+/**
+ * explain() in steps of a few milliseconds, each yielding where it is (the engine worker checks for Cancel between
+ * them: workers/job-control.ts). The fractions are rough shares of the time measured at 1,000,000 rows, k = 10.
+ */
+export function* explainSteps(table: Table, matrix: FeatureMatrix, labels: Int32Array, k: number, centers: Float64Array, maxLeaves = 4 * k, seed = 0): Generator<Progress, Explanation> {
 	if (k < 2) throw new EngineError('bad-parameter', 'Rules need at least two segments.', 'Choose k ≥ 2.');
 	if (matrix.fitted.columns.length !== matrix.cols) {
 		throw new EngineError('bad-parameter', 'Rules cannot be read in original units for a run clustered on principal components.', 'Cluster on the features themselves (no PCA step) to get rules.');
@@ -77,8 +87,8 @@ export function explain(table: Table, matrix: FeatureMatrix, labels: Int32Array,
 	const ns = sample ? sample.length : rows;
 	const Xs = sample ? gatherRows(X, sample, cols) : X;
 	const ls = sample ? Int32Array.from(sample, (i) => labels[i]) : labels;
-	const tree = imm(Xs, ns, cols, centers, k, ls, place);
-	const ex = exkmc(tree, Xs, ns, cols, centers, k, Math.max(k, maxLeaves), (i) => ls[i] >= 0, place);
+	const tree = yield* stage(immSteps(Xs, ns, cols, centers, k, ls, place), { stage: 'Finding rules: the tree with one leaf per segment (IMM)', fraction: 0.05 });
+	const ex = yield* stage(exkmcSteps(tree, Xs, ns, cols, centers, k, Math.max(k, maxLeaves), (i) => ls[i] >= 0, place), { stage: 'Finding rules: more leaves (ExKMC)', fraction: 0.3 });
 	// IMM's inner nodes are always split (step −1); ExKMC's at their step.
 	const splitStep = ex.nodes.map((_, i) => (i < tree.length && tree[i].column >= 0 ? -1 : Infinity));
 	ex.splits.forEach((n, s) => (splitStep[n] = s));
@@ -89,22 +99,35 @@ export function explain(table: Table, matrix: FeatureMatrix, labels: Int32Array,
 		return toPrepared(fitted, n.column, t) === n.threshold ? t : toOriginal(fitted, n.column, n.threshold);
 	});
 	const base: Explanation = {
-		k, sample: sample ? { size: ns, of: rows } : null, maxLeaves: tree.filter((n) => n.column < 0).length + ex.splits.length, tradeoff: [], baseCost: labelCost(X, rows, cols, labels, k), units,
+		k, sample: sample ? { size: ns, of: rows } : null, maxLeaves: tree.filter((n) => n.column < 0).length + ex.splits.length, tradeoff: [], baseCost: 0, units,
 		nodes: ex.nodes, original, splitStep, leafSegment: ex.leafSegment, immNodes: tree.length, labels, value: originalValues(table, matrix), X: matrix
 	};
+	base.baseCost = yield* stage(labelCostSteps(X, rows, cols, labels, k), { stage: 'Finding rules: the cost of the clusters', fraction: 0.55 });
 	const sampleCost = sample ? labelCost(Xs, ns, cols, ls, k) : base.baseCost;
 	for (let leaves = k; leaves <= base.maxLeaves; leaves++) {
-		const r = ruleLabels(base, leaves, sample);
+		const at = { stage: `Finding rules: the price of ${leaves} leaves`, fraction: 0.6 + (0.4 * (leaves - k)) / Math.max(1, base.maxLeaves - k + 1) };
+		yield at;
+		const r = yield* stage(ruleLabelsSteps(base, leaves, sample), at);
 		const masked = Int32Array.from(r.labels, (s, i) => (ls[i] < 0 ? -1 : s));
 		base.tradeoff.push({ leaves, costRatio: labelCost(Xs, ns, cols, masked, k) / sampleCost, agreement: agreement(ls, r.labels) });
 	}
 	return base;
 }
 
+/** Runs the steps of one part, yielding `at` between them; returns the part's result. */
+function* stage<T>(steps: Generator<unknown, T>, at: Progress): Generator<Progress, T> {
+	for (;;) {
+		const s = steps.next();
+		if (s.done) return s.value;
+		yield at;
+	}
+}
+
 /** `size` distinct rows of 0 … n − 1, ascending, drawn with the seeded generator (partial Fisher–Yates). */
 function sampleRows(n: number, size: number, seed: number): Int32Array {
 	const rng = new Rng(seed);
-	const idx = Int32Array.from({ length: n }, (_, i) => i);
+	const idx = new Int32Array(n);
+	for (let i = 0; i < n; i++) idx[i] = i;
 	for (let i = 0; i < size; i++) {
 		const j = i + rng.int(n - i);
 		const t = idx[i];
@@ -126,10 +149,11 @@ function isSplit(e: Explanation, n: number, leaves: number): boolean {
 }
 
 /** Every clustered row through the tree in original units: value ≤ threshold (numeric) or "is not the level" goes left. */
-function ruleLabels(e: Explanation, leaves: number, subset: Int32Array | null = null): { labels: Int32Array; leaf: Int32Array } {
+function* ruleLabelsSteps(e: Explanation, leaves: number, subset: Int32Array | null = null): Generator<void, { labels: Int32Array; leaf: Int32Array }> {
 	const n = subset ? subset.length : e.labels.length;
 	const labels = new Int32Array(n), leaf = new Int32Array(n);
 	for (let t = 0; t < n; t++) {
+		if (t % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
 		const i = subset ? subset[t] : t;
 		let at = 0;
 		while (isSplit(e, at, leaves)) {
@@ -142,9 +166,10 @@ function ruleLabels(e: Explanation, leaves: number, subset: Int32Array | null = 
 	return { labels, leaf };
 }
 
-function costOf(e: Explanation, ruled: Int32Array): number {
-	const masked = Int32Array.from(ruled, (s, i) => (e.labels[i] < 0 ? -1 : s));
-	return labelCost(e.X.data, e.X.rows, e.X.cols, masked, e.k);
+function* costOfSteps(e: Explanation, ruled: Int32Array): Generator<void, number> {
+	const masked = new Int32Array(ruled.length);
+	for (let i = 0; i < masked.length; i++) masked[i] = e.labels[i] < 0 ? -1 : ruled[i];
+	return yield* labelCostSteps(e.X.data, e.X.rows, e.X.cols, masked, e.k);
 }
 
 function agreement(labels: Int32Array, ruled: Int32Array): number {
@@ -155,18 +180,25 @@ function agreement(labels: Int32Array, ruled: Int32Array): number {
 
 /** The rules with this many leaves (k … maxLeaves). */
 export function rulesAt(e: Explanation, leaves: number): RuleSet {
+	return finish(rulesAtSteps(e, leaves));
+}
+
+/** rulesAt() in steps (passes over every row in slices), each yielding where it is. */
+export function* rulesAtSteps(e: Explanation, leaves: number): Generator<Progress, RuleSet> {
 	leaves = Math.max(e.k, Math.min(e.maxLeaves, Math.round(leaves)));
-	const { labels, leaf } = ruleLabels(e, leaves);
+	const { labels, leaf } = yield* stage(ruleLabelsSteps(e, leaves), { stage: `Finding rules: every row through the ${leaves}-leaf tree`, fraction: 0.1 });
 	const size = new Array<number>(e.k).fill(0);
 	const inLeaf = new Map<number, { rows: number; hit: number }>();
-	e.labels.forEach((s, i) => {
-		if (s < 0) return;
+	for (let i = 0; i < e.labels.length; i++) {
+		if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield { stage: 'Finding rules: coverage and precision', fraction: 0.4 };
+		const s = e.labels[i];
+		if (s < 0) continue;
 		size[s]++;
 		const c = inLeaf.get(leaf[i]) ?? { rows: 0, hit: 0 };
 		c.rows++;
 		if (labels[i] === s) c.hit++;
 		inLeaf.set(leaf[i], c);
-	});
+	}
 	const segments = size.map((sz) => ({ size: sz, rules: [] as Rule[], coverage: 0, precision: 0 }));
 	const walk = (at: number, path: { column: number; left: boolean; value: number }[]): RuleNode => {
 		if (!isSplit(e, at, leaves)) {
@@ -187,6 +219,6 @@ export function rulesAt(e: Explanation, leaves: number): RuleSet {
 		s.coverage = s.size ? hit / s.size : 0;
 		s.precision = rows ? hit / rows : 0;
 	}
-	const cost = costOf(e, labels);
+	const cost = yield* stage(costOfSteps(e, labels), { stage: 'Finding rules: their cost', fraction: 0.6 });
 	return { k: e.k, sample: e.sample, leaves, cost, baseCost: e.baseCost, costRatio: cost / e.baseCost, agreement: agreement(e.labels, labels), labels, segments, tree };
 }

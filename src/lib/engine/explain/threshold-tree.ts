@@ -3,6 +3,8 @@
  * threshold (x ≤ t goes left), every leaf names one segment. IMM (imm.ts) grows one with k leaves, ExKMC
  * (exkmc.ts) adds leaves to it. Nodes live in one flat array; node 0 is the root.
  */
+import { finish, ROWS_PER_STEP } from '../steps';
+
 export interface TreeNode {
 	/** Matrix column tested, or −1 for a leaf. */
 	column: number;
@@ -49,20 +51,31 @@ export function treeLabels(nodes: TreeNode[], X: Float64Array, rows: number, col
  * the clustering's own (Moshkovitz et al. 2020, section 2).
  */
 export function labelCost(X: Float64Array, rows: number, cols: number, labels: ArrayLike<number>, k: number): number {
+	return finish(labelCostSteps(X, rows, cols, labels, k));
+}
+
+/** labelCost in steps of ROWS_PER_STEP rows (a worker can stop it between them). */
+export function* labelCostSteps(X: Float64Array, rows: number, cols: number, labels: ArrayLike<number>, k: number): Generator<void, number> {
 	const sum = new Float64Array(k * cols);
 	const n = new Float64Array(k);
-	for (let i = 0; i < rows; i++) {
-		const s = labels[i];
-		if (s < 0) continue;
-		n[s]++;
-		for (let j = 0; j < cols; j++) sum[s * cols + j] += X[i * cols + j];
+	for (let from = 0; from < rows; from += ROWS_PER_STEP) {
+		for (let i = from, end = Math.min(rows, from + ROWS_PER_STEP); i < end; i++) {
+			const s = labels[i];
+			if (s < 0) continue;
+			n[s]++;
+			for (let j = 0; j < cols; j++) sum[s * cols + j] += X[i * cols + j];
+		}
+		yield;
 	}
 	for (let s = 0; s < k; s++) for (let j = 0; j < cols; j++) sum[s * cols + j] /= n[s] || 1;
 	let cost = 0;
-	for (let i = 0; i < rows; i++) {
-		const s = labels[i];
-		if (s < 0) continue;
-		for (let j = 0; j < cols; j++) cost += (X[i * cols + j] - sum[s * cols + j]) ** 2;
+	for (let from = 0; from < rows; from += ROWS_PER_STEP) {
+		for (let i = from, end = Math.min(rows, from + ROWS_PER_STEP); i < end; i++) {
+			const s = labels[i];
+			if (s < 0) continue;
+			for (let j = 0; j < cols; j++) cost += (X[i * cols + j] - sum[s * cols + j]) ** 2;
+		}
+		yield;
 	}
 	return cost;
 }
