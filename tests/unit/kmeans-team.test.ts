@@ -4,7 +4,7 @@
  * the plain JavaScript kernels (with Hamerly's bounds), because every pass sums its blocks in one fixed order.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kmeans, type KMeansOptions } from '../../src/lib/engine/cluster/kmeans';
+import { kmeans, setKernelBounds, type KMeansOptions } from '../../src/lib/engine/cluster/kmeans';
 import { BLOCK_ROWS } from '../../src/lib/engine/cluster/kmeans-blocks';
 import { setWasmEnabled } from '../../src/lib/engine/cluster/kmeans-wasm';
 import { Rng } from '../../src/lib/engine/random';
@@ -64,6 +64,26 @@ describe('k-means on a team of threads sharing memory', () => {
 			same(one, kmeans(X, rows, cols, k, options, { seed: 7, team: null }));
 		} finally {
 			setWasmEnabled(true);
+		}
+	});
+
+	it.each([8, 3])('Hamerly bounds in the WebAssembly kernel: with 2 and 3 threads the plain kernel\'s labels, centres and inertia, k = 2..10 (%i features)', (cols) => {
+		const rows = 3 * BLOCK_ROWS + 1234;
+		const X = blobs(rows, cols, 60 + cols);
+		const options: KMeansOptions = { nInit: 1, maxIter: 30, tol: 0 };
+		const before = [two!.team.helped, three!.team.helped];
+		try {
+			for (let k = 2; k <= 10; k++) {
+				setKernelBounds(null);
+				const plain = kmeans(X, rows, cols, k, options, { seed: k, team: null });
+				setKernelBounds(1, 0, 1);
+				for (const nt of [two!, three!]) same(plain, kmeans(X, rows, cols, k, options, { seed: k, team: nt.team }));
+			}
+			// The helpers took blocks of the bounded passes (over the whole loop: on a busy machine a helper may wake too late for a pass).
+			expect(two!.team.helped).toBeGreaterThan(before[0]);
+			expect(three!.team.helped).toBeGreaterThan(before[1]);
+		} finally {
+			setKernelBounds(2);
 		}
 	});
 

@@ -30,6 +30,13 @@ export const OP_MARGINS = 6;
 export const OP_UPDATE_TRIALS = 8;
 /** Hartigan: each block's cluster sums and counts of the given labels (no assignment), like OP_ASSIGN's parts. */
 export const OP_SUMS = 7;
+/**
+ * Lloyd with Hamerly's bounds (kmeans-lloyd-bounds.ts): OP_ASSIGN's labels, parts and changes, through the bounded
+ * WebAssembly kernel; per row, upper bounds in closest and lower bounds in lower; per centre, params. A block whose
+ * labels did not change in the previous pass (changed = 0, and params' last value 1: its parts are of those labels)
+ * first updates labels and bounds only, and keeps its parts unless a label changes.
+ */
+export const OP_BOUNDS = 9;
 
 /** One pass over the blocks. Per-block outputs have nBlocks parts; `best` and `out` are per row (this thread only). */
 export interface BlockJob {
@@ -58,6 +65,8 @@ export interface BlockJob {
 	lower?: Float64Array | null;
 	/** Per row: Hartigan's slack (OP_MARGINS). */
 	slack?: Float64Array | null;
+	/** OP_BOUNDS: k × 3 per-centre values, then ε and whether the parts are of the previous labels (kmeans-lloyd-bounds.ts). */
+	params?: Float64Array | null;
 }
 
 /**
@@ -71,6 +80,8 @@ export interface BlockOut {
 	slack: Float64Array | null;
 	sums: Float64Array | null;
 	counts: Float64Array | null;
+	/** OP_BOUNDS into a helper's scratch: the block's rows whose bounds were written (the others are unchanged). */
+	touched?: Int32Array | null;
 }
 
 export const blockRange = (rows: number, b: number) => {
@@ -83,11 +94,11 @@ export function blockOutputs(job: BlockJob, b: number): BlockOut {
 	const { op, k, stride } = job;
 	const { from, n } = blockRange(job.rows, b);
 	const rowsOf = <T extends Int32Array | Float64Array>(a: T | null | undefined) => (a ? (a.subarray(from, from + n) as T) : null);
-	const withSums = (op === OP_ASSIGN || op === OP_SUMS) && job.sums !== null && job.counts !== null;
+	const withSums = (op === OP_ASSIGN || op === OP_SUMS || op === OP_BOUNDS) && job.sums !== null && job.counts !== null;
 	return {
-		labels: op === OP_ASSIGN || op === OP_LABELS ? rowsOf(job.labels) : null,
-		closest: op === OP_CLOSEST || op === OP_MARGINS || op === OP_UPDATE_TRIALS ? rowsOf(job.closest) : null,
-		lower: op === OP_MARGINS ? rowsOf(job.lower) : null,
+		labels: op === OP_ASSIGN || op === OP_LABELS || op === OP_BOUNDS ? rowsOf(job.labels) : null,
+		closest: op === OP_CLOSEST || op === OP_MARGINS || op === OP_UPDATE_TRIALS || op === OP_BOUNDS ? rowsOf(job.closest) : null,
+		lower: op === OP_MARGINS || op === OP_BOUNDS ? rowsOf(job.lower) : null,
 		slack: op === OP_MARGINS ? rowsOf(job.slack) : null,
 		sums: withSums ? job.sums!.subarray(b * k * stride, (b + 1) * k * stride) : op === OP_TRIALS || op === OP_UPDATE_TRIALS ? job.sums!.subarray(b * k, (b + 1) * k) : null,
 		counts: withSums ? job.counts!.subarray(b * k, (b + 1) * k) : null
@@ -118,6 +129,8 @@ export function runBlockInto(job: BlockJob, b: number, out: BlockOut): number {
 		case OP_SUMS:
 			labelSums(Xb, n, stride, job.cols ?? stride, labels.subarray(from, from + n), out.sums!.fill(0), out.counts!.fill(0));
 			return 0;
+		case OP_BOUNDS:
+			return boundedBlock(job, b, Xb, n, out);
 		case OP_INERTIA:
 			return squaredDistances(Xb, n, stride, centers, labels.subarray(from, from + n), job.out ? job.out.subarray(from, from + n) : null);
 	}
@@ -126,8 +139,44 @@ export function runBlockInto(job: BlockJob, b: number, out: BlockOut): number {
 	return assignRows(Xb, n, stride, centers, k, out.labels!, out.sums, out.counts, job.best ? job.best.subarray(from, from + n) : null);
 }
 
+/**
+ * OP_BOUNDS for one block (out holding the block's labels and bounds, and, when they are of those labels, its
+ * previous parts). The kernel adds the rows into the parts exactly as OP_ASSIGN's kernel does, from zero in row order.
+ */
+function boundedBlock(job: BlockJob, b: number, Xb: Float64Array, n: number, out: BlockOut): number {
+	const { stride, k, centers } = job;
+	const P = job.params!;
+	const { from } = blockRange(job.rows, b);
+	const labels = job.labels.subarray(from, from + n), upper = job.closest!.subarray(from, from + n), lower = job.lower!.subarray(from, from + n);
+	const arena = arenaOf(Xb);
+	if (!arena) throw new Error('k-means: the bounded kernel needs the data in a WebAssembly arena.');
+	// Into a helper's scratch (kmeans-team-helper.ts): the kernel reads the job's arrays and lists the rows whose
+	// bounds it wrote, which alone are committed.
+	const list = out.labels!.byteOffset !== labels.byteOffset ? arena.i32(n, false) : null;
+	const to = { labels: out.labels!, upper: out.closest!, lower: out.lower!, list };
+	const sums = out.sums!, counts = out.counts!;
+	const run = (s: Float64Array | null, c: Float64Array | null) => {
+		const v = arena.bounds(Xb, n, stride, centers, k, labels, s, c, upper, lower, P, P[3 * k], to);
+		if (v < 0) throw new Error('k-means: the bounded kernel cannot run on these arrays.');
+		return v;
+	};
+	let v: number;
+	if (P[3 * k + 1] === 1 && job.changed[b] === 0) {
+		v = run(null, null);
+		if ((v & 0xffff) > 0) arena.labelSums(Xb, n, stride, out.labels!, sums.fill(0), counts.fill(0));
+	} else v = run(sums.fill(0), counts.fill(0));
+	if (list) out.touched = list.subarray(0, v >>> 16);
+	return v & 0xffff;
+}
+
 /** sums[l·stride + j] += x_j and counts[l]++ for each row (label l), rows in order. */
 function labelSums(X: Float64Array, n: number, stride: number, cols: number, labels: Int32Array, sums: Float64Array, counts: Float64Array): void {
+	// The WebAssembly kernel adds the same values in the same order (padding adds exact zeros).
+	const arena = arenaOf(X);
+	if ((stride === 4 || stride === 8) && arena && arena.holds(labels, sums, counts)) {
+		arena.labelSums(X, n, stride, labels, sums, counts);
+		return;
+	}
 	for (let i = 0, o = 0; i < n; i++, o += stride) {
 		const c = labels[i] * stride;
 		counts[labels[i]]++;
@@ -137,7 +186,7 @@ function labelSums(X: Float64Array, n: number, stride: number, cols: number, lab
 
 /** Stores block b's number where the job keeps it. */
 export function storeBlockValue(job: BlockJob, b: number, v: number): void {
-	if (job.op === OP_ASSIGN || job.op === OP_LABELS) job.changed[b] = v;
+	if (job.op === OP_ASSIGN || job.op === OP_LABELS || job.op === OP_BOUNDS) job.changed[b] = v;
 	else if (job.op === OP_INERTIA || job.op === OP_CLOSEST) job.inertia[b] = v;
 }
 
@@ -174,6 +223,8 @@ export class BlockedRows {
 	private readonly counts: Float64Array;
 	private readonly changed: Int32Array;
 	private readonly parts: Float64Array;
+	/** Whether the per-block sums and counts are those of the current labels (OP_BOUNDS may then keep them). */
+	private partsValid = false;
 
 	constructor(private readonly X: Float64Array, private readonly rows: number, private readonly stride: number, private readonly k: number) {
 		this.blocks = blockCount(rows);
@@ -199,9 +250,29 @@ export class BlockedRows {
 	 */
 	assign(centers: Float64Array, labels: Int32Array, sums: Float64Array | null, counts: Float64Array | null, best: Float64Array | null = null): number {
 		this.run(sums ? OP_ASSIGN : OP_LABELS, centers, labels, sums !== null, best, null);
+		this.partsValid = sums !== null;
 		let changed = 0;
 		for (let b = 0; b < this.blocks; b++) changed += this.changed[b];
 		if (sums && counts) foldParts(this.sums, this.counts, this.blocks, sums, counts);
+		return changed;
+	}
+
+	/**
+	 * assign's contract with sums, through Hamerly's bounds (OP_BOUNDS): upper and lower per row, params as the
+	 * job's (k × 3 values, ε, and one slot this sets).
+	 */
+	bounded(
+		centers: Float64Array, labels: Int32Array, sums: Float64Array, counts: Float64Array, upper: Float64Array, lower: Float64Array, params: Float64Array
+	): number {
+		params[3 * this.k + 1] = this.partsValid ? 1 : 0;
+		runBlocks({
+			op: OP_BOUNDS, X: this.X, rows: this.rows, stride: this.stride, k: this.k, centers, labels,
+			sums: this.sums, counts: this.counts, changed: this.changed, inertia: this.parts, closest: upper, lower, params
+		});
+		this.partsValid = true;
+		let changed = 0;
+		for (let b = 0; b < this.blocks; b++) changed += this.changed[b];
+		foldParts(this.sums, this.counts, this.blocks, sums, counts);
 		return changed;
 	}
 

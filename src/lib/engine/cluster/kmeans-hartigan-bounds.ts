@@ -10,6 +10,7 @@
  * ρ = min_b √(f(n_b')/f(n_b)), σ_a = √(g(n_a')/g(n_a)) (and √g ≤ √2, √f ≤ 1 for n_a' ≥ 2). When the first exceeds the
  * second (with a margin far above rounding), no b passes the exact test, so the pass may skip the row.
  */
+import { arenaOf } from './kmeans-wasm';
 
 /**
  * The budget within which a pass may skip a row on its slack alone: while every segment keeps √(f(n')/f(n)) ≥ RHO0
@@ -38,7 +39,11 @@ export function hartiganBounds(
 		g[c] = removeFactor(counts[c]);
 	}
 	if (stride === 8) {
-		bounds8(X, n, k, centers, f, g, labels, upper, lower);
+		// The WebAssembly kernel gives the same values where every array is in one arena (kmeans-wasm-bounds.ts).
+		const arena = arenaOf(X);
+		if (!(arena && arena.holds(centers, labels, upper, lower) && arena.margins(X, n, centers, k, f, g, labels, upper, lower))) {
+			bounds8(X, n, k, centers, f, g, labels, upper, lower);
+		}
 	} else {
 		for (let i = 0; i < n; i++) {
 			const a = labels[i], o = i * stride;

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { kmeans } from './kmeans';
 import { hartiganRefine } from './kmeans-hartigan';
 import { Rng } from '../random';
+import { hartiganBounds } from './kmeans-hartigan-bounds';
+import { openArena } from './kmeans-wasm';
 
 describe('hartiganRefine (Hartigan–Wong single-row moves)', () => {
 	it('moves a row Lloyd keeps (worked by hand)', () => {
@@ -42,5 +44,30 @@ describe('hartiganRefine (Hartigan–Wong single-row moves)', () => {
 			for (let b = 0; b < k; b++) if (b !== a) expect((counts[b] / (counts[b] + 1)) * d2(i, b)).toBeGreaterThanOrEqual(remove * (1 - 1e-9));
 		}
 		expect(total).toBeCloseTo(r.inertia, 9);
+	});
+
+	it('the WebAssembly bounds kernel gives the JavaScript bounds bit for bit (8 features, k = 1..16, tied values, small and empty segments)', () => {
+		const rng = new Rng(3);
+		const same = (a: Float64Array, b: Float64Array) => a.every((v, i) => Object.is(v, b[i]));
+		for (const k of [1, 2, 3, 7, 10, 16]) {
+			const n = 999;
+			const arena = openArena(n * 200 + 100_000)!;
+			const X = arena.f64(n * 8);
+			X.set(Float64Array.from({ length: n * 8 }, () => Math.round(rng.normal() * 4) / 2));
+			const C = arena.f64(k * 8);
+			C.set(Float64Array.from({ length: k * 8 }, () => Math.round(rng.normal() * 4) / 2));
+			const counts = arena.f64(k);
+			counts.set(Float64Array.from({ length: k }, () => (rng.next() < 0.2 ? rng.int(3) : 2 + rng.int(100))));
+			const labels = arena.i32(n);
+			labels.set(Int32Array.from({ length: n }, () => rng.int(k)));
+			// Everything in the arena: the kernel; the outputs outside it: JavaScript.
+			const [u1, l1, s1] = [arena.f64(n), arena.f64(n), arena.f64(n)];
+			hartiganBounds(X, n, 8, 8, k, C, counts, labels, u1, l1, s1);
+			const [u2, l2, s2] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+			hartiganBounds(X, n, 8, 8, k, C, counts, labels, u2, l2, s2);
+			expect(same(u1, u2) && same(l1, l2) && same(s1, s2)).toBe(true);
+			expect(l1.some((v) => v > 0 && Number.isFinite(v))).toBe(k > 1);
+			arena.close();
+		}
 	});
 });

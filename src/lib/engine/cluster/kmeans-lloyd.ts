@@ -16,6 +16,7 @@
 import { squaredDistances } from './kmeans-kernels';
 import { BlockedRows } from './kmeans-blocks';
 import { HamerlyBounds } from './kmeans-hamerly';
+import { KernelBounds, kernelBoundsShare, MAX_ITER_BOUNDED } from './kmeans-lloyd-bounds';
 import { arenaOf } from './kmeans-wasm';
 
 export class LloydRun {
@@ -30,6 +31,9 @@ export class LloydRun {
 	private next: Float64Array;
 	private readonly counts: Float64Array;
 	private bounds: HamerlyBounds | null = null;
+	private kernelBounds: KernelBounds | null = null;
+	/** Rows whose label changed in the last iteration. */
+	private lastChanged = Infinity;
 	private readonly blocked: BlockedRows;
 
 	constructor(
@@ -64,12 +68,24 @@ export class LloydRun {
 		const sums = this.next;
 		sums.fill(0);
 		counts.fill(0);
-		if (this.bounds === null && this.accelerateFrom !== null && this.iteration >= this.accelerateFrom && k > 1) {
-			this.bounds = new HamerlyBounds(X, rows, stride, k, this.blocked);
+		if (this.bounds === null && this.kernelBounds === null && this.accelerateFrom !== null && this.iteration >= this.accelerateFrom && k > 1) {
+			// The WebAssembly kernel's own bounds where it runs (strides 4 and 8), once few rows still change cluster
+			// (setting them up costs about two plain passes, which a run that is about to converge never repays);
+			// else the JavaScript ones.
+			const arena = arenaOf(X);
+			if (arena && (stride === 4 || stride === 8) && this.maxIter <= MAX_ITER_BOUNDED) {
+				if (this.lastChanged <= rows * kernelBoundsShare()) {
+					this.kernelBounds = new KernelBounds(X, rows, stride, k, arena);
+					this.kernelBounds.begin(this.centers);
+				}
+			} else this.bounds = new HamerlyBounds(X, rows, stride, k, this.blocked);
 		}
-		const changed = this.bounds
-			? this.bounds.assign(this.centers, labels, sums, counts)
-			: this.blocked.assign(this.centers, labels, sums, counts);
+		const changed = this.kernelBounds
+			? this.kernelBounds.assign(this.blocked, this.centers, labels, sums, counts)
+			: this.bounds
+				? this.bounds.assign(this.centers, labels, sums, counts)
+				: this.blocked.assign(this.centers, labels, sums, counts);
+		this.lastChanged = changed;
 		this.relocateEmpty(sums);
 		for (let c = 0; c < k; c++) {
 			// sklearn `_average_centers`: a cluster left with no weight keeps its (sum) values.
@@ -85,6 +101,7 @@ export class LloydRun {
 		}
 		this.shift = shift;
 		this.bounds?.moved(this.centers, sums, labels);
+		this.kernelBounds?.moved(this.centers, sums);
 		this.next = this.centers;
 		this.centers = sums;
 		this.iteration++;
@@ -112,7 +129,11 @@ export class LloydRun {
 	}
 
 	private finish(): void {
-		this.blocked.assign(this.centers, this.labels, null, null);
+		// The final relabelling: with the kernel's bounds, only rows they cannot prove are recomputed (same labels).
+		if (this.kernelBounds) {
+			const { k, stride } = this;
+			this.kernelBounds.assign(this.blocked, this.centers, this.labels, new Float64Array(k * stride), new Float64Array(k));
+		} else this.blocked.assign(this.centers, this.labels, null, null);
 		this.done = true;
 	}
 

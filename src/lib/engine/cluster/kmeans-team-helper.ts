@@ -5,7 +5,7 @@
  */
 import {
 	blockCount, blockOutputs, runBlock, runBlockInto, storeBlockValue, type BlockJob, type BlockOut,
-	OP_ASSIGN, OP_CLOSEST, OP_MARGINS, OP_SUMS, OP_TRIALS, OP_UPDATE_TRIALS
+	OP_ASSIGN, OP_BOUNDS, OP_CLOSEST, OP_MARGINS, OP_SUMS, OP_TRIALS, OP_UPDATE_TRIALS
 } from './kmeans-blocks';
 import { sharedArena, type WasmArena, type WasmMemory } from './kmeans-wasm';
 
@@ -16,7 +16,7 @@ import { sharedArena, type WasmArena, type WasmMemory } from './kmeans-wasm';
  */
 export const GEN = 0, FINISHED = 1, NEXT = 2, STOP = 3, OP = 4, ROWS = 5, STRIDE = 6, K = 7, HELPED = 15;
 export const PX = 8, PLABELS = 9, PCENTERS = 10, PSUMS = 11, PCOUNTS = 12, PCHANGED = 13, PINERTIA = 14;
-export const PCLOSEST = 16, PLOWER = 17, COLS = 18, SAFE = 19, TAKEN = 20, PSLACK = 21;
+export const PCLOSEST = 16, PLOWER = 17, COLS = 18, SAFE = 19, TAKEN = 20, PSLACK = 21, PPARAMS = 22;
 export const WORDS = 32;
 /** Blocks a job can have (NEXT's 16 bits); each has a state word after the control words. */
 export const MAX_BLOCKS = 65536;
@@ -101,18 +101,38 @@ function helperBlock(job: BlockJob, b: number, c: Int32Array, state: Int32Array,
 			sums: real.sums ? scratch.f64(real.sums.length, false) : null,
 			counts: real.counts ? scratch.f64(real.counts.length, false) : null
 		};
-		// The ops read the block's current labels and closest distances.
-		if (mine.labels) mine.labels.set(real.labels!);
+		// The ops read the block's current labels and closest distances (OP_BOUNDS reads the job's own, and may
+		// keep the block's parts).
+		const bounded = job.op === OP_BOUNDS;
+		if (mine.labels && !bounded) mine.labels.set(real.labels!);
 		if (mine.closest && (job.op === OP_CLOSEST || job.op === OP_UPDATE_TRIALS)) mine.closest.set(real.closest!);
+		if (bounded) {
+			mine.sums!.set(real.sums!);
+			mine.counts!.set(real.counts!);
+		}
 		const value = runBlockInto(job, b, mine);
 		if (Atomics.compareExchange(state, b, st(gen, CLAIMED), st(gen, COMMITTING)) !== st(gen, CLAIMED)) return false;
-		for (const key of ['labels', 'closest', 'lower', 'slack', 'sums', 'counts'] as const) if (mine[key]) real[key]!.set(mine[key] as never);
+		if (bounded) commitBounded(real, mine, value);
+		else for (const key of ['labels', 'closest', 'lower', 'slack', 'sums', 'counts'] as const) if (mine[key]) real[key]!.set(mine[key] as never);
 		storeBlockValue(job, b, value);
 		Atomics.store(state, b, st(gen, DONE));
 		return true;
 	} finally {
 		scratch.reset(mark);
 	}
+}
+
+/** OP_BOUNDS' commit: the labels when some changed, the bounds of the listed rows, the block's parts. */
+function commitBounded(real: BlockOut, mine: BlockOut, changed: number): void {
+	if (changed > 0) real.labels!.set(mine.labels!);
+	const t = mine.touched!, up = real.closest!, lo = real.lower!, myUp = mine.closest!, myLo = mine.lower!;
+	for (let j = 0; j < t.length; j++) {
+		const r = t[j];
+		up[r] = myUp[r];
+		lo[r] = myLo[r];
+	}
+	real.sums!.set(mine.sums!);
+	real.counts!.set(mine.counts!);
 }
 
 /** A helper thread's loop: call once `ready` has been signalled; returns when the team stops. */
@@ -148,13 +168,14 @@ function jobOf(buf: ArrayBuffer, c: Int32Array): BlockJob {
 		X: new Float64Array(buf, c[PX], rows * stride),
 		labels: seeding ? new Int32Array(0) : new Int32Array(buf, c[PLABELS], rows),
 		centers: new Float64Array(buf, c[PCENTERS], (op === OP_UPDATE_TRIALS ? k + 1 : k) * stride),
-		sums: op === OP_ASSIGN || op === OP_SUMS ? f64(PSUMS, blocks * k * stride) : op === OP_TRIALS || op === OP_UPDATE_TRIALS ? f64(PSUMS, blocks * k) : null,
-		counts: op === OP_ASSIGN || op === OP_SUMS ? f64(PCOUNTS, blocks * k) : op === OP_MARGINS ? f64(PCOUNTS, k) : null,
+		sums: op === OP_ASSIGN || op === OP_SUMS || op === OP_BOUNDS ? f64(PSUMS, blocks * k * stride) : op === OP_TRIALS || op === OP_UPDATE_TRIALS ? f64(PSUMS, blocks * k) : null,
+		counts: op === OP_ASSIGN || op === OP_SUMS || op === OP_BOUNDS ? f64(PCOUNTS, blocks * k) : op === OP_MARGINS ? f64(PCOUNTS, k) : null,
 		changed: new Int32Array(buf, c[PCHANGED], blocks),
 		inertia: new Float64Array(buf, c[PINERTIA], blocks),
 		closest: f64(PCLOSEST, rows),
 		lower: f64(PLOWER, rows),
-		slack: f64(PSLACK, rows)
+		slack: f64(PSLACK, rows),
+		params: f64(PPARAMS, 3 * k + 2)
 	};
 }
 

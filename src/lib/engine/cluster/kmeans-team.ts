@@ -17,7 +17,7 @@ import { blockCount, runBlock, type BlockJob, type BlockRunner } from './kmeans-
 import { sharedArena, sharedKernelMemory, type WasmArena, type WasmMemory } from './kmeans-wasm';
 import {
 	BASE, CLAIMED, claim, COLS, FINISHED, GEN, GRACE_BLOCKS, GRACE_MS, HELPED, K, MAX_BLOCKS, NEXT, OP, OPEN, PCENTERS,
-	PCHANGED, PCLOSEST, PCOUNTS, PINERTIA, PLABELS, PLOWER, PSLACK, PSUMS, PX, ROWS, SAFE, SCRATCH, SCRATCH_SUMS, st,
+	PCHANGED, PCLOSEST, PCOUNTS, PINERTIA, PLABELS, PLOWER, PPARAMS, PSLACK, PSUMS, PX, ROWS, SAFE, SCRATCH, SCRATCH_SUMS, st,
 	STOP, STRIDE, tag, TAKEN, TAKEN_OVER, WAIT_MS, WORDS, type TeamInit
 } from './kmeans-team-helper';
 
@@ -65,11 +65,11 @@ export class RowTeam implements BlockRunner {
 		const a = this.arena;
 		const blocks = blockCount(job.rows);
 		if (blocks > MAX_BLOCKS) return false;
-		if (!a || !a.holds(job.X, job.labels, job.centers, job.sums, job.counts, job.changed, job.inertia, job.closest ?? null, job.lower ?? null, job.slack ?? null)) return false;
+		if (!a || !a.holds(job.X, job.labels, job.centers, job.sums, job.counts, job.changed, job.inertia, job.closest ?? null, job.lower ?? null, job.slack ?? null, job.params ?? null)) return false;
 		const c = this.ctrl;
 		c[OP] = job.op; c[ROWS] = job.rows; c[STRIDE] = job.stride; c[K] = job.k; c[COLS] = job.cols ?? job.stride;
 		c[PCLOSEST] = job.closest ? job.closest.byteOffset : 0; c[PLOWER] = job.lower ? job.lower.byteOffset : 0;
-		c[PSLACK] = job.slack ? job.slack.byteOffset : 0;
+		c[PSLACK] = job.slack ? job.slack.byteOffset : 0; c[PPARAMS] = job.params ? job.params.byteOffset : 0;
 		c[PX] = job.X.byteOffset; c[PLABELS] = job.labels.byteOffset; c[PCENTERS] = job.centers.byteOffset;
 		c[PSUMS] = job.sums ? job.sums.byteOffset : 0; c[PCOUNTS] = job.counts ? job.counts.byteOffset : 0;
 		c[PCHANGED] = job.changed.byteOffset; c[PINERTIA] = job.inertia.byteOffset;

@@ -15,6 +15,7 @@
  * Where WebAssembly SIMD is missing, or memory cannot grow, `openArena` returns null and JavaScript runs.
  */
 import { encodeModule, F64, I32, op, V128, type FunctionDef } from './wasm-encode';
+import { boundsFunction, labelSumsFunction, marginsFunction } from './kmeans-wasm-bounds';
 
 /** Bytes of one pair block: `stride` interleaved (−2c_even, −2c_odd) features, then the two norms. */
 export const pairBlockBytes = (stride: number) => (stride + 1) * 16;
@@ -260,9 +261,10 @@ function kernelModule(shared = false): object | null {
 			for (let np = 1; np <= TRIAL_PAIRS_MAX; np++) fns.push(trialsFunction(np), trialsFunction(np, 'none'));
 			fns.push(trialsFunction(1, 'first'));
 			for (const F of [4, 8] as const) {
-				fns.push(assignFunction(F, null));
-				for (let u = 1; u <= UNROLL_MAX; u++) fns.push(assignFunction(F, u));
+				fns.push(assignFunction(F, null), boundsFunction(F, null), labelSumsFunction(F));
+				for (let u = 1; u <= UNROLL_MAX; u++) fns.push(assignFunction(F, u), boundsFunction(F, u));
 			}
+			for (let u = 1; u <= UNROLL_MAX; u++) fns.push(marginsFunction(u));
 			const bytes = encodeModule(fns, 1, shared ? SHARED_MAX_PAGES : null) as Uint8Array<ArrayBuffer>;
 			if (wasmApi.validate(bytes)) out = new wasmApi.Module(bytes);
 		}
@@ -360,10 +362,71 @@ export class WasmArena {
 		sums: Float64Array | null, counts: Float64Array | null, best: Float64Array | null
 	): number {
 		if ((stride !== 4 && stride !== 8) || this.closed) return -1;
+		const mark = this.top;
+		const C = this.centreBlocks(centers, k, stride);
+		if (C === null) return -1;
+		const pairs = Math.ceil(k / 2);
+		const fn = this.ex[`assign${stride}_${pairs <= UNROLL_MAX ? pairs : 'n'}`] as (...a: number[]) => number;
+		const changed = fn(X.byteOffset, rows, C.byteOffset, pairs, labels.byteOffset, sums ? sums.byteOffset : 0,
+			counts ? counts.byteOffset : 0, best ? best.byteOffset : 0);
+		this.reset(mark);
+		return changed;
+	}
+
+	/**
+	 * Hamerly's bounded assignment (kmeans-wasm-bounds.ts) of `rows` rows (fewer than 65,536): labels, upper and lower
+	 * bounds updated in place, or written to `out` (labels of every row; bounds and, in list, the indices of the rows
+	 * not proven at once), from the per-centre parameters P; with sums, each row added to its cluster's sum and count.
+	 * Returns changed + 65536·touched (see boundsFunction), or −1 when it cannot run here.
+	 */
+	bounds(
+		X: Float64Array, rows: number, stride: number, centers: Float64Array, k: number, labels: Int32Array,
+		sums: Float64Array | null, counts: Float64Array | null, upper: Float64Array, lower: Float64Array, P: Float64Array, eps: number,
+		out: { labels: Int32Array; upper: Float64Array; lower: Float64Array; list: Int32Array | null } | null = null
+	): number {
+		if ((stride !== 4 && stride !== 8) || this.closed) return -1;
+		const mark = this.top;
+		const C = this.centreBlocks(centers, k, stride);
+		if (C === null) return -1;
+		const pairs = Math.ceil(k / 2);
+		const fn = this.ex[`bounds${stride}_${pairs <= UNROLL_MAX ? pairs : 'n'}`] as (...a: number[]) => number;
+		const changed = fn(X.byteOffset, rows, C.byteOffset, pairs, labels.byteOffset, sums ? sums.byteOffset : 0,
+			counts ? counts.byteOffset : 0, upper.byteOffset, lower.byteOffset, P.byteOffset, eps, 2 * eps,
+			(out?.labels ?? labels).byteOffset, (out?.upper ?? upper).byteOffset, (out?.lower ?? lower).byteOffset, out?.list ? out.list.byteOffset : 0);
+		this.reset(mark);
+		// Unsigned: 65536 · 32,768 touched rows sets the sign bit of the i32.
+		return changed >>> 0;
+	}
+
+	/** Each row added to its cluster's sum and count in row order, as `assign` adds them (stride 4 or 8). */
+	labelSums(X: Float64Array, rows: number, stride: number, labels: Int32Array, sums: Float64Array, counts: Float64Array): void {
+		(this.ex[`labelSums${stride}`] as (...a: number[]) => void)(X.byteOffset, rows, labels.byteOffset, sums.byteOffset, counts.byteOffset);
+	}
+
+	/**
+	 * Hartigan's per-row bounds for rows of 8 features (kmeans-hartigan-bounds.ts bounds8, bit for bit): f and g the
+	 * k add and remove factors. False when it cannot run here (k above 16, or no room).
+	 */
+	margins(X: Float64Array, rows: number, centers: Float64Array, k: number, f: Float64Array, g: Float64Array, labels: Int32Array, upper: Float64Array, lower: Float64Array): boolean {
+		const pairs = Math.ceil(k / 2);
+		if (pairs > UNROLL_MAX || this.closed || this.top + pairs * 160 + k * 8 + 64 > this.capacity) return false;
+		const mark = this.top;
+		const C = this.f64(pairs * 16, false), F = this.f64(pairs * 2, false), G = this.f64(k, false);
+		for (let c = 0; c < 2 * pairs; c++) {
+			for (let j = 0; j < 8; j++) C[(c >> 1) * 16 + 2 * j + (c & 1)] = c < k ? centers[c * 8 + j] : 0;
+			F[c] = c < k ? f[c] : Infinity;
+		}
+		G.set(g);
+		(this.ex[`margins8_${pairs}`] as (...a: number[]) => void)(X.byteOffset, rows, C.byteOffset, labels.byteOffset, F.byteOffset, G.byteOffset, upper.byteOffset, lower.byteOffset);
+		this.reset(mark);
+		return true;
+	}
+
+	/** The kernels' centre blocks (pairs of centres interleaved, then their norms), or null without room. */
+	private centreBlocks(centers: Float64Array, k: number, stride: number): Float64Array | null {
 		const pairs = Math.ceil(k / 2);
 		const block = pairBlockBytes(stride);
-		const mark = this.top;
-		if (mark + pairs * block > this.capacity) return -1;
+		if (this.top + pairs * block > this.capacity) return null;
 		const C = this.f64((pairs * block) / 8, false);
 		for (let c = 0; c < pairs * 2; c++) {
 			const lane = c & 1;
@@ -381,11 +444,7 @@ export class WasmArena {
 			}
 			C[base + 2 * stride + lane] = s;
 		}
-		const fn = this.ex[`assign${stride}_${pairs <= UNROLL_MAX ? pairs : 'n'}`] as (...a: number[]) => number;
-		const changed = fn(X.byteOffset, rows, C.byteOffset, pairs, labels.byteOffset, sums ? sums.byteOffset : 0,
-			counts ? counts.byteOffset : 0, best ? best.byteOffset : 0);
-		this.reset(mark);
-		return changed;
+		return C;
 	}
 
 	/**

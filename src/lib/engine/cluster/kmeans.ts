@@ -13,6 +13,7 @@ import { kmeansPlusPlus, randomInit } from './kmeans-init';
 import { pairwiseToRows } from './kmeans-init-distances';
 import { assignRows, centredPadded, columnMeans, paddedStride, squaredDistances } from './kmeans-kernels';
 import { LloydRun, scaledTolerance } from './kmeans-lloyd';
+import { setKernelBoundsShare } from './kmeans-lloyd-bounds';
 import { kernelArena, openArena, type WasmArena } from './kmeans-wasm';
 import { hartiganRefine, hartiganScratchBytes } from './kmeans-hartigan';
 import { BLOCK_ROWS, blockCount } from './kmeans-blocks';
@@ -20,25 +21,38 @@ import { blockedStart, plusPlusTrials, seedScratchBytes } from './kmeans-seed-bl
 import { installedRowTeam, TEAM_MIN_ROWS, type RowTeam } from './kmeans-team';
 
 /**
- * Hamerly's bounds give identical results; measured on 1M × 8 (k = 8) they halve the time of a JavaScript
- * iteration once few rows change cluster, but cost more in the first iterations and gain nothing on small data. So
- * they start at the ninth iteration (runs that converge sooner never pay for them), on 50,000 rows or more. The
- * WebAssembly kernel (strides 4 and 8) is faster than the bounds' per-row JavaScript, so it runs without them
- * (bench/kmeans.bench.ts).
+ * Hamerly's bounds give identical results. In the WebAssembly kernel (strides 4 and 8, kmeans-lloyd-bounds.ts) they
+ * may start at the third iteration, and do once at most 1% of the rows changed cluster in the last one: setting them
+ * up costs about two plain passes, and early passes move most centres far. On the journey's 1M × 8 matrix a late
+ * pass then took about 10.5–14 ms instead of 16.5–19.5 at k = 3, 28 instead of 37 at k = 9 (one and two threads).
+ * In plain JavaScript they start at the ninth iteration (measured on 1M × 8, k = 8: they halve an iteration once few
+ * rows change cluster, but cost more in the first iterations). Both only from 50,000 rows.
  */
-function accelerateFrom(rows: number, arena: WasmArena | null, stride: number): number | null {
-	if (arena !== null && (stride === 4 || stride === 8)) return null;
+export function accelerateFrom(rows: number, arena: WasmArena | null, stride: number): number | null {
+	if (arena !== null && (stride === 4 || stride === 8)) return rows >= KERNEL_BOUNDS_MIN_ROWS ? KERNEL_BOUNDS_FROM : null;
 	return rows >= 50_000 ? 8 : null;
+}
+let KERNEL_BOUNDS_FROM = 2;
+let KERNEL_BOUNDS_MIN_ROWS = 50_000;
+/**
+ * Benchmarks and tests: the iteration (0-based) from which the WebAssembly bounds may start (null: never), from how
+ * many rows, and the share of rows changing cluster below which they start (kmeans-lloyd-bounds.ts).
+ */
+export function setKernelBounds(from: number | null, minRows = 50_000, share = 0.01): void {
+	KERNEL_BOUNDS_FROM = from ?? Infinity;
+	KERNEL_BOUNDS_MIN_ROWS = minRows;
+	setKernelBoundsShare(share);
 }
 
 /**
  * Bytes a k-means run needs in its arena: the centred data, one restart's labels, centres, sums and counts, and
  * the per-block parts (kmeans-blocks.ts).
  */
-function arenaBytes(rows: number, cols: number, k: number): number {
+export function arenaBytes(rows: number, cols: number, k: number): number {
 	const stride = paddedStride(cols);
 	const blocks = blockCount(rows);
-	return 8 * rows * stride + 4 * rows + 8 * (2 * k * stride + k) + 16 * 8 + blocks * (8 * (k * stride + k + 1) + 4) + 4 * 16 + seedBytes(rows, cols, k);
+	return 8 * rows * stride + 4 * rows + 8 * (2 * k * stride + k) + 16 * 8 + blocks * (8 * (k * stride + k + 1) + 4) + 4 * 16 + seedBytes(rows, cols, k) +
+		16 * rows + 8 * (3 * k + 2) + 3 * 16;
 }
 
 /**

@@ -48,6 +48,7 @@ export const op = {
 	block: [0x02, 0x40],
 	loop: [0x03, 0x40],
 	if: [0x04, 0x40],
+	else: [0x05],
 	end: [0x0b],
 	br: (d: number) => [0x0c, ...uleb(d)],
 	brIf: (d: number) => [0x0d, ...uleb(d)],
@@ -62,16 +63,22 @@ export const op = {
 	i32LtU: [0x49],
 	f64Eq: [0x61],
 	f64Lt: [0x63],
+	f64Gt: [0x64],
 	i32Add: [0x6a],
 	i32Sub: [0x6b],
 	i32Mul: [0x6c],
 	i32And: [0x71],
 	i32Or: [0x72],
 	i32Shl: [0x74],
+	i32ShrU: [0x76],
 	f64Add: [0xa0],
 	f64Sub: [0xa1],
 	f64Mul: [0xa2],
+	f64Min: [0xa4],
+	f64Max: [0xa5],
+	f64Sqrt: [0x9f],
 	i32WrapI64: [0xa7],
+	f64ConvertI32S: [0xb7],
 	// SIMD (prefix 0xfd, opcode as unsigned LEB128)
 	v128Load: (offset = 0) => [0xfd, ...uleb(0x00), 4, ...uleb(offset)],
 	v128Load64Splat: (offset = 0) => [0xfd, ...uleb(0x0a), 3, ...uleb(offset)],
@@ -82,6 +89,8 @@ export const op = {
 	i64x2ExtractLane: (lane: number) => [0xfd, ...uleb(0x1d), lane],
 	f64x2ExtractLane: (lane: number) => [0xfd, ...uleb(0x21), lane],
 	f64x2Lt: [0xfd, ...uleb(0x49)],
+	f64x2Eq: [0xfd, ...uleb(0x47)],
+	f64x2Splat: [0xfd, ...uleb(0x14)],
 	v128Bitselect: [0xfd, ...uleb(0x52)],
 	i64x2Add: [0xfd, ...uleb(0xce)],
 	f64x2Add: [0xfd, ...uleb(0xf0)],
@@ -89,7 +98,9 @@ export const op = {
 	f64x2Sqrt: [0xfd, ...uleb(0xef)],
 	f64x2Mul: [0xfd, ...uleb(0xf2)],
 	/** pmin(a, b) = b < a ? b : a, lane-wise. */
-	f64x2Pmin: [0xfd, ...uleb(0xf6)]
+	f64x2Pmin: [0xfd, ...uleb(0xf6)],
+	/** pmax(a, b) = a < b ? b : a, lane-wise. */
+	f64x2Pmax: [0xfd, ...uleb(0xf7)]
 };
 
 export interface FunctionDef {
