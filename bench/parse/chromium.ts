@@ -54,8 +54,9 @@ function resetPeak(pid: number): boolean {
 	}
 }
 
-export async function chromiumParse(file: string): Promise<{ version: string; ms: number[]; peakMB: number }> {
-	const bundle = await build({ entryPoints: [join('bench', 'parse', 'worker-entry.ts')], bundle: true, format: 'esm', write: false, platform: 'browser', target: 'es2022' });
+/** `entry`: the worker script under bench/parse/ (the journey's load + profile: journey-worker-entry.ts); `runs` of it. */
+export async function chromiumParse(file: string, entry = 'worker-entry.ts', runs = 3): Promise<{ version: string; ms: number[]; peakMB: number; phases: Record<string, number>[] }> {
+	const bundle = await build({ entryPoints: [join('bench', 'parse', entry)], bundle: true, format: 'esm', write: false, platform: 'browser', target: 'es2022' });
 	const js = bundle.outputFiles[0].text;
 	// The loader starts its reader worker from new URL('./file-reader.worker.ts', import.meta.url): served here.
 	const reader = await build({ entryPoints: [join('src', 'lib', 'workers', 'file-reader.worker.ts')], bundle: true, format: 'esm', write: false, platform: 'browser', target: 'es2022' });
@@ -70,8 +71,9 @@ export async function chromiumParse(file: string): Promise<{ version: string; ms
 	const browser = await launchChromium();
 	try {
 		const ms: number[] = [];
+		const phases: Record<string, number>[] = [];
 		let peak = 0;
-		for (let run = 0; run < 3; run++) {
+		for (let run = 0; run < runs; run++) {
 			// A fresh page per run so each starts from the same baseline.
 			const page = await browser.newPage();
 			await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
@@ -86,7 +88,7 @@ export async function chromiumParse(file: string): Promise<{ version: string; ms
 			const base = pids.reduce((t, p) => t + memory(p).rss, 0);
 			const out = await page.evaluate(
 				() =>
-					new Promise<{ ms?: number; rows?: number; error?: string }>((resolve) => {
+					new Promise<{ ms?: number; rows?: number; error?: string; phases?: Record<string, number> }>((resolve) => {
 						const w = (window as unknown as { w: Worker }).w;
 						w.onmessage = (e) => resolve(e.data);
 						w.postMessage((document.querySelector('input') as HTMLInputElement).files![0]);
@@ -95,10 +97,11 @@ export async function chromiumParse(file: string): Promise<{ version: string; ms
 			const top = pids.reduce((t, p) => t + memory(p).hwm, 0);
 			if (out.error || out.rows !== 1_000_000) throw new Error(`worker said ${JSON.stringify(out)}`);
 			ms.push(out.ms!);
+			if (out.phases) phases.push(out.phases);
 			if (run === 0) peak = top - base;
 			await page.close();
 		}
-		return { version: browser.version(), ms, peakMB: peak / 1e6 };
+		return { version: browser.version(), ms, peakMB: peak / 1e6, phases };
 	} finally {
 		await browser.close();
 		server.close();

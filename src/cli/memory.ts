@@ -13,6 +13,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { isMade } from '../lib/engine/data/lazy-column';
 import type { Table } from '../lib/engine/types';
 
 /** Rows from which a run collects garbage between phases and releases unused columns. */
@@ -40,7 +41,8 @@ export function releaseUnusedColumns(table: Table, keep: Iterable<string>): stri
 	const wanted = new Set(keep);
 	const released: string[] = [];
 	for (const c of table.columns) {
-		if (wanted.has(c.name) || c.numbers.length === 0) continue;
+		// A text column's numbers may not exist yet (lazy-column.ts): checking their length would make them.
+		if (wanted.has(c.name) || (isMade(c, 'numbers') && c.numbers.length === 0)) continue;
 		c.numbers = NONE;
 		c.codes = null;
 		released.push(c.name);

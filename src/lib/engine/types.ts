@@ -9,7 +9,10 @@ export interface Column {
 	name: string;
 	/** Every cell parsed as a number; NaN where the cell is blank or not a number. */
 	numbers: Float64Array;
-	/** Dictionary codes of the raw text (-1 = blank), or null when the column has too many distinct values. */
+	/**
+	 * Dictionary codes of the raw text (-1 = blank), or null when the column has too many distinct values. A numeric
+	 * column's codes, and a text column's numbers (all NaN), are made when first read (data/lazy-column.ts).
+	 */
 	codes: Int32Array | null;
 	/** The distinct non-blank texts that `codes` index, in order of first appearance. */
 	levels: string[] | null;

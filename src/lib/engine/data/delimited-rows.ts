@@ -7,7 +7,7 @@ import { throwIfAborted } from '../progress';
 import { ColumnBuilder } from './column-builder';
 import type { DecimalMark } from './number-format';
 import { SkipLog } from './skipped';
-import { maxRecords, RecordReader } from './tokenizer';
+import { Fields, maxRecords, RecordReader } from './tokenizer';
 import type { Offsets } from '../types';
 
 export interface GeneralRows {
@@ -28,14 +28,27 @@ const CONFLICT = /^(<{7}|={7}|>{7})( |$)/;
 
 export function isConflictMarker(line: string): boolean {
 	// The first character rules out almost every row before the pattern is tried.
-	const c = line.charCodeAt(0);
-	return (c === 60 || c === 61 || c === 62) && CONFLICT.test(line);
+	return isConflictStart(line.charCodeAt(0)) && CONFLICT.test(line);
+}
+
+/** '<', '=' or '>': how a merge-conflict marker starts. */
+function isConflictStart(c: number): boolean {
+	return c === 60 || c === 61 || c === 62;
 }
 
 /** The row repeats the header (a file concatenated from several exports): compared field by field, no joined copy. */
-function isHeaderAgain(fields: string[], rawHeader: string[]): boolean {
-	if (fields.length !== rawHeader.length) return false;
-	for (let j = 0; j < fields.length; j++) if (fields[j] !== rawHeader[j]) return false;
+function isHeaderAgain(f: Fields, text: string, rawHeader: string[]): boolean {
+	if (f.count !== rawHeader.length) return false;
+	for (let j = 0; j < f.count; j++) {
+		const h = rawHeader[j], v = f.value[j];
+		if (v !== null) {
+			if (v !== h) return false;
+			continue;
+		}
+		const s = f.start[j];
+		if (f.end[j] - s !== h.length) return false;
+		for (let k = 0; k < h.length; k++) if (text.charCodeAt(s + k) !== h.charCodeAt(k)) return false;
+	}
 	return true;
 }
 
@@ -51,46 +64,60 @@ export function readGeneralRows(
 	const ncols = names.length;
 	const guess = maxRecords(text, reader.offset);
 	const builders = names.map((nm) => new ColumnBuilder(nm, decimal, guess));
-	let rowStart = new Float64Array(guess);
-	let rowEnd = new Float64Array(guess);
+	// Uint32 where every offset fits (always, for a string V8 can hold), written in place rather than compacted from a
+	// Float64Array at the end (which had held both, 24 MB for a million rows, at the end of the parse).
+	const wide = text.length >= 2 ** 32;
+	let rowStart: Offsets = wide ? new Float64Array(guess) : new Uint32Array(guess);
+	let rowEnd: Offsets = wide ? new Float64Array(guess) : new Uint32Array(guess);
 	const skips = new SkipLog();
-	const fields: string[] = [];
+	// Fields as ranges of the text: an unquoted cell becomes a string only if the builder needs one (not for a
+	// plain number), which spared most of the million-row journey file's 11 million strings.
+	const f = new Fields();
 	let rows = 0, rowLines = 0, blankLines = 0, padded = 0;
 	const paddedLines: number[] = [];
-	while (reader.next(fields)) {
+	while (reader.nextFields(f)) {
 		const { start, end, line, lines } = reader;
+		const count = f.count;
 		if (reader.unterminated) {
 			skips.add(start, end, line, lines, 'unbalanced-quote');
 			continue;
 		}
-		if (fields.length === 1 && fields[0].trim() === '' && !reader.quoted) {
+		if (count === 1 && !reader.quoted && f.text(text, 0).trim() === '') {
 			blankLines += lines;
 			continue;
 		}
-		if (!reader.quoted && isConflictMarker(fields[0])) {
+		// Unquoted: field 0 is a range; its first character rules out almost every row before a string is made.
+		if (!reader.quoted && isConflictStart(text.charCodeAt(f.start[0])) && isConflictMarker(f.text(text, 0))) {
 			skips.add(start, end, line, lines, 'conflict-marker');
 			continue;
 		}
-		if (fields.length > ncols) {
+		if (count > ncols) {
 			// Trailing empty fields (a delimiter at the end of the line) are harmless; text there is not.
 			let extra = false;
-			for (let k = ncols; k < fields.length; k++) if (fields[k].trim() !== '') extra = true;
+			for (let k = ncols; k < count; k++) if (f.text(text, k).trim() !== '') extra = true;
 			if (extra) {
 				skips.add(start, end, line, lines, 'too-many-fields');
 				continue;
 			}
-		} else if (fields.length === 1 && ncols > 1) {
+		} else if (count === 1 && ncols > 1) {
 			skips.add(start, end, line, lines, 'one-field');
 			continue;
-		} else if (fields.length < ncols) {
+		} else if (count < ncols) {
 			padded++;
 			if (paddedLines.length < 5) paddedLines.push(line);
 		}
-		if (isHeaderAgain(fields, rawHeader)) {
+		if (isHeaderAgain(f, text, rawHeader)) {
 			skips.add(start, end, line, lines, 'repeated-header');
 			continue;
 		}
-		for (let j = 0; j < ncols; j++) builders[j].push(j < fields.length ? fields[j] : '');
+		for (let j = 0; j < ncols; j++) {
+			if (j >= count) builders[j].push('');
+			else {
+				const v = f.value[j];
+				if (v !== null) builders[j].push(v);
+				else builders[j].pushRange(text, f.start[j], f.end[j]);
+			}
+		}
 		if (rows === rowStart.length) {
 			rowStart = grow(rowStart);
 			rowEnd = grow(rowEnd);
@@ -104,12 +131,11 @@ export function readGeneralRows(
 			control.onProgress?.({ stage: `Reading ${label}: ${rows.toLocaleString('en')} rows`, fraction: reader.offset / text.length });
 		}
 	}
-	const compact = (a: Float64Array): Offsets => (text.length < 2 ** 32 ? Uint32Array.from(a.subarray(0, rows)) : a.subarray(0, rows));
-	return { builders, rowStart: compact(rowStart), rowEnd: compact(rowEnd), rows, rowLines, blankLines, skips, padded, paddedLines };
+	return { builders, rowStart: rowStart.subarray(0, rows), rowEnd: rowEnd.subarray(0, rows), rows, rowLines, blankLines, skips, padded, paddedLines };
 }
 
-function grow(a: Float64Array): Float64Array<ArrayBuffer> {
-	const b = new Float64Array(a.length * 2);
+function grow(a: Offsets): Offsets {
+	const b = a instanceof Uint32Array ? new Uint32Array(a.length * 2) : new Float64Array(a.length * 2);
 	b.set(a);
 	return b;
 }

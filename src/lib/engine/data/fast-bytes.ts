@@ -54,6 +54,8 @@ export async function readNumericBytes(src: ByteSource, delimiter: string, ncols
 	// After the first blank line only line breaks may follow (trailing blank lines); pendingCR: a CR whose
 	// successor is not yet known (CRLF counts once, a lone CR once).
 	let trailing = false, pendingCR = false, trailingBlankLines = 0;
+	/** Rows the file holds, estimated from its first chunk; the arrays take that size after their first 1,024 rows. */
+	let estimate = 0;
 	const mb = (x: number) => (x / 2 ** 20).toFixed(0);
 	const hashedBySource = src.hashReads?.(opt.hash) ?? false;
 
@@ -119,14 +121,18 @@ export async function readNumericBytes(src: ByteSource, delimiter: string, ncols
 			for (let p = buf.indexOf(LF); p !== -1 && p < limit; p = buf.indexOf(LF, p + 1)) breaks++;
 			if (breaks === 0) for (let p = buf.indexOf(CR); p !== -1 && p < limit; p = buf.indexOf(CR, p + 1)) breaks++;
 			st.columns = Array.from({ length: ncols }, () => new Float64Array(0));
-			grow(st, Math.ceil(((Math.max(1, breaks) * (size - opt.from)) / Math.max(1, limit)) * 1.02) + 64);
+			// The first rows go into small arrays, the estimate only once they parsed: a file with a text column
+			// fails on its first row, and had allocated every column for the whole file (96 MB for the journey's).
+			estimate = Math.ceil(((Math.max(1, breaks) * (size - opt.from)) / Math.max(1, limit)) * 1.02) + 64;
+			grow(st, 0);
 		}
 		let i = 0;
 		for (;;) {
 			i = parseRows(buf, i, limit, base - opt.delta, delim, ncols, st);
 			if (i < 0) return null;
 			if (!st.full) break;
-			grow(st, 0);
+			grow(st, estimate);
+			estimate = 0;
 		}
 		if (st.blankAt >= 0) {
 			trailing = true;

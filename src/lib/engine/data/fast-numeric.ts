@@ -29,6 +29,7 @@ export interface FastResult {
 export function readNumericFast(text: string, delimiter: string, ncols: number, from: number, control: RunControl = {}, label = ''): FastResult | null {
 	const n = text.length;
 	const delim = delimiter.charCodeAt(0);
+	if (firstLineHasText(text, from, delim)) return null;
 	// Rows ≤ line breaks + 1: allocate once instead of growing (which would double peak memory); the results are
 	// subarray views, so the spare slot is never copied away.
 	const cap = maxRecords(text, from);
@@ -145,4 +146,20 @@ export function readNumericFast(text: string, delimiter: string, ncols: number, 
 		rowEnd: rowEnd.subarray(0, row),
 		trailingBlankLines
 	};
+}
+
+/**
+ * A letter other than an exponent's, or a quote, on the first data line: this path would give up on that line, so
+ * it does at once — before scanning the text for its line count and allocating every column for it (the journey
+ * file's id column made that 104 MB, every time the file was loaded).
+ */
+function firstLineHasText(text: string, from: number, delim: number): boolean {
+	for (let i = from; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === LF || c === CR) return false;
+		if (c === delim) continue;
+		const l = c | 32;
+		if ((l >= 97 && l <= 122 && l !== 101) || c === 34) return true;
+	}
+	return false;
 }

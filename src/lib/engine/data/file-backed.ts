@@ -13,6 +13,7 @@ import type { Table } from '../types';
 import type { ByteSource } from './byte-source';
 import { FileBackedText } from './file-source';
 import { hashText } from './fingerprint';
+import { copyColumn } from './lazy-column';
 
 export function keepFileNotText(table: Table, src: ByteSource): Table {
 	const s = table.source;
@@ -31,7 +32,13 @@ export function keepFileNotText(table: Table, src: ByteSource): Table {
 	return {
 		...table,
 		notes: table.notes.map(own),
-		columns: table.columns.map((c) => ({ ...c, name: own(c.name), levels: c.levels ? c.levels.map(own) : c.levels })),
+		columns: table.columns.map((c) => {
+			// Not a spread: it would make the arrays a column makes only when read (lazy-column.ts).
+			const copy = copyColumn(c);
+			copy.name = own(c.name);
+			copy.levels = c.levels ? c.levels.map(own) : c.levels;
+			return copy;
+		}),
 		source: file
 	};
 }

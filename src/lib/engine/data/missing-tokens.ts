@@ -17,9 +17,19 @@ export const MISSING_TOKENS: readonly string[] = [...PANDAS_NA, ...EXTRA_NA];
 const LOWER = new Set(MISSING_TOKENS.map((t) => t.toLowerCase()));
 const MAX_LEN = Math.max(...MISSING_TOKENS.map((t) => t.length));
 
+/**
+ * The first characters tokens start with, in either case: most cells of a text column ("C0001234", "West") are
+ * ruled out on their first character instead of a lower-cased copy and a Set lookup (about 5% of a large load).
+ * Every token is ASCII, and ASCII letters change case one to one, so nothing else can match.
+ */
+const FIRST = new Uint8Array(128);
+for (const t of MISSING_TOKENS) FIRST[t.toLowerCase().charCodeAt(0)] = FIRST[t.toUpperCase().charCodeAt(0)] = 1;
+
 /** Whether a trimmed, non-empty cell is a missing-value token (or a spreadsheet error value). */
 export function isMissingToken(t: string): boolean {
 	if (t.length === 0 || t.length > MAX_LEN) return false;
+	const c = t.charCodeAt(0);
+	if (c < 128 && FIRST[c] === 0) return false;
 	return LOWER.has(t.toLowerCase()) || isSpreadsheetError(t);
 }
 

@@ -11,10 +11,17 @@ export const Fmt = { currency: 1, percent: 2, thousands: 4, decimalComma: 8, par
 
 const CURRENCY = /^(?:[$€£¥₹]|US\$|R\$|CHF|EUR|USD|GBP)\s*|\s*(?:[$€£¥₹]|kr|CHF|EUR|USD|GBP)$/;
 const SPACES = /[\s\u00a0\u202f']/g;
+/** The prefixes of CURRENCY that start with a letter. */
+const LETTER_PREFIXES = ['US$', 'R$', 'CHF', 'EUR', 'USD', 'GBP'];
 
 /** Parses a formatted number; returns [value, flags] or [NaN, 0]. `decimal` is the file's decimal mark. */
 export function parseFormatted(s: string, decimal: DecimalMark): [number, number] {
 	let t = s.trim();
+	// A cell starting with a letter is a number only after a currency code ("USD 12"): the other text cells of a
+	// column ("C0001234", "West") stop here instead of going through the expressions below. Only the end of the
+	// text is cut before a prefix is looked for, so a prefix found later would have been found here.
+	const c0 = t.charCodeAt(0) | 32;
+	if (c0 >= 97 && c0 <= 122 && !LETTER_PREFIXES.some((p) => t.startsWith(p))) return [NaN, 0];
 	let flags = 0;
 	let negative = false;
 	if (t.length > 2 && t[0] === '(' && t[t.length - 1] === ')') {

@@ -37,8 +37,22 @@ export class RecordReader {
 
 	/** Reads the next record's fields into `out` (cleared first). Returns false at the end of the text. */
 	next(out: string[]): boolean {
-		const text = this.text, n = text.length, delim = this.delim;
+		const f = this.scratch;
 		out.length = 0;
+		if (!this.nextFields(f)) return false;
+		for (let j = 0; j < f.count; j++) out.push(f.value[j] ?? this.text.slice(f.start[j], f.end[j]));
+		return true;
+	}
+
+	private scratch = new Fields();
+
+	/**
+	 * The next record as fields without building a string for an unquoted field: its range in the text (`start`,
+	 * `end`); a quoted field's value (quotes removed, doubled quotes undone) in `value`. Returns false at the end.
+	 */
+	nextFields(out: Fields): boolean {
+		const text = this.text, n = text.length, delim = this.delim;
+		out.count = 0;
 		if (this.pos >= n) return false;
 		let i = this.pos;
 		this.start = i;
@@ -79,7 +93,7 @@ export class RecordReader {
 					if (c === delim || c === LF || c === CR) break;
 					i++;
 				}
-				out.push(i > rest ? value + text.slice(rest, i) : value);
+				out.add(rest, i, i > rest ? value + text.slice(rest, i) : value);
 			} else {
 				const from = i;
 				while (i < n) {
@@ -87,7 +101,7 @@ export class RecordReader {
 					if (c === delim || c === LF || c === CR) break;
 					i++;
 				}
-				out.push(text.slice(from, i));
+				out.add(from, i, null);
 			}
 			if (i >= n) {
 				this.end = n;
@@ -109,7 +123,7 @@ export class RecordReader {
 	}
 
 	/** A quote that never closes would swallow the rest of the file: give up on its first line only. */
-	private unterminatedRecord(out: string[]): boolean {
+	private unterminatedRecord(out: Fields): boolean {
 		const text = this.text;
 		let i = this.start;
 		while (i < text.length && text.charCodeAt(i) !== LF && text.charCodeAt(i) !== CR) i++;
@@ -119,9 +133,36 @@ export class RecordReader {
 		this.lines = 1;
 		this.nextLine = this.line + 1;
 		this.unterminated = true;
-		out.length = 0;
-		out.push(text.slice(this.start, this.end));
+		out.count = 0;
+		out.add(this.start, this.end, null);
 		return true;
+	}
+}
+
+/** One record's fields: unquoted ones as ranges of the text, quoted ones as their value (null for the others). */
+export class Fields {
+	count = 0;
+	start = new Int32Array(16);
+	end = new Int32Array(16);
+	value: (string | null)[] = [];
+
+	add(start: number, end: number, value: string | null): void {
+		const k = this.count++;
+		if (k === this.start.length) {
+			const s = new Int32Array(k * 2), e = new Int32Array(k * 2);
+			s.set(this.start);
+			e.set(this.end);
+			this.start = s;
+			this.end = e;
+		}
+		this.start[k] = start;
+		this.end[k] = end;
+		this.value[k] = value;
+	}
+
+	/** Field j's text (a new string for an unquoted field). */
+	text(source: string, j: number): string {
+		return this.value[j] ?? source.slice(this.start[j], this.end[j]);
 	}
 }
 

@@ -63,7 +63,8 @@ export interface SegmentProfile {
 export function segmentProfile(table: Table, features: string[], rowIndex: Int32Array, labels: Int32Array, k: number): SegmentProfile {
 	const n = rowIndex.length;
 	const cols = features.map((f) => columnNamed(table, f));
-	const numeric = cols.map((c) => !!c && (c.codes === null || c.nonNumeric === 0) && c.numbers.some((v) => !Number.isNaN(v)));
+	// nonNumeric first: a numeric column's codes may be made only when read (data/lazy-column.ts).
+	const numeric = cols.map((c) => !!c && (c.nonNumeric === 0 || c.codes === null) && c.numbers.some((v) => !Number.isNaN(v)));
 	const sizes = new Array<number>(k).fill(0);
 	for (let r = 0; r < n; r++) if (labels[r] >= 0) sizes[labels[r]]++;
 	const step = Math.max(1, Math.ceil(n / PROFILE_SAMPLE));
