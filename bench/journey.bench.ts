@@ -31,6 +31,7 @@ import { describeTable } from '../src/lib/engine/data/describe';
 import { fingerprint } from '../src/lib/engine/data/fingerprint';
 import { recipeForTable } from '../src/lib/engine/recipe-for-table';
 import { kmeansRestarts } from '../src/lib/engine/cluster/kmeans-restarts';
+import { kmeansRefine } from '../src/lib/engine/cluster/kmeans-refine';
 import { SILHOUETTE_REPEATS, SILHOUETTE_SAMPLE_SIZE } from '../src/lib/engine/evidence';
 
 const args = process.argv.slice(2);
@@ -85,7 +86,7 @@ async function writePlan(): Promise<string> {
 	if (plan.missing !== 'median' || plan.scale !== 'zscore' || recipe.prep.outliers.method !== 'none') throw new Error('The default preparation changed: update journey_sklearn.py.');
 	const planPath = join(dir, 'plan.json');
 	writeFileSync(planPath, JSON.stringify(plan));
-	console.log(`Default recipe: ${plan.features.length} features (log1p on ${plan.log1p.join(', ')}), median imputation, z-scores, k = ${plan.kRange[0]}..${plan.kRange[1]}, ${plan.nInit} k-means++ restarts, Hartigan moves ${recipe.algorithm.refine === 'hartigan' ? 'on' : 'off'}; silhouette from ${plan.silhouetteRepeats} samples of ${plan.silhouetteSample}.`);
+	console.log(`Default recipe: ${plan.features.length} features (log1p on ${plan.log1p.join(', ')}), median imputation, z-scores, k = ${plan.kRange[0]}..${plan.kRange[1]}, ${plan.nInit} k-means++ restarts, Hartigan moves ${kmeansRefine(recipe.algorithm, table.rowCount) === 'hartigan' ? 'on' : `off (${table.rowCount.toLocaleString('en')} rows: above the default limit of ${recipe.algorithm.refineMaxRows?.toLocaleString('en')})`}; silhouette from ${plan.silhouetteRepeats} samples of ${plan.silhouetteSample}.`);
 
 	return planPath;
 }
