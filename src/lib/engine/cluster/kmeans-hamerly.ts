@@ -180,7 +180,8 @@ function rowNorm2(A: Float64Array, a: number, n: number): number {
 	return s;
 }
 
-function distance(A: Float64Array, a: number, B: Float64Array, b: number, n: number): number {
+/** Euclidean distance between A[a .. a+n) and B[b .. b+n). */
+export function distance(A: Float64Array, a: number, B: Float64Array, b: number, n: number): number {
 	let s = 0;
 	for (let j = 0; j < n; j++) {
 		const d = A[a + j] - B[b + j];

@@ -29,6 +29,7 @@
  */
 import type { BlockedRows } from './kmeans-blocks';
 import type { WasmArena } from './kmeans-wasm';
+import { distance } from './kmeans-hamerly';
 
 /** ε relative to S² (see above); tests set a broken value to check that the identity tests can fail. */
 export let BOUND_MARGIN = 1e-10;
@@ -111,7 +112,7 @@ export class KernelBounds {
 		let top = -1, first = 0, second = 0;
 		const d = new Float64Array(k);
 		for (let c = 0; c < k; c++) {
-			d[c] = Math.ceil((dist(before, c * stride, after, c * stride, stride) * (1 + 1e-12)) / q) * q;
+			d[c] = Math.ceil((distance(before, c * stride, after, c * stride, stride) * (1 + 1e-12)) / q) * q;
 			if (d[c] > first) {
 				second = first;
 				first = d[c];
@@ -138,7 +139,7 @@ export class KernelBounds {
 		}
 		for (let a = 0; a < k; a++) {
 			for (let b = a + 1; b < k; b++) {
-				const d = dist(centers, a * stride, centers, b * stride, stride) * (1 - 1e-12);
+				const d = distance(centers, a * stride, centers, b * stride, stride) * (1 - 1e-12);
 				if (d < P[3 * a + 2]) P[3 * a + 2] = d;
 				if (d < P[3 * b + 2]) P[3 * b + 2] = d;
 			}
@@ -146,12 +147,4 @@ export class KernelBounds {
 		const S = this.xmax + this.rmax;
 		P[3 * k] = BOUND_MARGIN * S * S;
 	}
-}
-function dist(A: Float64Array, a: number, B: Float64Array, b: number, n: number): number {
-	let s = 0;
-	for (let j = 0; j < n; j++) {
-		const d = A[a + j] - B[b + j];
-		s += d * d;
-	}
-	return Math.sqrt(s);
 }
