@@ -61,7 +61,7 @@ for (let k = kFrom; k <= kTo; k++) {
 	const h = hartiganRefine(data, rows, stride, cols, k, best!.labels);
 	row.hart = performance.now() - t;
 	arena.close();
-	console.log(`k=${k}: seeding ${(row.seed / 1000).toFixed(2)} s, Lloyd ${(row.lloyd / 1000).toFixed(2)} s (${row.iters.join('/')} iterations), inertia ${(row.inertia / 1000).toFixed(2)} s, Hartigan ${(row.hart / 1000).toFixed(2)} s (${h.moves} moves); load ${load()}`);
+	console.log(`k=${k}: seeding ${(row.seed / 1000).toFixed(2)} s, Lloyd ${(row.lloyd / 1000).toFixed(2)} s (${row.iters.join('/')} iterations), inertia ${(row.inertia / 1000).toFixed(2)} s, Hartigan ${(row.hart / 1000).toFixed(2)} s (${h.moves} moves, inertia ${best!.inertia.toPrecision(8)} → ${h.inertia.toPrecision(8)}, ${(100 * (h.inertia / best!.inertia - 1)).toFixed(4)}%); load ${load()}`);
 	tot.seed += row.seed; tot.lloyd += row.lloyd; tot.hart += row.hart; tot.inertia += row.inertia; tot.iters += row.iters.reduce((a, b) => a + b, 0);
 }
 const all = performance.now() - t0;
