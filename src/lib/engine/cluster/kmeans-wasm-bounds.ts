@@ -14,6 +14,7 @@
  * exactly as the assignment kernel adds it. Returns the rows whose label changed.
  */
 import { F64, I32, op, V128, type FunctionDef } from './wasm-encode';
+import { centresThenMerge } from './kmeans-wasm-merge';
 
 /** Bytes per centre in P: D_c, E_c (running sums of its shift and of the largest other shift), gap_c (distance to the nearest other centre). */
 export const BOUND_PARAM_BYTES = 24;
@@ -101,16 +102,7 @@ export function boundsFunction(F: 4 | 8, unroll: number | null): FunctionDef {
 		op.v128Const(v128Of(Infinity, Infinity, 'f64')), op.tee(bestv), op.set(sec),
 		op.v128Const(v128Of(0, 1, 'i64')), op.tee(idx), op.set(cur),
 		op.get(C), op.set(p),
-		...(unroll === null ? [op.get(kp), op.set(q), op.loop, ...step(null), op.get(q), op.i32(1), op.i32Sub, op.tee(q), op.brIf(0), op.end]
-			: Array.from({ length: unroll }, (_, k) => step(k)).flat()),
-		op.get(bestv), op.f64x2ExtractLane(0), op.set(b0),
-		op.get(bestv), op.f64x2ExtractLane(1), op.set(b1),
-		op.get(idx), op.i64x2ExtractLane(0), op.i32WrapI64, op.set(i0),
-		op.get(idx), op.i64x2ExtractLane(1), op.i32WrapI64, op.set(i1),
-		op.get(b1), op.get(b0), op.f64Lt,
-		op.get(b1), op.get(b0), op.f64Eq, op.get(i1), op.get(i0), op.i32LtU, op.i32And,
-		op.i32Or, op.set(cond),
-		op.get(i1), op.get(i0), op.get(cond), op.select, op.set(lab),
+		...centresThenMerge(unroll, step, { kp, q, bestv, idx, b0, b1, i0, i1, cond, lab }),
 		// u from the best value, l from the second (over both lanes: the larger best, or either lane's second).
 		op.get(n2), op.get(b1), op.get(b0), op.get(cond), op.select, op.f64Add, op.get(eps), op.f64Add, op.f64Sqrt, op.set(u),
 		op.get(n2),

@@ -16,6 +16,7 @@
  */
 import { encodeModule, F64, I32, op, V128, type FunctionDef } from './wasm-encode';
 import { boundsFunction, labelSumsFunction, marginsFunction } from './kmeans-wasm-bounds';
+import { centresThenMerge } from './kmeans-wasm-merge';
 
 /** Bytes of one pair block: `stride` interleaved (−2c_even, −2c_odd) features, then the two norms. */
 export const pairBlockBytes = (stride: number) => (stride + 1) * 16;
@@ -63,17 +64,7 @@ function assignFunction(F: 4 | 8, unroll: number | null): FunctionDef {
 		op.v128Const(v128Of(Infinity, Infinity, 'f64')), op.set(bestv),
 		op.v128Const(v128Of(0, 1, 'i64')), op.tee(idx), op.set(cur),
 		op.get(C), op.set(p),
-		...(unroll === null ? [op.get(kp), op.set(q), op.loop, ...step(null), op.get(q), op.i32(1), op.i32Sub, op.tee(q), op.brIf(0), op.end]
-			: Array.from({ length: unroll }, (_, u) => step(u)).flat()),
-		op.get(bestv), op.f64x2ExtractLane(0), op.set(b0),
-		op.get(bestv), op.f64x2ExtractLane(1), op.set(b1),
-		op.get(idx), op.i64x2ExtractLane(0), op.i32WrapI64, op.set(i0),
-		op.get(idx), op.i64x2ExtractLane(1), op.i32WrapI64, op.set(i1),
-		// The odd lane wins when smaller, or equal with a lower index.
-		op.get(b1), op.get(b0), op.f64Lt,
-		op.get(b1), op.get(b0), op.f64Eq, op.get(i1), op.get(i0), op.i32LtU, op.i32And,
-		op.i32Or, op.set(cond),
-		op.get(i1), op.get(i0), op.get(cond), op.select, op.set(lab),
+		...centresThenMerge(unroll, step, { kp, q, bestv, idx, b0, b1, i0, i1, cond, lab }),
 		op.get(changed), op.get(labels), op.i32Load(), op.get(lab), op.i32Ne, op.i32Add, op.set(changed),
 		op.get(labels), op.get(lab), op.i32Store(),
 		op.get(best), op.if,
