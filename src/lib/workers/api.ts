@@ -30,7 +30,7 @@ import type { ProgressFn } from '../engine/progress';
 import type { Recipe } from '../engine/recipe';
 import type { ColumnProfile, FeatureMatrix, LineAccount, SourceFormat, Table } from '../engine/types';
 import { loadBlob } from './read-file';
-import { teamFor } from './kmeans-team-client';
+import { releaseTeam, teamFor } from './kmeans-team-client';
 import { releaseIdleArenas } from '../engine/cluster/kmeans-wasm';
 import { sharedZeros, toShared } from './shared-matrix';
 import { withMatrixMemory } from '../engine/prep/matrix-memory';
@@ -191,6 +191,7 @@ const api = {
 		await teamFor(table?.rowCount ?? 0);
 		const out = await attempt(() => analyse(requireTable(), recipe, { onProgress }));
 		releaseIdleArenas();
+		releaseTeam();
 		if (!out.ok) return out;
 		const r = out.value;
 		const buffers = [r.status.buffer, r.rowIndex.buffer, r.pca.coords.buffer, r.pca.scores.buffer, ...r.labels.map((l) => l.buffer)] as ArrayBuffer[];
@@ -233,6 +234,15 @@ const api = {
 		releaseIdleArenas();
 		if (!out.ok) return out;
 		return Comlink.transfer(out, [out.value.labels.buffer as ArrayBuffer]);
+	},
+
+	/**
+	 * The sweep is over (the page's sweep calls this after its last k): the k-means team's memory (the centred copy
+	 * of the matrix, its bounds and scratch) is let go; the next run starts a new team.
+	 */
+	async releaseRunMemory(): Promise<void> {
+		releaseTeam();
+		releaseIdleArenas();
 	},
 
 	/** DBSCAN's suggested eps for the recipe's prepared matrix: the knee of the minPts-distance curve. */

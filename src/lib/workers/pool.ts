@@ -111,6 +111,15 @@ export class EngineClient {
 		return this.call((r) => r.clusterK(recipe, k, proxied(opts.onProgress)), opts);
 	}
 
+	/**
+	 * A sweep is over: the worker lets go of the k-means team's memory (api.ts releaseRunMemory). Nothing to do when
+	 * the worker is not running (no worker is started, and no file read again, for this).
+	 */
+	releaseRunMemory(): void {
+		if (!this.remote || !this.loaded) return;
+		this.remote.releaseRunMemory().catch(() => {});
+	}
+
 	/** DBSCAN's eps at the knee of the minPts-distance curve of the prepared features (computed in the worker). */
 	suggestEps(recipe: Recipe, minPts: number, opts: CallOptions = {}): Promise<number> {
 		return this.call((r) => r.suggestEps(recipe, minPts, proxied(opts.onProgress)), opts);

@@ -31,8 +31,11 @@ export class RowTeam implements BlockRunner {
 	private readonly ctrl: Int32Array;
 	private readonly state: Int32Array;
 	private arena: WasmArena | null = null;
+	/** The shared memory; null once stopped, so that nothing here keeps it alive (it never shrinks). */
+	private memory: WasmMemory | null;
 
-	private constructor(private readonly memory: WasmMemory, private readonly helpers: number, control: SharedArrayBuffer) {
+	private constructor(memory: WasmMemory, private readonly helpers: number, control: SharedArrayBuffer) {
+		this.memory = memory;
 		this.size = helpers + 1;
 		this.ctrl = new Int32Array(control, 0, WORDS);
 		this.state = new Int32Array(control, WORDS * 4, MAX_BLOCKS);
@@ -47,12 +50,14 @@ export class RowTeam implements BlockRunner {
 
 	/** What helper i needs (post it to the thread, which calls runTeamHelper with it). */
 	init(index: number, stallMs = 0): TeamInit {
+		if (!this.memory) throw new Error('RowTeam: the team was stopped.');
 		return { memory: this.memory, control: this.ctrl.buffer as SharedArrayBuffer, index, stallMs };
 	}
 
 	/** An arena of `bytes` in the team's memory (one at a time), or null when it cannot grow that far. */
 	openArena(bytes: number): WasmArena | null {
 		this.arena?.close();
+		if (!this.memory) return null;
 		const start = BASE + this.helpers * SCRATCH;
 		const arena = sharedArena(this.memory, start, start + Math.ceil(bytes / 16) * 16 + 65536);
 		if (arena) arena.team = this;
@@ -134,10 +139,16 @@ export class RowTeam implements BlockRunner {
 		return Atomics.load(this.ctrl, TAKEN);
 	}
 
-	/** Ends the helpers' loops (they return from runTeamHelper). */
+	/** Bytes of shared memory this team holds (0 once stopped). */
+	get heldBytes(): number {
+		return this.memory?.buffer.byteLength ?? 0;
+	}
+
+	/** Ends the helpers' loops (they return from runTeamHelper) and lets go of the team's memory. */
 	stop(): void {
 		this.arena?.close();
 		this.arena = null;
+		this.memory = null;
 		Atomics.store(this.ctrl, STOP, 1);
 		Atomics.add(this.ctrl, GEN, 1);
 		Atomics.notify(this.ctrl, GEN);
