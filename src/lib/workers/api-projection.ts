@@ -6,13 +6,13 @@
  * (shared-matrix.ts) and the page receives a view of it, not a copy; otherwise a copy is transferred.
  */
 import * as Comlink from 'comlink';
-import { cellTexts } from '../engine/data/cell-text';
+import { packedCellTexts } from '../engine/data/cell-text';
 import { toErrorInfo, type ErrorInfo } from '../engine/errors';
 import { prepare } from '../engine/prep/prepare';
 import type { Recipe } from '../engine/recipe';
 import type { FeatureMatrix, Table } from '../engine/types';
 import { isShared } from './shared-matrix';
-import { packTexts, type PackedTexts } from './packed-texts';
+import type { PackedTexts } from './packed-texts';
 
 export interface ProjectionInput {
 	/** Prepared features, rows × cols, row-major (what clustering saw). */
@@ -49,8 +49,7 @@ export function projectionApi(requireTable: () => Table, preparedFor: (recipe: R
 				}
 				let ids: PackedTexts | null = null;
 				if (recipe.idColumn && table.columns.some((c) => c.name === recipe.idColumn)) {
-					const all = cellTexts(table, recipe.idColumn);
-					ids = packTexts(Array.from(m.rowIndex, (r) => all[r]));
+					ids = packedCellTexts(table, recipe.idColumn, m.rowIndex);
 				}
 				const value: ProjectionInput = { data, rows: m.rows, cols: m.cols, rowIndex, original, ids };
 				const out: Result<ProjectionInput> = { ok: true, value };

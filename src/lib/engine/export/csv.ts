@@ -1,5 +1,8 @@
-import { rowStatusLabel, type RowStatusCode, type SourceText, type Table } from '../types';
+import { rowStatusLabel, type RowStatusCode, type Table } from '../types';
 import { csvText, CsvWriter, type Cell, type CsvChunks } from './csv-writer';
+import { rowReader } from '../data/row-reader';
+
+export { rowReader };
 
 /** What the export needs of a run: where each clustered row sits in the table and its segment (0-based). */
 export interface Assignment {
@@ -65,33 +68,6 @@ export function resultsCsv(table: Table, result: Assignment): string {
 	return csvText(resultsCsvChunks(table, result));
 }
 
-/**
- * Row i's text for rows read in order: from `text` when the source holds it, otherwise (a file kept on disk) read
- * in blocks of about a megabyte through `slice`, never the whole file.
- */
-export function rowReader(source: SourceText): (i: number) => string {
-	const { rowStart, rowEnd } = source;
-	if (!source.slice) {
-		const text = source.text;
-		return (i) => text.slice(rowStart[i], rowEnd[i]);
-	}
-	let block = '';
-	let from = 0;
-	let first = 0;
-	let last = -1;
-	return (i) => {
-		if (i < first || i > last) {
-			first = i;
-			last = i;
-			while (last + 1 < rowStart.length && rowEnd[last + 1] - rowStart[i] <= BLOCK) last++;
-			from = rowStart[i];
-			block = source.slice!(from, rowEnd[last]);
-		}
-		return block.slice(rowStart[i] - from, rowEnd[i] - from);
-	};
-}
-
-const BLOCK = 1 << 20;
 
 /** `base`, or `base_2`, `base_3`, … when the table already has a column of that name. */
 export function freeName(base: string, taken: string[]): string {
