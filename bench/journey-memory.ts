@@ -85,17 +85,30 @@ export class RssSeries {
 	first(): number {
 		return this.samples[0]?.[1].get(this.pagePid()) ?? 0;
 	}
-	/** The page renderer's highest sample in [from, to] and its last one at or before `to` (epoch ms). */
-	window(from: number, to: number): { peak: number; end: number } {
+	/**
+	 * The page renderer's highest sample in [from, to], its last one at or before `from` (what the step started
+	 * from) and at or before `to` (epoch ms).
+	 */
+	window(from: number, to: number): { start: number; peak: number; end: number } {
 		const pid = this.pagePid();
-		let peak = 0, end = 0;
+		let peak = 0, end = 0, start = 0;
 		for (const [at, all] of this.samples) {
 			const rss = all.get(pid) ?? 0;
 			if (at > to) break;
 			end = rss;
+			if (at <= from) start = rss;
 			if (at >= from) peak = Math.max(peak, rss);
 		}
-		return { peak: Math.max(peak, end), end };
+		return { start, peak: Math.max(peak, end), end };
+	}
+
+	/** The page renderer's samples as "ms-since-first MB" lines, with labelled marks (epoch ms) between them. */
+	timeline(marks: [string, number][]): string {
+		const pid = this.pagePid();
+		const t0 = this.samples[0]?.[0] ?? 0;
+		const rows: [number, string][] = this.samples.map(([at, all]) => [at, `${at - t0} ${((all.get(pid) ?? 0) / 2 ** 20).toFixed(0)}`]);
+		for (const [name, at] of marks) rows.push([at, `# ${at - t0} ${name}`]);
+		return rows.sort((a, b) => a[0] - b[0]).map(([, line]) => line).join('\n') + '\n';
 	}
 }
 
@@ -126,7 +139,8 @@ export async function uaMemory(page: Page): Promise<UaMemory | null> {
 
 export interface StepMemory {
 	step: string;
-	/** Renderer RSS: the highest sample during the step, and at its end. */
+	/** Renderer RSS: at the step's start, the highest sample during the step, and at its end. */
+	start?: number;
 	peak: number;
 	end: number;
 	/** measureUserAgentSpecificMemory at the end of the user action the step belongs to (null inside a run). */
@@ -137,11 +151,11 @@ const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
 
 /** The per-step memory lines, against the file size and the page before the file. */
 export function memoryLines(steps: StepMemory[], fileBytes: number, baseline: number, baselineUa: UaMemory | null): string[] {
-	const lines = [`Memory per step (the page's renderer process — page and workers — RSS: peak during the step, at its end; JS heaps + ArrayBuffers of the page and workers at the end of the action), file ${mb(fileBytes)}, page before the file ${mb(baseline)} RSS${baselineUa ? `, ${mb(baselineUa.total)} heaps` : ''}:`];
+	const lines = [`Memory per step (the page's renderer process — page and workers — RSS: peak during the step, at its start and end; JS heaps + ArrayBuffers of the page and workers at the end of the action), file ${mb(fileBytes)}, page before the file ${mb(baseline)} RSS${baselineUa ? `, ${mb(baselineUa.total)} heaps` : ''}:`];
 	const top = steps.reduce((a, b) => (b.peak > a.peak ? b : a), steps[0]);
 	for (const m of steps) {
 		const ua = m.ua ? `; heaps ${mb(m.ua.total)} (${m.ua.byScope.slice(0, 5).map(([k, b]) => `${k} ${mb(b)}`).join(', ')}; measured in ${(m.ua.ms / 1000).toFixed(1)} s)` : '';
-		lines.push(`${m === top ? '* ' : '  '}${m.step.padEnd(16)} peak ${mb(m.peak).padStart(7)} (${(m.peak / fileBytes).toFixed(1)}×, +${mb(m.peak - baseline)}), end ${mb(m.end).padStart(7)}${ua}`);
+		lines.push(`${m === top ? '* ' : '  '}${m.step.padEnd(16)} peak ${mb(m.peak).padStart(7)} (${(m.peak / fileBytes).toFixed(1)}×, +${mb(m.peak - baseline)}), ${m.start !== undefined ? `start ${mb(m.start).padStart(7)}, ` : ''}end ${mb(m.end).padStart(7)}${ua}`);
 	}
 	return lines;
 }

@@ -282,8 +282,10 @@ async function runPage(): Promise<PageRun> {
 			const parts = name === 'metrics' && metricWindows.length ? metricWindows : [[from, to]];
 			const reads = parts.map(([a, b]) => rss.window(origin + a, origin + b));
 			const ua = name === 'metrics' ? uaAt.get('run') : name === 'preparation' || name === 'k-means sweep' ? null : uaAt.get(name);
-			return { step: name, peak: Math.max(...reads.map((r) => r.peak)), end: reads[reads.length - 1].end, ua: ua ?? null };
+			return { step: name, start: reads[0].start, peak: Math.max(...reads.map((r) => r.peak)), end: reads[reads.length - 1].end, ua: ua ?? null };
 		});
+		// JOURNEY_RSS_LOG=file: the page renderer's RSS every 100 ms with the step marks, to see where memory goes.
+		if (process.env.JOURNEY_RSS_LOG) writeFileSync(process.env.JOURNEY_RSS_LOG, rss.timeline([['start', origin + t0], ...marks.map(([n, at]): [string, number] => [n, origin + at]), ['run start', origin + runStart], ['run end', origin + runEnd]]));
 		return { steps, peak, baseline, longest: Math.max(0, ...long.map(([, ms]) => ms)), longTasks, cores, cancels, memory, pageBaseline: rss.first(), baselineUa };
 	} finally {
 		rss.stop();
