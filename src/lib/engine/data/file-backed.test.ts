@@ -47,6 +47,35 @@ describe('keepFileNotText', () => {
 		});
 	}
 
+	it('a file of several megabytes is written back in 64 K-character blocks cut from megabyte reads, with the same bytes', async () => {
+		const big = 'customer_id,spend,region,visits\n' + Array.from({ length: 100_000 }, (_, i) => `C${100000 + i},${(i * 1.37).toFixed(2)},${['North', 'South', '"East, coast"'][i % 3]},${i % 9 === 0 ? '' : i % 7}`).join('\n') + '\n';
+		const bytes = enc(big);
+		expect(bytes.length).toBeGreaterThan(2.5 * 2 ** 20);
+		let reads = 0, longest = 0;
+		const src: ByteSource = {
+			size: bytes.length,
+			read: (a, b) => {
+				reads++;
+				return bytes.slice(a, b);
+			}
+		};
+		const onDisk = await loadSource(src, 'c.csv', { keepTextBelow: 0 });
+		const inMemory = await loadTable({ bytes: bytes.slice() }, 'c.csv');
+		expect(holdsText(onDisk)).toBe(false);
+		const slice = onDisk.source.slice!.bind(onDisk.source);
+		onDisk.source.slice = (a: number, b: number) => {
+			const t = slice(a, b);
+			longest = Math.max(longest, t.length);
+			return t;
+		};
+		const before = reads;
+		expect(resultsCsv(onDisk, assignment(100_000))).toBe(resultsCsv(inMemory, assignment(100_000)));
+		// About one read per megabyte, not one per block; no block string over 64 K characters.
+		expect(reads - before).toBeLessThanOrEqual(Math.ceil(bytes.length / 2 ** 20) + 1);
+		expect(longest).toBeLessThanOrEqual(1 << 16);
+		expect(cellTexts(onDisk, 'customer_id')).toEqual(cellTexts(inMemory, 'customer_id'));
+	});
+
 	it('skipped lines are still written from the file', async () => {
 		const { onDisk, inMemory } = await both(enc(csv.replace('C1005,', 'C1005,1,2,3,')));
 		expect(onDisk.skipped?.count).toBe(1);

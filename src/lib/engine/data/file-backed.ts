@@ -29,6 +29,7 @@ export function keepFileNotText(table: Table, src: ByteSource): Table {
 	// The first and last rows read back from the file as the parser saw them (the file did not change meanwhile).
 	const n = table.rowCount;
 	for (const i of n ? [0, n - 1] : []) if (file.slice(s.rowStart[i], s.rowEnd[i]) !== text.slice(s.rowStart[i], s.rowEnd[i])) return table;
+	file.forget();
 	return {
 		...table,
 		notes: table.notes.map(own),
