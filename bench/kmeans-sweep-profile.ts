@@ -3,11 +3,10 @@
  * iterations (count, early vs late per-iteration time), inertia, and the Hartigan moves after the best restart.
  * Mirrors kmeans() (kmeans.ts) step by step with timers.
  * Run: npx tsx bench/kmeans-sweep-profile.ts [threads=2] [kFrom=2] [kTo=10] [restarts=10]
- * (HARTIGAN=none: no Hartigan moves, as the default recipe on more than 200,000 rows)
+ * (HARTIGAN=none: no Hartigan moves, as the default recipe on more than 200,000 rows; SHARE=0.03: the bounds start once
+ * at most that share of the rows changed cluster, default 0.01)
  */
 import { loadavg } from 'node:os';
-import { TMP_TOUCHED } from '../src/lib/engine/cluster/kmeans-blocks';
-let touchedAll = 0, boundedRows = 0;
 import { journeyMatrix } from './journey-matrix';
 import { accelerateFrom, arenaBytes, setKernelBounds } from '../src/lib/engine/cluster/kmeans';
 import { centredPadded, columnMeans } from '../src/lib/engine/cluster/kmeans-kernels';
@@ -51,11 +50,10 @@ for (let k = kFrom; k <= kTo; k++) {
 			const ti = performance.now();
 			// Which pass this step makes: plain, the bounds' set-up (their first pass), or bounded.
 			const had = (run as unknown as { kernelBounds: unknown }).kernelBounds !== null;
-			TMP_TOUCHED.n = 0;
 			run.step();
 			const dt = performance.now() - ti;
 			const has = (run as unknown as { kernelBounds: unknown }).kernelBounds !== null;
-			if (!has) { tot.plain += dt; tot.plainN++; } else if (!had) { tot.setup += dt; tot.setupN++; } else { tot.bounded += dt; tot.boundedN++; touchedAll += TMP_TOUCHED.n; boundedRows += rows; }
+			if (!has) { tot.plain += dt; tot.plainN++; } else if (!had) { tot.setup += dt; tot.setupN++; } else { tot.bounded += dt; tot.boundedN++; }
 			if (run.iteration <= 3) { tot.early += dt; tot.earlyN++; } else { tot.late += dt; tot.lateN++; }
 		}
 		row.lloyd += performance.now() - t;
@@ -74,7 +72,6 @@ for (let k = kFrom; k <= kTo; k++) {
 	tot.seed += row.seed; tot.lloyd += row.lloyd; tot.hart += row.hart; tot.inertia += row.inertia; tot.iters += row.iters.reduce((a, b) => a + b, 0);
 }
 const all = performance.now() - t0;
-console.log(`SHARE ${process.env.SHARE ?? 0.01}: bounded passes touched ${(100 * touchedAll / boundedRows).toFixed(1)}% of their rows`);
 const cpu = process.cpuUsage(cpu0);
 console.log(`total ${(all / 1000).toFixed(2)} s (CPU time of all threads ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s): seeding ${(tot.seed / 1000).toFixed(2)}, Lloyd ${(tot.lloyd / 1000).toFixed(2)} (${tot.iters} iterations, ${(tot.lloyd / tot.iters).toFixed(1)} ms each; iterations 1-3 ${(tot.early / tot.earlyN).toFixed(1)} ms, later ${(tot.late / tot.lateN).toFixed(1)} ms; plain passes ${tot.plainN} ${(tot.plain / 1000).toFixed(2)} s, bounds' set-up ${tot.setupN} ${(tot.setup / 1000).toFixed(2)} s, bounded ${tot.boundedN} ${(tot.bounded / 1000).toFixed(2)} s), inertia ${(tot.inertia / 1000).toFixed(2)}, Hartigan ${(tot.hart / 1000).toFixed(2)}; load ${load()}`);
 await nt?.close();
