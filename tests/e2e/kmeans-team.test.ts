@@ -29,7 +29,7 @@ describe('k-means across cores in the page', () => {
 	afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 	/** Runs k = 2..4 and returns the progress line seen during the run and the downloaded segment column. */
-	async function run(headers: Record<string, string>): Promise<{ cores: number; isolated: boolean; seen: string; segments: string[] }> {
+	async function run(headers: Record<string, string>): Promise<{ cores: number; isolated: boolean; seen: string; seenAgain: string; helpersDuring: number; helpersAfter: number; segments: string[] }> {
 		const app = await launchApp({ headers });
 		try {
 			const { page } = app;
@@ -44,6 +44,7 @@ describe('k-means across cores in the page', () => {
 			const status = page.getByRole('status').filter({ hasText: /using \d+ of \d+ cores/ });
 			await status.first().waitFor({ timeout: 120_000 });
 			const seen = (await status.first().textContent()) ?? '';
+			const helpersDuring = page.workers().filter((w) => w.url().includes('kmeans-helper')).length;
 			await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
 			// The map's input is the run's matrix (a view of shared memory when isolated, else a copy): it must draw.
 			await step(/^\d?\s*Map/);
@@ -53,7 +54,18 @@ describe('k-means across cores in the page', () => {
 			const rows = readCsv(readFileSync((await download.path())!, 'utf8'));
 			const seg = rows[0].indexOf('segment');
 			const { cores, isolated } = await page.evaluate(() => ({ cores: navigator.hardwareConcurrency, isolated: crossOriginIsolated }));
-			return { cores, isolated, seen, segments: rows.slice(1).filter((r) => r.length > 1).map((r) => r[seg]) };
+			// The sweep's k-means team (its helper threads and shared memory) is ended once the sweep is over; the next
+			// run starts a new one and still uses every core.
+			const helpers = () => page.workers().filter((w) => w.url().includes('kmeans-helper')).length;
+			const helpersAfter = helpers();
+			await step(/^\d?\s*Cluster/);
+			await page.getByLabel('Largest k').fill('3');
+			await page.getByLabel('Largest k').press('Tab');
+			await page.getByRole('button', { name: 'Run', exact: true }).click();
+			await status.first().waitFor({ timeout: 120_000 });
+			const seenAgain = (await status.first().textContent()) ?? '';
+			await page.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached', timeout: 170_000 });
+			return { cores, isolated, seen, seenAgain, helpersDuring, helpersAfter, segments: rows.slice(1).filter((r) => r.length > 1).map((r) => r[seg]) };
 		} finally {
 			await app.close();
 		}
@@ -67,6 +79,10 @@ describe('k-means across cores in the page', () => {
 		console.log(`isolated: "${shared.seen.trim()}"; not isolated: "${alone.seen.trim()}"`);
 		expect(shared.seen).toContain(`using ${shared.cores} of ${shared.cores} cores`);
 		expect(alone.seen).toContain(`using 1 of ${alone.cores} cores`);
+		console.log(`isolated, the next run: "${shared.seenAgain.trim()}"; helper threads during the first sweep: ${shared.helpersDuring}, after it: ${shared.helpersAfter}`);
+		expect(shared.helpersDuring).toBe(shared.cores - 1);
+		expect(shared.helpersAfter).toBe(0);
+		expect(shared.seenAgain).toContain(`using ${shared.cores} of ${shared.cores} cores`);
 		expect(shared.segments.length).toBe(ROWS);
 		let differing = 0;
 		for (let i = 0; i < ROWS; i++) if (shared.segments[i] !== alone.segments[i]) differing++;
