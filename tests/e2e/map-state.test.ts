@@ -12,6 +12,9 @@ import { demoRun, gotoStep, launchApp, runAndWait, type App } from './harness';
 const scatter = (page: Page, axes: string) => page.getByRole('img', { name: new RegExp(`^Segments on principal components ${axes}`) });
 /** The scatter's texts: tick labels (which follow the zoom), axis titles and legend. */
 const texts = (page: Page, axes: string) => scatter(page, axes).locator('text').allTextContents();
+/** Its tick labels only (numbers): where the zoom is. */
+const ticks = async (page: Page, axes: string) => (await texts(page, axes)).filter((t) => /^[-−]?[\d.]+(e[-+−]?\d+)?$/.test(t));
+const legendKeys = (page: Page) => page.getByRole('button', { name: /^\d\. .+ \([\d,]+ rows\)$/ });
 const RESET_NOTE = /back to its first view/;
 
 describe('the Map step keeps its view between visits', () => {
@@ -75,6 +78,56 @@ describe('the Map step keeps its view between visits', () => {
 		// The lasso's outline is drawn again where it was.
 		await expect(scatter(page, '1 and 3').locator('path[data-polygon]').count()).resolves.toBe(1);
 		await expect(page.getByRole('status').filter({ hasText: RESET_NOTE }).count()).resolves.toBe(0);
+		expect(await axe(page)).toEqual([]);
+	});
+
+	it('keeps colour and zoom for another k of the same result, dropping the segment picked and the hidden one', async () => {
+		const { page } = app;
+		const zoomed = await ticks(page, '1 and 3');
+		const pick = page.getByLabel('Compare a segment with the rest');
+		// Segment 1 (segment 2 is hidden from the legend, so it has no points on show to compare).
+		await pick.selectOption('0');
+		await page.getByRole('table', { name: /^1\. [^:]+:/ }).waitFor();
+		await page.getByLabel('Number of segments (k)', { exact: true }).fill('3');
+		await page.getByLabel('Number of segments (k)', { exact: true }).press('Tab');
+		await expect.poll(() => legendKeys(page).count()).toBe(3);
+		await expect(page.getByRole('table', { name: /^1\. [^:]+:/ }).count()).resolves.toBe(0);
+		await expect(pick.inputValue()).resolves.toBe('');
+		for (const b of await legendKeys(page).all()) await expect(b.getAttribute('aria-pressed')).resolves.toBe('true');
+		await expect(page.getByLabel('Colour by').inputValue()).resolves.toBe('total_purchases');
+		expect(await ticks(page, '1 and 3')).toEqual(zoomed);
+		// The same after a visit elsewhere.
+		await gotoStep(page, 'Export');
+		await gotoStep(page, 'Map');
+		await scatter(page, '1 and 3').waitFor();
+		await expect.poll(() => ticks(page, '1 and 3')).toEqual(zoomed);
+		await expect(legendKeys(page).count()).resolves.toBe(3);
+		await expect(page.getByLabel('Compare a segment with the rest').inputValue()).resolves.toBe('');
+	});
+
+	it('keeps a finished t-SNE map; one still running when the user leaves stops and says so', async () => {
+		const { page } = app;
+		await page.getByRole('radio', { name: 't-SNE' }).check();
+		await page.getByRole('button', { name: 'Compute t-SNE' }).click();
+		const finished = page.getByRole('status').filter({ hasText: /t-SNE finished after [\d,]+ iterations/ });
+		await finished.waitFor({ timeout: 120_000 });
+		const said = (await finished.textContent())!;
+		await page.getByRole('img', { name: /in a t-SNE map/ }).waitFor();
+		await gotoStep(page, 'Segments');
+		await gotoStep(page, 'Map');
+		await expect(page.getByRole('radio', { name: 't-SNE' }).isChecked()).resolves.toBe(true);
+		await expect(finished.textContent()).resolves.toBe(said);
+		await page.getByRole('img', { name: /in a t-SNE map/ }).waitFor();
+		await expect(page.getByRole('button', { name: 'Compute again' }).count()).resolves.toBe(1);
+
+		await page.getByRole('radio', { name: 'UMAP' }).check();
+		await page.getByRole('button', { name: 'Compute UMAP' }).click();
+		await page.getByRole('button', { name: 'Cancel UMAP' }).waitFor();
+		await gotoStep(page, 'Segments');
+		await gotoStep(page, 'Map');
+		await page.getByRole('status').filter({ hasText: /The UMAP map stopped when you left the Map step/ }).waitFor();
+		await expect(page.getByRole('button', { name: 'Compute UMAP' }).count()).resolves.toBe(1);
+		await expect(page.getByRole('img', { name: /in a UMAP map/ }).count()).resolves.toBe(0);
 		expect(await axe(page)).toEqual([]);
 	});
 

@@ -8,8 +8,9 @@ import { ScatterView } from '$lib/charts/scatter/scatter-view.svelte';
 import { EmbeddingRun, type Method } from './embedding-run.svelte';
 
 export class MapView {
-	/** The result this is the view of (null: none yet). */
+	/** The result this is the view of (null: none yet), and the k shown. */
 	private of: unknown = null;
+	private k = 0;
 	method = $state<Method>('pca');
 	pcX = $state(0);
 	pcY = $state(1);
@@ -28,11 +29,23 @@ export class MapView {
 	/** Said once on the Map step after a new result replaced a view the user had changed. */
 	notice = $state<string | null>(null);
 
-	/** Makes this the view of `result`: kept if it already is, otherwise back to the defaults. True when it was reset. */
-	showing(result: unknown): boolean {
-		if (this.of === result) return false;
+	/**
+	 * Makes this the view of `result` with k segments shown: kept if it already is, otherwise back to the defaults
+	 * (true). Another k of the same result keeps the view but drops a segment picked for comparison (its number
+	 * names another segment now); the legend's hidden segments are dropped by the scatter.
+	 */
+	showing(result: unknown, k: number): boolean {
+		if (this.of === result) {
+			if (this.k !== k && this.scatter.segmentPick !== '') {
+				this.scatter.segmentPick = '';
+				this.selection = null;
+			}
+			this.k = k;
+			return false;
+		}
 		const said = this.of !== null && this.touched;
 		this.of = result;
+		this.k = k;
 		this.method = 'pca';
 		this.pcX = 0;
 		this.pcY = 1;
