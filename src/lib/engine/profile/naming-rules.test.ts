@@ -17,7 +17,7 @@ import { RFM_DEFAULT_FEATURES } from '../prep/rfm-table';
 import { Rng } from '../random';
 import { defaultRecipe } from '../recipe';
 import type { Table } from '../types';
-import { NAME_MIN } from './naming';
+import { formatSd, NAME_MIN } from './naming';
 import { segmentProfile } from './segment-profile';
 import { ACTION_RULES, MEANING_RULES, meaningOf, NEUTRAL_ACTION, type Direction } from './naming-rules';
 import type { SegmentProfile } from './segment-profile';
@@ -171,5 +171,41 @@ describe('persona names and actions agree with the numbers, on real and realisti
 		expect(checkAll(ps)).toEqual([]);
 		const all = ps.flatMap((p) => p.personas.map((x) => x.action));
 		expect(new Set(all).size).toBeGreaterThanOrEqual(3);
+	});
+	it('segments whose names would clash are told apart by their own figures, never by a bare number (Online Retail, k = 2..8)', () => {
+		const log = parseCsv(readFileSync(shared('online_retail_sample30k.csv'), 'utf8'), 'online_retail_sample30k.csv');
+		const customers = buildCustomerTable(log, suggestRfm(profileTable(log), log.rowCount)!).table;
+		const ps = profilesOf(customers, [...RFM_DEFAULT_FEATURES], [2, 3, 4, 5, 6, 7, 8]);
+		expect(checkAll(ps)).toEqual([]);
+		let qualified = 0;
+		for (const p of ps) {
+			const names = p.personas.map((x) => x.name);
+			expect(new Set(names).size, names.join(' | ')).toBe(names.length);
+			p.personas.forEach((persona, s) => {
+				expect(persona.name, `k = ${p.k}`).not.toMatch(/ \d+$/);
+				// Every figure in a qualifier is the segment's own standardised mean difference for that feature.
+				const inner = /\(([^)]*)\)$/.exec(persona.name)?.[1];
+				if (!inner) return;
+				qualified++;
+				for (const part of inner.split(', ')) {
+					const m = /^(.+) ([+−]?\d+\.\d) sd$/.exec(part)!;
+					expect(m, part).not.toBeNull();
+					const j = p.features.indexOf(m[1]);
+					expect(j, part).toBeGreaterThanOrEqual(0);
+					expect(formatSd(p.segments[s].smd[j]), `${persona.name}`).toBe(`${m[2]} sd`);
+				}
+				// Told apart: another segment carries the same name before its qualifier.
+				const base = persona.name.slice(0, persona.name.lastIndexOf(' ('));
+				expect(names.filter((n) => n.startsWith(base + ' (')).length, persona.name).toBeGreaterThanOrEqual(2);
+			});
+		}
+		// The retail customers do produce clashes from k = 4 on (two "Lapsed customers", two "Typical customers").
+		expect(qualified).toBeGreaterThanOrEqual(4);
+	});
+	it('formats a figure that rounds to zero without a sign', () => {
+		expect(formatSd(-0.04)).toBe('0.0 sd');
+		expect(formatSd(0.04)).toBe('0.0 sd');
+		expect(formatSd(-0.05)).toBe('−0.1 sd');
+		expect(formatSd(1.84)).toBe('+1.8 sd');
 	});
 });

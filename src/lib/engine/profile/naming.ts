@@ -44,28 +44,79 @@ export function traitOf(feature: string, smd: number): Trait {
 	return { feature, smd, concept: rule?.meaning ?? null, word: rule ? rule[d].adjective : NEUTRAL[d].adjective(feature) };
 }
 
-/** Signed, one decimal, with a real minus sign: "+1.8 sd", "−1.2 sd". */
+/** Signed, one decimal, with a real minus sign: "+1.8 sd", "−1.2 sd"; "0.0 sd" for what rounds to zero (never "−0.0"). */
 export function formatSd(smd: number): string {
-	return `${smd >= 0 ? '+' : '−'}${Math.abs(smd).toFixed(1)} sd`;
+	const text = Math.abs(smd).toFixed(1);
+	return text === '0.0' ? '0.0 sd' : `${smd >= 0 ? '+' : '−'}${text} sd`;
 }
 
 export function personas(profile: SegmentProfile): Persona[] {
-	const taken = new Set<string>();
-	return profile.segments.map((seg, s) => {
+	const drafts = profile.segments.map((seg) => {
 		const traits = profile.features
 			.map((f, j) => traitOf(f, seg.smd[j]))
 			.filter((t) => Number.isFinite(t.smd) && Math.abs(t.smd) >= REASON_MIN)
 			.sort((a, b) => Math.abs(b.smd) - Math.abs(a.smd));
 		const strong = dedupeConcepts(traits.filter((t) => Math.abs(t.smd) >= NAME_MIN));
-		let name = nameFrom(strong.slice(0, 2));
-		if (taken.has(name) && strong.length > 2) name = nameFrom(strong.slice(0, 3));
-		for (let n = 2; taken.has(name); n++) name = `${nameFrom(strong.slice(0, 2))} ${n}`;
-		taken.add(name);
+		return { traits, strong, name: nameFrom(strong.slice(0, 2)) };
+	});
+	const names = distinctNames(drafts.map((d) => d.name), drafts.map((d) => nameFrom(d.strong.slice(0, 3))), profile);
+	return drafts.map(({ traits, strong }, s) => {
+		const name = names[s];
 		const shown = traits.slice(0, 3);
 		const reason = `${name}: ${shown.length ? shown.map((t) => `${t.feature} ${formatSd(t.smd)}`).join(', ') : 'no feature mean differs from the overall mean by 0.3 sd or more'}`;
 		const { action, why } = suggestAction(strong);
 		return { segment: s, name, reason, traits: shown, action, actionWhy: why };
 	});
+}
+
+/**
+ * One name per segment. Segments whose two-trait names clash first try their three-trait names; those still alike
+ * ("Lapsed customers" twice, "Typical customers" twice) are told apart by the feature whose mean differs most
+ * between them, with each one's own figure: "Lapsed customers (recency_days +1.8 sd)" and "Lapsed customers
+ * (recency_days +0.9 sd)", then the next such feature if those figures read the same. A number is the last resort
+ * (segments alike to a tenth of an sd on every feature).
+ */
+function distinctNames(base: string[], longer: string[], profile: SegmentProfile): string[] {
+	const out = base.slice();
+	const groups = new Map<string, number[]>();
+	base.forEach((n, s) => groups.set(n, [...(groups.get(n) ?? []), s]));
+	for (const [name, members] of groups) {
+		if (members.length < 2) continue;
+		const three = members.map((s) => longer[s]);
+		if (new Set(three).size === members.length && three.every((n) => n === name || !groups.has(n))) {
+			members.forEach((s, i) => (out[s] = three[i]));
+			continue;
+		}
+		// The feature whose means lie furthest apart among the segments still alike (largest range of SMD), for each
+		// of them; then again among those whose labels still read the same.
+		const smd = (s: number, j: number) => profile.segments[s].smd[j];
+		const parts = new Map<number, string[]>(members.map((s) => [s, []]));
+		const used = new Set<number>();
+		const label = (s: number) => `${name} (${parts.get(s)!.join(', ')})`;
+		for (let round = 0; round < 3; round++) {
+			const alike = members.filter((s) => parts.get(s)!.length === 0 || members.some((o) => o !== s && label(o) === label(s)));
+			if (alike.length === 0) break;
+			let best = -1, widest = 0;
+			profile.features.forEach((_, j) => {
+				if (used.has(j)) return;
+				const v = alike.map((s) => smd(s, j));
+				const range = Math.max(...v) - Math.min(...v);
+				if (Number.isFinite(range) && range > widest) (widest = range), (best = j);
+			});
+			if (best < 0) break;
+			used.add(best);
+			for (const s of alike) parts.get(s)!.push(`${profile.features[best]} ${formatSd(smd(s, best))}`);
+		}
+		const taken = new Set(out.filter((_, s) => !members.includes(s)));
+		const seen = new Set<string>();
+		for (const s of members) {
+			let n = parts.get(s)!.length ? label(s) : name;
+			for (let i = 2; seen.has(n) || taken.has(n); i++) n = `${parts.get(s)!.length ? label(s) : name} ${i}`;
+			seen.add(n);
+			out[s] = n;
+		}
+	}
+	return out;
 }
 
 /** One word per meaning (two monetary columns should not say "high-spending big spenders"). */
