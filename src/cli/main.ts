@@ -271,7 +271,7 @@ async function analyseAndReport(args: RunArgs, table: Table, recipe: Recipe, bet
 	const rows = found
 		? `${result.rowsClustered - noise} of ${result.rowCount} rows in segments, ${noise} noise rows`
 		: `${result.rowsClustered} of ${result.rowCount} rows clustered`;
-	const why = found ? ` (found by ${found})` : k === result.recommendation.k ? ' (the recommended k)' : ` (chosen; the recommended k is ${result.recommendation.k})`;
+	const why = found ? ` (found by ${found})` : k === result.recommendation.k ? (result.recommendation.single ? ' (the only k tried)' : ' (the recommended k)') : ` (chosen; the recommended k is ${result.recommendation.k})`;
 	const cost = summary.mixed ? (summary.mixed.algorithm === 'pam' ? 'sum of Gower distances to the medoids' : 'k-prototypes cost') : 'inertia';
 	say(
 		`${table.name}: ${rows} on ${result.features.length} features; k = ${k}${why}, silhouette${summary.mixed ? ' (Gower)' : ''} ${summary.silhouette.toFixed(4)}` +
@@ -316,7 +316,7 @@ function printTable(result: AnalysisResult, recipe: Recipe): void {
 	// DBSCAN and HDBSCAN have one k, their own: there is nothing to recommend between.
 	if (hasK(recipe.algorithm)) {
 		const rec = result.recommendation;
-		say(`recommended k = ${rec.k}`);
+		say(rec.single ? `k = ${rec.k}, the only k tried:` : `recommended k = ${rec.k}`);
 		for (const r of rec.reasons) say(`  - ${r.text}`);
 	}
 	if (summary.profile) {

@@ -79,8 +79,13 @@ export class EmbeddingRun {
 		this.embedding = null;
 	}
 
-	/** The view goes away: stop the worker. */
-	destroy(): void {
+	/** The user leaves the Map step: a map still being made stops and is dropped, saying so; a finished one is kept. */
+	leave(): void {
+		const e = this.embedding;
+		if (!e || e.status === 'done') return;
+		this.seq++;
 		this.client?.cancel();
+		this.embedding = null;
+		this.error = `The ${METHOD_NAMES[e.method]} map stopped when you left the Map step: nothing of it was kept. Press the button to start again.`;
 	}
 }

@@ -1,10 +1,14 @@
-/** The Map step's state: the projection's input, coordinates the user adds to the results CSV, saved selections and rows left out of the next run. */
+/** The Map step's state: its view (map-view.svelte.ts), the projection's input, coordinates the user adds to the results CSV, saved selections and rows left out of the next run. */
 import type { Recipe } from '$lib/engine/recipe';
 import type { ProjectionInput } from '$lib/workers/api-projection';
 import type { CallOptions } from '$lib/workers/pool';
 import { SegmentsState } from '$lib/components/segments/segments-state.svelte';
+import { MapView } from './map-view.svelte';
 
 export class MapState extends SegmentsState {
+	/** What the user set and did on the Map step, kept between visits for the same result. */
+	readonly mapView = new MapView();
+
 	/** Coordinates the projection view adds to the results CSV (one value per clustered row; NaN = not embedded). */
 	projectionColumns = $state.raw<{ name: string; values: Float64Array }[] | null>(null);
 

@@ -21,7 +21,7 @@ export interface MetricSeries {
 export interface ReportExtras {
 	preparation: { rows: number; clustered: number; dropped: number; setAside: number; flagged: number; excluded: number; features: string[] };
 	method: string[];
-	evidence: { metrics: MetricSeries[]; chosenK: number; recommendedK: number; reasons: string[]; silhouette: { values: number[]; segments: number[]; mean: number; sampled: boolean } } | null;
+	evidence: { metrics: MetricSeries[]; chosenK: number; recommendedK: number; single?: boolean; reasons: string[]; silhouette: { values: number[]; segments: number[]; mean: number; sampled: boolean } } | null;
 	map: { x: number[]; y: number[]; segments: number[]; xLabel: string; yLabel: string; shown: number; of: number };
 	rules: { leaves: number; costRatio: number; agreement: number; segments: { rules: { text: string; coverage: number; precision: number }[] }[] } | null;
 	outcome: ColumnBySegment | null;
@@ -64,7 +64,7 @@ export function reportExtras(r: AnalysisResult, cur: KSummary, labels: Int32Arra
 	const silRows = cur.silhouetteRows;
 	const silSegments = silRows ? Array.from(silRows, (i) => labels[i]) : Array.from(labels);
 	const evidence = r.perK.length && cur.k >= 2
-		? { metrics, chosenK: cur.k, recommendedK: r.recommendation.k, reasons: r.recommendation.reasons.map((x) => x.text), silhouette: { values: Array.from(cur.silhouetteValues), segments: silSegments, mean: cur.silhouette, sampled: !cur.silhouetteExact } }
+		? { metrics, chosenK: cur.k, recommendedK: r.recommendation.k, single: r.recommendation.single === true, reasons: r.recommendation.reasons.map((x) => x.text), silhouette: { values: Array.from(cur.silhouetteValues), segments: silSegments, mean: cur.silhouette, sampled: !cur.silhouetteExact } }
 		: null;
 	const n = r.rowsClustered, step = Math.max(1, Math.ceil(n / MAP_POINTS));
 	const x: number[] = [], y: number[] = [], seg: number[] = [];

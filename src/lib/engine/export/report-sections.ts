@@ -66,7 +66,7 @@ export function extraSections(x: ReportExtras, names: string[]): string {
 	out.push(`<section aria-labelledby="s-method"><h2 id="s-method">Method and seed</h2><ul>${x.method.map((m) => `<li>${esc(m)}</li>`).join('')}</ul></section>`);
 	if (x.evidence) {
 		const e = x.evidence;
-		out.push(`<section aria-labelledby="s-evidence"><h2 id="s-evidence">Evidence for k</h2><p><strong>Recommended k = ${e.recommendedK}</strong>${e.recommendedK !== e.chosenK ? `; this report shows k = ${e.chosenK}` : ''}.</p><ul>${e.reasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul><div class="charts">${e.metrics.map((m) => metricSvg(m, e.chosenK, e.recommendedK)).join('')}</div>${silhouetteSvg(e.silhouette, names.length)}</section>`);
+		out.push(`<section aria-labelledby="s-evidence"><h2 id="s-evidence">Evidence for k</h2><p><strong>${e.single ? `k = ${e.recommendedK}, the only k tried` : `Recommended k = ${e.recommendedK}`}</strong>${e.recommendedK !== e.chosenK ? `; this report shows k = ${e.chosenK}` : ''}.</p><ul>${e.reasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul><div class="charts">${e.metrics.map((m) => metricSvg(m, e.chosenK, e.recommendedK)).join('')}</div>${silhouetteSvg(e.silhouette, names.length)}</section>`);
 	}
 	out.push(`<section aria-labelledby="s-map"><h2 id="s-map">Map</h2>${mapSvg(x.map)}</section>`);
 	if (x.rules) {

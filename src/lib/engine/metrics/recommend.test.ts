@@ -15,6 +15,18 @@ describe('recommend', () => {
 		expect(clear.reasons.some((x) => x.kind === 'caution')).toBe(false);
 	});
 
+	it('one k tried: no metric is said to prefer or agree on it; the reader is told there was nothing to compare', () => {
+		const r = recommend([ev(6, 2178, 0.32, 0.99, 2750)]);
+		expect(r.k).toBe(6);
+		expect(r.votes).toEqual([]);
+		expect(r.agree).toEqual([]);
+		expect(r.reasons.some((x) => x.kind === 'agree' || x.kind === 'knee' || x.kind === 'disagree')).toBe(false);
+		expect(r.reasons[0]).toEqual({ kind: 'caution', text: expect.stringMatching(/^Only k = 6 was tried, so no metric could compare it/) });
+		expect(r.reasons.find((x) => x.kind === 'actionable')!.text).toMatch(/k = 6 is within the 5–8 segments/);
+		// Its own cautions stay: a weak silhouette is still said.
+		expect(recommend([ev(3, 900, 0.2, 1.5, 80)]).reasons.some((x) => /at or below 0.25/.test(x.text))).toBe(true);
+	});
+
 	const curve = [ev(2, 1000, 0.4, 0.9, 300), ev(3, 500, 0.5, 0.7, 500), ev(4, 200, 0.62, 0.5, 800), ev(5, 180, 0.55, 0.6, 700), ev(6, 170, 0.5, 0.65, 650), ev(7, 165, 0.45, 0.7, 600)];
 	it('follows the metrics that agree and names them, with the knee and its sensitivity', () => {
 		const r = recommend(curve);

@@ -55,6 +55,8 @@ export interface Recommendation {
 	best: Partial<Record<BestKey, number | null>>;
 	/** The recommendation sits at an end of the tried range (and how far the range can grow), or null. */
 	edge: KEdge | null;
+	/** Only one k was tried: it is shown as "the only k tried", never as recommended (absent in older results). */
+	single?: boolean;
 }
 
 /** What the sweep tried, so the recommendation can tell when it sits at an end of the range. */
@@ -219,6 +221,13 @@ export function recommend(evidence: KEvidence[], gapK1: GapPoint | null = null, 
 		// One solution: nothing to vote on, no elbow, and stability is not offered for these algorithms.
 		const kept = reasons.filter((x) => x.kind === 'caution' || x.kind === 'actionable' || (x.kind === 'stability' && chosen.stability));
 		return { k, votes: [], agree: [], disagree: [], knee: { k: null, sensitivity }, reasons: kept, best: {}, edge: null };
+	}
+	if (ev.length === 1 && (!context.range || Math.min(context.range[1], context.rows ?? Infinity) <= ev[0].k)) {
+		// One k tried (a range of one, --k alone; not the first k of a sweep still running): every metric "prefers"
+		// it trivially, so none is said to; the reader is told there was nothing to compare, and how to compare.
+		const kept = reasons.filter((x) => x.kind === 'caution' || x.kind === 'actionable' || x.kind === 'stability');
+		kept.unshift({ kind: 'caution', text: `Only k = ${k} was tried, so no metric could compare it with another number of segments: try a range of k to see how many the data support.` });
+		return { k, votes: [], agree: [], disagree: [], knee: { k: null, sensitivity }, reasons: kept, best: {}, edge: null, single: true };
 	}
 	return { k, votes, agree, disagree, knee: { k: kneeK, sensitivity }, reasons, best, edge };
 }
