@@ -1,4 +1,6 @@
 /** The Map step's state: its view (map-view.svelte.ts), the projection's input, coordinates the user adds to the results CSV, saved selections and rows left out of the next run. */
+import type { AnalysisResult } from '$lib/engine/analyse';
+import { untrack } from 'svelte';
 import type { Recipe } from '$lib/engine/recipe';
 import type { ProjectionInput } from '$lib/workers/api-projection';
 import type { CallOptions } from '$lib/workers/pool';
@@ -43,8 +45,51 @@ export class MapState extends SegmentsState {
 		return this.client.projectionInput(this.result.recipe, opts);
 	}
 
+	/**
+	 * The Map step's projection input (ids, original values for hover, colour and selection; the matrix for t-SNE
+	 * and UMAP), fetched once per result and kept for the next visit or redraw: at 1,000,000 rows a fetch costs the
+	 * page 127–145 MB for a moment. Let go of as soon as another result (or none) is shown. Read-only for callers.
+	 */
+	private mapInputOf: { result: AnalysisResult; value: ProjectionInput } | null = null;
+	/** How many projection inputs the Map step has fetched (its tests count them). */
+	mapInputFetches = 0;
+
+	/** The shown result's kept projection input, if fetched. */
+	keptMapInput(): ProjectionInput | null {
+		this.releaseStaleMapInput();
+		return this.mapInputOf?.value ?? null;
+	}
+
+	async mapInput(opts: CallOptions = {}): Promise<ProjectionInput | null> {
+		const kept = this.keptMapInput();
+		if (kept) return kept;
+		const result = this.result;
+		if (!this.client || !result) return null;
+		this.mapInputFetches++;
+		const value = await this.client.projectionInput(result.recipe, opts);
+		if (this.result === result) this.mapInputOf = { result, value };
+		return value;
+	}
+
+	/** Drops the kept input when its result is no longer shown (called on every read and whenever the result changes). */
+	releaseStaleMapInput(): void {
+		if (this.mapInputOf && this.mapInputOf.result !== this.result) this.mapInputOf = null;
+	}
+
+	constructor() {
+		super();
+		// A new result (or none) lets the old input go at once, not at the next visit of the Map step.
+		$effect.root(() => {
+			$effect.pre(() => {
+				void this.result;
+				untrack(() => this.releaseStaleMapInput());
+			});
+		});
+	}
+
 	protected onNewFile(): void {
 		super.onNewFile();
 		this.savedSelections = [];
+		this.mapInputOf = null;
 	}
 }
