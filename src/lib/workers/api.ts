@@ -193,8 +193,9 @@ const api = {
 		releaseIdleArenas();
 		releaseTeam();
 		if (!out.ok) return out;
-		const r = out.value;
-		const buffers = [r.status.buffer, r.rowIndex.buffer, r.pca.coords.buffer, r.pca.scores.buffer, ...r.labels.map((l) => l.buffer)] as ArrayBuffer[];
+		// The page keeps PC1–PC2's screen positions; other scores it asks for (pcaPair, pcaColumns).
+		const r = (out.value = { ...out.value, pca: { ...out.value.pca, scores: new Float64Array(0) } });
+		const buffers = [r.status.buffer, r.rowIndex.buffer, r.pca.coords.buffer, ...r.labels.map((l) => l.buffer)] as ArrayBuffer[];
 		return Comlink.transfer(out, buffers);
 	},
 
@@ -218,10 +219,11 @@ const api = {
 			const base = p.base;
 			p.base = { ...base, pca: { ...base.pca, coords: new Float32Array(0), scores: new Float64Array(0) } };
 			p.sent = true;
-			return { ...base, status: base.status.slice(), rowIndex: base.rowIndex.slice() };
+			// The page keeps PC1–PC2's screen positions, not the scores: it asks for other axes (pcaPair, pcaColumns).
+			return { ...base, pca: { ...base.pca, scores: new Float64Array(0) }, status: base.status.slice(), rowIndex: base.rowIndex.slice() };
 		});
 		if (!out.ok) return out;
-		return Comlink.transfer(out, [out.value.status.buffer, out.value.rowIndex.buffer, out.value.pca.coords.buffer, out.value.pca.scores.buffer] as ArrayBuffer[]);
+		return Comlink.transfer(out, [out.value.status.buffer, out.value.rowIndex.buffer, out.value.pca.coords.buffer] as ArrayBuffer[]);
 	},
 
 	/** One k of a sweep on the cached matrix. */

@@ -15,7 +15,7 @@ import type { Recipe } from '../engine/recipe';
 import type { PrepPreview } from '../engine/prep/preview';
 import type { RfmSpec } from '../engine/prep/rfm-spec';
 import type { EngineApi, LoadInput, LoadResult, LoadSummary, Outcome } from './api';
-import type { ProjectionInput } from './api-projection';
+import type { PcaFit, ProjectionInput } from './api-projection';
 
 function proxied(fn: ProgressFn | undefined): ProgressFn | undefined {
 	return fn ? Comlink.proxy(fn) : undefined;
@@ -148,6 +148,16 @@ export class EngineClient {
 	projectionInput(recipe: Recipe, opts: CallOptions = {}): Promise<ProjectionInput> {
 		// Cancel gives it up at once (it reports no progress, so the worker finishes it and keeps its table: callCancellable).
 		return this.callCancellable((r) => r.projectionInput(recipe), opts);
+	}
+
+	/** The result's PCA scores on components a, b as x, y screen positions (the page keeps only PC1–PC2's). */
+	pcaPair(recipe: Recipe, fit: PcaFit, a: number, b: number, opts: CallOptions = {}): Promise<Float32Array> {
+		return this.callCancellable((r) => r.pcaPair(recipe, { mean: fit.mean, components: fit.components }, a, b), opts);
+	}
+
+	/** The result's PCA scores on these components in full double precision (the results CSV's columns). */
+	pcaColumns(recipe: Recipe, fit: PcaFit, components: number[], opts: CallOptions = {}): Promise<Float64Array[]> {
+		return this.callCancellable((r) => r.pcaColumns(recipe, { mean: fit.mean, components: fit.components }, components), opts);
 	}
 
 	/**

@@ -15,8 +15,11 @@ export class ExportState extends MapState {
 
 	/** The results CSV of the shown k, written in the worker (cancellable with opts.signal; progress with opts.onProgress). */
 	async resultsBlob(opts: CallOptions = {}): Promise<Blob | null> {
+		const r0 = this.result;
+		// The PCA coordinates asked for on the Map step, fetched from the engine worker first (the page keeps no scores).
+		const pcs = r0 ? await this.pcaCsvColumns(r0, opts) : [];
 		const r = this.result, labels = this.labels;
-		if (!this.client || !r || !labels) return null;
+		if (!this.client || !r || !labels || r !== r0 || !pcs) return null;
 		const cur = this.current!;
 		const model = cur.modelCenters ? { recipe: r.recipe, centers: cur.modelCenters, ...(cur.gmm ? { probs: cur.gmm.probs } : {}), ...(cur.mixed ? { mixed: $state.snapshot(cur.mixed) } : {}) } : undefined;
 		const rules = this.ruleColumn?.labels === labels ? [{ name: 'segment_by_rules', values: this.ruleColumn.values }] : [];
@@ -25,7 +28,7 @@ export class ExportState extends MapState {
 			for (let i = 0; i < values.length; i++) values[i] = inSel.has(r.rowIndex[i]) ? 1 : 0;
 			return { name: sel.name, values };
 		});
-		const extra = [...hdbscanColumns(cur.hdbscan), ...(this.projectionColumns ?? []), ...rules, ...saved];
+		const extra = [...hdbscanColumns(cur.hdbscan), ...pcs, ...(this.projectionColumns ?? []), ...rules, ...saved];
 		return this.client.resultsCsv({ rowIndex: r.rowIndex, status: r.status, labels, names: $state.snapshot(this.segmentNames), extra: extra.length ? extra : undefined, ...(r.repeatOf ? { repeatOf: r.repeatOf } : {}) }, opts, model);
 	}
 

@@ -2,6 +2,7 @@
 import type { AnalysisResult } from '$lib/engine/analyse';
 import { untrack } from 'svelte';
 import type { Recipe } from '$lib/engine/recipe';
+import { scorePair } from '$lib/engine/project/pca-view';
 import type { ProjectionInput } from '$lib/workers/api-projection';
 import type { CallOptions } from '$lib/workers/pool';
 import { SegmentsState } from '$lib/components/segments/segments-state.svelte';
@@ -13,6 +14,12 @@ export class MapState extends SegmentsState {
 
 	/** Coordinates the projection view adds to the results CSV (one value per clustered row; NaN = not embedded). */
 	projectionColumns = $state.raw<{ name: string; values: Float64Array }[] | null>(null);
+
+	/**
+	 * PCA axes the results CSV carries (their names and components): the scores are fetched from the engine worker
+	 * when the file is written, in full double precision, rather than held on the page (pcaCsvColumns).
+	 */
+	pcaInCsv = $state.raw<{ names: [string, string]; components: [number, number] } | null>(null);
 
 	/** Selections on the map saved as named segments (0-based table rows): one 1/0 column each in the results CSV. */
 	savedSelections = $state.raw<{ name: string; rows: number[] }[]>([]);
@@ -43,6 +50,35 @@ export class MapState extends SegmentsState {
 	async projectionInput(opts: CallOptions = {}): Promise<ProjectionInput | null> {
 		if (!this.client || !this.result) return null;
 		return this.client.projectionInput(this.result.recipe, opts);
+	}
+
+	/**
+	 * The shown result's PCA scores on components a, b as the scatter's x, y pairs. The page keeps only PC1–PC2's
+	 * (result.pca.coords); other axes come from the engine worker, the same numbers as the former scores on the page.
+	 */
+	async pcaPair(a: number, b: number, opts: CallOptions = {}): Promise<Float32Array | null> {
+		const r = this.result;
+		if (!r) return null;
+		// A result saved before the scores left the page (a restored session) still has them.
+		if (r.pca.scores.length > 0) return scorePair(r.pca, a, b);
+		if (!this.client) return null;
+		return this.client.pcaPair(r.recipe, r.pca, a, b, opts);
+	}
+
+	/** The results CSV's PCA columns (pcaInCsv) for result r, in full double precision: null if r is no longer shown. */
+	async pcaCsvColumns(r: AnalysisResult, opts: CallOptions = {}): Promise<{ name: string; values: Float64Array }[] | null> {
+		const on = this.pcaInCsv;
+		if (!on) return [];
+		let values: Float64Array[];
+		if (r.pca.scores.length > 0) {
+			const { scores, dims } = r.pca, n = scores.length / dims;
+			values = on.components.map((c) => Float64Array.from({ length: n }, (_, i) => (c < dims ? scores[i * dims + c] : 0)));
+		} else {
+			if (!this.client) return null;
+			values = await this.client.pcaColumns(r.recipe, r.pca, on.components, opts);
+		}
+		if (this.result !== r) return null;
+		return on.names.map((name, i) => ({ name, values: values[i] }));
 	}
 
 	/**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCsv, reference } from '../../../../tests/fixtures/sklearn/load';
-import { pcaView, scorePair, scorePairExact } from './pca-view';
+import { pcaView, scoreInto, scorePair, scorePairExact } from './pca-view';
 
 describe('pcaView', () => {
 	it('keeps every ratio (scree) equal to sklearn, loadings = component × √variance, scores for any pair of axes', () => {
@@ -26,6 +26,21 @@ describe('pcaView', () => {
 		m /= rows;
 		for (let i = 0; i < rows; i++) s += (v.scores[i * 4 + 1] - m) ** 2;
 		expect(s / (rows - 1)).toBeCloseTo(v.explainedVariance[1], 4);
+	});
+
+	it('computes any component\'s scores again from the mean and components: the same doubles bit for bit', () => {
+		const { X, rows, cols } = loadCsv('wine');
+		const v = pcaView(X, rows, cols, 6);
+		for (let c = 0; c < 7; c++) {
+			const again = scoreInto(new Float64Array(rows), X, rows, cols, v, c);
+			const want = Float64Array.from({ length: rows }, (_, i) => (c < v.dims ? v.scores[i * v.dims + c] : 0));
+			expect(new Uint8Array(again.buffer)).toEqual(new Uint8Array(want.buffer));
+		}
+		// Interleaved as screen pairs: the same Float32 pair as from the scores.
+		const pair = new Float32Array(2 * rows);
+		scoreInto(pair, X, rows, cols, v, 3, 2, 0);
+		scoreInto(pair, X, rows, cols, v, 1, 2, 1);
+		expect(new Uint8Array(pair.buffer)).toEqual(new Uint8Array(scorePair(v, 3, 1).buffer));
 	});
 
 	it('handles a single feature (second axis all zero)', () => {

@@ -14,8 +14,13 @@ export interface PcaView {
 	components: number[][];
 	/** dims × cols: components[c][j] · √explainedVariance[c]. */
 	loadings: number[][];
-	/** rows × dims scores, row-major, in full double precision: they are written to files (1,000,000 rows × 6 dims = 48 MB). */
+	/**
+	 * rows × dims scores, row-major, in full double precision: they are written to files (1,000,000 rows × 6 dims =
+	 * 48 MB). The page's copy is empty: it asks the engine worker for the columns it needs (scoreInto, same numbers).
+	 */
 	scores: Float64Array;
+	/** The prepared features' means the scores are centred on (with the components: any score again, scoreInto). */
+	mean: number[];
 	dims: number;
 }
 
@@ -36,8 +41,33 @@ export function pcaView(X: Float64Array, rows: number, cols: number, maxDims = 6
 		components,
 		loadings: components.map((row, c) => row.map((v) => v * Math.sqrt(all.explainedVariance[c]))),
 		scores,
+		mean: Array.from(all.mean),
 		dims
 	};
+}
+
+/**
+ * The rows' scores on one component, with pcaTransform's arithmetic in the same order (so the same numbers bit
+ * for bit as `scores`), written to out[offset + i·stride]; a component past the last one (c ≥ dims) gives 0, as
+ * pairRows does.
+ */
+export function scoreInto<T extends Float32Array | Float64Array>(
+	out: T,
+	X: Float64Array,
+	rows: number,
+	cols: number,
+	view: Pick<PcaView, 'mean' | 'components'>,
+	c: number,
+	stride = 1,
+	offset = 0
+): T {
+	const w = view.components[c], mean = view.mean;
+	for (let i = 0; i < rows; i++) {
+		let s = 0;
+		if (w) for (let j = 0; j < cols; j++) s += (X[i * cols + j] - mean[j]) * w[j];
+		out[offset + i * stride] = s;
+	}
+	return out;
 }
 
 /** Columns a and b of the scores as an n × 2 array for the scatter (Float32: screen positions). */
