@@ -64,13 +64,17 @@ export function projectionApi(requireTable: () => Table, preparedFor: (recipe: R
 			}
 		},
 
-		async projectionInput(recipe: Recipe): Promise<Result<ProjectionInput>> {
+		/**
+		 * matrix false: `data` is empty unless it is a view of shared memory (free): the Map step keeps its input between
+		 * visits and asks for the matrix only to make a t-SNE or UMAP map (a copy is 61 MB at 1,000,000 × 8).
+		 */
+		async projectionInput(recipe: Recipe, matrix = true): Promise<Result<ProjectionInput>> {
 			try {
 				const table = requireTable();
 				// Without PCA components the run's matrix is the prepared features themselves.
 				const m = featuresFor(recipe);
 				const shared = isShared(m.data.buffer);
-				const data = shared ? m.data : m.data.slice();
+				const data = shared ? m.data : matrix ? m.data.slice() : new Float64Array(0);
 				const rowIndex = m.rowIndex.slice();
 				const original: ProjectionInput['original'] = [];
 				for (const name of recipe.features) {

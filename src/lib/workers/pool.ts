@@ -145,9 +145,9 @@ export class EngineClient {
 	}
 
 	/** The prepared matrix, ids and original feature values for the projection view (transferred, not cloned). */
-	projectionInput(recipe: Recipe, opts: CallOptions = {}): Promise<ProjectionInput> {
+	projectionInput(recipe: Recipe, opts: CallOptions = {}, matrix = true): Promise<ProjectionInput> {
 		// Cancel gives it up at once (it reports no progress, so the worker finishes it and keeps its table: callCancellable).
-		return this.callCancellable((r) => r.projectionInput(recipe), opts);
+		return this.callCancellable((r) => r.projectionInput(recipe, matrix), opts);
 	}
 
 	/** The result's PCA scores on components a, b as x, y screen positions (the page keeps only PC1–PC2's). */

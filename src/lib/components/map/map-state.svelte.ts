@@ -85,6 +85,7 @@ export class MapState extends SegmentsState {
 	 * The Map step's projection input (ids, original values for hover, colour and selection; the matrix for t-SNE
 	 * and UMAP), fetched once per result and kept for the next visit or redraw: at 1,000,000 rows a fetch costs the
 	 * page 127–145 MB for a moment. Let go of as soon as another result (or none) is shown. Read-only for callers.
+	 * Its `data` is empty when the engine's matrix is not in shared memory (a copy is not kept: projectionInput).
 	 */
 	private mapInputOf: { result: AnalysisResult; value: ProjectionInput } | null = null;
 	/** How many projection inputs the Map step has fetched (its tests count them). */
@@ -102,7 +103,8 @@ export class MapState extends SegmentsState {
 		const result = this.result;
 		if (!this.client || !result) return null;
 		this.mapInputFetches++;
-		const value = await this.client.projectionInput(result.recipe, opts);
+		// The matrix only when shared (a view, free); otherwise t-SNE and UMAP ask for it (projectionInput).
+		const value = await this.client.projectionInput(result.recipe, opts, false);
 		if (this.result === result) this.mapInputOf = { result, value };
 		return value;
 	}
