@@ -9,12 +9,12 @@
 import { cellTexts } from '../data/cell-text';
 import { EngineError } from '../errors';
 import type { OutlierSpec } from '../recipe';
-import { RowStatus, type FeatureMatrix, type FittedFeature, type FittedPrep, type Table } from '../types';
+import { RowStatus, type FeatureMatrix, type FittedFeature, type FittedPrep, type ScaleMethod, type ScaleParams, type Table } from '../types';
 import { codesOf, fitLevels, indicatorWeight } from './encode';
 import { fitCategoricalFill, fitFill } from './impute';
 import { fitOutlierBounds, isOutside } from './outliers';
 import type { FeaturePlan } from './plan';
-import { applyScale, fitScale } from './scale';
+import { fitColumnScale } from './scale';
 import { applyClip, applyLog1p, fitClip } from './transform';
 import { columnNamed } from '../data/column-named';
 import { applyYeoJohnson, fitYeoJohnson } from './yeo-johnson';
@@ -155,10 +155,19 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 	}
 	const cols = columns.length;
 	const data = newMatrix(rows * cols);
+	// 5 Scaling per column (indicators are not scaled), then weights. A feature's scaler is fitted on its values over
+	// the kept rows, in row order (the numbers the matrix's column holds), and applied as the column is written:
+	// one pass over the matrix instead of three (fill, fit on a copy of the column, apply), the same numbers.
+	const scale: ScaleParams = fitting
+		? { methods: work.flatMap((w) => new Array<ScaleMethod>(w.f.width).fill(w.codes ? 'none' : w.plan!.scale)), center: new Float64Array(cols), scale: new Float64Array(cols).fill(1) }
+		: spec.fitted.scale;
 	for (const w of work) {
+		const offset = w.f.offset;
 		if (w.values) {
-			const values = w.values, offset = w.f.offset;
-			for (let r = 0; r < rows; r++) data[r * cols + offset] = values[keep[r]];
+			const values = w.values;
+			if (fitting && rows > 0) [scale.center[offset], scale.scale[offset]] = fitColumnScale(rows === n ? values : gather(values, keep), scale.methods[offset]);
+			const c = scale.center[offset], s = scale.scale[offset];
+			for (let r = 0; r < rows; r++) data[r * cols + offset] = (values[keep[r]] - c) / s;
 			continue;
 		}
 		// Levels not seen when fitting get no indicator (all zeros), as OneHotEncoder(handle_unknown="ignore").
@@ -166,13 +175,13 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 		const slot = Int32Array.from(w.levels!, (l) => pos.get(l) ?? -1);
 		for (let r = 0; r < rows; r++) {
 			const k = slot[w.codes![keep[r]]];
-			if (k >= 0) data[r * cols + w.f.offset + k] = 1;
+			if (k >= 0) data[r * cols + offset + k] = 1;
+		}
+		for (let j = offset; j < offset + w.f.width; j++) {
+			const c = scale.center[j], s = scale.scale[j];
+			for (let r = 0; r < rows; r++) data[r * cols + j] = (data[r * cols + j] - c) / s;
 		}
 	}
-
-	// 5 Scaling per column (indicators are not scaled), then weights.
-	const scale = fitting ? fitScale(data, rows, cols, work.flatMap((w) => new Array(w.f.width).fill(w.codes ? 'none' : w.plan!.scale))) : spec.fitted.scale;
-	applyScale(data, rows, cols, scale);
 	const weights = fitting ? Float64Array.from(work.flatMap((w) => new Array<number>(w.f.width).fill(w.codes ? indicatorWeight(w.plan!.weight) : w.plan!.weight))) : spec.fitted.weights;
 	for (let j = 0; j < cols; j++) if (weights[j] !== 1) for (let r = 0; r < rows; r++) data[r * cols + j] *= weights[j];
 	if (traced) record('scale', Float64Array.from({ length: rows }, (_, r) => data[r * cols + traced.f.offset]));
@@ -189,6 +198,13 @@ function rowsWhere(status: Uint8Array, a: number, b = a): Uint8Array {
 	const use = new Uint8Array(status.length);
 	for (let i = 0; i < status.length; i++) if (status[i] === a || status[i] === b) use[i] = 1;
 	return use;
+}
+
+/** x at the rows in `keep`, in order. */
+function gather(x: Float64Array, keep: Int32Array): Float64Array {
+	const out = new Float64Array(keep.length);
+	for (let r = 0; r < keep.length; r++) out[r] = x[keep[r]];
+	return out;
 }
 
 function blank(p: FeaturePlan): FittedFeature {
