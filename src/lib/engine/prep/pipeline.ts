@@ -77,7 +77,8 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 	};
 
 	// 1 Missing values.
-	const anyOut = status.some(out);
+	let anyOut = false;
+	for (let i = 0; i < n && !anyOut; i++) anyOut = out(status[i]);
 	for (const w of work) {
 		const { f, plan } = w;
 		if (w.values) {
@@ -156,20 +157,27 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 	const cols = columns.length;
 	const data = newMatrix(rows * cols);
 	// 5 Scaling per column (indicators are not scaled), then weights. A feature's scaler is fitted on its values over
-	// the kept rows, in row order (the numbers the matrix's column holds), and applied as the column is written:
-	// one pass over the matrix instead of three (fill, fit on a copy of the column, apply), the same numbers.
+	// the kept rows, in row order (the numbers the matrix's column holds), and applied as the matrix is written, row
+	// by row: one pass over the matrix instead of a strided fill, copy-and-fit and apply per column; the same numbers.
 	const scale: ScaleParams = fitting
 		? { methods: work.flatMap((w) => new Array<ScaleMethod>(w.f.width).fill(w.codes ? 'none' : w.plan!.scale)), center: new Float64Array(cols), scale: new Float64Array(cols).fill(1) }
 		: spec.fitted.scale;
-	for (const w of work) {
-		const offset = w.f.offset;
-		if (w.values) {
-			const values = w.values;
-			if (fitting && rows > 0) [scale.center[offset], scale.scale[offset]] = fitColumnScale(rows === n ? values : gather(values, keep), scale.methods[offset]);
-			const c = scale.center[offset], s = scale.scale[offset];
-			for (let r = 0; r < rows; r++) data[r * cols + offset] = (values[keep[r]] - c) / s;
-			continue;
+	const numeric = work.filter((w) => w.values);
+	if (fitting && rows > 0) {
+		for (const w of numeric) {
+			const j = w.f.offset;
+			[scale.center[j], scale.scale[j]] = fitColumnScale(rows === n ? w.values! : gather(w.values!, keep), scale.methods[j]);
 		}
+	}
+	const values = numeric.map((w) => w.values!), at = numeric.map((w) => w.f.offset);
+	const center = at.map((j) => scale.center[j]), spread = at.map((j) => scale.scale[j]);
+	for (let r = 0; r < rows; r++) {
+		const i = keep[r], o = r * cols;
+		for (let q = 0; q < values.length; q++) data[o + at[q]] = (values[q][i] - center[q]) / spread[q];
+	}
+	for (const w of work) {
+		if (w.values) continue;
+		const offset = w.f.offset;
 		// Levels not seen when fitting get no indicator (all zeros), as OneHotEncoder(handle_unknown="ignore").
 		const pos = new Map(w.f.levels!.map((l, k) => [l, k]));
 		const slot = Int32Array.from(w.levels!, (l) => pos.get(l) ?? -1);
