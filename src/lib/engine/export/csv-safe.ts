@@ -24,6 +24,7 @@ export function safeCell(value: string, delimiter: string): string {
  * trigger character are returned as they are (the common case, and byte-for-byte).
  */
 export function neutraliseRow(row: string, delimiter: string): string {
+	if (delimiter.length === 1 && !triggerAtCellStart(row, delimiter)) return row;
 	if (!hasTrigger(row, delimiter)) return row;
 	let out = '';
 	let pos = 0;
@@ -79,4 +80,23 @@ function hasTrigger(row: string, delimiter: string): boolean {
 		if ((c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) && c !== d) return true;
 	}
 	return false;
+}
+
+const isTrigger = (c: number) => c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
+
+/**
+ * False when no cell of the row can start with a trigger: a cell's value starts at the row's start or just after
+ * a delimiter (one more character in when the cell is quoted), so only those characters are read (indexOf finds
+ * the delimiters; every occurrence is looked at, inside quotes too, so no cell start is missed). When false, the
+ * rewriting below would change nothing. Single-character delimiters only.
+ */
+function triggerAtCellStart(row: string, delimiter: string): boolean {
+	for (let pos = 0; ; ) {
+		let c = row.charCodeAt(pos);
+		if (c === 34) c = row.charCodeAt(pos + 1);
+		if (isTrigger(c)) return true;
+		const d = row.indexOf(delimiter, pos);
+		if (d < 0) return false;
+		pos = d + 1;
+	}
 }
