@@ -119,6 +119,15 @@ describe('personas on the demo data, in the built site', () => {
 		const scored = readCsv(readFileSync((await scoredDl.path())!, 'utf8'));
 		const col = (rows: string[][], name: string) => rows.slice(1).filter((r) => r.length > 1).map((r) => r[rows[0].indexOf(name)]);
 		expect(col(scored, 'segment')).toEqual(col(results, 'segment'));
+		// This session's model, without the round trip through a download: the same segments.
+		const scoring = page.getByRole('group', { name: 'Model to score with' });
+		await scoring.getByRole('radio', { name: /^This session’s model: k = \d+ on “customers\.csv”/ }).check();
+		await page.getByLabel('New customers file').setInputFiles({ name: 'again2.csv', mimeType: 'text/csv', buffer: Buffer.from(demo) });
+		await page.getByRole('button', { name: 'Score file' }).click();
+		await page.getByText(/5,000 of 5,000 rows of again2.csv scored/).waitFor({ timeout: 30_000 });
+		const [sessionDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download scored file (CSV)' }).click()]);
+		expect(col(readCsv(readFileSync((await sessionDl.path())!, 'utf8')), 'segment')).toEqual(col(results, 'segment'));
+		await scoring.getByRole('radio', { name: 'A saved model file' }).check();
 		const lines = demo.trimEnd().split('\n');
 		const shifted = [lines[0], ...lines.slice(1).map((l) => l.split(',').map((c, j) => (j === 3 ? String(Number(c) * 3 + 60) : c)).join(','))].join('\n') + '\n';
 		await page.getByLabel('New customers file').setInputFiles({ name: 'shifted.csv', mimeType: 'text/csv', buffer: Buffer.from(shifted) });
