@@ -39,9 +39,19 @@ export class CsvWriter {
 
 	/** A row of the input file (its text without the line ending): copied as it is but for dangerous cells, then cells of ours. */
 	sourceRow(text: string, added: readonly Cell[] = []): void {
-		let line = neutraliseRow(text, this.delimiter);
-		for (const c of added) line += this.delimiter + this.cell(c);
-		this.push(line);
+		this.sourceRowThen(text, this.after(added));
+	}
+
+	/** Cells of ours as the text that follows a row's own cells: each with the delimiter before it. */
+	after(added: readonly Cell[]): string {
+		let s = '';
+		for (const c of added) s += this.delimiter + this.cell(c);
+		return s;
+	}
+
+	/** A row of the input file, as sourceRow, then `suffix` (made by after(): the same bytes as sourceRow's cells). */
+	sourceRowThen(text: string, suffix: string): void {
+		this.push(neutraliseRow(text, this.delimiter) + suffix);
 	}
 
 	private push(line: string): void {

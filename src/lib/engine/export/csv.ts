@@ -45,15 +45,23 @@ export function* resultsCsvChunks(table: Table, result: Assignment, at?: { row: 
 	const w = new CsvWriter(delimiter, newline);
 	w.sourceRow(header, [segName, ...nameCol, statusName, ...extraNames]);
 	const rowText = rowReader(table.source);
-	const cells: Cell[] = [];
+	// The segment, its name and the status depend only on (segment, status): each pair's text is made once.
+	const fixed = new Map<number, string>();
+	const fixedText = (s: number, status: number): string => {
+		const key = (s + 2) * 256 + status;
+		let text = fixed.get(key);
+		if (text === undefined) {
+			const cells: Cell[] = [s >= 0 ? s + 1 : s === -1 ? -1 : null];
+			if (result.names) cells.push(s >= 0 ? (result.names[s] ?? '') : '');
+			cells.push(rowStatusLabel[status as RowStatusCode]);
+			fixed.set(key, (text = w.after(cells)));
+		}
+		return text;
+	};
 	for (let i = 0; i < table.rowCount; i++) {
-		const s = segmentOf[i];
-		cells.length = 0;
-		cells.push(s >= 0 ? s + 1 : s === -1 ? -1 : null);
-		if (result.names) cells.push(s >= 0 ? (result.names[s] ?? '') : '');
-		cells.push(rowStatusLabel[result.status[i] as RowStatusCode]);
-		for (const e of extra) cells.push(clusteredRow[i] >= 0 ? e.values[clusteredRow[i]] : NaN);
-		w.sourceRow(rowText(i), cells);
+		let suffix = fixedText(segmentOf[i], result.status[i]);
+		for (const e of extra) suffix += w.delimiter + w.cell(clusteredRow[i] >= 0 ? e.values[clusteredRow[i]] : NaN);
+		w.sourceRowThen(rowText(i), suffix);
 		if (w.full) {
 			if (at) at.row = i + 1;
 			yield w.take();

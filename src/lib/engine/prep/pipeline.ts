@@ -9,12 +9,12 @@
 import { cellTexts } from '../data/cell-text';
 import { EngineError } from '../errors';
 import type { OutlierSpec } from '../recipe';
-import { RowStatus, type FeatureMatrix, type FittedFeature, type FittedPrep, type Table } from '../types';
+import { RowStatus, type FeatureMatrix, type FittedFeature, type FittedPrep, type ScaleMethod, type ScaleParams, type Table } from '../types';
 import { codesOf, fitLevels, indicatorWeight } from './encode';
 import { fitCategoricalFill, fitFill } from './impute';
 import { fitOutlierBounds, isOutside } from './outliers';
 import type { FeaturePlan } from './plan';
-import { applyScale, fitScale } from './scale';
+import { fitColumnScale } from './scale';
 import { applyClip, applyLog1p, fitClip } from './transform';
 import { columnNamed } from '../data/column-named';
 import { applyYeoJohnson, fitYeoJohnson } from './yeo-johnson';
@@ -77,7 +77,8 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 	};
 
 	// 1 Missing values.
-	const anyOut = status.some(out);
+	let anyOut = false;
+	for (let i = 0; i < n && !anyOut; i++) anyOut = out(status[i]);
 	for (const w of work) {
 		const { f, plan } = w;
 		if (w.values) {
@@ -155,24 +156,40 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 	}
 	const cols = columns.length;
 	const data = newMatrix(rows * cols);
-	for (const w of work) {
-		if (w.values) {
-			const values = w.values, offset = w.f.offset;
-			for (let r = 0; r < rows; r++) data[r * cols + offset] = values[keep[r]];
-			continue;
+	// 5 Scaling per column (indicators are not scaled), then weights. A feature's scaler is fitted on its values over
+	// the kept rows, in row order (the numbers the matrix's column holds), and applied as the matrix is written, row
+	// by row: one pass over the matrix instead of a strided fill, copy-and-fit and apply per column; the same numbers.
+	const scale: ScaleParams = fitting
+		? { methods: work.flatMap((w) => new Array<ScaleMethod>(w.f.width).fill(w.codes ? 'none' : w.plan!.scale)), center: new Float64Array(cols), scale: new Float64Array(cols).fill(1) }
+		: spec.fitted.scale;
+	const numeric = work.filter((w) => w.values);
+	if (fitting && rows > 0) {
+		for (const w of numeric) {
+			const j = w.f.offset;
+			[scale.center[j], scale.scale[j]] = fitColumnScale(rows === n ? w.values! : gather(w.values!, keep), scale.methods[j]);
 		}
+	}
+	const values = numeric.map((w) => w.values!), at = numeric.map((w) => w.f.offset);
+	const center = at.map((j) => scale.center[j]), spread = at.map((j) => scale.scale[j]);
+	for (let r = 0; r < rows; r++) {
+		const i = keep[r], o = r * cols;
+		for (let q = 0; q < values.length; q++) data[o + at[q]] = (values[q][i] - center[q]) / spread[q];
+	}
+	for (const w of work) {
+		if (w.values) continue;
+		const offset = w.f.offset;
 		// Levels not seen when fitting get no indicator (all zeros), as OneHotEncoder(handle_unknown="ignore").
 		const pos = new Map(w.f.levels!.map((l, k) => [l, k]));
 		const slot = Int32Array.from(w.levels!, (l) => pos.get(l) ?? -1);
 		for (let r = 0; r < rows; r++) {
 			const k = slot[w.codes![keep[r]]];
-			if (k >= 0) data[r * cols + w.f.offset + k] = 1;
+			if (k >= 0) data[r * cols + offset + k] = 1;
+		}
+		for (let j = offset; j < offset + w.f.width; j++) {
+			const c = scale.center[j], s = scale.scale[j];
+			for (let r = 0; r < rows; r++) data[r * cols + j] = (data[r * cols + j] - c) / s;
 		}
 	}
-
-	// 5 Scaling per column (indicators are not scaled), then weights.
-	const scale = fitting ? fitScale(data, rows, cols, work.flatMap((w) => new Array(w.f.width).fill(w.codes ? 'none' : w.plan!.scale))) : spec.fitted.scale;
-	applyScale(data, rows, cols, scale);
 	const weights = fitting ? Float64Array.from(work.flatMap((w) => new Array<number>(w.f.width).fill(w.codes ? indicatorWeight(w.plan!.weight) : w.plan!.weight))) : spec.fitted.weights;
 	for (let j = 0; j < cols; j++) if (weights[j] !== 1) for (let r = 0; r < rows; r++) data[r * cols + j] *= weights[j];
 	if (traced) record('scale', Float64Array.from({ length: rows }, (_, r) => data[r * cols + traced.f.offset]));
@@ -189,6 +206,13 @@ function rowsWhere(status: Uint8Array, a: number, b = a): Uint8Array {
 	const use = new Uint8Array(status.length);
 	for (let i = 0; i < status.length; i++) if (status[i] === a || status[i] === b) use[i] = 1;
 	return use;
+}
+
+/** x at the rows in `keep`, in order. */
+function gather(x: Float64Array, keep: Int32Array): Float64Array {
+	const out = new Float64Array(keep.length);
+	for (let r = 0; r < keep.length; r++) out[r] = x[keep[r]];
+	return out;
 }
 
 function blank(p: FeaturePlan): FittedFeature {

@@ -67,27 +67,44 @@ export function medianOfPresent(x: Float64Array, use: Uint8Array | null = null):
 	Float64Array.from(sample).sort().forEach((v, t) => (sample[t] = v));
 	const margin = Math.ceil(4 * Math.sqrt(m));
 	const lo = sample[Math.max(0, (m >> 1) - margin)], hi = sample[Math.min(m - 1, (m >> 1) + margin)];
+	// One pass counts the values below lo and in [lo, hi] and copies the bracket's values while they fit a buffer of
+	// twice the bracket's expected share; a second pass copies them only when they do not (many ties at the middle).
+	const cap = Math.min(len, 2 * Math.ceil(((2 * margin + 1) * len) / m) + 1024);
+	let mid = new Float64Array(cap);
 	let n = 0, below = 0, inside = 0;
 	for (let i = 0; i < len; i++) {
 		const v = x[i];
 		if (v !== v || (use && !use[i])) continue;
 		n++;
 		if (v < lo) below++;
-		else if (v <= hi) inside++;
+		else if (v <= hi) {
+			if (inside < cap) mid[inside] = v;
+			inside++;
+		}
 	}
 	const h = (n - 1) >> 1, last = n % 2 ? h : h + 1;
 	if (h < below || last >= below + inside) return medianInPlace(presentValues(x, use));
-	const mid = new Float64Array(inside);
-	for (let i = 0, j = 0; i < len; i++) {
-		const v = x[i];
-		if (v >= lo && v <= hi && (!use || use[i])) mid[j++] = v;
-	}
+	// A bracket of one value (a middle of ties): the middle ranks hold that value, bit for bit unless it is zero and
+	// a −0 is among them (then which zero a selection returns depends on their order: selected as before).
+	if (lo === hi && (lo !== 0 || !hasNegativeZero(x, use))) return n % 2 ? lo : (lo + lo) / 2;
+	if (inside > cap) {
+		mid = new Float64Array(inside);
+		for (let i = 0, j = 0; i < len; i++) {
+			const v = x[i];
+			if (v >= lo && v <= hi && (!use || use[i])) mid[j++] = v;
+		}
+	} else mid = mid.subarray(0, inside);
 	const r = h - below;
 	const a = select(mid, r);
 	if (n % 2) return a;
 	let b = Infinity;
 	for (let i = r + 1; i < inside; i++) if (mid[i] < b) b = mid[i];
 	return (a + b) / 2;
+}
+
+function hasNegativeZero(x: Float64Array, use: Uint8Array | null): boolean {
+	for (let i = 0; i < x.length; i++) if (x[i] === 0 && 1 / x[i] < 0 && (!use || use[i])) return true;
+	return false;
 }
 
 /**

@@ -23,6 +23,11 @@ export function fitScale(X: Float64Array, rows: number, cols: number, methods: S
 	return { methods: m, center, scale };
 }
 
+/** One column's [centre, scale] as fitScale fits it ([0, 1] for "none" or no rows); x is not changed. */
+export function fitColumnScale(x: Float64Array, method: ScaleMethod): [number, number] {
+	return method === 'none' || x.length === 0 ? [0, 1] : fitOne(x, method);
+}
+
 function fitOne(x: Float64Array, method: ScaleMethod): [number, number] {
 	const n = x.length;
 	if (method === 'zscore') {
