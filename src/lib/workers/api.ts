@@ -129,8 +129,9 @@ async function attempt<T>(fn: () => Promise<T> | T): Promise<Outcome<T>> {
 
 /**
  * The prepared matrix of the current table and preparation, reused by every job of a sweep in this worker.
- * `sent`: the base's projection (PCA scores and coordinates, 56 MB at 1,000,000 rows) went to the page with
- * runBase and is no longer held here; another run on the same matrix computes it again (runBase).
+ * `sent`: the base's projection (PC1–PC2's coordinates; the scores are dropped, 48 MB at 1,000,000 rows, and
+ * computed again per axis when asked: api-projection.ts) went to the page with runBase and is no longer held here;
+ * another run on the same matrix computes it again (runBase).
  */
 let prepared: { table: Table; key: string; matrix: FeatureMatrix; base: RunBase; sent?: boolean } | null = null;
 
