@@ -271,10 +271,14 @@ async function runPage(): Promise<PageRun> {
 			else add(name, at);
 		}
 		// Each long task is put in the step whose time window holds its start.
-		const ends: [string, number][] = [];
-		let at = t0;
-		for (const [name, ms] of steps) ends.push([name, (at += ms)]);
-		const longTasks = long.map(([start, ms]) => ({ ms, step: ends.find(([, end]) => start <= end)?.[0] ?? 'after' }));
+		// Outside every step (the Cancel trials, the stretches between steps): named by the progress line on show
+		// when the task began, or the last one before it.
+		const shown = (t: number) => {
+			let text = '';
+			for (const [at2, line] of status) if (at2 <= t) text = line; else break;
+			return text ? `"${text.slice(0, 60)}"` : 'no progress line';
+		};
+		const longTasks = long.map(([start, ms]) => ({ ms, step: windows.find(([, from, to]) => start >= from && start <= to)?.[0] ?? `between steps (${shown(start)})` }));
 		// Memory by step: the RSS series read over each step's window (the metrics stretches within the run apart).
 		const metricWindows = inRun.flatMap(([from, text], i) => (/Metrics for k/.test(text) ? [[from, inRun[i + 1]?.[0] ?? runEnd]] : []));
 		const memory: StepMemory[] = steps.map(([name]) => {
