@@ -5,17 +5,9 @@ import { planFeatures, type PrepInput } from '../../src/lib/engine/prep/plan';
 import type { OutlierSpec } from '../../src/lib/engine/recipe';
 import type { FeatureMatrix, Table } from '../../src/lib/engine/types';
 import { runPipelineV1 } from './reference/pipeline-v1';
+import { seededRandom } from './seeded-random';
 
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-	};
-}
+const rng = seededRandom;
 
 /** A table with skewed, signed, constant, sparse and categorical columns and blanks. */
 function table(rows: number, seed: number): Table {

@@ -4,18 +4,9 @@ import { rowReader } from '../../src/lib/engine/data/row-reader';
 import { resultsCsv } from '../../src/lib/engine/export/csv';
 import { neutraliseRow } from '../../src/lib/engine/export/csv-safe';
 import { neutraliseRowV1, resultsRowsV1 } from './reference/results-csv-v1';
+import { seededRandom } from './seeded-random';
 
-/** Seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-	};
-}
+const rng = seededRandom;
 
 const PIECES = ['a', 'x y', '-5', '-1e-3', '+3', '=1+2', '@SUM(A1)', '-2+3', '\tx', 'a=b', 'é', '12.5', '', 'q-r', '+', '-', '@'];
 
