@@ -19,7 +19,8 @@ import { codesOf, fitLevels, indicatorWeight } from '../../../src/lib/engine/pre
 import { fitCategoricalFill, fitFill } from '../../../src/lib/engine/prep/impute';
 import { fitOutlierBounds, isOutside } from '../../../src/lib/engine/prep/outliers';
 import type { FeaturePlan } from '../../../src/lib/engine/prep/plan';
-import { applyScale, fitScale } from '../../../src/lib/engine/prep/scale';
+import { fitScale } from '../../../src/lib/engine/prep/scale';
+import type { ScaleParams } from '../../../src/lib/engine/types';
 import { applyClip, applyLog1p, fitClip } from '../../../src/lib/engine/prep/transform';
 import { columnNamed } from '../../../src/lib/engine/data/column-named';
 import { applyYeoJohnson, fitYeoJohnson } from '../../../src/lib/engine/prep/yeo-johnson';
@@ -198,4 +199,12 @@ function rowsWhere(status: Uint8Array, a: number, b = a): Uint8Array {
 
 function blank(p: FeaturePlan): FittedFeature {
 	return { name: p.name, encoding: p.encoding, missing: p.missing, fill: null, clip: null, log1p: p.log1p, outlierBounds: null, levels: null, offset: 0, width: 0 };
+}
+
+/** The engine's former applyScale (scaling in place after the matrix was filled), frozen with this copy. */
+function applyScale(X: Float64Array, rows: number, cols: number, p: ScaleParams): void {
+	for (let i = 0; i < rows; i++) {
+		const o = i * cols;
+		for (let j = 0; j < cols; j++) X[o + j] = (X[o + j] - p.center[j]) / p.scale[j];
+	}
 }

@@ -187,6 +187,8 @@ export function runPipeline(table: Table, spec: PipelineSpec, trace?: { column: 
 		}
 		for (let j = offset; j < offset + w.f.width; j++) {
 			const c = scale.center[j], s = scale.scale[j];
+			// Indicators are fitted unscaled (0, 1): (x − 0) / 1 is x, so the pass is skipped.
+			if (c === 0 && s === 1) continue;
 			for (let r = 0; r < rows; r++) data[r * cols + j] = (data[r * cols + j] - c) / s;
 		}
 	}

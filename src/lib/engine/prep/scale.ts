@@ -53,14 +53,6 @@ function fitOne(x: Float64Array, method: ScaleMethod): [number, number] {
 	return [medianInPlace(work), iqr > 10 * Number.EPSILON ? iqr : 1];
 }
 
-/** Applies fitted scaling in place. */
-export function applyScale(X: Float64Array, rows: number, cols: number, p: ScaleParams): void {
-	for (let i = 0; i < rows; i++) {
-		const o = i * cols;
-		for (let j = 0; j < cols; j++) X[o + j] = (X[o + j] - p.center[j]) / p.scale[j];
-	}
-}
-
 /** Maps points (e.g. centres) from the scaled space back to original units. */
 export function unscale(Y: Float64Array, rows: number, cols: number, p: ScaleParams): Float64Array {
 	const out = new Float64Array(rows * cols);
